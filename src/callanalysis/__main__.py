@@ -1,0 +1,5 @@
+"""``python -m callanalysis``: see :mod:`callanalysis.cli`."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Split each turn of a call into sentences, keeping character offsets into the raw file.
+
+``split_text(text)`` promises spans ``(start, end)`` such that ``text[start:end]`` is a sentence
+with no surrounding whitespace, in order and non-overlapping. It does not break inside
+abbreviations and times (``p.m.``, ``U.S.``, ``Mr.``), numbers (``$2.5 billion``, ``18.9%``),
+or at a mid-sentence ``--`` dash or ``[Inaudible]`` marker, but it does end a sentence at an
+abbreviation or single letter when the next word plainly starts a new sentence
+("... as we posted on X. We expect ...", "... outside the U.S. But then ...").
+
+``split_call(call)`` applies it inside every turn (a sentence never crosses a turn), numbering
+sentences 1, 2, ... through the call; ``sentences_frame(call)`` is the same as a table with the
+turn's speaker, role and section on every row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .transcript import Call
+
+#: Tokens ending in "." that do not end a sentence by themselves.
+ABBREVIATIONS = frozenset(
+    """
+    a.m. p.m. u.s. u.k. u.n. e.u. e.g. i.e. vs. etc. approx. est. mr. mrs. ms. dr. prof. st. jr. sr.
+    inc. corp. co. ltd. llc. no. nos. fig. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct.
+    nov. dec. mt. ft. lb. lbs. oz. dept. gov. govt. sen. rep.
+    """.split()
+)
+
+#: Words that, after an abbreviation or an initial, show that a new sentence has begun.
+SENTENCE_STARTERS = frozenset(
+    """
+    I We You He She It They This That These Those There Here The A An Our My Your Their His Her
+    Its And But So Or Yet Now Then If When While As In On At For With Without What How Why Where
+    Who Which Yes Yeah No OK Okay Well Also Just Thank Thanks Let Let's Please
+    """.split()
+)
+
+_CANDIDATE = re.compile(r"[.?!]+[\"”’)\]]*(?=\s+[\"“‘(\[$A-Z0-9])")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘(\[]*([\w'’]+)")
+_WORD = re.compile(r"[A-Za-z0-9$€£][\w'’%.,$-]*")
+_MARKER = re.compile(r"\[[^\]]{1,40}\]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one turn."""
+
+    sentence_id: int  # 1-based through the call
+    turn: int
+    start: int  # offsets into the raw file
+    end: int
+    text: str
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Is the punctuation ending at ``end`` a sentence boundary?"""
+    if text[end - 1] in "?!\"”’)]" or text[end - 1] != ".":
+        return True
+    token = _TOKEN_BEFORE.search(text, 0, end).group(1)
+    bare = token.lstrip("\"“‘([").lower()
+    initial = bool(re.fullmatch(r"[A-Za-z]\.", bare)) or bool(re.fullmatch(r"(?:[a-z]\.){2,}", bare))
+    if bare not in ABBREVIATIONS and not initial:
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    if bare in {"no.", "nos."} and nxt and nxt.group(1)[:1].isdigit():
+        return False
+    return bool(nxt) and nxt.group(1) in SENTENCE_STARTERS
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (see the module docstring)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE.finditer(text):
+        if _ends_sentence(text, m.end()):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def split_call(call: Call) -> list[Sentence]:
+    """Every sentence of every turn, numbered through the call."""
+    out: list[Sentence] = []
+    for turn in call.turns:
+        for a, b in split_text(turn.text):
+            s, e = turn.start + a, turn.start + b
+            out.append(Sentence(len(out) + 1, turn.turn, s, e, call.text[s:e]))
+    return out
+
+
+def word_count(text: str) -> int:
+    """Spoken words in ``text``: markers such as ``[Inaudible]`` and bare dashes do not count."""
+    return len(_WORD.findall(_MARKER.sub(" ", text)))
+
+
+def turns_frame(call: Call) -> pd.DataFrame:
+    """One row per turn: ``turn, speaker, title, firm, role, section, start, end, text, words``."""
+    rows = [
+        {
+            "turn": t.turn,
+            "speaker": t.speaker,
+            "title": t.title,
+            "firm": t.firm,
+            "role": t.role,
+            "section": t.section,
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "words": word_count(t.text),
+        }
+        for t in call.turns
+    ]
+    return pd.DataFrame(rows, columns=["turn", "speaker", "title", "firm", "role", "section", "start", "end", "text", "words"])
+
+
+def sentences_frame(call: Call) -> pd.DataFrame:
+    """One row per sentence, with its turn's speaker, title, firm, role and section."""
+    by_turn = {t.turn: t for t in call.turns}
+    rows = []
+    for s in split_call(call):
+        t = by_turn[s.turn]
+        rows.append(
+            {
+                "sentence_id": s.sentence_id,
+                "turn": s.turn,
+                "speaker": t.speaker,
+                "title": t.title,
+                "firm": t.firm,
+                "role": t.role,
+                "section": t.section,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "words": word_count(s.text),
+            }
+        )
+    cols = ["sentence_id", "turn", "speaker", "title", "firm", "role", "section", "start", "end", "text", "words"]
+    return pd.DataFrame(rows, columns=cols)
