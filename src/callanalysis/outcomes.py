@@ -1,0 +1,351 @@
+"""What became of the call's forecasts: the outcome file joined to the sentence table.
+
+Promises:
+
+* :func:`outcomes_path_for` finds a call's outcome file through ``data/outcomes/index.csv``
+  (``ticker, fiscal_year, quarter -> file``) and raises :class:`FileNotFoundError` with a
+  one-line message when the call has none;
+* :func:`load_outcomes` returns the file as a table of strings (``id`` an int), or raises
+  :class:`FileNotFoundError` (no file) / :class:`ValueError` (one line: missing columns, a status
+  outside :data:`STATUSES`, source cells whose ``' | '``-separated parts do not line up);
+* :func:`match_outcomes` links each outcome to the sentence of the same speaker that shares the
+  most content words, numbers and dates with the outcome's ``forecast`` text (words quoted from
+  the call weigh most, forecast sentences are preferred); the result is deterministic;
+* :func:`scorecard` and :func:`hedged_vs_boosted` report the share of *resolved* forecasts that
+  were met: ``unresolved`` and ``unknown`` are left out of the denominator, ``partly`` counts as
+  not met. With 17 forecasts every share comes with Fisher's exact p-value, Wilson intervals and a
+  ``too_small`` flag; read them as description, not as evidence of an effect.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .transcript import Call
+
+OUTCOMES_DIR = Path(__file__).resolve().parents[2] / "data" / "outcomes"
+COLUMNS: tuple[str, ...] = (
+    "id", "speaker", "forecast", "horizon", "horizon_date", "status", "evidence",
+    "source_title", "source_url", "source_date",
+)
+STATUSES: tuple[str, ...] = ("met", "missed", "partly", "unresolved", "unknown")
+RESOLVED: tuple[str, ...] = ("met", "missed", "partly")
+SEP = " | "
+
+#: Weight of a word that the outcome quotes from the call, and of a number or date token.
+QUOTE_WEIGHT = 3.0
+NUMBER_WEIGHT = 2.0
+#: A forecast sentence's score is multiplied by (1 + FORECAST_BONUS) when choosing the best match.
+FORECAST_BONUS = 0.25
+#: Runners-up within this fraction of the best adjusted score are listed as ``candidates``.
+CANDIDATE_RATIO = 0.8
+
+_STOP = frozenset(
+    """
+    a about above after again all also am an and any are as at be been before being below between
+    both but by can could did do does doing down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no nor
+    not now of off on once only or other our ours out over own same she should so some such than
+    that the their them then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours per via
+    we'll it's we're that's there's let's like well yeah okay ok really think thing things
+    going get got lot said say says
+    """.split()
+)
+_QUOTED = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]+?)['’\"”](?![\w])")
+_EDITORIAL = re.compile(r"\[[^\]]*\]")  # "[FSD licensing]": the compiler's words, not the call's
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
+
+
+# --------------------------------------------------------------------------- files
+
+
+def outcomes_path_for(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> Path:
+    """The outcome file for ``call``, looked up in ``<outcomes_dir>/index.csv``.
+
+    The index maps the transcript header's (ticker, fiscal year, quarter) to a file name in the
+    same folder. Raises :class:`FileNotFoundError` when there is no index or no row for the call.
+    """
+    folder = Path(outcomes_dir)
+    index = folder / "index.csv"
+    if not index.exists():
+        raise FileNotFoundError(f"{index}: no outcome index (expected ticker,fiscal_year,quarter,file)")
+    idx = pd.read_csv(index, dtype=str, keep_default_na=False)
+    m = call.metadata
+    hit = idx[
+        (idx["ticker"].str.upper() == str(m.ticker or "").upper())
+        & (idx["fiscal_year"] == str(m.fiscal_year))
+        & (idx["quarter"] == str(m.quarter))
+    ]
+    if hit.empty:
+        raise FileNotFoundError(f"{index}: no outcome file listed for {m.ticker} Q{m.quarter} {m.fiscal_year}")
+    return folder / hit["file"].iloc[0]
+
+
+def split_multi(cell: object) -> list[str]:
+    """The parts of a multi-valued cell (``"a | b"`` -> ``["a", "b"]``)."""
+    if not isinstance(cell, str) or not cell.strip():
+        return []
+    return [p.strip() for p in cell.split(SEP)]
+
+
+def load_outcomes(path: str | Path) -> pd.DataFrame:
+    """Read and validate an outcome CSV (see the module docstring)."""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no outcome file (this call's forecasts have not been checked)")
+    if p.is_dir():
+        raise ValueError(f"{p}: is a directory, not an outcome file")
+    try:
+        df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{p}: not a readable CSV ({' '.join(str(exc).split())})") from None
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
+    if df.empty:
+        raise ValueError(f"{p}: no outcomes in file")
+    bad = sorted(set(df["status"]) - set(STATUSES))
+    if bad:
+        raise ValueError(f"{p}: unknown status {', '.join(repr(b) for b in bad)} (allowed: {', '.join(STATUSES)})")
+    ids = pd.to_numeric(df["id"], errors="coerce")
+    if ids.isna().any() or ids.duplicated().any():
+        raise ValueError(f"{p}: 'id' must be unique integers")
+    for _, row in df.iterrows():
+        n = {c: len(split_multi(row[c])) for c in ("source_title", "source_url", "source_date")}
+        if len(set(n.values())) > 1:
+            raise ValueError(f"{p}: row {row['id']}: source title/url/date counts differ {tuple(n.values())}")
+    df = df[list(COLUMNS)].assign(id=ids.astype(int))
+    return df.sort_values("id", kind="mergesort").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _stem(tok: str) -> str:
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
+        return tok[:-1]
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens of ``text``: lower-cased, stop words dropped, ``85,000`` -> ``85000``,
+    a plural ``s`` stripped (``H100s`` -> ``h100``), hyphenated words split."""
+    t = text.lower().replace("’", "'")
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    t = re.sub(r"'(?:s|ll|re|ve|d|m)\b|n't\b", "", t)
+    out = []
+    for tok in _TOKEN.findall(t):
+        if tok in _STOP:
+            continue
+        if not tok[0].isdigit() and len(tok) < 2:
+            continue
+        out.append(tok if tok[0].isdigit() else _stem(tok))
+    return out
+
+
+def forecast_weights(forecast: str) -> dict[str, float]:
+    """Each content token of an outcome's ``forecast`` text with its weight.
+
+    Tokens inside quotes (words the compiler quoted from the call) weigh :data:`QUOTE_WEIGHT`,
+    numbers and dates :data:`NUMBER_WEIGHT`; the weights multiply.
+    """
+    quoted = {tok for q in _QUOTED.findall(forecast) for tok in tokens(_EDITORIAL.sub(" ", q))}
+    weights: dict[str, float] = {}
+    for tok in tokens(forecast):
+        w = (QUOTE_WEIGHT if tok in quoted else 1.0) * (NUMBER_WEIGHT if tok[0].isdigit() else 1.0)
+        weights[tok] = max(weights.get(tok, 0.0), w)
+    return weights
+
+
+def match_score(weights: dict[str, float], text: str) -> float:
+    """Share (0-1) of the outcome's token weight that ``text`` contains."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    have = set(tokens(text))
+    return sum(w for tok, w in weights.items() if tok in have) / total
+
+
+def _speakers(cell: str) -> set[str]:
+    return {s.strip() for s in cell.split("/") if s.strip()}
+
+
+def match_outcomes(outcomes: pd.DataFrame, sentences: pd.DataFrame, min_score: float = 0.2) -> pd.DataFrame:
+    """Each outcome with the sentence it refers to.
+
+    Candidates are the sentences of the outcome's speaker(s) (``"A / B"`` means either). The
+    best is the highest ``match_score`` x (1 + :data:`FORECAST_BONUS` if ``forecast == 1``), ties
+    going to the earlier sentence. Adds ``sentence_id`` (``<NA>`` when no candidate reaches
+    ``min_score``), ``turn``, ``match_score`` (unadjusted, 0-1), ``matched_text`` and
+    ``candidates`` (';'-joined ids of close runners-up, best first).
+    """
+    sents = sentences.sort_values("sentence_id", kind="mergesort")
+    is_forecast = (
+        pd.to_numeric(sents["forecast"], errors="coerce").fillna(0).astype(int)
+        if "forecast" in sents
+        else pd.Series(0, index=sents.index)
+    )
+    rows = []
+    for _, o in outcomes.sort_values("id", kind="mergesort").iterrows():
+        weights = forecast_weights(o["forecast"])
+        pool = sents[sents["speaker"].isin(_speakers(o["speaker"]))]
+        scored = []
+        for i, sid, turn, text in zip(pool.index, pool["sentence_id"], pool["turn"], pool["text"]):
+            raw = match_score(weights, text)
+            scored.append((raw * (1 + FORECAST_BONUS * is_forecast[i]), raw, int(sid), int(turn), text))
+        scored.sort(key=lambda s: (-s[0], s[2]))
+        best = scored[0] if scored and scored[0][1] >= min_score else None
+        runners = [str(s[2]) for s in scored[1:4] if best and s[0] >= CANDIDATE_RATIO * best[0]]
+        rows.append(
+            {
+                **o.to_dict(),
+                "sentence_id": best[2] if best else pd.NA,
+                "turn": best[3] if best else pd.NA,
+                "match_score": round(best[1], 4) if best else (round(scored[0][1], 4) if scored else 0.0),
+                "matched_text": best[4] if best else "",
+                "candidates": ";".join(runners),
+            }
+        )
+    extra = ["sentence_id", "turn", "match_score", "matched_text", "candidates"]
+    out = pd.DataFrame(rows, columns=[*outcomes.columns, *extra])
+    return out.astype({"sentence_id": "Int64", "turn": "Int64"})
+
+
+# --------------------------------------------------------------------------- scorecard
+
+
+def source_links(row: pd.Series) -> list[tuple[str, str, str]]:
+    """``(title, url, date)`` for each source of an outcome row."""
+    return list(zip(split_multi(row["source_title"]), split_multi(row["source_url"]), split_multi(row["source_date"])))
+
+
+def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per forecast: status, sources, and the matched sentence's hedge/booster labels.
+
+    Adds ``resolved`` (status met/missed/partly), ``met`` (1 met, 0 missed or partly, ``<NA>``
+    unresolved/unknown), ``hedged``, ``boosted``, ``hedge_cues``, ``booster_cues`` of the matched
+    sentence (``<NA>``/empty when unmatched), ``n_sources``, ``source_dates`` and
+    ``source_links`` (Markdown ``[title](url) (date)`` joined by ``"; "``).
+    """
+    cols = [c for c in ("sentence_id", "hedged", "boosted", "hedge_cues", "booster_cues") if c in sentences]
+    labels = sentences[cols].drop_duplicates("sentence_id")
+    card = matched.drop(columns=[c for c in cols if c != "sentence_id" and c in matched]).merge(
+        labels.astype({"sentence_id": "Int64"}), on="sentence_id", how="left"
+    )
+    for flag in ("hedged", "boosted"):
+        card[flag] = pd.to_numeric(card[flag], errors="coerce").astype("Int64") if flag in card else pd.NA
+    for cue in ("hedge_cues", "booster_cues"):
+        card[cue] = card[cue].fillna("").astype(str) if cue in card else ""
+    card["resolved"] = card["status"].isin(RESOLVED)
+    card["met"] = pd.array([1 if s == "met" else 0 if s in RESOLVED else pd.NA for s in card["status"]], dtype="Int64")
+    links = card.apply(source_links, axis=1)
+    card["n_sources"] = links.map(len)
+    card["source_dates"] = card["source_date"]
+    card["source_links"] = links.map(lambda ls: "; ".join(f"[{t}]({u}) ({d})" for t, u, d in ls))
+    keep = ["id", "speaker", "forecast", "horizon", "horizon_date", "status", "resolved", "met",
+            "sentence_id", "turn", "match_score", "matched_text", "hedged", "boosted", "hedge_cues",
+            "booster_cues", "n_sources", "source_links", "source_url", "source_dates", "evidence"]
+    return card[[c for c in keep if c in card]].sort_values("id", kind="mergesort").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- small-sample statistics
+
+
+def fisher_exact(a: int, b: int, c: int, d: int) -> float:
+    """Two-sided Fisher exact p-value for the 2x2 table ``[[a, b], [c, d]]``.
+
+    Sums the hypergeometric probabilities of all tables with the same margins that are no more
+    likely than the observed one (relative tolerance 1e-7, as R and SciPy do).
+    """
+    if min(a, b, c, d) < 0:
+        raise ValueError("table cells must be non-negative")
+    row1, col1, n = a + b, a + c, a + b + c + d
+    if n == 0:
+        return 1.0
+    denom = math.comb(n, col1)
+
+    def prob(x: int) -> float:
+        return math.comb(row1, x) * math.comb(n - row1, col1 - x) / denom
+
+    lo, hi = max(0, col1 - (n - row1)), min(row1, col1)
+    observed = prob(a)
+    p = sum(q for q in (prob(x) for x in range(lo, hi + 1)) if q <= observed * (1 + 1e-7))
+    return min(1.0, p)
+
+
+def wilson_interval(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a proportion (NaN, NaN when ``n == 0``)."""
+    if n == 0:
+        return (math.nan, math.nan)
+    z = _z(level)
+    phat = successes / n
+    centre = (phat + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(phat * (1 - phat) / n + z * z / (4 * n * n))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _z(level: float) -> float:
+    """Two-sided standard-normal quantile for ``level`` (bisection on math.erf; no SciPy)."""
+    target = 1 - (1 - level) / 2
+    lo, hi = 0.0, 10.0
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if 0.5 * (1 + math.erf(mid / math.sqrt(2))) < target:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5, max_ci_width: float = 0.5) -> pd.DataFrame:
+    """Share of resolved forecasts met, hedged vs unhedged and boosted vs unboosted.
+
+    Only resolved forecasts (met/missed/partly) with a matched sentence count; ``unresolved``
+    and ``unknown`` are excluded from the denominator and ``partly`` counts as not met. One row
+    per (``comparison``, ``group``) with ``n``, ``met``, ``share_met``, ``ci_low``/``ci_high``
+    (Wilson), and per comparison ``fisher_p`` (two-sided) and ``too_small`` (any cell of the 2x2
+    table under ``min_cell`` or any interval wider than ``max_ci_width``), plus ``excluded``
+    (forecasts left out: unresolved, unknown or unmatched).
+    """
+    rows = []
+    for flag in ("hedged", "boosted"):
+        usable = card[card["resolved"] & card[flag].notna()]
+        excluded = int(len(card) - len(usable))
+        groups = []
+        for value, name in ((1, flag), (0, f"un{flag}")):
+            g = usable[usable[flag].astype(int) == value]
+            n, met = int(len(g)), int(g["met"].astype(int).sum()) if len(g) else 0
+            groups.append((name, n, met))
+        (_, n1, m1), (_, n0, m0) = groups
+        p = fisher_exact(m1, n1 - m1, m0, n0 - m0)
+        cis = [wilson_interval(m, n, level) for _, n, m in groups]
+        widths = [hi - lo if n else math.inf for (lo, hi), (_, n, _) in zip(cis, groups)]
+        small = min(m1, n1 - m1, m0, n0 - m0) < min_cell or max(widths) > max_ci_width
+        for (name, n, met), (lo, hi) in zip(groups, cis):
+            rows.append(
+                {
+                    "comparison": f"{flag} vs un{flag}",
+                    "group": name,
+                    "n": n,
+                    "met": met,
+                    "share_met": met / n if n else np.nan,
+                    "ci_low": lo,
+                    "ci_high": hi,
+                    "fisher_p": p,
+                    "too_small": bool(small),
+                    "excluded": excluded,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def status_counts(card: pd.DataFrame) -> pd.DataFrame:
+    """How many forecasts have each status, in :data:`STATUSES` order (zeros kept)."""
+    counts = card["status"].value_counts()
+    return pd.DataFrame({"status": list(STATUSES), "forecasts": [int(counts.get(s, 0)) for s in STATUSES]})

@@ -1,0 +1,204 @@
+"""outcomes: the forecast outcome file, matched to the call's sentences, and its statistics."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from callanalysis import sentences_frame
+from callanalysis.outcomes import (
+    RESOLVED,
+    STATUSES,
+    fisher_exact,
+    forecast_weights,
+    hedged_vs_boosted,
+    load_outcomes,
+    match_outcomes,
+    match_score,
+    outcomes_path_for,
+    scorecard,
+    wilson_interval,
+)
+
+from .conftest import ROOT
+
+OUTCOMES = ROOT / "data" / "outcomes" / "forecast_outcomes.csv"
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seed_call):
+    """The seed's sentences with empty labels: matching must not need the annotator."""
+    return sentences_frame(seed_call).assign(forecast=0, hedged=0, boosted=0, hedge_cues="", booster_cues="")
+
+
+@pytest.fixture(scope="module")
+def matched(seed_sentences):
+    return match_outcomes(load_outcomes(OUTCOMES), seed_sentences).set_index("id")
+
+
+def outcome(id_: int, speaker: str, forecast: str, status: str = "met") -> dict:
+    return {"id": id_, "speaker": speaker, "forecast": forecast, "horizon": "", "horizon_date": "2024-12-31",
+            "status": status, "evidence": "", "source_title": "T1 | T2", "source_url": "https://a.example/1 | https://b.example/2",
+            "source_date": "2024-07-01 | 2024-08-01"}
+
+
+def sentences(rows: list[tuple[int, str, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"sentence_id": s, "turn": s, "speaker": sp, "text": t, "forecast": f, "hedged": 0, "boosted": 0,
+          "hedge_cues": "", "booster_cues": ""} for s, sp, t, f in rows]
+    )
+
+
+def test_readme_records_the_outcome_files_hash_and_provenance():
+    readme = (ROOT / "data" / "outcomes" / "README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(OUTCOMES.read_bytes()).hexdigest() in readme
+    assert "2026-11-28" in readme and "mirror" in readme
+
+
+def test_load_outcomes_reads_every_forecast_with_a_known_status():
+    o = load_outcomes(OUTCOMES)
+    assert o["id"].tolist() == sorted(o["id"])
+    assert set(o["status"]) <= set(STATUSES)
+    assert len(o) == len(OUTCOMES.read_text(encoding="utf-8").splitlines()) - 1
+
+
+def test_seed_call_finds_its_outcome_file_through_the_index(seed_call):
+    assert outcomes_path_for(seed_call) == OUTCOMES
+
+
+def test_a_call_without_an_outcome_file_raises_file_not_found(seed_call):
+    other = replace(seed_call, metadata=replace(seed_call.metadata, ticker="XYZ"))
+    with pytest.raises(FileNotFoundError, match="no outcome file listed for XYZ"):
+        outcomes_path_for(other)
+
+
+def test_missing_outcome_file_raises_file_not_found_with_a_clear_message(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no outcome file"):
+        load_outcomes(tmp_path / "nope.csv")
+
+
+def test_bad_status_raises_a_one_line_value_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame([outcome(1, "A", "x", status="probably")]).to_csv(bad, index=False)
+    with pytest.raises(ValueError, match="unknown status 'probably'") as err:
+        load_outcomes(bad)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_column_raises_a_value_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame([outcome(1, "A", "x")]).drop(columns="evidence").to_csv(bad, index=False)
+    with pytest.raises(ValueError, match="missing column.*evidence"):
+        load_outcomes(bad)
+
+
+def test_misaligned_source_cells_raise_a_value_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    row = outcome(1, "A", "x") | {"source_date": "2024-07-01"}
+    pd.DataFrame([row]).to_csv(bad, index=False)
+    with pytest.raises(ValueError, match="counts differ"):
+        load_outcomes(bad)
+
+
+def test_robotaxi_unveil_forecast_matches_the_cybercab_in_august_sentence(matched, seed_sentences):
+    text = seed_sentences.set_index("sentence_id").loc[matched.loc[2, "sentence_id"], "text"]
+    assert "Cybercab in August" in text
+    assert matched.loc[2, "matched_text"] == text
+
+
+def test_h100_forecast_matches_the_85000_by_end_of_year_sentence(matched):
+    assert "85,000 or thereabouts by the end of this year" in matched.loc[3, "matched_text"]
+    assert matched.loc[3, "match_score"] == pytest.approx(1.0)
+
+
+def test_every_seed_outcome_matches_a_sentence_of_its_own_speaker(matched, seed_sentences):
+    who = seed_sentences.set_index("sentence_id")["speaker"]
+    for _, row in matched.iterrows():
+        assert pd.notna(row["sentence_id"])
+        assert who[row["sentence_id"]] in {s.strip() for s in row["speaker"].split("/")}
+
+
+def test_quoted_words_weigh_more_than_the_compilers_paraphrase():
+    w = forecast_weights("Semi volume production 'late 2021' [sic] by Nevada")
+    assert w["2021"] > w["late"] > w["semi"]
+    assert w["sic"] == 1.0
+
+
+def test_editorial_brackets_inside_quotes_do_not_count_as_quoted():
+    w = forecast_weights("'Good chance we do sign a deal [FSD licensing] this year'")
+    assert w["deal"] > w["licensing"]
+
+
+def test_forecast_sentences_are_preferred_when_the_words_tie():
+    s = sentences([(1, "A", "Deliveries will grow in 2025.", 0), (2, "A", "Deliveries will grow in 2025.", 1)])
+    m = match_outcomes(pd.DataFrame([outcome(1, "A", "Deliveries grow in 2025")]), s)
+    assert m.loc[0, "sentence_id"] == 2
+
+
+def test_only_the_outcomes_speakers_sentences_are_candidates():
+    s = sentences([(1, "B", "Free cash flow positive in Q2.", 1), (2, "A", "Cash will be fine.", 0), (3, "C", "Cash flow.", 0)])
+    m = match_outcomes(pd.DataFrame([outcome(1, "A / C", "free cash flow positive in Q2")]), s)
+    assert m.loc[0, "sentence_id"] == 3
+
+
+def test_no_match_below_the_minimum_score_is_na():
+    s = sentences([(1, "A", "The weather was nice.", 1)])
+    m = match_outcomes(pd.DataFrame([outcome(1, "A", "Robotaxi unveiled in August")]), s)
+    assert pd.isna(m.loc[0, "sentence_id"]) and m.loc[0, "matched_text"] == ""
+
+
+def test_matching_is_deterministic(seed_sentences):
+    o = load_outcomes(OUTCOMES)
+    pd.testing.assert_frame_equal(match_outcomes(o, seed_sentences), match_outcomes(o.iloc[::-1], seed_sentences.iloc[::-1]))
+
+
+def test_scorecard_carries_status_sources_and_the_sentences_labels():
+    s = sentences([(1, "A", "We will sell more cars in 2024.", 1)]).assign(hedged=1, hedge_cues="about")
+    card = scorecard(match_outcomes(pd.DataFrame([outcome(1, "A", "sell more cars in 2024", "missed")]), s), s)
+    row = card.iloc[0]
+    assert (row["hedged"], row["boosted"], row["hedge_cues"], row["met"], row["resolved"]) == (1, 0, "about", 0, True)
+    assert row["n_sources"] == 2
+    assert row["source_links"] == "[T1](https://a.example/1) (2024-07-01); [T2](https://b.example/2) (2024-08-01)"
+
+
+def test_unresolved_and_unknown_forecasts_are_left_out_of_the_met_share():
+    card = pd.DataFrame(
+        {"status": ["met", "missed", "partly", "unresolved", "unknown", "met"],
+         "hedged": pd.array([1, 1, 1, 1, 0, 0], dtype="Int64"), "boosted": pd.array([0, 0, 0, 0, 0, 1], dtype="Int64")}
+    )
+    card["resolved"] = card["status"].isin(["met", "missed", "partly"])
+    card["met"] = pd.array([1, 0, 0, pd.NA, pd.NA, 1], dtype="Int64")
+    out = hedged_vs_boosted(card).set_index(["comparison", "group"])
+    hedged = out.loc[("hedged vs unhedged", "hedged")]
+    assert (hedged["n"], hedged["met"], hedged["share_met"]) == (3, 1, pytest.approx(1 / 3))
+    assert out.loc[("hedged vs unhedged", "unhedged"), "n"] == 1
+    assert hedged["excluded"] == 2 and hedged["too_small"]
+
+
+def test_fisher_exact_matches_the_lady_tasting_tea():
+    # Fisher (1935): 3 of 4 cups right; the two-sided p is (1 + 16 + 16 + 1) / C(8, 4) = 34/70.
+    assert fisher_exact(3, 1, 1, 3) == pytest.approx(34 / 70)
+
+
+def test_fisher_exact_matches_the_textbook_dieting_example():
+    # [[1, 9], [11, 3]]: two-sided p = 0.002759 (the worked example of Fisher's exact test).
+    assert fisher_exact(1, 9, 11, 3) == pytest.approx(0.002759, abs=5e-7)
+
+
+def test_wilson_interval_matches_newcombes_published_values():
+    # Newcombe (1998), Stat Med 17:857-872, table I, method 3 (score interval).
+    assert wilson_interval(81, 263) == pytest.approx((0.2553, 0.3662), abs=5e-5)
+    assert wilson_interval(15, 148) == pytest.approx((0.0624, 0.1605), abs=5e-5)
+    assert wilson_interval(0, 20) == pytest.approx((0.0, 0.1611), abs=5e-5)
+
+
+def test_seed_hedged_vs_boosted_is_flagged_too_small(seed_sentences):
+    matched = match_outcomes(load_outcomes(OUTCOMES), seed_sentences)
+    out = hedged_vs_boosted(scorecard(matched, seed_sentences))
+    assert out["too_small"].all()
+    resolved = int(load_outcomes(OUTCOMES)["status"].isin(RESOLVED).sum())
+    assert out.groupby("comparison")["n"].sum().tolist() == [resolved, resolved]

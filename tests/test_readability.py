@@ -1,0 +1,43 @@
+"""readability: Flesch reading ease and Gunning fog per speaker."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+import textstat
+
+from callanalysis import readability as R
+
+
+def frame(rows: list[tuple[int, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["sentence_id", "speaker", "text"])
+
+
+def test_markers_and_bare_dashes_are_removed_before_scoring():
+    assert R.clean_text("We grew [Inaudible] about -- 20%  in next-generation.") == "We grew about 20% in next-generation."
+
+
+def test_scores_are_textstats_on_the_speakers_joined_sentences_in_call_order():
+    df = frame([(2, "A", "It was a good quarter for the energy business."), (1, "A", "Thanks, Martin"), (3, "B", "Yes.")])
+    out = R.readability(df).set_index("speaker")
+    joined = "Thanks, Martin. It was a good quarter for the energy business."
+    assert out.loc["A", "flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(joined))
+    assert out.loc["A", "gunning_fog"] == pytest.approx(textstat.gunning_fog(joined))
+
+
+def test_speakers_under_100_words_are_kept_but_marked_unreliable():
+    long = " ".join(["We build cars in Texas."] * 21)  # 105 words
+    out = R.readability(frame([(1, "A", long), (2, "B", "We build cars.")])).set_index("speaker")
+    assert out.loc["A", "reliable"] and not out.loc["B", "reliable"]
+    assert out.loc["B", "words"] == 3 and not math.isnan(out.loc["B", "flesch_reading_ease"])
+
+
+def test_a_speaker_with_only_markers_gets_nan_scores():
+    out = R.readability(frame([(1, "A", "[Inaudible]")]))
+    assert math.isnan(out.loc[0, "flesch_reading_ease"]) and math.isnan(out.loc[0, "gunning_fog"])
+
+
+def test_module_states_that_the_formulas_were_built_for_written_text():
+    assert "built for *written* text" in " ".join(R.__doc__.split())
