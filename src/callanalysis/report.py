@@ -1,0 +1,70 @@
+"""What every chapter of the book does first: find the transcript, load it, annotate it.
+
+``open_call(transcript)`` promises the same call and sentence table whichever notebook asks and
+from whichever folder it runs (the book runs notebooks in ``notebooks/``, a researcher may run
+them from the repository root), so no notebook depends on another having run.
+
+``setup()`` turns on the offline chart renderer and the report's chart theme once per kernel.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import TranscriptError
+from .transcript import Call, load
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_TRANSCRIPT = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
+ENV_VAR = "CALLANALYSIS_TRANSCRIPT"
+
+
+def default_transcript() -> str:
+    """The transcript the book is built for: ``$CALLANALYSIS_TRANSCRIPT`` or the Tesla call."""
+    return os.environ.get(ENV_VAR) or str(DEFAULT_TRANSCRIPT)
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """``path`` as given if it exists, else relative to the repository root."""
+    p = Path(path)
+    if p.exists() or p.is_absolute():
+        return p
+    return ROOT / p if (ROOT / p).exists() else p
+
+
+def setup() -> None:
+    """Enable the offline Altair renderer and the report's theme (idempotent)."""
+    from . import charts  # noqa: F401  (registers and enables the theme)
+    from .vega_embed import enable_offline_renderer
+
+    enable_offline_renderer()
+    pd.set_option("display.max_colwidth", 120)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A loaded call and its annotated sentence table."""
+
+    call: Call
+    sentences: pd.DataFrame
+    turns: pd.DataFrame
+
+    @property
+    def title(self) -> str:
+        return self.call.metadata.title
+
+
+def open_call(transcript: str | os.PathLike[str] | None = None) -> Report:
+    """Load and annotate ``transcript`` (default: :func:`default_transcript`)."""
+    from .annotate import annotate
+    from .sentences import turns_frame
+
+    path = resolve(transcript or default_transcript())
+    call = load(path)
+    if call.date is None:
+        raise TranscriptError("the header gives no call date; relative time expressions need one", str(path))
+    return Report(call=call, sentences=annotate(call), turns=turns_frame(call))

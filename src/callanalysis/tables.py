@@ -1,0 +1,120 @@
+"""HTML tables for the book: escaped, sortable, linked to the annotated transcript, downloadable.
+
+``html_table(df)`` promises:
+
+* every cell is HTML-escaped (transcript text can never inject markup);
+* a ``sentence_id`` column becomes a link to that sentence in the annotated-transcript chapter;
+* the table carries ``class="ca-table"`` and ``data-sortable``: the book's small script
+  (``callanalysis/static/tables.js``) sorts it when a header is clicked; without the script it
+  is still a plain, readable table;
+* numbers are formatted once, here, so every chapter shows them alike.
+
+``download_link(df, filename)`` is a self-contained link (a ``data:`` URI) that saves the table
+as CSV: no file on disk, works offline, identical bytes to ``DataFrame.to_csv``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Mapping
+
+import pandas as pd
+
+#: The annotated-transcript page, relative to the chapters (all live in notebooks/).
+TRANSCRIPT_PAGE = "07_transcript.html"
+
+
+def sentence_anchor(sentence_id: int) -> str:
+    """The HTML id of a sentence on the annotated-transcript page."""
+    return f"s-{int(sentence_id)}"
+
+
+def sentence_href(sentence_id: int) -> str:
+    """A link, from any chapter, to a sentence on the annotated-transcript page."""
+    return f"{TRANSCRIPT_PAGE}#{sentence_anchor(sentence_id)}"
+
+
+class HTML:
+    """Raw HTML that notebooks display as is (``_repr_html_``)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def _cell(value: object, fmt: str | None) -> tuple[str, str]:
+    """(display text, sort key) of one cell."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "", ""
+    if fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format(value, fmt), repr(float(value))
+    if isinstance(value, bool):
+        return ("yes" if value else "no"), str(int(value))
+    if isinstance(value, float):
+        return f"{value:,.2f}", repr(value)
+    if isinstance(value, int):
+        return f"{value:,}" if abs(value) >= 10_000 else str(value), str(value)
+    return str(value), str(value)
+
+
+def html_table(
+    df: pd.DataFrame,
+    *,
+    formats: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    caption: str | None = None,
+    link_sentences: bool = True,
+    max_rows: int | None = None,
+) -> HTML:
+    """Render ``df`` as an escaped, sortable HTML table (see the module docstring).
+
+    ``formats`` maps column -> format spec (e.g. ``".1f"``, ``".0%"``); ``labels`` maps
+    column -> header text in words.
+    """
+    formats = dict(formats or {})
+    labels = dict(labels or {})
+    shown = df if max_rows is None else df.head(max_rows)
+    numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
+    head = "".join(
+        f'<th scope="col"{" class=\"num\"" if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
+        for c in shown.columns
+    )
+    rows = []
+    for record in shown.itertuples(index=False, name=None):
+        cells = []
+        for col, value in zip(shown.columns, record):
+            text, key = _cell(value, formats.get(col))
+            body = html.escape(text)
+            if col == "sentence_id" and link_sentences and text:
+                body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
+            cls = ' class="num"' if col in numeric else ""
+            cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    more = (
+        f'<p class="ca-table-note">Showing {len(shown)} of {len(df)} rows; the CSV download has them all.</p>'
+        if len(shown) < len(df)
+        else ""
+    )
+    markup = (
+        '<div class="ca-table-wrap"><table class="ca-table" data-sortable>'
+        f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}"
+    )
+    return HTML(markup)
+
+
+def download_link(df: pd.DataFrame, filename: str, text: str | None = None) -> HTML:
+    """A link that downloads ``df`` as ``filename`` (CSV, UTF-8), with no file on the server."""
+    payload = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    b64 = base64.b64encode(payload).decode("ascii")
+    label = html.escape(text or f"Download this table as CSV ({filename}, {len(df):,} rows)")
+    return HTML(
+        f'<p class="ca-download"><a download="{html.escape(filename, quote=True)}" '
+        f'href="data:text/csv;charset=utf-8;base64,{b64}">{label}</a></p>'
+    )
