@@ -260,3 +260,39 @@ def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
             width=WIDTH, height=alt.Step(22), description=description,
         )
     )
+
+
+def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
+    """Stacked bars: words spoken in each section of the call, split by the speakers' role.
+
+    ``by_section_role`` needs ``section``, ``role`` and ``words`` (e.g.
+    ``summary.rates(sentences, by=("section", "role"))``).
+    """
+    data = by_section_role[["section", "role", "words"]].copy()
+    data["section_label"] = data["section"].map(section_label)
+    data["share_of_section"] = data["words"] / data.groupby("section")["words"].transform("sum")
+    present = [SECTION_LABELS[s] for s in SECTION_ORDER if s in set(data["section"])]
+    biggest = data.loc[data["words"].idxmax()] if len(data) else None
+    description = (
+        f"Stacked bar chart of words spoken in each of {len(present)} sections, split by role."
+        + (f" The largest block is {biggest['role']} speech in {biggest['section_label']}"
+           f" ({int(biggest['words']):,} words)." if biggest is not None else "")
+    )
+    return (
+        alt.Chart(data, title=alt.Title(
+            "Where the words go", subtitle="Words spoken per section, by the speakers' role"))
+        .mark_bar()
+        .encode(
+            x=alt.X("words:Q", title="Words spoken", stack="zero"),
+            y=alt.Y("section_label:N", title=None, sort=present),
+            color=alt.Color("role:N", title="Role", scale=role_color_scale()),
+            order=alt.Order("role:N"),
+            tooltip=[
+                alt.Tooltip("section_label:N", title="Section"),
+                alt.Tooltip("role:N", title="Role"),
+                alt.Tooltip("words:Q", title="Words", format=","),
+                alt.Tooltip("share_of_section:Q", title="Share of the section", format=".0%"),
+            ],
+        )
+        .properties(width=WIDTH, height=alt.Step(28), description=description)
+    )

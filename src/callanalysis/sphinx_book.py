@@ -14,6 +14,7 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -64,8 +65,19 @@ def _drop_thebe_assets(
             context[key] = [a for a in context[key] if not _is_thebe_asset(a)]
 
 
+#: The package's own page assets: sortable tables and the annotated transcript's styles.
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     app.add_post_transform(HideCodeByDefault)
+    app.connect("builder-inited", _add_static_path)
+    app.add_js_file("tables.js", loading_method="defer")
+    app.add_css_file("tables.css")
     app.connect("html-page-context", _drop_thebe_assets)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

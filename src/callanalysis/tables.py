@@ -35,6 +35,9 @@ def sentence_href(sentence_id: int) -> str:
     return f"{TRANSCRIPT_PAGE}#{sentence_anchor(sentence_id)}"
 
 
+_NUM = ' class="num"'
+
+
 class HTML:
     """Raw HTML that notebooks display as is (``_repr_html_``)."""
 
@@ -82,7 +85,7 @@ def html_table(
     shown = df if max_rows is None else df.head(max_rows)
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
     head = "".join(
-        f'<th scope="col"{" class=\"num\"" if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
+        f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
         for c in shown.columns
     )
     rows = []
@@ -93,7 +96,7 @@ def html_table(
             body = html.escape(text)
             if col == "sentence_id" and link_sentences and text:
                 body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
-            cls = ' class="num"' if col in numeric else ""
+            cls = _NUM if col in numeric else ""
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
