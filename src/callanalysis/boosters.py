@@ -1,0 +1,146 @@
+"""Booster cues: devices by which a speaker raises commitment to the truth of
+what they say (GUIDELINE.md, "boosted").
+
+Promises:
+
+* :func:`find_boosters` returns the booster cues of one sentence in text order
+  as :class:`~callanalysis.hedges.CueMatch` objects with the cue text exactly
+  as written ("Of course", "It's become very clear", "gives us that
+  confidence"); overlapping candidates keep the longer one;
+* :func:`booster_cues` returns the strings, de-duplicated case-insensitively;
+  a sentence is boosted iff it is non-empty;
+* candidates come from ``data/lexicons/boosters.csv``; context rules named in
+  its ``rule`` column are applied here (see :data:`RULES`):
+
+  - ``actually`` counts when it stresses truth ("it actually works"), not as
+    a comma-fenced aside ("well, actually, ..."), not in "to actually do"
+    and not in courtesy formulas ("that's actually very helpful, thanks");
+  - ``really`` counts when it stresses truth: as a clause-initial sentence
+    adverb ("Really, we are an AI company"), after a copula before a noun
+    phrase or wh-clause ("that's really the whole point", "it's really how
+    humans drive") or before a negated verb ("you really don't understand");
+    never as a degree word ("really great", "should really drive") nor after
+    a negation ("not really");
+  - ``absolutely`` counts when it affirms ("Yes, absolutely."), not as a
+    degree word before an adjective ("absolutely huge");
+  - ``certainly`` / ``clearly`` / ``definitely`` do not count when negated;
+  - "we know" / "I know" count (factive) but not "know if/whether" nor the
+    acknowledgement "I know you mentioned it";
+  - confidence phrases do not count inside a condition ("once we have
+    confidence that ...").
+
+Not boosters by construction: "will" (a forecast cue only), degree
+intensifiers ("very", "extremely", "super"), superlatives ("the best"),
+"always"/"never", "strongly", "must".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .hedges import CueMatch, dedupe, resolve_overlaps
+from .lexicons import CueMatcher, load_boosters
+
+__all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted", "is_courtesy"]
+
+Rule = Callable[[str, "re.Match[str]"], bool]
+
+_COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
+_CLAUSE_INITIAL = re.compile(
+    r"(?:^|[.;:!?—]|--|,)\s*(?:(?:and|but|so|like|well|yeah|yes|I\s+mean|now)\s*,?\s*)*$", re.IGNORECASE
+)
+_COPULA_BEFORE = re.compile(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
+_NP_OR_WH_AFTER = re.compile(
+    r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on)\b", re.IGNORECASE
+)
+_NEGATED_VERB_AFTER = re.compile(
+    r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_AFTER = re.compile(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
+_AFFIRM_AFTER = re.compile(
+    r"^\s*(?:[,.!?;]|--|—|$)|^\s+(?:is|are|was|were|will|would|can|could|do|does|did|not|it|we|they|I|you|that|this|there|true|right|correct|sure|certain|agree|believe|know)\b",
+    re.IGNORECASE,
+)
+_CONDITION_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
+
+
+def _actually(text: str, m: re.Match[str]) -> bool:
+    before, after = text[: m.start()], text[m.end():]
+    if _COURTESY.search(text):
+        return False
+    if re.search(r"\bto\s+$", before, re.IGNORECASE):
+        return False  # "to actually run": 'in reality', no stress
+    if _ASIDE_BEFORE.search(before) and re.match(r"^\s*,", after):
+        return False  # "well, actually, it doesn't need a horse"
+    return not _NEGATED_BEFORE.search(before)
+
+
+def _really(text: str, m: re.Match[str]) -> bool:
+    before, after = text[: m.start()], text[m.end():]
+    if _COURTESY.search(text) or _NEGATED_BEFORE.search(before):
+        return False
+    if _CLAUSE_INITIAL.search(before) and _SUBJECT_AFTER.match(after):
+        return True
+    if _COPULA_BEFORE.search(before) and _NP_OR_WH_AFTER.match(after):
+        return True
+    return bool(_NEGATED_VERB_AFTER.match(after))
+
+
+def _absolutely(text: str, m: re.Match[str]) -> bool:
+    return bool(_AFFIRM_AFTER.match(text[m.end():])) and not _NEGATED_BEFORE.search(text[: m.start()])
+
+
+def _not_negated(text: str, m: re.Match[str]) -> bool:
+    return not _NEGATED_BEFORE.search(text[: m.start()])
+
+
+def _factive_know(text: str, m: re.Match[str]) -> bool:
+    """'we know it will' stresses truth; 'know if/whether' does not, nor the
+    acknowledgement 'I know you mentioned it'."""
+    return not re.match(r"^\s+(?:if|whether|you)\b", text[m.end():], re.IGNORECASE)
+
+
+def _not_conditional(text: str, m: re.Match[str]) -> bool:
+    return not _CONDITION_BEFORE.search(text[: m.start()])
+
+
+#: Context rules named in the lexicon's ``rule`` column.
+RULES: dict[str, Rule] = {
+    "actually_truth": _actually,
+    "really_truth": _really,
+    "absolutely_truth": _absolutely,
+    "not_negated": _not_negated,
+    "factive_know": _factive_know,
+    "not_conditional": _not_conditional,
+}
+
+
+def is_courtesy(text: str) -> bool:
+    """Thanks and compliments ("Thank you", "very helpful")."""
+    return bool(_COURTESY.search(text))
+
+
+@lru_cache(maxsize=None)
+def _matcher() -> CueMatcher:
+    return CueMatcher(load_boosters(), RULES, "boosters.csv")
+
+
+def find_boosters(text: str) -> tuple[CueMatch, ...]:
+    """All booster cues of ``text`` (see module docstring)."""
+    found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
+    return resolve_overlaps(found)
+
+
+def booster_cues(text: str) -> tuple[str, ...]:
+    """Booster cue strings exactly as written, in order, without repeats."""
+    return dedupe(find_boosters(text))
+
+
+def is_boosted(text: str) -> bool:
+    """True when the sentence contains at least one booster cue."""
+    return bool(find_boosters(text))

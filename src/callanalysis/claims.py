@@ -1,0 +1,247 @@
+"""Claims: assertions of past or present fact that could be checked
+(GUIDELINE.md, "claim").
+
+Promises of :func:`is_claim` (one sentence, optionally with the speaker's
+role and the sentence's forecast decision):
+
+* never a claim: questions, requests, call procedure, greetings, thanks and
+  back-channel ("Yeah.", "OK.", "That's it.", "Thank you very much."),
+  sentences without a finite verb (unless they state a quantity:
+  "Five million cars."), imperatives ("Make the price more accessible."),
+  infinitive fragments ("But also to win."), statements of want ("We
+  don't want that."), evaluations with nothing to check ("It's profound.",
+  "That's an eager OEM.", "So, we're doing well.", "The future is extremely
+  bright.", "the way to think of it is ..."), impressions ("it almost feels
+  like ..."), opinions on value ("I don't think it's super important"),
+  tautologies ("A road is a road."), generic second-person truisms and
+  hypotheticals ("If you've got cars on ships, they cannot be delivered.",
+  "You can rent a car abroad and drive pretty well."), possibilities
+  ("It could be plugged in or not."), norms ("you should ...");
+* a forecast is also a claim only when it contains a checkable past or
+  present anchor outside if-clauses: a past-tense or present-perfect clause,
+  a present progressive ("our costs are dropping"), "right now / today /
+  already", a forecast attributed to someone by an analyst ("you ...
+  expect a 2024 growth rate": reported speech is checkable), or when the
+  part before the forecast cue is itself a present statement with a
+  quantity or a copula ("roughly 35,000 H100s are active, and we expect ...");
+* otherwise a declarative sentence with a finite verb is a claim, including
+  hedged ones ("I think around 35,000 are active") and descriptions of how
+  the company works ("We replay them through millions of clips.");
+* attributions ("as Lars said", "like I said", "as we've announced") are
+  not anchors by themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .boosters import is_courtesy
+from .forecasts import PAST_CLAUSE, find_forecast_cues, is_call_procedure, is_question, is_request
+from .quantities import find_quantities
+
+__all__ = ["claim_reason", "is_claim", "is_generic_you", "is_scenario_step"]
+
+_I = re.IGNORECASE
+_MARKERS = (
+    r"so|and|but|well|yeah|yes|no|i\s+mean|like|oh|ok|okay|now|then|again|also|anyway|right|of\s+course|obviously|"
+    r"clearly|actually|really|basically|look|you\s+know|in\s+short|moreover|just|in\s+fact|indeed|because|hey|"
+    r"in\s+conclusion|to\s+recap|finally|lastly|once\s+again|in\s+addition|additionally|again|anyway"
+)
+_LEAD = rf"^\W*(?:(?:{_MARKERS})\b\W*)*"
+
+_BACKCHANNEL = re.compile(
+    _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
+    r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
+    r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$",
+    _I,
+)
+_AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
+_THANKS = re.compile(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
+_FINITE = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall)\b"
+    r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
+    r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
+    r"|\b\w+(?:ed|es)\b",
+    _I,
+)
+_STRONG_IMPERATIVE = re.compile(
+    _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
+    r"keep|stop|buy|check|watch)\b",
+    _I,
+)
+_WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
+_INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
+_SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
+_WANT_START = re.compile(
+    _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
+    r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b",
+    _I,
+)
+_WANT = re.compile(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
+_EVAL = (
+    r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
+    r"crazy|weird|bonkers|difficult|hard|easy|prosperous|exciting|excited|rewarding|attractive|valuable|interesting|obvious|key|true|"
+    r"fine|huge|big|tough|cool|nice|bad|terrible|awesome|impressive|ridiculous|insane|complex|complicated|idea|pleasure|deal|"
+    r"shame|like|lightning|early|rare|possible|impossible|necessary|critical|essential|remarkable|unlike|analogous|kidding|"
+    r"guess|guesses|(?:whole|key|main|real)\s+point|what\s+matters|doing\s+(?:well|great|good|fine))"
+)
+_EVALUATION = re.compile(
+    _LEAD + r"(?:it|that|this|these|those|which|we|they|he|she|everything|there|"
+    r"the\s+(?:future|outlook|opportunity|potential|journey))"
+    r"(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were|\s+would\s+be|\s+will\s+be)\s+"
+    r"(?:(?:\w+ly|very|so|too|quite|pretty|super|just|really|also|all|not|a|an|the|more|most|much|even|kind\s+of|sort\s+of|like|my|our|--|—|it['’]s)\s+)*"
+    + _EVAL
+    + r"\b",
+    _I,
+)
+_IMPRESSION = re.compile(
+    r"\b(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|\bis\s+what\s+(?:matters|counts)\b", _I
+)
+_WAY_TO_THINK = re.compile(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
+_TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
+_OPINION = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
+_EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
+_NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
+_GENERIC_YOU = re.compile(
+    r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
+    r"(?!mentioned|said|talked|asked|noted|and\s+your|guys\b|['’]ve\s+(?:spoken|said|mentioned|talked))"
+    r"(?:\w+\s+){0,2}?(?:can|could|can['’]t|just|get|have|['’]ve|['’]re|need|go|drive|buy|summon|don['’]t|do|shouldn['’]t|should|might|may|"
+    r"['’]ll|will|want|see|live|sell|value|ask|look|think|shed|start|add|rent|press|get|put|run)\b",
+    _I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
+_HYPOTHETICAL = re.compile(
+    r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
+    r"|\bwould\b|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
+    r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b",
+    _I,
+)
+_POSSIBILITY = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
+_NORMATIVE = re.compile(
+    r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
+)
+_SELF_CORRECTION = re.compile(r"\bI\s+should\s+say\b", _I)
+_ATTRIBUTION = re.compile(
+    r"\b(?:as|like)\s+(?:I|we|you|he|she|they|[A-Z][a-z]+)(?:['’]ve|\s+have|\s+had|\s+\w+)?\s+"
+    r"(?:said|mentioned|noted|alluded\s+to|was\s+saying|posted|announced|discussed|indicated|showed|shown)\b[^,]*,?",
+    _I,
+)
+_CONDITION_CLAUSE = re.compile(
+    r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
+)
+_PRESENT_ANCHOR = re.compile(
+    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
+    r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
+    r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b)[a-z]+ing\b",
+    _I,
+)
+_REPORTED = re.compile(
+    r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b",
+    _I,
+)
+_OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
+_WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
+_EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
+_STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*", text)
+
+
+def is_generic_you(text: str) -> bool:
+    """The sentence's subject is generic 'you' ("You just summon the car.")."""
+    m = _GENERIC_YOU.search(text)
+    return bool(m) and len(_words(text[: m.start()])) <= 10
+
+
+def _pre_cue_statement(text: str) -> bool:
+    """The part before the first forecast cue states something present or past
+    ("roughly 35,000 H100s are active, and we expect ...")."""
+    cues = find_forecast_cues(text)
+    if not cues:
+        return False
+    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start]))
+    head = _CONDITION_CLAUSE.sub(" ", head)
+    if len(_words(head)) < 6 or not _STATE_VERB.search(head):
+        return False
+    anchored = bool(
+        find_quantities(head) or _EXISTENTIAL.search(head) or PAST_CLAUSE.search(head) or _PRESENT_ANCHOR.search(head)
+        or re.search(r"\bstill\b", head, _I)
+    )
+    return anchored and claim_reason(head, forecast=False).startswith("claim")
+
+
+_MODAL_OR_CONDITION = re.compile(
+    r"\b(?:can|could|might|may|would|if|unless|should|must|have\s+to|has\s+to|need\s+to|got\s+to)\b|['’]d\b|\bcan['’]t\b", _I
+)
+
+
+def is_scenario_step(text: str) -> bool:
+    """A generic-'you' present-tense step ("You just summon the car.") that,
+    right after a forecast, continues the predicted scenario."""
+    return (
+        is_generic_you(text)
+        and not _MODAL_OR_CONDITION.search(text)
+        and not PAST_CLAUSE.search(text)
+        and not is_question(text)
+    )
+
+
+def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) -> str:
+    """Why the sentence is (``"claim: ..."``) or is not a claim."""
+    words = _words(text)
+    if not words:
+        return "no words"
+    if is_question(text):
+        return "question"
+    if is_request(text):
+        return "request"
+    if is_call_procedure(text, role):
+        return "call procedure"
+    if _THANKS.search(text) or _AGREEMENT.search(text) or (is_courtesy(text) and len(words) <= 12):
+        return "courtesy"
+    if _BACKCHANNEL.match(text) and len(words) <= 4:
+        return "back-channel"
+    quantities = find_quantities(text)
+    if not _FINITE.search(text):
+        return "claim: quantity fragment" if quantities else "no finite verb"
+    if _STRONG_IMPERATIVE.match(text) or (_WEAK_IMPERATIVE.match(text) and len(words) <= 10):
+        return "imperative"
+    if _INFINITIVE_FRAGMENT.match(text) and not _SUBJECT_CLAUSE.search(text):
+        return "infinitive fragment"
+    asserted = _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text)))
+    past = bool(PAST_CLAUSE.search(asserted))
+    present = bool(_PRESENT_ANCHOR.search(asserted))
+    reported = bool(_REPORTED.search(text)) and role == "analyst"
+    if forecast:
+        if past or present or reported or _pre_cue_statement(text):
+            return "claim: forecast with a past/present anchor"
+        return "forecast only"
+    if _WANT_START.match(text) or (_WANT.search(text) and not past):
+        return "want / wish"
+    if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
+        return "evaluation only"
+    if _EVALUATION.match(text) and len(words) <= 12 and not quantities:
+        return "evaluation only"
+    if _IMPRESSION.search(text) and not past and not quantities:
+        return "impression"
+    if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
+        return "opinion on value"
+    if (
+        is_generic_you(text) and not _FIRST_PERSON.search(text) and not past
+        and (not quantities or _MODAL_OR_CONDITION.search(text))
+    ):
+        return "generic 'you'"
+    if _HYPOTHETICAL.search(text) and not past and not present:
+        return "hypothetical"
+    if _POSSIBILITY.search(text) and not past and not present:
+        return "possibility"
+    if _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text)) and not past and not present and not quantities:
+        return "norm"
+    return "claim: declarative"
+
+
+def is_claim(text: str, *, role: str | None = None, forecast: bool = False) -> bool:
+    """True when the sentence asserts a checkable past or present fact."""
+    return claim_reason(text, role=role, forecast=forecast).startswith("claim")

@@ -1,0 +1,191 @@
+"""Hedge cues: devices by which a speaker lowers commitment (GUIDELINE.md, "hedged").
+
+Promises:
+
+* :func:`find_hedges` returns the hedge cues of one sentence as
+  :class:`CueMatch` objects in text order, each carrying the cue text exactly
+  as written in the sentence (``"I don't think"``, ``"Maybe"``), its offsets
+  and the lexicon row it came from; overlapping candidates are resolved in
+  favour of the longer one (``"or something like that"`` beats
+  ``"something like"``);
+* :func:`hedge_cues` returns just the strings, de-duplicated
+  case-insensitively (first spelling kept), in order; a sentence is hedged
+  iff this tuple is non-empty;
+* candidate words come from ``data/lexicons/hedges.csv``; context rules named
+  in its ``rule`` column are applied here (see :data:`RULES`):
+
+  - ``could`` counts only in its possibility sense ("it could be more"), not
+    of ability or permission ("you could rent out your guest room"), not in
+    requests ("could you help us") and not negated ("I couldn't agree more");
+  - ``about`` / ``around`` / ``close to`` count only before an amount
+    ("about 18%"), never as prepositions ("talk about", "talking about
+    tens of millions");
+  - bare ``like`` is not a hedge: the guideline lists "something like" but
+    not "like", and its annotators do not mark "like 2,000 employees"; the
+    switch :data:`LIKE_BEFORE_AMOUNT_IS_HEDGE` counts it directly before an
+    amount; never as filler or comparison;
+  - first-person ``think`` / ``believe`` ("I think", "we believe",
+    "I don't think") count, but not "think about/of" (consider) or
+    "believe in" (trust);
+  - ``kind of`` / ``sort of`` count except as "type of" ("what kind of car");
+  - the month ``May`` is not the modal.
+
+Not hedges by construction (not in the lexicon): "expect", "plan",
+"anticipate" (they mark a forecast), lower bounds ("over", "more than",
+"at least"), plain "if", "would", "can".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicons import CueMatcher, load_hedges
+from .quantities import starts_with_amount
+
+__all__ = ["LIKE_BEFORE_AMOUNT_IS_HEDGE", "RULES", "CueMatch", "find_hedges", "hedge_cues", "is_hedged"]
+
+#: "like 2,000 employees" read as an approximator (the brief's rule). The
+#: reference annotation is not consistent on this; set False to ignore "like".
+LIKE_BEFORE_AMOUNT_IS_HEDGE = False
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in a sentence."""
+
+    text: str
+    start: int
+    end: int
+    cue: str
+    kind: str
+
+
+Rule = Callable[[str, "re.Match[str]"], bool]
+
+_COULD_EPISTEMIC_NEXT = re.compile(
+    r"^\s+(?:(?:potentially|possibly|arguably|even|well|also|actually|easily|very\s+well|still|conceivably)\s+)*"
+    r"(?:be|have\s+been|differ|happen|change|result|mean|exceed|fluctuate|vary|turn\s+out|end\s+up|reach|cost|hit|go\s+either)\b",
+    re.IGNORECASE,
+)
+_COULD_HAVE_AMOUNT = re.compile(
+    r"^\s+have\s+(?:(?:on\s+the\s+order\s+of|about|around|roughly|up\s+to|more\s+than|over|like)\s+)?", re.IGNORECASE
+)
+_REQUEST_SUBJECT = re.compile(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
+_NEGATION_AFTER = re.compile(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
+_TYPE_DETERMINER = re.compile(
+    r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$",
+    re.IGNORECASE,
+)
+_MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
+
+
+def _could(text: str, m: re.Match[str]) -> bool:
+    after, before = text[m.end():], text[: m.start()]
+    if _NEGATION_AFTER.match(after):
+        return False
+    if _REQUEST_SUBJECT.match(after) and _CLAUSE_START.search(before):
+        return False  # "Could you please help us", "could we ..." (request / question)
+    if _COULD_EPISTEMIC_NEXT.match(after):
+        return True
+    have = _COULD_HAVE_AMOUNT.match(after)
+    if have and starts_with_amount(after[have.end():]):
+        return True  # "you could have on the order of 100 gigawatts"
+    return False  # ability / permission: "you could rent out your guest room"
+
+
+_SPEECH_VERB_BEFORE = re.compile(
+    r"\b(?:talk|talks|talking|talked|think|thinking|thought|say|said|saying|speak|speaking|spoke|ask|asking|asked|"
+    r"know|knew|worried|excited|care|cares|learn|learned|hear|heard|read|write|wrote|forget|remember|complain\w*|"
+    r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _before_amount(text: str, m: re.Match[str]) -> bool:
+    if _SPEECH_VERB_BEFORE.search(text[: m.start()]):
+        return False  # "we're talking about tens of millions": a preposition
+    return starts_with_amount(text[m.end():])
+
+
+def _like(text: str, m: re.Match[str]) -> bool:
+    if not LIKE_BEFORE_AMOUNT_IS_HEDGE:
+        return False
+    before = text[: m.start()]
+    if re.search(r"\b(?:would|['’]d|feel|feels|looks?|seems?|just|something|more)\s+$", before, re.IGNORECASE):
+        return False
+    return starts_with_amount(text[m.end():])
+
+
+def _epistemic_verb(text: str, m: re.Match[str]) -> bool:
+    after = text[m.end():]
+    return not re.match(r"^\s+(?:about|of|in|through)\b", after, re.IGNORECASE)
+
+
+def _not_type(text: str, m: re.Match[str]) -> bool:
+    return not _TYPE_DETERMINER.search(text[: m.start()]) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
+
+
+def _not_month(text: str, m: re.Match[str]) -> bool:
+    word = m.group(0)
+    if word == "May" and m.start() > 0:
+        before = text[: m.start()]
+        if _MONTH_CONTEXT.search(before) or re.match(r"^\s+\d", text[m.end():]):
+            return False
+    return True
+
+
+#: Context rules named in the lexicon's ``rule`` column.
+RULES: dict[str, Rule] = {
+    "epistemic_could": _could,
+    "before_quantity": _before_amount,
+    "like_before_quantity": _like,
+    "epistemic_verb": _epistemic_verb,
+    "not_type": _not_type,
+    "not_month": _not_month,
+}
+
+
+@lru_cache(maxsize=None)
+def _matcher() -> CueMatcher:
+    return CueMatcher(load_hedges(), RULES, "hedges.csv")
+
+
+def resolve_overlaps(matches: list[CueMatch]) -> tuple[CueMatch, ...]:
+    """Keep the longest of overlapping matches; return them in text order."""
+    kept: list[CueMatch] = []
+    for cm in sorted(matches, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cm.end <= k.start or cm.start >= k.end for k in kept):
+            kept.append(cm)
+    return tuple(sorted(kept, key=lambda c: c.start))
+
+
+def find_hedges(text: str) -> tuple[CueMatch, ...]:
+    """All hedge cues of ``text`` (see module docstring)."""
+    found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
+    return resolve_overlaps(found)
+
+
+def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
+    """Cue strings in order, de-duplicated case-insensitively."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for c in cues:
+        key = " ".join(c.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(c.text)
+    return tuple(out)
+
+
+def hedge_cues(text: str) -> tuple[str, ...]:
+    """Hedge cue strings exactly as written, in order, without repeats."""
+    return dedupe(find_hedges(text))
+
+
+def is_hedged(text: str) -> bool:
+    """True when the sentence contains at least one hedge cue."""
+    return bool(find_hedges(text))

@@ -1,0 +1,367 @@
+"""Time expressions ("horizons") and their normalisation to date ranges.
+
+Promises of :func:`find_horizons` (all dates relative to the call date):
+
+* every explicit time expression it recognises is returned once, in text
+  order, with the text as written (including a leading temporal preposition
+  such as "by", "till", "throughout", but not hedges such as "probably"),
+  its character span and an inclusive ``(start, end)`` date range;
+* recognised forms (call date 2024-04-23 in the examples):
+
+  ============================  ==============================
+  this year / 2024 / for 2024    2024-01-01 .. 2024-12-31
+  next year / last year          2025 / 2023 (whole year)
+  by the end of (this|the) year  2024-04-23 .. 2024-12-31
+  toward the end of next year    2025-10-01 .. 2025-12-31
+  Q2 / the second quarter        2024-04-01 .. 2024-06-30
+  throughout Q2                  2024-04-01 .. 2024-06-30
+  the second half of 2025        2025-07-01 .. 2025-12-31
+  early / mid / late 2025        Jan-Apr / May-Aug / Sep-Dec
+  late this year                 2024-09-01 .. 2024-12-31
+  in August                      2024-08-01 .. 2024-08-31
+  till August                    2024-04-23 .. 2024-08-31
+  on August 8                    2024-08-08 .. 2024-08-08
+  in three or four months        2024-07-23 .. 2024-08-23
+  in a year or so                2025-04-23 .. 2025-04-23
+  probably three years           2027-04-23 .. 2027-04-23
+  over the next three years      2024-04-23 .. 2027-04-23
+  (in) the decade                2024-04-23 .. 2029-12-31
+  a month ago                    2024-03-23 .. 2024-03-23
+  ============================  ==============================
+
+* "by / before / until / till / through / later" make the range start at
+  the call date; "from / since / than / versus" make a yearless quarter or
+  month refer to its latest occurrence before the call;
+* a bare duration ("three years", "12 to 24 months") is a horizon only when
+  it is anchored in time: after "in / within / another / the next", after a
+  hedge ("probably three years"), or before "from now / out / before";
+* :func:`select_horizon` picks the forecast's horizon: the first expression
+  after the first forecast cue, else the nearest one before it; with no cue,
+  the first that ends on or after the call date; it never picks a comparison
+  ("from 2023"), a past reference ("a month ago") or a time inside an
+  if-clause ("even if I leave tomorrow");
+* :attr:`Horizon.anachronism` is true when the range ends before the call
+  date (e.g. "planned for late 2021" said in 2024).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["Horizon", "add_months", "find_horizons", "select_horizon"]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """A time expression with its normalised inclusive date range."""
+
+    text: str
+    start: date
+    end: date
+    char_start: int
+    char_end: int
+    anachronism: bool
+    comparison: bool = False  # introduced by "from / since / than / versus"
+    past_reference: bool = False  # "a month ago", "the past few weeks", "last year": never a forecast's horizon
+    conditional: bool = False  # inside an if-clause ("even if I leave tomorrow")
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` shifted by whole months, the day clamped to the month's length."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter(year: int, q: int) -> tuple[date, date]:
+    return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+
+
+_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_RE = "(?-i:" + "|".join(_MONTHS) + ")"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_NUMS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "a few": 3,
+    "couple of": 2, "a couple of": 2, "several": 3, "a couple": 2,
+}
+_N = r"(?:\d+|a\s+couple\s+of|a\s+few|couple\s+of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an|a)"
+_UNIT = r"(?:day|week|month|quarter|year)s?"
+_YEAR = r"(?:19|20)\d\d"
+
+_PERIOD = (
+    rf"(?:this|the|next|last)\s+(?:year|quarter|decade|month)|{_YEAR}|Q[1-4](?:\s+(?:of\s+)?{_YEAR})?"
+    rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:this\s+year|next\s+year|{_YEAR}))?"
+    rf"|{_MONTH_RE}(?:\s+{_YEAR})?"
+)
+
+_PREP = r"(?:by|before|until|till|through|throughout|toward|towards|in|during|for|within|at|on|from|since|after|into|over|later|than|versus|vs\.?|compared\s+(?:to|with))"
+_BY_LIKE = {"by", "before", "until", "till", "through", "later"}
+_COMPARISON = re.compile(r"^(?:from|since|than|versus|vs\.?|compared\s+(?:to|with))$", re.IGNORECASE)
+
+
+def _num(word: str) -> int:
+    word = " ".join(word.lower().split())
+    return int(word) if word.isdigit() else _NUMS[word]
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(d, n)
+    if unit == "quarter":
+        return add_months(d, 3 * n)
+    return add_months(d, 12 * n)
+
+
+def _period(text: str, call: date, past_bias: bool) -> tuple[date, date, str]:
+    """Range of a PERIOD expression and its granularity (year/quarter/month/decade)."""
+    t = " ".join(text.split())
+    low = t.lower()
+    m = re.fullmatch(r"(this|the|next|last) (year|quarter|decade|month)", low)
+    if m:
+        rel, unit = m.groups()
+        off = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
+        if unit == "year":
+            return date(call.year + off, 1, 1), date(call.year + off, 12, 31), "year"
+        if unit == "quarter":
+            q = (call.month - 1) // 3 + 1 + off
+            y = call.year + (q - 1) // 4
+            q = (q - 1) % 4 + 1
+            return (*_quarter(y, q), "quarter")
+        if unit == "month":
+            first = add_months(date(call.year, call.month, 1), off)
+            return first, _month_end(first.year, first.month), "month"
+        decade = call.year // 10 * 10 + 10 * off
+        return date(decade, 1, 1), date(decade + 9, 12, 31), "decade"
+    if re.fullmatch(_YEAR, t):
+        return date(int(t), 1, 1), date(int(t), 12, 31), "year"
+    m = re.fullmatch(rf"q([1-4])(?: (?:of )?({_YEAR}))?", low) or re.fullmatch(
+        rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|{_YEAR}))?", low
+    )
+    if m:
+        q = int(m.group(1)) if m.group(1).isdigit() else _ORD[m.group(1)]
+        ytxt = m.group(2)
+        if ytxt is None:
+            year = call.year
+            if past_bias and _quarter(year, q)[1] >= call:
+                year -= 1
+        elif ytxt == "this year":
+            year = call.year
+        elif ytxt == "next year":
+            year = call.year + 1
+        else:
+            year = int(ytxt)
+        return (*_quarter(year, q), "quarter")
+    m = re.fullmatch(rf"({'|'.join(_MONTHS)})(?: ({_YEAR}))?", t)
+    if m:
+        month = _MONTHS[m.group(1)]
+        if m.group(2):
+            year = int(m.group(2))
+        elif past_bias:
+            year = call.year if month < call.month else call.year - 1
+        else:
+            year = call.year if month >= call.month else call.year + 1
+        return date(year, month, 1), _month_end(year, month), "month"
+    raise ValueError(f"not a period: {text!r}")
+
+
+Handler = Callable[["re.Match[str]", date, bool], tuple[date, date]]
+
+
+def _edge(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    start, end, unit = _period(m.group("p"), call, past_bias)
+    which = m.group("edge").lower()
+    if unit == "decade":
+        span = (date(end.year, 1, 1), end) if which in ("end", "close") else (start, date(start.year, 12, 31))
+    elif unit == "year":
+        span = _quarter(start.year, 4) if which in ("end", "close") else _quarter(start.year, 1)
+        if which == "middle":
+            span = (date(start.year, 5, 1), date(start.year, 8, 31))
+    elif unit == "quarter":
+        span = (date(end.year, end.month, 1), end) if which in ("end", "close") else (start, _month_end(start.year, start.month))
+    else:
+        span = (end - timedelta(days=9), end) if which in ("end", "close") else (start, start + timedelta(days=9))
+    return span
+
+
+def _half(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    which = (m.group("h") or "").lower()
+    year = call.year
+    if m.group("p"):
+        year = _period(m.group("p"), call, past_bias)[0].year
+    if m.group("hy"):
+        year = int(m.group("hy")) if len(m.group("hy")) == 4 else 2000 + int(m.group("hy"))
+    first = which in ("first", "1st", "front", "1")
+    return (date(year, 1, 1), date(year, 6, 30)) if first else (date(year, 7, 1), date(year, 12, 31))
+
+
+def _part(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    start, _end, _unit = _period(m.group("p"), call, past_bias)
+    year = start.year
+    return {
+        "early": (date(year, 1, 1), date(year, 4, 30)),
+        "mid": (date(year, 5, 1), date(year, 8, 31)),
+        "late": (date(year, 9, 1), date(year, 12, 31)),
+    }[m.group("part").lower()]
+
+
+def _day(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    month = _MONTHS[m.group("mon")]
+    day = int(m.group("d"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif past_bias:
+        year = call.year if (month, day) < (call.month, call.day) else call.year - 1
+    else:
+        year = call.year if (month, day) >= (call.month, call.day) else call.year + 1
+    d = date(year, month, day)
+    return d, d
+
+
+def _relative(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    a = _num(m.group("a"))
+    b = _num(m.group("b")) if m.group("b") else a
+    unit = m.group("u")
+    return _shift(call, a, unit), _shift(call, b, unit)
+
+
+def _next_n(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    return call, _shift(call, _num(m.group("a")), m.group("u"))
+
+
+def _ago(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    d = _shift(call, -_num(m.group("a")), m.group("u"))
+    return d, d
+
+
+def _past(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    n = _num(m.group("a")) if m.group("a") else 1
+    return _shift(call, -n, m.group("u")), call
+
+
+def _whole_period(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    start, end, unit = _period(m.group("p"), call, past_bias)
+    if unit == "decade" and m.group("p").lower().split()[0] in ("the", "this"):
+        return call, end
+    return start, end
+
+
+def _tomorrow(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    d = call + timedelta(days=1)
+    return d, d
+
+
+_HEDGE_WORDS = r"(?:like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE), fn)
+    for name, rx, fn in (
+        ("edge", rf"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>{_PERIOD})\b", _edge),
+        (
+            "half",
+            rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|(?P<p>{_PERIOD})))?\b"
+            rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b",
+            _half,
+        ),
+        ("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
+        ("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
+        ("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
+        ("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),
+        ("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
+        (
+            "relative",
+            rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
+            rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
+            rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+(?:from\s+now|out|away|later|before))\b",
+            None,  # type: ignore[arg-type]  # dispatched below
+        ),
+        ("period", rf"\b(?:later\s+)?(?P<p>{_PERIOD})\b", _whole_period),
+        ("tomorrow", r"\btomorrow\b", _tomorrow),
+    )
+)
+
+_IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
+_HEDGE_PREFIX = re.compile(rf"^{_HEDGE_WORDS}\s+", re.IGNORECASE)
+
+
+def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    if m.group("a2"):
+        a = _num(m.group("a2"))
+        b = _num(m.group("b2")) if m.group("b2") else a
+        unit = m.group("u2")
+        return _shift(call, a, unit), _shift(call, b, unit)
+    return _relative(m, call, past_bias)
+
+
+def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
+    """All recognised time expressions of ``text`` (see module docstring)."""
+    cands: list[tuple[int, int, str, re.Match[str], Handler]] = []
+    for name, rx, fn in _PATTERNS:
+        handler = _relative_any if name == "relative" else fn
+        for m in rx.finditer(text):
+            if name == "period" and re.fullmatch(_YEAR, m.group("p")) and re.match(r"\s*(?:%|\$)", text[m.end():]):
+                continue
+            cands.append((m.start(), m.end(), name, m, handler))
+    kept: list[tuple[int, int, str, re.Match[str], Handler]] = []
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
+            kept.append(c)
+    out: list[Horizon] = []
+    for s, e, name, m, handler in sorted(kept, key=lambda c: c[0]):
+        prep_m = _PREP_BEFORE.search(text[:s])
+        prep = prep_m.group("prep").lower() if prep_m else ""
+        if name == "relative" and m.group("pre"):
+            prep = m.group("pre").lower()
+        past_bias = bool(_COMPARISON.match(prep))
+        try:
+            start, end = handler(m, call_date, past_bias)
+        except (ValueError, KeyError):
+            continue
+        span_start = prep_m.start("prep") if prep_m and name != "relative" else s
+        written = text[span_start:e]
+        hedge = _HEDGE_PREFIX.match(written)
+        if hedge and name == "relative" and not m.group("pre"):
+            span_start += hedge.end()
+            written = text[span_start:e]
+        if prep in _BY_LIKE or written.lower().startswith("later"):
+            start = min(call_date, end)
+        out.append(Horizon(
+            written.strip(), start, end, span_start, e, end < call_date, past_bias,
+            past_reference=name in ("ago", "past") or bool(re.match(r"(?:the\s+)?last\b", m.group(0), re.IGNORECASE)),
+            conditional=bool(_IF_OPEN.search(text[:span_start])),
+        ))
+    return tuple(out)
+
+
+def select_horizon(
+    horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None
+) -> Horizon | None:
+    """The horizon of a forecast (see module docstring)."""
+    horizons = [h for h in horizons if not (h.past_reference or h.conditional)]
+    if not horizons:
+        return None
+    if cue_starts:
+        first = min(cue_starts)
+        after = [h for h in horizons if h.char_start >= first and not h.comparison]
+        if after:
+            return after[0]
+        before = [h for h in horizons if h.char_end <= first and not h.comparison]
+        if before:
+            return before[-1]
+    future = [h for h in horizons if call_date is None or h.end >= call_date]
+    candidates = [h for h in future if not h.comparison]
+    return candidates[0] if candidates else None

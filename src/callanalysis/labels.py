@@ -1,0 +1,124 @@
+"""Sentence labels: the single entry point that combines the detectors.
+
+Promises of :func:`label_sentence`:
+
+* returns a frozen :class:`SentenceLabels` with the four GUIDELINE labels
+  (claim, forecast, hedged, boosted), the hedge and booster cues exactly as
+  written, the forecast's horizon (text as written and normalised
+  ``horizon_start`` / ``horizon_end`` relative to ``call_date``; all empty
+  unless the sentence is a forecast with an explicit time), ``anachronism``
+  (the horizon ends before the call date), the quantities stated and one
+  topic;
+* the labels are decided independently, as the guideline asks: hedged and
+  boosted come from cue detection alone; forecast and claim also use the
+  optional :class:`SentenceContext`: the speaker's role (investor
+  relations' moderation is procedure; an analyst's reported forecast is a
+  claim) and the previous sentence of the turn (a generic-'you' step right
+  after a forecast, "That will be how cars work. You just summon the car.",
+  continues the forecast scenario and is not a claim);
+* ``topic`` is :func:`~callanalysis.topics.assign_topic` of the sentence;
+  when no topic keyword matches, a claim or forecast inherits the topic of
+  the previous sentence of the same turn (``context.previous_topic``): the
+  speaker is still talking about the same thing ("We think Q2 will be a lot
+  better."); other sentences stay ``"other"``;
+* pure function of its inputs (no I/O after the lexicons are loaded once);
+  deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .boosters import find_boosters
+from .claims import is_claim, is_scenario_step
+from .forecasts import ForecastResult, analyse_forecast
+from .hedges import CueMatch, dedupe, find_hedges
+from .horizons import select_horizon
+from .quantities import Quantity, find_quantities
+from .topics import OTHER, assign_topic
+
+__all__ = ["SentenceContext", "SentenceLabels", "label_sentence"]
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What is known about a sentence's place in the call.
+
+    ``role`` is the speaker's role (``executive``, ``investor relations``,
+    ``analyst``, ``operator``, ``unknown``); ``previous`` the preceding
+    sentence of the same turn (None at the start of a turn);
+    ``previous_forecast`` and ``previous_topic`` its labels, when already
+    known (the forecast label is otherwise computed from ``previous``);
+    ``position`` the sentence's 1-based position in its turn.
+    """
+
+    role: str | None = None
+    previous: str | None = None
+    position: int | None = None
+    previous_forecast: bool | None = None
+    previous_topic: str | None = None
+
+    @property
+    def is_analyst(self) -> bool:
+        return self.role == "analyst"
+
+
+@dataclass(frozen=True)
+class SentenceLabels:
+    """All labels of one sentence."""
+
+    claim: bool
+    forecast: bool
+    hedged: bool
+    boosted: bool
+    hedge_cues: tuple[str, ...]
+    booster_cues: tuple[str, ...]
+    horizon_text: str
+    horizon_start: date | None
+    horizon_end: date | None
+    anachronism: bool
+    quantities: tuple[Quantity, ...]
+    topic: str
+    forecast_cues: tuple[str, ...] = ()
+
+
+def label_sentence(
+    text: str, *, call_date: date | None, context: SentenceContext | None = None
+) -> SentenceLabels:
+    """Label one sentence (see module docstring).
+
+    ``call_date`` anchors the horizons; with None, no horizon is normalised.
+    """
+    role = context.role if context else None
+    hedges: tuple[CueMatch, ...] = find_hedges(text)
+    boosters: tuple[CueMatch, ...] = find_boosters(text)
+    fc = analyse_forecast(text, call_date=call_date, role=role)
+    if not fc.forecast and not fc.excluded_as and context is not None and is_scenario_step(text):
+        prev = context.previous_forecast
+        if prev is None and context.previous:
+            prev = analyse_forecast(context.previous, call_date=call_date, role=role).forecast
+        if prev:  # "That will be how cars work. You just summon the car."
+            fc = ForecastResult(True, fc.cues, fc.horizons)
+    horizon = None
+    if fc.forecast:
+        horizon = select_horizon(fc.horizons, [c.start for c in fc.cues], call_date)
+    claim = is_claim(text, role=role, forecast=fc.forecast)
+    topic = assign_topic(text)
+    if topic == OTHER and (claim or fc.forecast) and context is not None and context.previous_topic:
+        topic = context.previous_topic  # "We think Q2 will be a lot better." continues the turn's topic
+    return SentenceLabels(
+        claim=claim,
+        forecast=fc.forecast,
+        hedged=bool(hedges),
+        boosted=bool(boosters),
+        hedge_cues=dedupe(hedges),
+        booster_cues=dedupe(boosters),
+        horizon_text=horizon.text if horizon else "",
+        horizon_start=horizon.start if horizon else None,
+        horizon_end=horizon.end if horizon else None,
+        anachronism=bool(horizon and horizon.anachronism),
+        quantities=find_quantities(text),
+        topic=topic,
+        forecast_cues=dedupe(fc.cues),
+    )

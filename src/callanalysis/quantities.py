@@ -1,0 +1,228 @@
+"""Quantities stated in a sentence: a numeric value with its unit.
+
+Promises of :func:`find_quantities`:
+
+* every returned :class:`Quantity` has a value (``float``, magnitude words and
+  suffixes applied: ``$2.5 billion`` -> ``2.5e9`` USD, ``1K a week`` -> 1000
+  ``units/week``) and a non-empty unit; numbers without a recognisable unit
+  are not quantities and are left out;
+* units are normalised: ``%``, ``USD``, ``GWh``, ``kWh``, ``GW``, ``kW``,
+  time units in the plural (``weeks``), ``miles``, ``vehicles``, ``cars``,
+  product codes (``H100``); other count nouns are kept as written
+  (``employees``); a rate after the unit (``a week``, ``per year``) is
+  appended as ``/week``;
+* ranges share the unit of their last member (``12 to 24 months`` -> two
+  quantities in months; ``three or four months`` likewise);
+* names that contain numbers are not quantities: cell formats (``4680``),
+  model, hardware, version and level numbers (``Model 3``, ``Hardware 4``,
+  ``V12``, ``12.3``), quarters (``Q1``), calendar years (``2024``) and clock
+  times (``3:00 p.m.``);
+* results are in text order and deterministic.
+
+:func:`starts_with_amount` is shared with the hedge detector: it tells whether
+a text fragment opens with an amount ("18%", "a third", "three times"), which
+is what makes ``about`` / ``around`` / ``like`` approximators.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "find_quantities", "format_quantities", "format_quantity", "starts_with_amount"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value with its unit, and the text span it came from."""
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
+
+_WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_NUMBER = re.compile(
+    r"(?P<sign>(?<=[\s(])-(?=\d))?"
+    r"(?P<cur>\$\s?)?"
+    rf"(?<![\w.,])(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
+    r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
+    r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
+    r"(?P<pct>\s?%|\s+percent\b)?"
+)
+
+# unit phrases (longest first), mapped to their normal form
+_UNIT_FORMS: dict[str, str] = {
+    "gigawatt hours": "GWh", "gigawatt hour": "GWh", "gigawatt-hours": "GWh", "gigawatt-hour": "GWh",
+    "gwh": "GWh", "kilowatt hours": "kWh", "kilowatt hour": "kWh", "kilowatt-hours": "kWh",
+    "kilowatt-hour": "kWh", "kwh": "kWh", "megawatt hours": "MWh", "megawatt hour": "MWh",
+    "mwh": "MWh", "gigawatts": "GW", "gigawatt": "GW", "gw": "GW", "kilowatts": "kW",
+    "kilowatt": "kW", "kw": "kW", "megawatts": "MW", "megawatt": "MW", "mw": "MW",
+    "dollars": "USD", "dollar": "USD", "cents": "cents", "percent": "%",
+    "seconds": "seconds", "second": "seconds", "minutes": "minutes", "minute": "minutes",
+    "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks",
+    "week": "weeks", "months": "months", "month": "months", "quarters": "quarters",
+    "quarter": "quarters", "years": "years", "year": "years", "miles": "miles", "mile": "miles",
+    "vehicles": "vehicles", "vehicle": "vehicles", "cars": "cars", "car": "cars",
+    "units": "units", "unit": "units", "cells": "cells", "cell": "cells",
+    "gpus": "GPUs", "gpu": "GPUs",
+}
+_UNIT_RE = re.compile(
+    r"\s*-?\s*(?P<unit>"
+    + "|".join(re.escape(u).replace(r"\ ", r"[\s-]") for u in sorted(_UNIT_FORMS, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_CODE_RE = re.compile(r"\s+(?P<unit>[A-Z]{1,3}\d{2,4})(?:[sS])?(?![\w])")
+_PLURAL_RE = re.compile(r"\s+(?:(?:major|new|more|additional|active|existing|different|other|[a-z]+-[a-z]+)\s+)?(?P<unit>[A-Za-z]{3,}s)(?![\w'])")
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous)$|^(?:this|thus|does|has|was|its|times|versus|less|unless|always|perhaps|sometimes|whereas|towards|afterwards|yes|plus|as)$", re.IGNORECASE)
+_RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|quarter|year|hour)\b|\s*/\s*(?P<per2>day|week|month|quarter|year|hour)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:model|hardware|hw|version|v|level|phase|gen|generation|series|number|no\.|fsd|step|q|h)\s*|[\w.])$",
+    re.IGNORECASE,
+)
+_RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^:\d")
+_VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
+
+_AMOUNT_START = re.compile(
+    r"^\s*(?:(?:like|basically|maybe|just|roughly|say|,)\s+)*"
+    r"(?!(?:4680|(?:19|20)\d\d)(?![\d%]|[,.]\d))"  # a cell name or a calendar year is not an amount
+    rf"(?:\$?\d|(?:{_WORDNUM})\b|half\b|(?:a|an)\s+(?:third|quarter|half|dozen|couple|few|hundred|thousand|million|billion|"
+    r"month|week|year|day|hour|minute|kilowatt|gigawatt)\b|several\b|dozens\b|hundreds\b|thousands\b|millions\b|"
+    r"tens\s+of\b|double\b|twice\b|triple\b)",
+    re.IGNORECASE,
+)
+
+
+def starts_with_amount(fragment: str) -> bool:
+    """True when ``fragment`` opens with an amount: "18%", "1.8 million",
+    "a third", "three times", "half of people" (fillers like "like" may come first)."""
+    return bool(_AMOUNT_START.match(fragment))
+
+
+def _value(num: str) -> float:
+    low = num.lower()
+    if low in _SMALL:
+        return float(_SMALL[low])
+    return float(num.replace(",", ""))
+
+
+def _is_name(text: str, m: re.Match[str]) -> bool:
+    num = m.group("num")
+    before = text[: m.start("num")]
+    after = text[m.end("num"):]
+    if m.group("cur") or m.group("pct"):
+        return False
+    if num in {"4680"} or after.startswith("s") and num.isdigit():
+        return True  # cell format '4680', '4680s'
+    if _NAME_BEFORE.search(before):
+        return True
+    if _CLOCK_AFTER.match(after):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("mag"):
+        return True  # a calendar year
+    if re.fullmatch(r"\d+\.\d+", num) and not m.group("mag"):
+        return not _UNIT_RE.match(after[len(m.group("suffix") or ""):])  # '12.3' is a software version
+    return False
+
+
+@lru_cache(maxsize=4096)
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """All quantities with a unit, in text order (see module docstring)."""
+    found: list[dict[str, object]] = []
+    for m in _NUMBER.finditer(text):
+        if _is_name(text, m):
+            continue
+        num = m.group("num")
+        if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")]):
+            continue  # 'several hundred thousand dollars' is not a stated value
+        value = _value(num)
+        if m.group("sign"):
+            value = -value
+        if m.group("suffix"):
+            value *= _SUFFIX[m.group("suffix").lower()]
+        if m.group("mag"):
+            value *= _MAGNITUDE[m.group("mag").lower()]
+        end = m.end()
+        unit = ""
+        if m.group("cur"):
+            unit = "USD"
+        elif m.group("pct"):
+            unit = "%"
+        else:
+            rest = text[end:]
+            um = _UNIT_RE.match(rest)
+            if um:
+                unit = _norm_unit(um.group("unit"))
+                end += um.end()
+            else:
+                cm = _CODE_RE.match(rest)
+                pm = _PLURAL_RE.match(rest)
+                if cm:
+                    unit = cm.group("unit")
+                    end += cm.end()
+                elif pm and not _NOT_PLURAL.search(pm.group("unit")) and num.lower() != "one":
+                    unit = pm.group("unit") if pm.group("unit")[0].isupper() else pm.group("unit").lower()
+                    end += pm.end()
+        if unit == "cents":
+            value, unit = value / 100.0, "USD"
+        rm = _RATE_RE.match(text[end:])
+        if rm:
+            unit = (unit or "units") + "/" + (rm.group("per") or rm.group("per2")).lower()
+            end += rm.end()
+        elif not unit and m.group("suffix"):
+            unit = "units"
+        found.append({"value": value, "unit": unit, "start": m.start(), "end": end, "num_end": m.end()})
+
+    # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'
+    for i in range(len(found) - 2, -1, -1):
+        cur, nxt = found[i], found[i + 1]
+        if not cur["unit"] and nxt["unit"]:
+            gap = text[int(cur["num_end"]): int(nxt["start"])]
+            if _RANGE_GAP.match(gap):
+                cur["unit"] = nxt["unit"]
+    out = []
+    for q in found:
+        if not q["unit"]:
+            continue
+        start, end = int(q["start"]), int(q["end"])
+        out.append(Quantity(float(q["value"]), str(q["unit"]), text[start:end].strip(), start, end))
+    return tuple(out)
+
+
+def _norm_unit(raw: str) -> str:
+    key = re.sub(r"[\s-]+", " ", raw.lower())
+    for form, norm in _UNIT_FORMS.items():
+        if re.sub(r"[\s-]+", " ", form) == key:
+            return norm
+    return raw
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
+
+
+def format_quantity(q: Quantity) -> str:
+    """``"2500000000 USD"``, ``"18.9 %"``."""
+    return f"{_fmt(q.value)} {q.unit}"
+
+
+def format_quantities(qs: tuple[Quantity, ...]) -> str:
+    """Quantities joined by ``;`` (empty string when none)."""
+    return ";".join(format_quantity(q) for q in qs)

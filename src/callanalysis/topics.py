@@ -1,0 +1,61 @@
+"""One topic per sentence, from the keyword patterns in ``data/lexicons/topics.csv``.
+
+Promises of :func:`assign_topic`:
+
+* the result is one topic slug from the lexicon (``autonomy``, ``ai_compute``,
+  ``optimus``, ``new_vehicles``, ``cybertruck``, ``energy_storage``,
+  ``batteries``, ``costs_margins``, ``demand_pricing``, ``regulation``,
+  ``licensing``, ``organisation``) or :data:`OTHER` when no pattern matches;
+* the topic with the most keyword matches in the sentence wins;
+* tie-break: the lexicon's ``priority`` column (lower wins). Priorities put
+  named programmes before broad themes (Cybertruck, Optimus, batteries /
+  4680, energy storage, licensing, regulation, AI compute, autonomy, new
+  vehicles, then costs and margins, demand and pricing, organisation), so
+  "4680 costs are dropping" is ``batteries`` and not ``costs_margins``;
+* matching is case-insensitive and whole-word; deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicons import TopicEntry, load_topics
+
+__all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
+
+OTHER = "other"
+
+
+@lru_cache(maxsize=None)
+def _compiled() -> tuple[tuple[TopicEntry, re.Pattern[str]], ...]:
+    return tuple(
+        (e, re.compile(rf"(?<![\w$])(?:{e.pattern})(?![\w])", re.IGNORECASE)) for e in load_topics()
+    )
+
+
+def topic_scores(text: str) -> dict[str, int]:
+    """Number of keyword matches per topic (topics with no match omitted)."""
+    scores: dict[str, int] = {}
+    for entry, pattern in _compiled():
+        n = sum(1 for _ in pattern.finditer(text))
+        if n:
+            scores[entry.topic] = scores.get(entry.topic, 0) + n
+    return scores
+
+
+def assign_topic(text: str) -> str:
+    """The sentence's topic slug, or ``"other"`` (see module docstring)."""
+    scores = topic_scores(text)
+    if not scores:
+        return OTHER
+    priority = {e.topic: e.priority for e, _ in _compiled()}
+    return min(scores, key=lambda t: (-scores[t], priority[t]))
+
+
+def topic_label(slug: str) -> str:
+    """Human-readable name of a topic slug ("Batteries / 4680")."""
+    for entry, _ in _compiled():
+        if entry.topic == slug:
+            return entry.label
+    return "Other"

@@ -1,0 +1,261 @@
+"""Scoring predicted sentence labels against reference annotations.
+
+Promises of :func:`score`:
+
+* reference and predicted sentences are aligned by character offsets into the
+  raw transcript: a reference sentence takes the OR of the labels of every
+  predicted sentence that overlaps it by at least half of the shorter of the
+  two (segmentations differ; a reference sentence that holds two predicted
+  ones gets both); a reference sentence with no such overlap is predicted
+  all-zero;
+* per label (claim, forecast, hedged, boosted): tp, fp, fn, tn, precision,
+  recall and F1 (0.0 where undefined), for the rules (``system="rules"``)
+  and for the word-list baselines (hedged: Loughran-McDonald Weak_Modal,
+  boosted: LM Strong_Modal, forecast: Li 2010; a sentence is positive if its
+  reference text contains any list word, whole word, case-insensitive);
+* horizon accuracy over the reference sentences that have a reference
+  horizon end date: a hit when the aligned prediction's end date is within
+  ``tolerance_days`` (31) of it; ``n``, ``hits`` and ``share``;
+* an error table with one row per disagreement (sid, label, reference,
+  predicted, text, the predicted cues that fired, the reference cues),
+  including horizon misses (label ``horizon``);
+* inputs may be pandas DataFrames or sequences of dicts; nothing is read
+  from disk.
+
+:func:`predict_reference` labels the reference texts themselves with
+:func:`~callanalysis.labels.label_sentence` (same offsets), which scores the
+rules without depending on the sentence splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from .lexicons import baseline_words
+
+__all__ = [
+    "BASELINE_FOR",
+    "LABELS",
+    "ValidationReport",
+    "align",
+    "baseline_flag",
+    "predict_reference",
+    "prf",
+    "score",
+]
+
+LABELS: tuple[str, ...] = ("claim", "forecast", "hedged", "boosted")
+BASELINE_FOR: dict[str, str] = {
+    "hedged": "lm_weak_modal",
+    "boosted": "lm_strong_modal",
+    "forecast": "li2010_forward",
+}
+_CUE_COLUMN = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "forecast_cues", "claim": ""}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Scores, horizon accuracy and the disagreements."""
+
+    metrics: pd.DataFrame
+    horizon: dict[str, float]
+    errors: pd.DataFrame
+
+    def table(self) -> pd.DataFrame:
+        """Metrics pivoted: one row per label, P/R/F1 for rules and baseline."""
+        wide = self.metrics.pivot(index="label", columns="system", values=["precision", "recall", "f1"])
+        return wide.round(3)
+
+
+Rows = pd.DataFrame | Sequence[Mapping[str, Any]]
+
+
+def _frame(rows: Rows) -> pd.DataFrame:
+    return rows.reset_index(drop=True) if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0.0 when a denominator is zero)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def align(predicted: Rows, reference: Rows, min_share: float = 0.5) -> list[list[int]]:
+    """For each reference row, the indices of predicted rows overlapping it by
+    at least ``min_share`` of the shorter span."""
+    pred, ref = _frame(predicted), _frame(reference)
+    ps = pred["start"].astype(int).tolist()
+    pe = pred["end"].astype(int).tolist()
+    out: list[list[int]] = []
+    for rs, re_ in zip(ref["start"].astype(int), ref["end"].astype(int)):
+        hits = []
+        for i, (s, e) in enumerate(zip(ps, pe)):
+            overlap = min(e, re_) - max(s, rs)
+            shorter = min(e - s, re_ - rs)
+            if overlap > 0 and shorter > 0 and overlap >= min_share * shorter:
+                hits.append(i)
+        out.append(hits)
+    return out
+
+
+_WORD_RES: dict[str, re.Pattern[str]] = {}
+
+
+def baseline_flag(text: str, list_name: str) -> bool:
+    """True when ``text`` contains a word of the baseline list (whole word,
+    case-insensitive)."""
+    rx = _WORD_RES.get(list_name)
+    if rx is None:
+        words = sorted(baseline_words(list_name), key=len, reverse=True)
+        rx = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
+        _WORD_RES[list_name] = rx
+    return bool(rx.search(text or ""))
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _flag(value: Any) -> int:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return 0
+    return int(bool(int(value))) if not isinstance(value, bool) else int(value)
+
+
+def _join(values: Sequence[Any]) -> str:
+    out: list[str] = []
+    for v in values:
+        if v is None or (isinstance(v, float) and pd.isna(v)):
+            continue
+        for part in (v if isinstance(v, (tuple, list)) else str(v).split(";")):
+            if part and part not in out:
+                out.append(str(part))
+    return ";".join(out)
+
+
+def score(
+    predicted: Rows,
+    reference: Rows,
+    *,
+    reference_horizons: Rows | None = None,
+    tolerance_days: int = 31,
+    labels: Sequence[str] = LABELS,
+) -> ValidationReport:
+    """Score predictions against the reference (see module docstring)."""
+    pred, ref = _frame(predicted), _frame(reference)
+    if "sid" not in ref.columns:
+        ref = ref.assign(sid=range(1, len(ref) + 1))
+    aligned = align(pred, ref)
+    ref_end: dict[Any, date] = {}
+    if reference_horizons is not None:
+        for row in _frame(reference_horizons).to_dict("records"):
+            d = _as_date(row.get("end"))
+            if d is not None:
+                ref_end[row["sid"]] = d
+    elif "horizon_end" in ref.columns:
+        for sid, v in zip(ref["sid"], ref["horizon_end"]):
+            d = _as_date(v)
+            if d is not None:
+                ref_end[sid] = d
+
+    counts = {(sys, lab): [0, 0, 0, 0] for lab in labels for sys in ("rules", "baseline")}
+    errors: list[dict[str, Any]] = []
+    hits = 0
+    for (i, r), idx in zip(ref.iterrows(), aligned):
+        prow = pred.iloc[idx] if idx else pred.iloc[0:0]
+        text = str(r.get("text", ""))
+        for lab in labels:
+            truth = _flag(r[lab])
+            guess = int(any(_flag(v) for v in prow[lab])) if len(prow) and lab in prow else 0
+            c = counts[("rules", lab)]
+            c[0 if truth and guess else 1 if guess else 2 if truth else 3] += 1
+            if truth != guess:
+                col = _CUE_COLUMN.get(lab, "")
+                fired = _join(prow[col].tolist()) if col and col in prow else ""
+                if lab == "forecast" and "horizon_text" in prow:
+                    fired = ";".join(x for x in (fired, _join(prow["horizon_text"].tolist())) if x)
+                ref_col = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "horizon"}.get(lab, "")
+                errors.append({
+                    "sid": r["sid"], "label": lab, "reference": truth, "predicted": guess, "text": text,
+                    "cues": fired, "reference_cues": str(r.get(ref_col, "") or "") if ref_col else "",
+                })
+            if lab in BASELINE_FOR:
+                b = int(baseline_flag(text, BASELINE_FOR[lab]))
+                cb = counts[("baseline", lab)]
+                cb[0 if truth and b else 1 if b else 2 if truth else 3] += 1
+        sid = r["sid"]
+        if sid in ref_end:
+            ends = [d for d in (_as_date(v) for v in (prow["horizon_end"] if "horizon_end" in prow else [])) if d]
+            got = ends[0] if ends else None
+            ok = got is not None and abs((got - ref_end[sid]).days) <= tolerance_days
+            hits += ok
+            if not ok:
+                errors.append({
+                    "sid": sid, "label": "horizon", "reference": ref_end[sid].isoformat(),
+                    "predicted": got.isoformat() if got else "", "text": text,
+                    "cues": _join(prow["horizon_text"].tolist()) if "horizon_text" in prow else "",
+                    "reference_cues": str(r.get("horizon", "") or ""),
+                })
+
+    rows = []
+    for (sys, lab), (tp, fp, fn, tn) in counts.items():
+        if sys == "baseline" and lab not in BASELINE_FOR:
+            continue
+        p, rc, f = prf(tp, fp, fn)
+        rows.append({"system": sys, "baseline_list": "" if sys == "rules" else BASELINE_FOR[lab],
+                     "label": lab, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
+                     "precision": p, "recall": rc, "f1": f, "n": tp + fp + fn + tn})
+    metrics = pd.DataFrame(rows)
+    n = len(ref_end)
+    horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": tolerance_days}
+    err = pd.DataFrame(errors, columns=["sid", "label", "reference", "predicted", "text", "cues", "reference_cues"])
+    return ValidationReport(metrics, horizon, err)
+
+
+def predict_reference(
+    reference: Rows, *, call_date: date, roles: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Label each reference text with the rules, keeping its offsets.
+
+    ``roles`` maps a speaker name to a role (for :class:`SentenceContext`);
+    the previous sentence is the preceding reference row of the same turn.
+    """
+    from .labels import SentenceContext, label_sentence  # local: labels imports lexicons only
+
+    ref = _frame(reference)
+    out = []
+    prev_turn, prev_text, prev_fc, pos = None, None, None, 0
+    for r in ref.to_dict("records"):
+        turn = r.get("turn")
+        if turn != prev_turn:
+            prev_text, prev_fc, pos = None, None, 0
+        pos += 1
+        role = (roles or {}).get(str(r.get("speaker", "")), None)
+        lab = label_sentence(str(r["text"]), call_date=call_date,
+                             context=SentenceContext(role=role, previous=prev_text, position=pos, previous_forecast=prev_fc))
+        out.append({
+            "sid": r.get("sid"), "start": r["start"], "end": r["end"], "text": r["text"],
+            "claim": int(lab.claim), "forecast": int(lab.forecast), "hedged": int(lab.hedged),
+            "boosted": int(lab.boosted), "hedge_cues": ";".join(lab.hedge_cues),
+            "booster_cues": ";".join(lab.booster_cues), "forecast_cues": ";".join(lab.forecast_cues),
+            "horizon_text": lab.horizon_text,
+            "horizon_start": lab.horizon_start.isoformat() if lab.horizon_start else "",
+            "horizon_end": lab.horizon_end.isoformat() if lab.horizon_end else "",
+        })
+        prev_turn, prev_text, prev_fc = turn, str(r["text"]), lab.forecast
+    return pd.DataFrame(out)

@@ -1,0 +1,126 @@
+"""The annotated sentence table of the seed transcript."""
+
+import time
+from datetime import date
+
+import pytest
+
+from callanalysis import load
+from callanalysis.annotate import COLUMNS, annotate
+from callanalysis.labels import SentenceContext, label_sentence
+from callanalysis.sentences import sentences_frame
+from callanalysis.transcript import Call, CallMetadata
+
+from .conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def table():
+    return annotate(load(SEED))
+
+
+def test_one_row_per_sentence_in_order(table):
+    frame = sentences_frame(load(SEED))
+    assert table["sentence_id"].tolist() == frame["sentence_id"].tolist()
+    assert table["text"].tolist() == frame["text"].tolist()
+
+
+def test_columns_in_the_contract_order(table):
+    assert tuple(table.columns[: len(COLUMNS)]) == COLUMNS
+    assert COLUMNS[:20] == (
+        "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
+        "claim", "forecast", "hedged", "boosted", "hedge_cues", "booster_cues",
+        "horizon_text", "horizon_start", "horizon_end", "anachronism", "quantities", "topic",
+    )
+
+
+def test_flags_are_int_zero_or_one(table):
+    for col in ("claim", "forecast", "hedged", "boosted", "anachronism"):
+        assert set(table[col].unique()) <= {0, 1}
+        assert str(table[col].dtype) == "int64"
+
+
+def test_offsets_point_into_the_raw_file(table):
+    raw = load(SEED).text
+    assert all(raw[s:e] == t for s, e, t in table[["start", "end", "text"]].itertuples(index=False))
+
+
+def test_dates_are_iso_strings_or_empty(table):
+    for col in ("horizon_start", "horizon_end"):
+        assert table[col].map(lambda v: v == "" or date.fromisoformat(v) is not None).all()
+
+
+def test_horizons_only_on_forecasts(table):
+    assert (table.loc[table.horizon_text != "", "forecast"] == 1).all()
+
+
+def test_semi_planned_for_late_2021_is_flagged_as_anachronism(table):
+    row = table[table.text.str.contains("planned for late 2021")].iloc[0]
+    assert row.forecast == 1 and row.anachronism == 1 and row.horizon_end == "2021-12-31"
+
+
+def test_cues_are_semicolon_joined(table):
+    row = table[table.text.str.startswith("It could be more or less")].iloc[0]
+    assert row.hedge_cues == "could;more or less"
+
+
+def test_quantities_are_value_unit_strings(table):
+    row = table[table.text.str.contains(r"\$2\.5 billion")].iloc[0]
+    assert "2500000000 USD" in row.quantities.split(";")
+
+
+def test_deterministic(table):
+    assert annotate(load(SEED)).equals(table)
+
+
+def test_fast_enough():
+    call = load(SEED)
+    annotate(call)  # lexicons loaded once per process
+    t0 = time.perf_counter()
+    annotate(call)
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_empty_call_gives_empty_table_with_columns():
+    empty = Call(text="", metadata=CallMetadata(None, None, None, None, None, None, None), participants=(), turns=())
+    df = annotate(empty)
+    assert len(df) == 0 and tuple(df.columns) == COLUMNS
+
+
+def test_label_sentence_returns_all_fields():
+    lab = label_sentence("We expect about 40 GWh by the end of the year.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive"))
+    assert lab.forecast and lab.hedged and lab.hedge_cues == ("about",)
+    assert lab.horizon_text == "by the end of the year" and lab.horizon_end == date(2024, 12, 31)
+    assert [(q.value, q.unit) for q in lab.quantities] == [(40.0, "GWh")]
+    assert lab.topic == "energy_storage"
+
+
+def test_without_call_date_no_horizon_is_normalised():
+    lab = label_sentence("We will ship it in August.", call_date=None)
+    assert lab.forecast and lab.horizon_end is None and lab.horizon_text == ""
+
+
+def test_generic_you_step_after_a_forecast_continues_the_scenario():
+    call_date = date(2024, 4, 23)
+    prev = "And that will be how cars work."
+    lab = label_sentence("You just summon the car using your phone.", call_date=call_date,
+                         context=SentenceContext(role="executive", previous=prev))
+    assert lab.forecast and not lab.claim
+
+
+def test_generic_you_step_without_a_preceding_forecast_is_not_a_forecast():
+    lab = label_sentence("You just summon the car using your phone.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", previous="Elevators used to have operators."))
+    assert not lab.forecast
+
+
+def test_sentence_without_topic_keyword_inherits_the_turn_topic():
+    lab = label_sentence("We think Q2 will be a lot better.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", previous_topic="demand_pricing"))
+    assert lab.topic == "demand_pricing"
+
+
+def test_back_channel_does_not_inherit_a_topic():
+    lab = label_sentence("Yeah.", call_date=date(2024, 4, 23), context=SentenceContext(previous_topic="autonomy"))
+    assert lab.topic == "other"

@@ -1,0 +1,119 @@
+"""Booster cues (GUIDELINE.md, "boosted")."""
+
+from callanalysis.boosters import booster_cues, is_boosted
+
+
+def test_certainty_adverb_is_a_booster():
+    assert booster_cues("Clearly, the new line works.") == ("Clearly",)
+
+
+def test_of_course_is_a_booster():
+    assert booster_cues("Of course, scale is what lowers cost.") == ("Of course",)
+
+
+def test_in_fact_is_a_booster():
+    assert booster_cues("In fact, margins improved.") == ("In fact",)
+
+
+def test_will_is_never_a_booster():
+    assert not is_boosted("It will increase.")
+
+
+def test_degree_intensifiers_are_not_boosters():
+    assert not is_boosted("The offer is extremely attractive and very efficient, and we are super excited.")
+
+
+def test_superlatives_are_not_boosters():
+    assert not is_boosted("It is the best car we have made.")
+
+
+def test_actually_stressing_truth_is_a_booster():
+    assert booster_cues("It actually works well in any market.") == ("actually",)
+
+
+def test_factive_we_know_absorbs_the_actually_inside_it():
+    assert booster_cues("We actually know it will happen.") == ("We actually know",)
+
+
+def test_actually_as_an_aside_is_not_a_booster():
+    assert not is_boosted("Well, actually, it doesn't need a driver.")
+
+
+def test_actually_in_thanks_is_not_a_booster():
+    assert not is_boosted("That's actually very helpful, thanks.")
+
+
+def test_really_as_sentence_adverb_stressing_truth_is_a_booster():
+    assert booster_cues("Really, we are a robotics company.") == ("Really",)
+
+
+def test_really_after_copula_before_a_noun_phrase_is_a_booster():
+    assert booster_cues("That's really the whole point.") == ("really",)
+
+
+def test_really_as_intensity_is_not_a_booster():
+    assert not is_boosted("The outlook is really great.")
+
+
+def test_really_after_negation_is_not_a_booster():
+    assert not is_boosted("They had not really believed in it.")
+
+
+def test_absolutely_affirming_is_a_booster():
+    assert booster_cues("Yes, absolutely, it is.") == ("absolutely",)
+
+
+def test_absolutely_as_degree_is_not_a_booster():
+    assert not is_boosted("The factory is absolutely huge.")
+
+
+def test_factive_it_is_clear_is_a_booster():
+    assert booster_cues("It is clear that suppliers have spare capacity.") == ("It is clear",)
+
+
+def test_becoming_obvious_in_a_condition_is_not_a_booster():
+    assert not is_boosted("Once it becomes obvious, everyone will license it.")
+
+
+def test_confidence_phrase_is_a_booster():
+    assert booster_cues("That gives us confidence in the plan.") == ("gives us confidence",)
+
+
+def test_confidence_inside_a_condition_is_not_a_booster():
+    assert not is_boosted("Once we have confidence that the build is better, we ship it.")
+
+
+def test_categorical_it_is_happening_is_a_booster():
+    assert booster_cues("And as I said, it's happening.") == ("it's happening",)
+
+
+def test_flat_denial_it_is_not_possible_is_a_booster():
+    assert booster_cues("It's not possible.") == ("It's not possible",)
+
+
+def test_i_dont_know_is_not_a_factive_booster():
+    assert not is_boosted("I don't know what they will do.")
+
+
+def test_you_know_filler_is_not_a_booster():
+    assert not is_boosted("You know, we are making progress.")
+
+
+def test_negated_certainly_is_not_a_booster():
+    assert not is_boosted("That is not certainly the case.")
+
+
+def test_make_sure_is_not_a_booster():
+    assert not is_boosted("We will make sure the ramp is smooth.")
+
+
+def test_i_know_you_mentioned_is_an_acknowledgement_not_a_booster():
+    assert not is_boosted("I know you mentioned it, you thought of it as a hedge.")
+
+
+def test_really_before_a_negated_verb_stresses_truth():
+    assert booster_cues("Then you really don't understand what's going on.") == ("really",)
+
+
+def test_there_is_really_nothing_is_a_booster():
+    assert booster_cues("There's really nothing limiting the ramp.") == ("really",)

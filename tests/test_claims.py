@@ -1,0 +1,139 @@
+"""Claims (GUIDELINE.md, "claim"): checkable assertions of past or present fact."""
+
+from callanalysis.claims import is_claim
+
+
+def test_reported_metric_is_a_claim():
+    assert is_claim("Gross margin fell from 19.2% to 18.1% in the quarter.")
+
+
+def test_past_event_is_a_claim():
+    assert is_claim("We installed 20,000 new servers.")
+
+
+def test_present_state_of_the_company_is_a_claim():
+    assert is_claim("We're in talks with one large carmaker about licensing.")
+
+
+def test_historical_fact_is_a_claim():
+    assert is_claim("Lifts used to be run by an operator with a lever.")
+
+
+def test_hedged_present_fact_is_still_a_claim():
+    assert is_claim("I think around 20,000 are active.")
+
+
+def test_description_of_a_process_is_a_claim():
+    assert is_claim("We replay every clip through the new network.")
+
+
+def test_quantity_fragment_is_a_claim():
+    assert is_claim("Four million cars.")
+
+
+def test_evaluation_only_is_not_a_claim():
+    assert not is_claim("It's profound.")
+
+
+def test_evaluation_of_the_future_is_not_a_claim():
+    assert not is_claim("The future is extremely bright.")
+
+
+def test_pure_forecast_is_not_a_claim():
+    assert not is_claim("We expect the build to reverse next quarter.", forecast=True)
+
+
+def test_forecast_with_a_past_anchor_is_also_a_claim():
+    assert is_claim("Production increased 20% and we expect more in Q3.", forecast=True)
+
+
+def test_forecast_with_a_present_progressive_anchor_is_also_a_claim():
+    assert is_claim("Our costs are dropping, and we'll continue to ramp this year.", forecast=True)
+
+
+def test_attribution_alone_does_not_anchor_a_forecast():
+    assert not is_claim("As Lars said, we think it will beat suppliers by year end.", forecast=True)
+
+
+def test_reported_forecast_by_an_analyst_is_a_claim():
+    assert is_claim("So you and your team expect a lower growth rate this year.", role="analyst", forecast=True)
+
+
+def test_question_is_not_a_claim():
+    assert not is_claim("What is the current output?")
+
+
+def test_thanks_is_not_a_claim():
+    assert not is_claim("Thank you very much.")
+
+
+def test_greeting_is_not_a_claim():
+    assert not is_claim("Good afternoon.")
+
+
+def test_back_channel_is_not_a_claim():
+    assert not is_claim("Yeah.")
+
+
+def test_turn_taking_is_not_a_claim():
+    assert not is_claim("Next question, please.")
+
+
+def test_generic_truism_with_you_is_not_a_claim():
+    assert not is_claim("Just like a human, you can rent a car abroad and drive pretty well.")
+
+
+def test_hypothetical_is_not_a_claim():
+    assert not is_claim("If you've got cars sitting on ships, they cannot be delivered.")
+
+
+def test_want_statement_is_not_a_claim():
+    assert not is_claim("We don't want that.")
+
+
+def test_opinion_on_value_is_not_a_claim():
+    assert not is_claim("But I don't think it's super important right now.")
+
+
+def test_impression_is_not_a_claim():
+    assert not is_claim("It almost feels like a pile-up of events in a short period.")
+
+
+def test_analyst_request_is_not_a_claim():
+    assert not is_claim("Maybe you can just talk about your priorities.", role="analyst")
+
+
+def test_present_statement_before_the_forecast_cue_makes_it_a_claim_too():
+    assert is_claim("Roughly 20,000 chips are active, and we expect 50,000 by year end.", forecast=True)
+
+
+def test_tautology_is_not_a_claim():
+    assert not is_claim("Like a car is a car, a road is a road.")
+
+
+def test_the_way_to_think_of_it_is_not_a_claim():
+    assert not is_claim("But really, the way to think of the company is as a robotics firm.")
+
+
+def test_possibility_is_not_a_claim():
+    assert not is_claim("It could be plugged in or not.")
+
+
+def test_agreement_formula_is_not_a_claim():
+    assert not is_claim("Yes, so I couldn't agree more.")
+
+
+def test_that_is_it_is_not_a_claim():
+    assert not is_claim("That's it.")
+
+
+def test_strong_imperative_is_not_a_claim():
+    assert not is_claim("Make the price more accessible, the value better, and keep improving it over time.")
+
+
+def test_generic_you_stating_a_quantity_is_a_claim():
+    assert is_claim("You're basically a colony of roughly 30 trillion cells.")
+
+
+def test_opening_infinitive_does_not_hide_the_claim():
+    assert is_claim("To recap, in Q1, we navigated several challenges.")

@@ -1,0 +1,94 @@
+"""The lexicon files: present, sourced, loadable, and consistent with the detectors."""
+
+import pytest
+
+from callanalysis import boosters, forecasts, hedges, lexicons
+from callanalysis.lexicons import (
+    LexiconError,
+    baseline_words,
+    compile_cue,
+    load_baselines,
+    load_boosters,
+    load_forecast_cues,
+    load_hedges,
+    load_topics,
+)
+
+ALL_CUES = {"hedges": load_hedges, "boosters": load_boosters, "forecast_cues": load_forecast_cues}
+KNOWN_SOURCES = ("Hyland (2005)", "Loughran-McDonald (2011)", "Li (2010)", "own addition")
+
+
+@pytest.mark.parametrize("name", sorted(ALL_CUES))
+def test_every_cue_row_has_a_known_source(name):
+    for entry in ALL_CUES[name]():
+        assert entry.source and any(s in entry.source for s in KNOWN_SOURCES), entry
+
+
+@pytest.mark.parametrize("name", sorted(ALL_CUES))
+def test_own_additions_say_why(name):
+    for entry in ALL_CUES[name]():
+        if entry.source == "own addition":
+            assert entry.note, entry
+
+
+def test_every_topic_and_baseline_row_has_a_source():
+    assert all(e.source for e in load_topics())
+    assert all(e.source for e in load_baselines())
+
+
+@pytest.mark.parametrize(
+    ("name", "module"), [("hedges", hedges), ("boosters", boosters), ("forecast_cues", forecasts)]
+)
+def test_every_rule_named_in_a_lexicon_exists_in_code(name, module):
+    for entry in ALL_CUES[name]():
+        assert not entry.rule or entry.rule in module.RULES, entry
+
+
+@pytest.mark.parametrize("name", sorted(ALL_CUES))
+def test_every_cue_pattern_compiles(name):
+    for entry in ALL_CUES[name]():
+        assert compile_cue(entry).pattern
+
+
+def test_cues_match_whole_words_only():
+    (may,) = [e for e in load_hedges() if e.cue == "may"]
+    assert compile_cue(may).search("the mayor") is None
+    assert compile_cue(may).search("it may rain") is not None
+
+
+def test_baselines_are_the_published_lists_verbatim():
+    assert len(baseline_words("lm_weak_modal")) == 27
+    assert len(baseline_words("lm_strong_modal")) == 19
+    assert len(baseline_words("li2010_forward")) == 17
+    assert "will" in baseline_words("lm_strong_modal") and "will" in baseline_words("li2010_forward")
+
+
+def test_unknown_baseline_list_is_a_clear_error():
+    with pytest.raises(LexiconError, match="unknown baseline list"):
+        baseline_words("nope")
+
+
+def test_topics_have_unique_priorities():
+    priorities = [e.priority for e in load_topics()]
+    assert len(priorities) == len(set(priorities))
+
+
+def test_loaders_are_cached():
+    assert load_hedges() is load_hedges()
+
+
+def test_missing_file_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
+    with pytest.raises(LexiconError, match="lexicon file not found"):
+        lexicons._read("hedges.csv", ("cue", "source"), "cue")
+
+
+def test_row_without_source_is_rejected(tmp_path, monkeypatch):
+    (tmp_path / "hedges.csv").write_text("cue,kind,rule,pattern,source,note\nmaybe,adverb,,,,\n")
+    monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
+    with pytest.raises(LexiconError, match="empty 'source'"):
+        lexicons._read("hedges.csv", ("cue", "kind", "rule", "pattern", "source", "note"), "cue")
+
+
+def test_lexicon_directory_is_in_the_repository():
+    assert lexicons.LEXICON_DIR.name == "lexicons" and (lexicons.LEXICON_DIR / "README.md").is_file()

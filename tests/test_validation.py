@@ -1,0 +1,95 @@
+"""Scoring against reference annotations, on small synthetic rows."""
+
+import pandas as pd
+import pytest
+
+from callanalysis.validation import align, baseline_flag, prf, score
+
+
+def ref_row(sid, start, end, text, claim=0, forecast=0, hedged=0, boosted=0):
+    return dict(sid=sid, start=start, end=end, text=text, claim=claim, forecast=forecast, hedged=hedged, boosted=boosted)
+
+
+def pred_row(start, end, claim=0, forecast=0, hedged=0, boosted=0, hedge_cues="", horizon_end="", horizon_text=""):
+    return dict(start=start, end=end, claim=claim, forecast=forecast, hedged=hedged, boosted=boosted,
+                hedge_cues=hedge_cues, booster_cues="", horizon_end=horizon_end, horizon_text=horizon_text)
+
+
+def test_prf_handles_zero_denominators():
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert prf(2, 2, 0) == (0.5, 1.0, pytest.approx(2 / 3))
+
+
+def test_reference_sentence_holding_two_predicted_sentences_aligns_to_both():
+    ref = [ref_row(1, 0, 100, "x")]
+    pred = [pred_row(0, 60), pred_row(61, 100)]
+    assert align(pred, ref) == [[0, 1]]
+
+
+def test_small_overlap_below_half_of_the_shorter_does_not_align():
+    ref = [ref_row(1, 0, 100, "x")]
+    pred = [pred_row(90, 200)]  # overlap 10 < half of 100
+    assert align(pred, ref) == [[]]
+
+
+def test_labels_are_ored_over_aligned_predictions():
+    ref = [ref_row(1, 0, 100, "It may rise. We expect more.", hedged=1, forecast=1)]
+    pred = [pred_row(0, 12, hedged=1, hedge_cues="may"), pred_row(13, 100, forecast=1)]
+    m = score(pred, ref).metrics.set_index(["system", "label"])
+    assert m.loc[("rules", "hedged"), "tp"] == 1 and m.loc[("rules", "forecast"), "tp"] == 1
+
+
+def test_confusion_counts_and_f1():
+    ref = [ref_row(1, 0, 10, "a", claim=1), ref_row(2, 11, 20, "b", claim=1), ref_row(3, 21, 30, "c"), ref_row(4, 31, 40, "d")]
+    pred = [pred_row(0, 10, claim=1), pred_row(11, 20), pred_row(21, 30, claim=1), pred_row(31, 40)]
+    row = score(pred, ref).metrics.query("system == 'rules' and label == 'claim'").iloc[0]
+    assert (row.tp, row.fp, row.fn, row.tn) == (1, 1, 1, 1)
+    assert row.f1 == pytest.approx(0.5)
+
+
+def test_unaligned_reference_sentence_counts_as_predicted_negative():
+    ref = [ref_row(1, 0, 10, "a", boosted=1)]
+    row = score([pred_row(50, 60)], ref).metrics.query("system == 'rules' and label == 'boosted'").iloc[0]
+    assert (row.tp, row.fn) == (0, 1)
+
+
+def test_baseline_uses_whole_words_case_insensitively():
+    assert baseline_flag("It MAY rain.", "lm_weak_modal")
+    assert not baseline_flag("The mayor spoke.", "lm_weak_modal")
+
+
+def test_baseline_scores_are_reported_for_hedged_boosted_and_forecast():
+    ref = [ref_row(1, 0, 10, "It might.", hedged=1), ref_row(2, 11, 20, "It will.", forecast=1)]
+    m = score([pred_row(0, 10), pred_row(11, 20)], ref).metrics
+    base = m[m.system == "baseline"].set_index("label")
+    assert set(base.index) == {"hedged", "boosted", "forecast"}
+    assert base.loc["hedged", "tp"] == 1 and base.loc["forecast", "tp"] == 1 and base.loc["boosted", "fp"] == 1
+
+
+def test_horizon_within_31_days_is_a_hit():
+    ref = [ref_row(1, 0, 10, "a", forecast=1), ref_row(2, 11, 20, "b", forecast=1)]
+    hz = [dict(sid=1, end="2024-12-31"), dict(sid=2, end="2024-08-31")]
+    pred = [pred_row(0, 10, forecast=1, horizon_end="2025-01-20"), pred_row(11, 20, forecast=1, horizon_end="2024-10-31")]
+    rep = score(pred, ref, reference_horizons=hz)
+    assert rep.horizon["n"] == 2 and rep.horizon["hits"] == 1 and rep.horizon["share"] == 0.5
+
+
+def test_missing_predicted_horizon_is_a_miss():
+    ref = [ref_row(1, 0, 10, "a", forecast=1)]
+    rep = score([pred_row(0, 10, forecast=1)], ref, reference_horizons=[dict(sid=1, end="2024-12-31")])
+    assert rep.horizon["hits"] == 0
+    assert (rep.errors.label == "horizon").sum() == 1
+
+
+def test_error_table_lists_each_disagreement_with_the_cues_that_fired():
+    ref = [ref_row(7, 0, 10, "talk about it", hedged=0)]
+    rep = score([pred_row(0, 10, hedged=1, hedge_cues="about")], ref)
+    (err,) = rep.errors.to_dict("records")
+    assert err["sid"] == 7 and err["label"] == "hedged" and err["reference"] == 0 and err["predicted"] == 1
+    assert err["cues"] == "about" and err["text"] == "talk about it"
+
+
+def test_accepts_dataframes():
+    ref = pd.DataFrame([ref_row(1, 0, 10, "a", claim=1)])
+    pred = pd.DataFrame([pred_row(0, 10, claim=1)])
+    assert score(pred, ref).metrics.query("label == 'claim' and system == 'rules'").iloc[0].f1 == 1.0
