@@ -93,3 +93,20 @@ def test_accepts_dataframes():
     ref = pd.DataFrame([ref_row(1, 0, 10, "a", claim=1)])
     pred = pd.DataFrame([pred_row(0, 10, claim=1)])
     assert score(pred, ref).metrics.query("label == 'claim' and system == 'rules'").iloc[0].f1 == 1.0
+
+
+def test_load_reference_reads_the_dev_labels_and_horizons():
+    from callanalysis.validation import load_reference
+
+    ref, horizons = load_reference()
+    assert len(ref) == 184 and {"sid", "start", "end", "claim", "forecast", "hedged", "boosted"} <= set(ref.columns)
+    assert set(horizons.sid) <= set(ref.sid)
+
+
+def test_load_reference_names_a_missing_file(tmp_path):
+    import pytest
+
+    from callanalysis.validation import load_reference
+
+    with pytest.raises(FileNotFoundError, match="reference_dev.csv"):
+        load_reference(tmp_path)

@@ -296,3 +296,735 @@ def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=WIDTH, height=alt.Step(28), description=description)
     )
+
+
+# --------------------------------------------------------------------------- claims and forecasts
+# Charts of the chapters "Claims" and "Forecasts". Each takes a table from ``summary`` or
+# ``outcomes`` and draws it; nothing here computes a finding.
+
+#: How a sentence counts in :func:`claims_by_speaker`, in stacking order, with its colour.
+CLAIM_PARTS = {
+    "Claim stating a figure": OKABE_ITO["blue"],
+    "Claim, no figure": OKABE_ITO["sky blue"],
+    "Not a claim": "#d9d9d9",
+}
+#: Hedged and boosted, wherever a chart shows both.
+COMMITMENT_COLORS = {"hedged": OKABE_ITO["orange"], "boosted": OKABE_ITO["blue"]}
+#: Outcome statuses and their colours (met and missed at the ends of the palette).
+STATUS_COLORS = {
+    "met": OKABE_ITO["bluish green"],
+    "partly": OKABE_ITO["yellow"],
+    "missed": OKABE_ITO["vermillion"],
+    "unresolved": OKABE_ITO["grey"],
+    "unknown": "#cccccc",
+}
+
+
+def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
+    """Stacked bars: each speaker's sentences split into claims with a figure, other claims, the rest.
+
+    ``profile`` is :func:`callanalysis.summary.claim_profile` by speaker (``speaker``,
+    ``sentences``, ``claims``, ``claims_with_figure``, ``claim_share``); speakers are sorted by
+    number of sentences, most first.
+    """
+    p = profile.sort_values(["sentences", "speaker"], ascending=[False, True])
+    order = list(p["speaker"])
+    parts = list(CLAIM_PARTS)
+    long = pd.concat([
+        pd.DataFrame({"speaker": p["speaker"], "part": parts[0], "order": 0, "n": p["claims_with_figure"]}),
+        pd.DataFrame({"speaker": p["speaker"], "part": parts[1], "order": 1, "n": p["claims"] - p["claims_with_figure"]}),
+        pd.DataFrame({"speaker": p["speaker"], "part": parts[2], "order": 2, "n": p["sentences"] - p["claims"]}),
+    ]).merge(p[["speaker", "sentences", "claims", "claim_share"]], on="speaker")
+    long["share"] = long["n"] / long["sentences"].where(long["sentences"] > 0)
+    top = p.sort_values(["claims", "speaker"], ascending=[False, True]).iloc[0] if len(p) else None
+    description = (
+        f"Stacked bar chart of the sentences of {len(p)} speakers, split into claims stating a figure, "
+        f"other claims and other sentences; {int(p['claims'].sum())} of {int(p['sentences'].sum())} sentences are claims"
+        + (f", most of them by {top['speaker']} ({int(top['claims'])})." if top is not None else ".")
+    )
+    return (
+        alt.Chart(long, title=alt.Title("Who makes claims", subtitle="Each speaker's sentences, by whether they assert a checkable fact"))
+        .mark_bar()
+        .encode(
+            x=alt.X("n:Q", title="Sentences", stack="zero"),
+            y=alt.Y("speaker:N", title="Speaker", sort=order),
+            color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=list(CLAIM_PARTS.values())),
+                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("part:N", title="Kind"),
+                alt.Tooltip("n:Q", title="Sentences"),
+                alt.Tooltip("share:Q", title="Share of the speaker's sentences", format=".0%"),
+                alt.Tooltip("claims:Q", title="All claims by the speaker"),
+                alt.Tooltip("claim_share:Q", title="Claims / sentences", format=".0%"),
+            ],
+        )
+        .properties(width=WIDTH, height=alt.Step(20), description=description)
+    )
+
+
+def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.LayerChart:
+    """Heat map: claims per topic (columns) and speaker (rows), with the count in each cell.
+
+    ``matrix`` is :func:`callanalysis.summary.topic_matrix` (complete grid, zeros kept), whose
+    row order (speakers) and topic order are kept. The tooltip shows the speaker's first claim
+    on the topic.
+    """
+    m = matrix.assign(example_short=matrix["example"].map(lambda t: first_words(t, 20) if t else ""))
+    m = m[[by, "topic_label", "count", "group_total", "share", "example_id", "example_short"]]
+    groups = list(dict.fromkeys(m[by]))
+    topics = list(dict.fromkeys(m["topic_label"]))
+    step = max(24, min(40, WIDTH // max(len(topics), 1)))
+    vmax = int(m["count"].max()) if len(m) else 1
+    busiest = m.sort_values(["count", by], ascending=[False, True]).iloc[0] if len(m) else None
+    description = (
+        f"Heat map of the number of claims by {len(groups)} speakers on {len(topics)} topics"
+        + (f"; the largest cell is {busiest[by]} on {busiest['topic_label']} ({int(busiest['count'])} claims)." if busiest is not None else ".")
+    )
+    base = alt.Chart(m).encode(
+        x=alt.X("topic_label:N", title="Topic", sort=topics, axis=alt.Axis(labelAngle=-40, labelLimit=150)),
+        y=alt.Y(f"{by}:N", title="Speaker", sort=groups),
+    )
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color("count:Q", title="Claims", scale=alt.Scale(domain=[0, max(vmax, 1)], range=["#f7f7f7", OKABE_ITO["blue"]]),
+                        legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)),
+        tooltip=[
+            alt.Tooltip(f"{by}:N", title="Speaker"),
+            alt.Tooltip("topic_label:N", title="Topic"),
+            alt.Tooltip("count:Q", title="Claims"),
+            alt.Tooltip("share:Q", title="Share of the speaker's claims", format=".0%"),
+            alt.Tooltip("example_id:Q", title="First such claim, sentence"),
+            alt.Tooltip("example_short:N", title="It begins"),
+        ],
+    )
+    labels = base.mark_text(fontSize=11).transform_filter(alt.datum.count > 0).encode(
+        text=alt.Text("count:Q"),
+        color=alt.condition(alt.datum.count > vmax * 0.55, alt.value("#ffffff"), alt.value(_TEXT)),
+    )
+    return alt.layer(cells, labels).properties(
+        title=alt.Title("What each speaker makes claims about", subtitle="Number of claims per topic; topics from a keyword list"),
+        width=alt.Step(step), height=alt.Step(22), description=description,
+    )
+
+
+def timeline_domain(deadlines: pd.Series, call_date) -> pd.Timestamp:
+    """The last date :func:`forecast_timeline` draws: the end of the year after the call,
+    stretched to the end of the year of the deadlines' 75th percentile when that is later.
+
+    A single far horizon ("in the decade") would otherwise squeeze every other forecast into a
+    sliver of the chart; horizons beyond the range are drawn to its edge and say where they end.
+    """
+    end = pd.Timestamp(year=pd.Timestamp(call_date).year + 1, month=12, day=31)
+    if len(deadlines):
+        q = pd.Timestamp(pd.Series(pd.to_datetime(deadlines)).quantile(0.75))
+        if q > end:
+            end = pd.Timestamp(year=q.year, month=12, day=31)
+    return end
+
+
+def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
+    """One row per dated forecast: its horizon as a bar from start to end, a dot at the deadline.
+
+    ``ledger`` is :func:`callanalysis.summary.forecast_ledger`; only rows that are ``dated`` and
+    not ``anachronism`` are drawn (the chapter lists the others apart). Rows are ordered by
+    deadline; colour is the speaker; a dashed rule marks the call date. The time axis ends at
+    :func:`timeline_domain`; a horizon that runs past it ends in a triangle at the edge and its
+    row label gives the real end date. Tooltips carry the sentence.
+    """
+    d = ledger[ledger["dated"] & ~ledger["anachronism"]].copy()
+    d["deadline"] = pd.to_datetime(d["horizon_end"])
+    d["begin"] = pd.to_datetime(d["horizon_start"])
+    d = d.sort_values(["deadline", "begin", "sentence_id"], kind="mergesort")
+    call = pd.Timestamp(call_date) if call_date is not None else (d["begin"].min() if len(d) else pd.Timestamp.today())
+    end = timeline_domain(d["deadline"], call)
+    start = min([call, *d["begin"]]) - pd.Timedelta(days=10)
+    d["beyond"] = d["deadline"] > end
+    d["shown_end"] = d["deadline"].where(~d["beyond"], end)
+    d["shown_begin"] = d["begin"].where(d["begin"] < end, end)
+    d["row"] = [
+        f"{first_words(t, 5)} · {sid}" + (f" (to {e:%Y})" if far else "")
+        for t, sid, e, far in zip(d["horizon_text"], d["sentence_id"], d["deadline"], d["beyond"])
+    ]
+    d["commitment"] = [
+        "hedged and boosted" if h and b else "hedged" if h else "boosted" if b else "neither"
+        for h, b in zip(d["hedged"], d["boosted"])
+    ]
+    d["marker"] = d["beyond"].map({True: "runs past the chart", False: "last day"})
+    d = d[["row", "sentence_id", "speaker", "topic_label", "horizon_text", "horizon_start", "horizon_end",
+           "shown_begin", "shown_end", "marker", "commitment", "text"]]
+    speakers = list(dict.fromkeys(d.sort_values("sentence_id")["speaker"]))
+    description = (
+        f"Timeline of the horizons of {len(d)} dated forecasts by {len(speakers)} speakers, "
+        f"from the call on {call.date().isoformat()}"
+        + (f"; the latest ends {d['horizon_end'].max()}." if len(d) else ".")
+    )
+    tooltip = [
+        alt.Tooltip("speaker:N", title="Speaker"),
+        alt.Tooltip("sentence_id:Q", title="Sentence"),
+        alt.Tooltip("horizon_text:N", title="Horizon as said"),
+        alt.Tooltip("horizon_start:N", title="From"),
+        alt.Tooltip("horizon_end:N", title="To"),
+        alt.Tooltip("topic_label:N", title="Topic"),
+        alt.Tooltip("commitment:N", title="Hedged / boosted"),
+        alt.Tooltip("text:N", title="Sentence"),
+    ]
+    x_scale = alt.Scale(domain=[start.isoformat(), end.isoformat()], nice=False)
+    y = alt.Y("row:N", title="Horizon as said · sentence", sort=list(d["row"]), axis=alt.Axis(labelLimit=210))
+    color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers),
+                      legend=alt.Legend(orient="bottom", direction="horizontal", columns=3))
+    x = alt.X("shown_begin:T", title="Date the forecast refers to", scale=x_scale,
+              axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=5, labelOverlap=True))
+    bars = alt.Chart(d).mark_bar(height=6, opacity=0.55, cornerRadius=3).encode(
+        x=x, x2="shown_end:T", y=y, color=color, tooltip=tooltip)
+    dots = alt.Chart(d).mark_point(filled=True, size=60, opacity=1).encode(
+        x=alt.X("shown_end:T", scale=x_scale), y=y, color=color, tooltip=tooltip,
+        shape=alt.Shape("marker:N", title="Marker", scale=alt.Scale(domain=["last day", "runs past the chart"],
+                                                                     range=["circle", "triangle-right"])))
+    marker = pd.DataFrame({"date": [call], "label": ["call"]})
+    rule = alt.Chart(marker).mark_rule(color=_MUTED, strokeDash=[4, 3]).encode(
+        x=alt.X("date:T", scale=x_scale), tooltip=[alt.Tooltip("date:T", title="Call date", format="%Y-%m-%d")])
+    label = alt.Chart(marker).mark_text(align="center", baseline="bottom", dy=-3, color=_MUTED, fontSize=11).encode(
+        x=alt.X("date:T", scale=x_scale), y=alt.value(0), text="label:N")
+    return alt.layer(rule, label, bars, dots).resolve_scale(shape="independent").properties(
+        title=alt.Title("When the forecasts fall due",
+                        subtitle=["Bar: the period a horizon covers; dot: its last day.",
+                                  f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
+        width=WIDTH - 170, height=alt.Step(16), description=description,
+    )
+
+
+def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y: bool) -> alt.LayerChart:
+    data = long[long["measure"] == measure]
+    x_scale = alt.Scale(domain=[0, 1])
+    y = alt.Y("label:N", title="Speaker (forecasts)" if show_y else None, sort=order,
+              axis=alt.Axis(labels=show_y, ticks=show_y, domain=show_y))
+    colour = COMMITMENT_COLORS[measure]
+    tooltip = [
+        alt.Tooltip("speaker:N", title="Speaker"),
+        alt.Tooltip("count:Q", title=f"Forecasts {measure}"),
+        alt.Tooltip("forecasts:Q", title="Of"),
+        alt.Tooltip("share:Q", title="Share", format=".0%"),
+        alt.Tooltip("low:Q", title="95% interval from", format=".0%"),
+        alt.Tooltip("high:Q", title="to", format=".0%"),
+        alt.Tooltip("baseline:Q", title=f"Other sentences {measure}", format=".0%"),
+    ]
+    base = alt.Chart(data)
+    rule = base.mark_rule(strokeWidth=2, color=colour, opacity=0.7).encode(
+        x=alt.X("low:Q", title=f"Share {measure}", scale=x_scale, axis=alt.Axis(format="%", tickCount=5)),
+        x2="high:Q", y=y, tooltip=tooltip)
+    tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale), y=y, tooltip=tooltip)
+    dot = base.mark_point(filled=True, size=80, color=colour, opacity=1,
+                          shape="circle" if measure == "hedged" else "diamond").encode(
+        x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tooltip)
+    return alt.layer(rule, tick, dot).properties(
+        title=alt.Title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
+        width=150, height=alt.Step(26))
+
+
+def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts: int = 1) -> alt.HConcatChart:
+    """Two panels, hedged and boosted: each speaker's share of forecasts, with 95% Wilson intervals.
+
+    ``commit`` is :func:`callanalysis.summary.commitment`; speakers with fewer than
+    ``min_forecasts`` forecasts are left out (their intervals span most of the axis). A grey
+    tick marks the same share among the speaker's other sentences, their baseline. Rows keep
+    ``commit``'s order.
+    """
+    c = commit[commit["forecasts"] >= min_forecasts].copy()
+    c["label"] = [f"{g} ({n})" for g, n in zip(c[by], c["forecasts"])]
+    order = list(c["label"])
+    long = pd.concat([
+        pd.DataFrame({"label": c["label"], "speaker": c[by], "measure": m, "count": c[m], "forecasts": c["forecasts"],
+                      "share": c[f"{m}_share"], "low": c[f"{m}_low"], "high": c[f"{m}_high"],
+                      "baseline": c[f"other_{m}_share"]})
+        for m in COMMITMENT_COLORS
+    ], ignore_index=True)
+    description = (
+        f"Two dot charts, hedged and boosted: the share of each of {len(c)} speakers' forecasts that are hedged and "
+        "that are boosted, with 95% Wilson intervals and a tick for the same share of the speaker's other sentences."
+    )
+    who = f"speakers with at least {min_forecasts} forecasts" if min_forecasts > 1 else "every speaker who forecasts"
+    return alt.hconcat(
+        _commitment_panel(long, "hedged", order, True),
+        _commitment_panel(long, "boosted", order, False),
+        spacing=16,
+    ).properties(
+        title=alt.Title("How committed each speaker's forecasts are",
+                        subtitle=[f"Dot: share of forecasts, line: 95% interval ({who});",
+                                  "grey tick: the same share of their other sentences"]),
+        description=description,
+    )
+
+
+def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
+    """Share of resolved forecasts met, per group, with Wilson intervals.
+
+    ``comparison`` is :func:`callanalysis.outcomes.hedged_vs_boosted`; a group with no
+    forecasts is labelled "none" instead of drawn.
+    """
+    c = comparison.copy()
+    c["label"] = [f"{g} (n={n})" for g, n in zip(c["group"], c["n"])]
+    c["flag"] = c["comparison"].str.split(" vs ").str[0]
+    c["note"] = ["no resolved forecast in this group" if n == 0 else "" for n in c["n"]]
+    order = list(c["label"])
+    x_scale = alt.Scale(domain=[0, 1])
+    p = {row["comparison"]: row["fisher_p"] for _, row in c.drop_duplicates("comparison").iterrows()}
+    subtitle = "Fisher exact p: " + ", ".join(f"{k.split(' vs ')[0]} {v:.2f}" for k, v in p.items()) + "; lines: 95% Wilson intervals"
+    description = (
+        "Dot chart of the share of resolved forecasts that were met, for hedged, unhedged, boosted and unboosted "
+        f"forecasts, with 95% Wilson intervals; {subtitle}."
+    )
+    y = alt.Y("label:N", title="Forecasts (resolved)", sort=order)
+    color = alt.Color("flag:N", title="Comparison", scale=alt.Scale(domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values())), legend=None)
+    tooltip = [
+        alt.Tooltip("group:N", title="Group"), alt.Tooltip("n:Q", title="Resolved forecasts"),
+        alt.Tooltip("met:Q", title="Met"), alt.Tooltip("share_met:Q", title="Share met", format=".0%"),
+        alt.Tooltip("ci_low:Q", title="95% interval from", format=".0%"), alt.Tooltip("ci_high:Q", title="to", format=".0%"),
+        alt.Tooltip("fisher_p:Q", title="Fisher exact p", format=".2f"), alt.Tooltip("too_small:N", title="Too small to compare"),
+    ]
+    drawn = c[c["n"] > 0]
+    rules = alt.Chart(drawn).mark_rule(strokeWidth=2, opacity=0.6).encode(
+        x=alt.X("ci_low:Q", title="Share of resolved forecasts that were met", scale=x_scale, axis=alt.Axis(format="%")),
+        x2="ci_high:Q", y=y, color=color, tooltip=tooltip)
+    dots = alt.Chart(drawn).mark_point(filled=True, size=80).encode(
+        x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tooltip)
+    empty = alt.Chart(c[c["n"] == 0]).mark_text(align="left", dx=4, color=_MUTED, fontStyle="italic").encode(
+        x=alt.value(0), y=y, text="note:N")
+    return alt.layer(rules, dots, empty).properties(
+        title=alt.Title("Did hedged or boosted forecasts fare better?", subtitle=subtitle),
+        width=WIDTH - 120, height=alt.Step(30), description=description,
+    )
+
+
+# --------------------------------------------------------------------------- hedging and speakers
+# Dot-and-interval charts for rates with bootstrap intervals (chapters "Hedging and boosting"
+# and "Speakers compared"), the mix of cue kinds, and where the cues fall in the call.
+
+#: Hedges and boosters, wherever both appear in one chart.
+MEASURE_COLORS = {"hedges": OKABE_ITO["orange"], "boosters": OKABE_ITO["sky blue"]}
+#: Prepared against spontaneous speech; shapes repeat the distinction for print and colour blindness.
+PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange"]}
+PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
+#: Panel width when two interval panels stand side by side (with labels they fit the column).
+PANEL_WIDTH = 200
+_SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
+
+
+def _rows(data: pd.DataFrame, y: str, value: str, sort: list[str] | None) -> list[str]:
+    """The y categories in display order: ``sort`` if given, else by ``value``, highest first."""
+    if sort is not None:
+        return list(sort)
+    return list(data.sort_values([value, y], ascending=[False, True], kind="mergesort")[y])
+
+
+def interval_chart(
+    data: pd.DataFrame,
+    *,
+    value: str,
+    low: str,
+    high: str,
+    x_title: str,
+    y: str = "speaker",
+    y_title: str | None = "Speaker",
+    color: str | None = "role",
+    sort: list[str] | None = None,
+    small: str | None = None,
+    reference: float | None = None,
+    reference_label: str = "",
+    x_format: str = ".1f",
+    x_domain: list[float] | None = None,
+    x_zero: bool = True,
+    width: int = WIDTH,
+    tooltip: list | None = None,
+    title: str | alt.Title | None = None,
+    description: str | None = None,
+    show_y_labels: bool = True,
+) -> alt.LayerChart:
+    """A point per row at ``value`` with a bar from ``low`` to ``high`` (its interval).
+
+    Rows are ordered by ``sort`` (a list of ``y`` values) or by ``value``, highest first.
+    ``color`` is a column of roles (coloured with :data:`ROLE_COLORS`) or None. A true
+    ``small`` column draws the point open (small samples). ``reference`` adds a dashed
+    vertical rule, e.g. the call-wide rate or zero. ``x_domain`` fixes the x axis (panels
+    that should share one); otherwise it starts at zero unless ``x_zero`` is False.
+    """
+    order = _rows(data, y, value, sort)
+    tip_fields = [str(t.shorthand).split(":")[0] for t in (tooltip or [])]
+    keep = [c for c in dict.fromkeys([y, value, low, high, color, small, *tip_fields]) if c and c in data.columns]
+    d = data[keep].copy()
+    if small is None:
+        d["_small"] = False
+        small = "_small"
+    d[small] = d[small].astype(bool)
+    y_enc = alt.Y(f"{y}:N", sort=order, title=y_title if show_y_labels else None,
+                  axis=alt.Axis(labels=show_y_labels, ticks=show_y_labels, domain=False))
+    colour = (alt.Color(f"{color}:N", title="Role", scale=role_color_scale()) if color
+              else alt.value(OKABE_ITO["blue"]))
+    tips = tooltip or [alt.Tooltip(f"{y}:N", title=(y_title or y).capitalize()),
+                       alt.Tooltip(f"{value}:Q", title=x_title, format=x_format),
+                       alt.Tooltip(f"{low}:Q", title="95% interval from", format=x_format),
+                       alt.Tooltip(f"{high}:Q", title="95% interval to", format=x_format)]
+    base = alt.Chart(d)
+    scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
+    bars = base.mark_rule(strokeWidth=2.5, opacity=0.7).encode(
+        x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=x_format), scale=scale),
+        x2=f"{high}:Q", y=y_enc, color=colour, tooltip=tips,
+    )
+    points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+        x=alt.X(f"{value}:Q", scale=scale), y=y_enc, color=colour,
+        fill=alt.condition(f"datum['{small}']", alt.value("#ffffff"), colour),
+        tooltip=tips,
+    )
+    layers = [bars, points]
+    if reference is not None:
+        ref = pd.DataFrame({"ref": [float(reference)], "label": [reference_label]})
+        layers.insert(0, alt.Chart(ref).mark_rule(strokeDash=[4, 3], color=_MUTED).encode(
+            x="ref:Q", tooltip=[alt.Tooltip("label:N", title="Reference"),
+                                alt.Tooltip("ref:Q", title="Value", format=x_format)]))
+    chart = alt.layer(*layers).properties(width=width, height=alt.Step(20))
+    if title is not None:
+        chart = chart.properties(title=title)
+    if description:
+        chart = chart.properties(description=description)
+    return chart
+
+
+_MEASURES = {
+    "hedges": ("hedges_per_100w", "hedges_low", "hedges_high", "Hedges per 100 words", "hedges"),
+    "boosters": ("boosters_per_100w", "boosters_low", "boosters_high", "Boosters per 100 words", "boosters"),
+    "balance": ("balance", "balance_low", "balance_high", "Boosters minus hedges per 100 words", "balance"),
+}
+
+
+def _rate_tooltips(group: str, measure: str) -> list[alt.Tooltip]:
+    value, low, high, label, count = _MEASURES[measure]
+    tips = [alt.Tooltip(f"{group}:N", title=group.capitalize())]
+    tips.append(alt.Tooltip("role:N", title="Role"))
+    tips += [alt.Tooltip("words:Q", title="Words", format=","),
+             alt.Tooltip(f"{value}:Q", title=label, format=".2f"),
+             alt.Tooltip(f"{low}:Q", title="95% interval from", format=".2f"),
+             alt.Tooltip(f"{high}:Q", title="95% interval to", format=".2f")]
+    if measure != "balance":
+        tips.insert(3, alt.Tooltip(f"{count}:Q", title=f"{measure.capitalize()} counted"))
+    return tips
+
+
+def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.HConcatChart:
+    """Hedges and boosters per 100 words per group, each with its 95% interval, side by side.
+
+    ``table`` is :func:`callanalysis.summary.hedging_table` by ``group`` with a ``role`` column
+    (one role per group). Rows are ordered by the hedge rate, highest first; groups with fewer
+    than ``small_words`` words are drawn with open marks.
+    """
+    d = table.assign(small=table["words"] < small_words)
+    order = _rows(d, group, "hedges_per_100w", None)
+    top_high = float(max(d["hedges_high"].max(), d["boosters_high"].max(), 0.5))
+    x_max = float(int(top_high) + (top_high > int(top_high)))  # the next whole number
+    panels = []
+    for i, measure in enumerate(("hedges", "boosters")):
+        value, low, high, label, _ = _MEASURES[measure]
+        panel = interval_chart(
+            d, value=value, low=low, high=high, x_title=label, y=group, y_title=group.capitalize(),
+            sort=order, small="small", width=PANEL_WIDTH, tooltip=_rate_tooltips(group, measure),
+            show_y_labels=i == 0, x_format=".1f", x_domain=[0, x_max],
+        )
+        panels.append(panel)
+    top = d.sort_values("hedges_per_100w", ascending=False).iloc[0]
+    zero_boost = int((d["boosters"] == 0).sum())
+    description = (
+        f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with "
+        f"95% bootstrap intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words "
+        f"(interval {top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {zero_boost} of {len(d)} use no booster."
+    )
+    return alt.hconcat(*panels, spacing=12).properties(
+        title=alt.Title("Who hedges, who boosts",
+                        subtitle=["Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)",
+                                  _SMALL_NOTE.format(n=small_words)]),
+        description=description,
+    )
+
+
+def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
+    """Certainty balance (boosters minus hedges per 100 words) per group, with 95% intervals.
+
+    ``table`` is :func:`callanalysis.summary.hedging_table`; a dashed rule marks zero (as many
+    boosters as hedges). Rows are ordered by balance, most cautious at the bottom.
+    """
+    d = table.assign(small=table["words"] < small_words)
+    below = int((d["balance_high"] < 0).sum())
+    description = (
+        f"Dot-and-interval chart of boosters minus hedges per 100 words for {len(d)} {group}s; "
+        f"for {below} of them the whole 95% interval lies below zero (more hedging than boosting)."
+    )
+    return interval_chart(
+        d, value="balance", low="balance_low", high="balance_high",
+        x_title="Boosters minus hedges per 100 words", y=group, y_title=group.capitalize(), small="small",
+        reference=0.0, reference_label="as many boosters as hedges", tooltip=_rate_tooltips(group, "balance"),
+        title=alt.Title("Certainty balance", subtitle=[
+            "Left of the dashed line: more hedges than boosters; bars are 95% bootstrap intervals",
+            _SMALL_NOTE.format(n=small_words)]),
+        description=description, x_format=".1f",
+    )
+
+
+def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words") -> alt.LayerChart:
+    """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row.
+
+    ``comparison`` is :func:`callanalysis.summary.phase_comparison`.
+    """
+    rows = []
+    for r in comparison.itertuples(index=False):
+        rows.append((r.speaker, "scripted opening", r.opening_rate, r.opening_low, r.opening_high, r.opening_words,
+                     r.verdict))
+        rows.append((r.speaker, "Q&A", r.qa_rate, r.qa_low, r.qa_high, r.qa_words, r.verdict))
+    d = pd.DataFrame(rows, columns=["speaker", "phase", "rate", "ci_low", "ci_high", "words", "verdict"])
+    order = list(comparison["speaker"])
+    phases = list(PHASE_COLORS)
+    colour = alt.Color("phase:N", title="Part of the call", sort=phases,
+                       scale=alt.Scale(domain=phases, range=[PHASE_COLORS[p] for p in phases]))
+    shape = alt.Shape("phase:N", title="Part of the call", sort=phases,
+                      scale=alt.Scale(domain=phases, range=[PHASE_SHAPES[p] for p in phases]))
+    y = alt.Y("speaker:N", sort=order, title=None)
+    y_off = alt.YOffset("phase:N", sort=phases)
+    tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("phase:N", title="Part of the call"),
+            alt.Tooltip("words:Q", title="Words", format=","),
+            alt.Tooltip("rate:Q", title=measure, format=".2f"),
+            alt.Tooltip("ci_low:Q", title="95% interval from", format=".2f"),
+            alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f"),
+            alt.Tooltip("verdict:N", title="Q&A against opening")]
+    base = alt.Chart(d)
+    bars = base.mark_rule(strokeWidth=2.5, opacity=0.7).encode(
+        x=alt.X("ci_low:Q", title=measure), x2="ci_high:Q", y=y, yOffset=y_off, color=colour, tooltip=tips)
+    points = base.mark_point(size=70, filled=True, opacity=1).encode(
+        x="rate:Q", y=y, yOffset=y_off, color=colour, shape=shape, tooltip=tips)
+    pooled = comparison.iloc[-1]
+    description = (
+        f"Dot-and-interval chart of {measure.lower()} in the scripted opening and in the Q&A for "
+        f"{len(comparison) - 1} speakers and pooled ({pooled['speaker']}): pooled, "
+        f"{pooled['opening_rate']:.1f} in the opening and {pooled['qa_rate']:.1f} in the Q&A."
+    )
+    return alt.layer(bars, points).properties(
+        width=WIDTH, height=alt.Step(18),
+        title=alt.Title("Prepared against spontaneous speech",
+                        subtitle=f"{measure} in the scripted opening and in the Q&A; bars are 95% bootstrap intervals"),
+        description=description,
+    )
+
+
+def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str = "hedge") -> alt.Chart:
+    """Each group's cues split by kind (modal, epistemic adverb ...), as 100% stacked bars.
+
+    ``kinds`` is :func:`callanalysis.summary.cue_kinds` by ``group``.
+    """
+    order = list(dict.fromkeys(kinds[group]))
+    kind_order = list(kinds.groupby("kind_label")["count"].sum().sort_values(ascending=False).index)
+    totals = kinds.groupby(group)["count"].sum()
+    d = kinds.assign(group_total=kinds[group].map(totals))
+    top = d.sort_values("share", ascending=False).drop_duplicates(group).set_index(group)
+    description = (
+        f"Stacked bars of the kinds of {what} cue used by {len(order)} groups. "
+        + " ".join(f"{g}: mostly {top.loc[g, 'kind_label'].split(' (')[0]} ({top.loc[g, 'share']:.0%})." for g in order)
+    )
+    palette = [OKABE_ITO[c] for c in ("orange", "sky blue", "bluish green", "reddish purple", "yellow", "grey",
+                                      "blue", "vermillion", "black")]
+    return (
+        alt.Chart(d, title=alt.Title(f"What kind of {what}",
+                                     subtitle=f"Share of each group's {what} cues, by kind of cue"))
+        .mark_bar()
+        .encode(
+            x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
+            y=alt.Y(f"{group}:N", sort=order, title=None),
+            color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order,
+                            scale=alt.Scale(domain=kind_order, range=palette[: len(kind_order)]),
+                            legend=alt.Legend(columns=2, labelLimit=260)),
+            order=alt.Order("count:Q", sort="descending"),
+            tooltip=[alt.Tooltip(f"{group}:N", title="Group"), alt.Tooltip("kind_label:N", title="Kind of cue"),
+                     alt.Tooltip("count:Q", title="Cues"), alt.Tooltip("group_total:Q", title="All the group's cues"),
+                     alt.Tooltip("share:Q", title="Share", format=".0%"),
+                     alt.Tooltip("examples:N", title="Most frequent")],
+        )
+        .properties(width=WIDTH, height=alt.Step(28), description=description)
+    )
+
+
+def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
+    """Every hedged or boosted sentence at its place in the call, one row per role.
+
+    ``sentences`` is the sentence table (``sentence_id, speaker, role, section, text,
+    hedge_cues, booster_cues``). The x axis is the position in words spoken so far; shaded
+    bands mark the sections; the tooltip shows the sentence and its cues.
+    """
+    from .sentences import word_count
+
+    d = sentences.sort_values("sentence_id").reset_index(drop=True)
+    d = d.assign(words=d["text"].map(word_count))
+    d["position"] = d["words"].cumsum() - d["words"]
+    total = int(d["words"].sum())
+    hedged = d["hedge_cues"].fillna("").str.strip().ne("")
+    boosted = d["booster_cues"].fillna("").str.strip().ne("")
+    marks = pd.concat([
+        d[hedged].assign(cue_type="hedge", cues=d.loc[hedged, "hedge_cues"]),
+        d[boosted].assign(cue_type="booster", cues=d.loc[boosted, "booster_cues"]),
+    ])
+    marks = marks.assign(section_label=marks["section"].map(section_label),
+                         sentence=marks["text"].map(lambda t: first_words(t, 40)))
+    marks = marks[["sentence_id", "speaker", "role", "section_label", "position", "cue_type", "cues", "sentence"]]
+    roles = [r for r in ROLE_ORDER if r in set(d["role"])]
+    sections = d.groupby("section", sort=False).agg(start=("position", "min"), end=("position", "max")).reset_index()
+    sections["end"] = sections["start"].shift(-1).fillna(total)
+    sections["section_label"] = sections["section"].map(section_label)
+    x_scale = alt.Scale(domain=[0, max(total, 1)], nice=False)
+    bands = alt.Chart(sections).mark_rect(opacity=0.5).encode(
+        x=alt.X("start:Q", scale=x_scale, title="Position in the call (words spoken so far)"), x2="end:Q",
+        color=alt.Color("section_label:N", legend=None, scale=alt.Scale(
+            domain=[SECTION_LABELS[s] for s in SECTION_ORDER], range=["#f2f2f2", "#e3eef8", "#fbeee4", "#f2f2f2"])),
+        tooltip=[alt.Tooltip("section_label:N", title="Section")],
+    )
+    types = ["hedge", "booster"]
+    ticks = alt.Chart(marks).mark_tick(thickness=2, opacity=0.85).encode(
+        x=alt.X("position:Q", scale=x_scale),
+        y=alt.Y("role:N", sort=roles, title="Role"),
+        yOffset=alt.YOffset("cue_type:N", sort=types),
+        color=alt.Color("cue_type:N", title="Cue", sort=types,
+                        scale=alt.Scale(domain=types, range=[MEASURE_COLORS["hedges"], MEASURE_COLORS["boosters"]])),
+        tooltip=[alt.Tooltip("sentence_id:Q", title="Sentence"), alt.Tooltip("speaker:N", title="Speaker"),
+                 alt.Tooltip("section_label:N", title="Section"), alt.Tooltip("cue_type:N", title="Cue type"),
+                 alt.Tooltip("cues:N", title="Cues"), alt.Tooltip("sentence:N", title="Sentence text")],
+    )
+    n_h, n_b = int(hedged.sum()), int(boosted.sum())
+    description = (
+        f"Timeline of {n_h} hedged and {n_b} boosted sentences across {total:,} words of the call, "
+        f"one row per role; each tick is one sentence."
+    )
+    return (
+        alt.layer(bands, ticks).resolve_scale(color="independent")
+        .properties(width=WIDTH, height=alt.Step(34), description=description,
+                    title=alt.Title("Where the hedges and boosters fall",
+                                    subtitle="Each tick is one sentence with a cue; shading marks the sections"))
+    )
+
+
+def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: pd.Series | None = None,
+                    role: pd.Series | None = None) -> alt.HConcatChart:
+    """Share of each speaker's sentences that are claims, and that are forecasts, with intervals.
+
+    ``claims`` and ``forecasts`` are :func:`callanalysis.summary.share_ci` by speaker; ``role``
+    and ``small_words`` (booleans) are Series indexed by speaker. Rows ordered by claim share.
+    """
+    def prep(t: pd.DataFrame) -> pd.DataFrame:
+        out = t.copy()
+        out["role"] = out["speaker"].map(role) if role is not None else "unknown"
+        out["small"] = out["speaker"].map(small_words).fillna(False) if small_words is not None else False
+        return out
+
+    c, f = prep(claims), prep(forecasts)
+    order = _rows(c, "speaker", "share", None)
+    panels = []
+    for i, (t, label, what) in enumerate(((c, "Share of sentences that are claims", "Claims"),
+                                           (f, "Share of sentences that are forecasts", "Forecasts"))):
+        tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("role:N", title="Role"),
+                alt.Tooltip("sentences:Q", title="Sentences"), alt.Tooltip("flagged:Q", title=what),
+                alt.Tooltip("share:Q", title=label, format=".0%"),
+                alt.Tooltip("ci_low:Q", title="95% interval from", format=".0%"),
+                alt.Tooltip("ci_high:Q", title="95% interval to", format=".0%")]
+        panels.append(interval_chart(
+            t, value="share", low="ci_low", high="ci_high", x_title=label, sort=order, small="small",
+            width=PANEL_WIDTH, tooltip=tips, show_y_labels=i == 0, x_format="%", x_domain=[0, 1],
+        ))
+    top_c = c.sort_values("share", ascending=False).iloc[0]
+    top_f = f.sort_values("share", ascending=False).iloc[0]
+    description = (
+        f"Two dot-and-interval panels for {len(c)} speakers: the share of their sentences that are claims "
+        f"(highest: {top_c['speaker']}, {top_c['share']:.0%}) and that are forecasts "
+        f"(highest: {top_f['speaker']}, {top_f['share']:.0%}), with 95% bootstrap intervals."
+    )
+    return alt.hconcat(*panels, spacing=12).properties(
+        title=alt.Title("What each speaker's sentences do",
+                        subtitle=["Share of the speaker's sentences; bars are 95% intervals",
+                                  "Open marks: small samples, read with care"]),
+        description=description,
+    )
+
+
+def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -> alt.HConcatChart:
+    """Flesch reading ease and Gunning fog per speaker, with 95% bootstrap intervals.
+
+    ``scores`` is :func:`callanalysis.readability.readability_ci` by speaker; ``role`` a Series
+    indexed by speaker. Speakers under the readability threshold (``reliable`` False) are drawn
+    open. Rows ordered by Gunning fog, hardest first.
+    """
+    d = scores.assign(role=scores["speaker"].map(role) if role is not None else "unknown",
+                      small=~scores["reliable"].astype(bool))
+    order = _rows(d, "speaker", "gunning_fog", None)
+    specs = (("flesch_reading_ease", "fre_low", "fre_high", "Flesch reading ease (higher: easier)"),
+             ("gunning_fog", "fog_low", "fog_high", "Gunning fog (school years; higher: harder)"))
+    panels = []
+    for i, (value, low, high, label) in enumerate(specs):
+        tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("role:N", title="Role"),
+                alt.Tooltip("words:Q", title="Words", format=","),
+                alt.Tooltip("words_per_sentence:Q", title="Words per sentence", format=".1f"),
+                alt.Tooltip(f"{value}:Q", title=label, format=".1f"),
+                alt.Tooltip(f"{low}:Q", title="95% interval from", format=".1f"),
+                alt.Tooltip(f"{high}:Q", title="95% interval to", format=".1f")]
+        panels.append(interval_chart(
+            d, value=value, low=low, high=high, x_title=label, sort=order, small="small", width=PANEL_WIDTH,
+            tooltip=tips, show_y_labels=i == 0, x_format=".0f", x_zero=False,
+        ))
+    hard = d.sort_values("gunning_fog", ascending=False).iloc[0]
+    easy = d.sort_values("gunning_fog").iloc[0]
+    description = (
+        f"Two dot-and-interval panels of readability for {len(d)} speakers with 95% bootstrap intervals; "
+        f"highest Gunning fog: {hard['speaker']} ({hard['gunning_fog']:.1f}), lowest: {easy['speaker']} "
+        f"({easy['gunning_fog']:.1f})."
+    )
+    return alt.hconcat(*panels, spacing=12).properties(
+        title=alt.Title("How hard each speaker is to read",
+                        subtitle=["Formulas built for written text, applied to a transcript; bars are 95% intervals",
+                                  "Open marks: under the readability threshold, read with care"]),
+        description=description,
+    )
+
+
+def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
+    """Grouped bars: F1 per label for the report's rules and for the finance word-list baselines.
+
+    ``metrics`` is :attr:`callanalysis.validation.ValidationReport.metrics` (columns ``system``,
+    ``baseline_list``, ``label``, ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``).
+    """
+    names = {"lm_weak_modal": "LM Weak_Modal words", "lm_strong_modal": "LM Strong_Modal words",
+             "li2010_forward": "Li (2010) forward-looking words"}
+    data = metrics.assign(
+        method=[("This report's rules" if s == "rules" else names.get(b, b))
+                for s, b in zip(metrics["system"], metrics["baseline_list"])],
+        kind=["rules" if s == "rules" else "word-list baseline" for s in metrics["system"]],
+    )
+    rules = data[data["system"] == "rules"].set_index("label")["f1"]
+    description = (
+        "Bar chart of F1 scores against the reference annotations, per label, for the report's rules "
+        "and for word-list baselines. Rules: "
+        + ", ".join(f"{lab} {f1:.2f}" for lab, f1 in rules.items()) + "."
+    )
+    return (
+        alt.Chart(data, title=alt.Title("Rules against word lists",
+                                         subtitle="F1 against the reference labels (dev sentences)"))
+        .mark_bar()
+        .encode(
+            x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
+            y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
+            yOffset=alt.YOffset("kind:N", sort=["rules", "word-list baseline"]),
+            color=alt.Color("kind:N", title="Method",
+                            scale=alt.Scale(domain=["rules", "word-list baseline"],
+                                            range=[OKABE_ITO["blue"], OKABE_ITO["orange"]])),
+            tooltip=[
+                alt.Tooltip("label:N", title="Label"),
+                alt.Tooltip("method:N", title="Method"),
+                alt.Tooltip("precision:Q", title="Precision", format=".2f"),
+                alt.Tooltip("recall:Q", title="Recall", format=".2f"),
+                alt.Tooltip("f1:Q", title="F1", format=".2f"),
+                alt.Tooltip("tp:Q", title="True positives"),
+                alt.Tooltip("fp:Q", title="False positives"),
+                alt.Tooltip("fn:Q", title="False negatives"),
+            ],
+        )
+        .properties(width=WIDTH, height=alt.Step(18), description=description)
+    )

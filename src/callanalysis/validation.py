@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,8 @@ from .lexicons import baseline_words
 
 __all__ = [
     "BASELINE_FOR",
+    "REFERENCE_TRANSCRIPT",
+    "load_reference",
     "LABELS",
     "ValidationReport",
     "align",
@@ -51,6 +54,25 @@ __all__ = [
 ]
 
 LABELS: tuple[str, ...] = ("claim", "forecast", "hedged", "boosted")
+
+_ROOT = Path(__file__).resolve().parents[2]
+#: The reference annotations and the transcript their offsets point into.
+REFERENCE_DIR = _ROOT / "data" / "annotations"
+REFERENCE_TRANSCRIPT = _ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
+
+
+def load_reference(directory: Path = REFERENCE_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The dev reference labels and normalised horizons (``reference_dev.csv``, ``horizons_dev.csv``).
+
+    Raises ``FileNotFoundError`` naming the missing file.
+    """
+    out = []
+    for name in ("reference_dev.csv", "horizons_dev.csv"):
+        path = directory / name
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: reference annotation file not found")
+        out.append(pd.read_csv(path, keep_default_na=False))
+    return out[0], out[1]
 BASELINE_FOR: dict[str, str] = {
     "hedged": "lm_weak_modal",
     "boosted": "lm_strong_modal",
