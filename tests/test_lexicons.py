@@ -92,3 +92,16 @@ def test_row_without_source_is_rejected(tmp_path, monkeypatch):
 
 def test_lexicon_directory_is_in_the_repository():
     assert lexicons.LEXICON_DIR.name == "lexicons" and (lexicons.LEXICON_DIR / "README.md").is_file()
+
+
+def test_source_counts_cover_every_lexicon_file_and_sum_to_at_least_the_rows():
+    import csv
+
+    from callanalysis.lexicons import LEXICON_DIR, source_counts
+
+    counts = source_counts()
+    files = {f for f, _, _ in counts}
+    assert files == {p.name for p in LEXICON_DIR.glob("*.csv")}
+    for path in LEXICON_DIR.glob("*.csv"):
+        rows = sum(1 for _ in csv.DictReader(path.open(encoding="utf-8")))
+        assert sum(n for f, _, n in counts if f == path.name) >= rows

@@ -238,3 +238,22 @@ class CueMatcher:
             for m in pattern.finditer(text):
                 if rule(text, m):  # type: ignore[operator]
                     yield entry, m
+
+
+def source_counts() -> list[tuple[str, str, int]]:
+    """``(file, source, entries)`` for every lexicon file, counting an entry once per named source.
+
+    Sources separated by ``;`` in a row each get the entry; rows are sorted by file, then by
+    count (most first), then source.
+    """
+    out: list[tuple[str, str, int]] = []
+    for path in sorted(LEXICON_DIR.glob("*.csv")):
+        counts: dict[str, int] = {}
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                for source in (row.get("source") or "").split(";"):
+                    source = source.strip()
+                    if source:
+                        counts[source] = counts.get(source, 0) + 1
+        out.extend((path.name, s, n) for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
