@@ -410,14 +410,15 @@ def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.Layer
 
 def timeline_domain(deadlines: pd.Series, call_date) -> pd.Timestamp:
     """The last date :func:`forecast_timeline` draws: the end of the year after the call,
-    stretched to the end of the year of the deadlines' 75th percentile when that is later.
+    stretched to the end of the year of the deadlines' 75th percentile (an actual deadline, not
+    an interpolated date) when that is later.
 
     A single far horizon ("in the decade") would otherwise squeeze every other forecast into a
     sliver of the chart; horizons beyond the range are drawn to its edge and say where they end.
     """
     end = pd.Timestamp(year=pd.Timestamp(call_date).year + 1, month=12, day=31)
     if len(deadlines):
-        q = pd.Timestamp(pd.Series(pd.to_datetime(deadlines)).quantile(0.75))
+        q = pd.Timestamp(pd.Series(pd.to_datetime(deadlines)).quantile(0.75, interpolation="lower"))
         if q > end:
             end = pd.Timestamp(year=q.year, month=12, day=31)
     return end
@@ -443,7 +444,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     d["shown_end"] = d["deadline"].where(~d["beyond"], end)
     d["shown_begin"] = d["begin"].where(d["begin"] < end, end)
     d["row"] = [
-        f"{first_words(t, 5)} · {sid}" + (f" (to {e:%Y})" if far else "")
+        f"{sid} · {first_words(t, 5)}" + (f" (to {e:%Y})" if far else "")
         for t, sid, e, far in zip(d["horizon_text"], d["sentence_id"], d["deadline"], d["beyond"])
     ]
     d["commitment"] = [
@@ -470,7 +471,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
         alt.Tooltip("text:N", title="Sentence"),
     ]
     x_scale = alt.Scale(domain=[start.isoformat(), end.isoformat()], nice=False)
-    y = alt.Y("row:N", title="Horizon as said · sentence", sort=list(d["row"]), axis=alt.Axis(labelLimit=210))
+    y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=200))
     color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers),
                       legend=alt.Legend(orient="bottom", direction="horizontal", columns=3))
     x = alt.X("shown_begin:T", title="Date the forecast refers to", scale=x_scale,
@@ -479,8 +480,8 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
         x=x, x2="shown_end:T", y=y, color=color, tooltip=tooltip)
     dots = alt.Chart(d).mark_point(filled=True, size=60, opacity=1).encode(
         x=alt.X("shown_end:T", scale=x_scale), y=y, color=color, tooltip=tooltip,
-        shape=alt.Shape("marker:N", title="Marker", scale=alt.Scale(domain=["last day", "runs past the chart"],
-                                                                     range=["circle", "triangle-right"])))
+        shape=alt.Shape("marker:N", legend=None, scale=alt.Scale(domain=["last day", "runs past the chart"],
+                                                                  range=["circle", "triangle-right"])))
     marker = pd.DataFrame({"date": [call], "label": ["call"]})
     rule = alt.Chart(marker).mark_rule(color=_MUTED, strokeDash=[4, 3]).encode(
         x=alt.X("date:T", scale=x_scale), tooltip=[alt.Tooltip("date:T", title="Call date", format="%Y-%m-%d")])
@@ -490,7 +491,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
         title=alt.Title("When the forecasts fall due",
                         subtitle=["Bar: the period a horizon covers; dot: its last day.",
                                   f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
-        width=WIDTH - 170, height=alt.Step(16), description=description,
+        width=WIDTH - 130, height=alt.Step(16), description=description,
     )
 
 
@@ -519,7 +520,7 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
         x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tooltip)
     return alt.layer(rule, tick, dot).properties(
         title=alt.Title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
-        width=150, height=alt.Step(26))
+        width=185, height=alt.Step(26))
 
 
 def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts: int = 1) -> alt.HConcatChart:
@@ -632,6 +633,7 @@ def interval_chart(
     reference: float | None = None,
     reference_label: str = "",
     x_format: str = ".1f",
+    axis_format: str | None = None,
     x_domain: list[float] | None = None,
     x_zero: bool = True,
     width: int = WIDTH,
@@ -644,7 +646,8 @@ def interval_chart(
 
     Rows are ordered by ``sort`` (a list of ``y`` values) or by ``value``, highest first.
     ``color`` is a column of roles (coloured with :data:`ROLE_COLORS`) or None. A true
-    ``small`` column draws the point open (small samples). ``reference`` adds a dashed
+    ``small`` column draws the point open (small samples). ``x_format`` formats the tooltips
+    and, unless ``axis_format`` is given, the axis labels. ``reference`` adds a dashed
     vertical rule, e.g. the call-wide rate or zero. ``x_domain`` fixes the x axis (panels
     that should share one); otherwise it starts at zero unless ``x_zero`` is False.
     """
@@ -666,8 +669,8 @@ def interval_chart(
                        alt.Tooltip(f"{high}:Q", title="95% interval to", format=x_format)]
     base = alt.Chart(d)
     scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
-    bars = base.mark_rule(strokeWidth=2.5, opacity=0.7).encode(
-        x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=x_format), scale=scale),
+    bars = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=axis_format or x_format), scale=scale),
         x2=f"{high}:Q", y=y_enc, color=colour, tooltip=tips,
     )
     points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
@@ -726,7 +729,7 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
         panel = interval_chart(
             d, value=value, low=low, high=high, x_title=label, y=group, y_title=group.capitalize(),
             sort=order, small="small", width=PANEL_WIDTH, tooltip=_rate_tooltips(group, measure),
-            show_y_labels=i == 0, x_format=".1f", x_domain=[0, x_max],
+            show_y_labels=i == 0, x_format=".2f", axis_format="~r", x_domain=[0, x_max],
         )
         panels.append(panel)
     top = d.sort_values("hedges_per_100w", ascending=False).iloc[0]
@@ -763,14 +766,16 @@ def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
         title=alt.Title("Certainty balance", subtitle=[
             "Left of the dashed line: more hedges than boosters; bars are 95% bootstrap intervals",
             _SMALL_NOTE.format(n=small_words)]),
-        description=description, x_format=".1f",
+        description=description, x_format=".2f", axis_format="~r",
     )
 
 
-def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words") -> alt.LayerChart:
+def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words",
+                    zero: bool = True) -> alt.LayerChart:
     """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row.
 
-    ``comparison`` is :func:`callanalysis.summary.phase_comparison`.
+    ``comparison`` is :func:`callanalysis.summary.phase_comparison` (or
+    :func:`~callanalysis.summary.phase_readability`); ``zero`` starts the x axis at zero.
     """
     rows = []
     for r in comparison.itertuples(index=False):
@@ -784,7 +789,7 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
                        scale=alt.Scale(domain=phases, range=[PHASE_COLORS[p] for p in phases]))
     shape = alt.Shape("phase:N", title="Part of the call", sort=phases,
                       scale=alt.Scale(domain=phases, range=[PHASE_SHAPES[p] for p in phases]))
-    y = alt.Y("speaker:N", sort=order, title=None)
+    y = alt.Y("speaker:N", sort=order, title="Speaker")
     y_off = alt.YOffset("phase:N", sort=phases)
     tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("phase:N", title="Part of the call"),
             alt.Tooltip("words:Q", title="Words", format=","),
@@ -793,10 +798,11 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
             alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f"),
             alt.Tooltip("verdict:N", title="Q&A against opening")]
     base = alt.Chart(d)
-    bars = base.mark_rule(strokeWidth=2.5, opacity=0.7).encode(
-        x=alt.X("ci_low:Q", title=measure), x2="ci_high:Q", y=y, yOffset=y_off, color=colour, tooltip=tips)
+    bars = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("ci_low:Q", title=measure, axis=alt.Axis(format="~r"), scale=alt.Scale(zero=zero)), x2="ci_high:Q",
+        y=y, yOffset=y_off, color=colour, tooltip=tips)
     points = base.mark_point(size=70, filled=True, opacity=1).encode(
-        x="rate:Q", y=y, yOffset=y_off, color=colour, shape=shape, tooltip=tips)
+        x=alt.X("rate:Q", scale=alt.Scale(zero=zero)), y=y, yOffset=y_off, color=colour, shape=shape, tooltip=tips)
     pooled = comparison.iloc[-1]
     description = (
         f"Dot-and-interval chart of {measure.lower()} in the scripted opening and in the Q&A for "
@@ -833,7 +839,8 @@ def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str =
         .mark_bar()
         .encode(
             x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
-            y=alt.Y(f"{group}:N", sort=order, title=None),
+            y=alt.Y(f"{group}:N", sort=order, title="Whose sentences" if group == "hedge_context" else group.capitalize(),
+                    axis=alt.Axis(labelLimit=230)),
             color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order,
                             scale=alt.Scale(domain=kind_order, range=palette[: len(kind_order)]),
                             legend=alt.Legend(columns=2, labelLimit=260)),

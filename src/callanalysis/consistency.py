@@ -219,3 +219,34 @@ def check(df: pd.DataFrame, call_date: date | None = None, bounds: pd.DataFrame 
         return out
     first = out["sentence_ids"].str.split(";").str[0].astype(int)
     return out.assign(_first=first).sort_values(["_first", "kind", "sentence_ids"], kind="mergesort").drop(columns="_first").reset_index(drop=True)
+
+
+#: The kinds of finding :func:`check` reports, in the order the report lists them.
+KINDS: tuple[str, ...] = ("anachronism", "implausible quantity", "hours of the week", "percentage direction")
+
+
+def count_by_kind(findings: pd.DataFrame) -> dict[str, int]:
+    """How many findings of each kind in :data:`KINDS` (zeros kept; unknown kinds appended)."""
+    counts = findings["kind"].value_counts() if len(findings) else pd.Series(dtype=int)
+    out = {k: int(counts.get(k, 0)) for k in KINDS}
+    out.update({str(k): int(v) for k, v in counts.items() if k not in out})
+    return out
+
+
+def evidence_rows(findings: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """The findings of :func:`check` with one row per sentence of evidence.
+
+    A finding that rests on two sentences ("150 hours a week" and "a third of the hours of the
+    week") gives two rows with the same ``finding`` number, so each sentence can be linked on
+    its own. Columns: ``finding`` (1, 2, ... in the order of ``findings``), ``kind``,
+    ``sentence_id``, ``speaker``, ``text`` (the sentence), ``values`` (the computation, in
+    words), ``source`` and ``note`` (always "likely transcription error").
+    """
+    cols = ["finding", "kind", "sentence_id", "speaker", "text", "values", "source", "note"]
+    by_id = df.set_index("sentence_id")
+    rows = []
+    for n, f in enumerate(findings.itertuples(index=False), start=1):
+        for sid in (int(s) for s in str(f.sentence_ids).split(";") if s.strip()):
+            s = by_id.loc[sid]
+            rows.append((n, f.kind, sid, s["speaker"], s["text"], f.values, f.source, f.note))
+    return pd.DataFrame(rows, columns=cols).astype({"finding": "int64", "sentence_id": "int64"})

@@ -349,3 +349,74 @@ def status_counts(card: pd.DataFrame) -> pd.DataFrame:
     """How many forecasts have each status, in :data:`STATUSES` order (zeros kept)."""
     counts = card["status"].value_counts()
     return pd.DataFrame({"status": list(STATUSES), "forecasts": [int(counts.get(s, 0)) for s in STATUSES]})
+
+
+# --------------------------------------------------------------------------- what the scorecard covers
+
+_COMPILED = re.compile(r"\bcompiled\s+(\d{4}-\d{2}-\d{2})\b", re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
+    """The date the call's outcome file was compiled (ISO), from its row in ``index.csv``.
+
+    Read from a ``compiled`` column when the index has one, else from the words
+    "compiled YYYY-MM-DD" in its ``source`` column; an empty string when neither says.
+    Raises :class:`FileNotFoundError` as :func:`outcomes_path_for` does.
+    """
+    outcomes_path_for(call, outcomes_dir)  # same errors for a call with no file
+    idx = pd.read_csv(Path(outcomes_dir) / "index.csv", dtype=str, keep_default_na=False)
+    m = call.metadata
+    row = idx[(idx["ticker"].str.upper() == str(m.ticker or "").upper())
+              & (idx["fiscal_year"] == str(m.fiscal_year)) & (idx["quarter"] == str(m.quarter))].iloc[0]
+    if "compiled" in idx.columns and row["compiled"].strip():
+        return row["compiled"].strip()
+    hit = _COMPILED.search(row.get("source", ""))
+    return hit.group(1) if hit else ""
+
+
+def latest_source_date(card: pd.DataFrame) -> str:
+    """The most recent date (``YYYY-MM-DD`` or ``YYYY-MM``) among all sources' dates; '' if none."""
+    found = []
+    for cell in card.get("source_dates", pd.Series(dtype=str)).fillna(""):
+        for y, mth, d in _ISO_DATE.findall(str(cell)):
+            found.append((y, mth, d or "00", f"{y}-{mth}" + (f"-{d}" if d else "")))
+    return max(found)[3] if found else ""
+
+
+def met_summary(card: pd.DataFrame, level: float = 0.95) -> dict:
+    """The scorecard in one record: ``outcomes``, ``resolved`` (met, missed or partly),
+    ``open`` (unresolved or unknown), ``met``, ``share_met`` (of resolved), ``ci_low`` /
+    ``ci_high`` (Wilson interval at ``level``) and one count per status of :data:`STATUSES`."""
+    resolved = int(card["resolved"].sum())
+    met = int((card["status"] == "met").sum())
+    lo, hi = wilson_interval(met, resolved, level)
+    counts = card["status"].value_counts()
+    return {
+        "outcomes": int(len(card)), "resolved": resolved, "open": int(len(card) - resolved), "met": met,
+        "share_met": met / resolved if resolved else math.nan, "ci_low": lo, "ci_high": hi,
+        **{s: int(counts.get(s, 0)) for s in STATUSES},
+    }
+
+
+def coverage(card: pd.DataFrame, sentences: pd.DataFrame) -> dict:
+    """How the checked forecasts relate to the call's forecast ledger, as one record.
+
+    ``outcomes`` (rows of the outcome file), ``matched`` (linked to a sentence), ``sentences``
+    (distinct matched sentences), ``shared`` (sentences that more than one outcome points to:
+    they count once per outcome in :func:`hedged_vs_boosted`), ``matched_forecasts`` (matched
+    sentences that the annotator labelled a forecast), ``ledger`` (the call's forecast
+    sentences) and ``ledger_share`` (``matched_forecasts / ledger``: how much of the ledger
+    the outcome file checks; its forecasts were chosen by the compiler, not sampled).
+    """
+    ids = card["sentence_id"].dropna().astype(int)
+    is_fc = pd.to_numeric(sentences["forecast"], errors="coerce").fillna(0).astype(int).eq(1)
+    fc_ids = set(sentences.loc[is_fc, "sentence_id"].astype(int))
+    distinct = set(ids)
+    per = ids.value_counts()
+    matched_fc = len(distinct & fc_ids)
+    return {
+        "outcomes": int(len(card)), "matched": int(len(ids)), "sentences": len(distinct),
+        "shared": int((per > 1).sum()), "matched_forecasts": matched_fc, "ledger": len(fc_ids),
+        "ledger_share": matched_fc / len(fc_ids) if fc_ids else math.nan,
+    }
