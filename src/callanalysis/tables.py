@@ -73,28 +73,36 @@ def html_table(
     labels: Mapping[str, str] | None = None,
     caption: str | None = None,
     link_sentences: bool = True,
+    links: Mapping[str, str] | None = None,
     max_rows: int | None = None,
 ) -> HTML:
     """Render ``df`` as an escaped, sortable HTML table (see the module docstring).
 
     ``formats`` maps column -> format spec (e.g. ``".1f"``, ``".0%"``); ``labels`` maps
-    column -> header text in words.
+    column -> header text in words; ``links`` maps a shown column -> the column holding its
+    URL (only ``http(s)`` URLs become links; the URL column itself is not shown).
     """
     formats = dict(formats or {})
     labels = dict(labels or {})
-    shown = df if max_rows is None else df.head(max_rows)
+    links = dict(links or {})
+    urls = df[list(links.values())] if links else None
+    shown = df.drop(columns=[c for c in links.values() if c not in links]) if links else df
+    shown = shown if max_rows is None else shown.head(max_rows)
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
     head = "".join(
         f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
         for c in shown.columns
     )
     rows = []
-    for record in shown.itertuples(index=False, name=None):
+    for i, record in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
         for col, value in zip(shown.columns, record):
             text, key = _cell(value, formats.get(col))
             body = html.escape(text)
-            if col == "sentence_id" and link_sentences and text:
+            url = str(urls.iloc[i][links[col]]) if col in links else ""
+            if url.startswith(("http://", "https://")) and text:
+                body = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{body}</a>'
+            elif col == "sentence_id" and link_sentences and text:
                 body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
             cls = _NUM if col in numeric else ""
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')

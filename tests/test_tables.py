@@ -1,0 +1,45 @@
+"""Book tables: escaped cells, sentence links, external links, sortable markup, CSV downloads."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pandas as pd
+
+from callanalysis import tables
+
+
+def test_cells_are_html_escaped():
+    out = str(tables.html_table(pd.DataFrame({"text": ["<b>bold</b> & more"]})))
+    assert "<b>bold" not in out and "&lt;b&gt;bold&lt;/b&gt; &amp; more" in out
+
+
+def test_sentence_id_links_to_the_annotated_transcript():
+    out = str(tables.html_table(pd.DataFrame({"sentence_id": [12], "text": ["x"]})))
+    assert 'href="06_transcript.html#s-12"' in out
+
+
+def test_links_column_makes_http_links_and_hides_the_url_column():
+    df = pd.DataFrame({"source": ["Engadget", "local"], "url": ["https://example.org/a?b=1&c=2", "javascript:alert(1)"]})
+    out = str(tables.html_table(df, links={"source": "url"}))
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in out
+    assert "javascript:" not in out and ">url<" not in out
+
+
+def test_table_is_marked_sortable_with_numeric_sort_keys():
+    out = str(tables.html_table(pd.DataFrame({"words": [1200, 15]})))
+    assert "data-sortable" in out and 'data-sort="1200.0"' not in out and 'data-sort="1200"' in out
+
+
+def test_max_rows_says_how_many_are_shown():
+    out = str(tables.html_table(pd.DataFrame({"n": range(10)}), max_rows=3))
+    assert out.count("<tr>") == 4 and "Showing 3 of 10 rows" in out
+
+
+def test_download_link_carries_the_exact_csv_bytes():
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", "ü"]})
+    out = str(tables.download_link(df, "t.csv"))
+    payload = re.search(r"base64,([A-Za-z0-9+/=]+)", out).group(1)
+    assert base64.b64decode(payload).decode("utf-8") == df.to_csv(index=False, lineterminator="\n")
+    assert 'download="t.csv"' in out
