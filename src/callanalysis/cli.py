@@ -1,9 +1,14 @@
-"""Command line: ``python -m callanalysis {turns,sentences,participants,notes,annotate} FILE``.
+"""Command line: ``python -m callanalysis {turns,sentences,participants,notes,annotate} FILE``
+and ``python -m callanalysis corpus DIR -o OUT``.
 
 Each command writes one table (CSV by default, ``--format json`` for a JSON array of records)
 to stdout or to ``-o PATH``. The same input always gives byte-identical output. Input that is
 not a usable transcript gives one line on stderr and exit status 2, and nothing is written.
 Speaker labels that the roster does not list are reported on stderr (the turns are kept).
+
+``corpus`` annotates every transcript in a folder into ``OUT/sentences.{parquet,csv}`` and
+``OUT/speakers.{parquet,csv}`` (see :mod:`callanalysis.corpus`): each unusable file is one line
+on stderr, the exit status is 0 if any transcript succeeded and 2 if none did (nothing written).
 """
 
 from __future__ import annotations
@@ -104,11 +109,33 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="YYYY-MM-DD",
                 help="anchor for relative time expressions when the header gives no date",
             )
+    p = sub.add_parser(
+        "corpus",
+        help="annotate every transcript in a folder into sentence and speaker tables",
+        description="Annotate every *.txt, *.html and *.htm transcript in DIR, in parallel, into "
+        "OUT/sentences.parquet, OUT/sentences.csv, OUT/speakers.parquet and OUT/speakers.csv.",
+    )
+    p.add_argument("folder", metavar="DIR", help="folder of transcripts")
+    p.add_argument("-o", "--output", metavar="OUT", required=True, help="output folder (created if missing)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     return parser
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    from .corpus import run
+
+    try:
+        report = run(args.folder, args.output, workers=args.jobs)
+    except TranscriptError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0 if report.succeeded else EXIT_BAD_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "corpus":
+        return _corpus(args)
     try:
         call = load(args.file)
         if getattr(args, "call_date", None):

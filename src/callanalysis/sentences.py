@@ -6,6 +6,7 @@ abbreviations and times (``p.m.``, ``U.S.``, ``Mr.``), numbers (``$2.5 billion``
 or at a mid-sentence ``--`` dash or ``[Inaudible]`` marker, but it does end a sentence at an
 abbreviation or single letter when the next word plainly starts a new sentence
 ("... as we posted on X. We expect ...", "... outside the U.S. But then ...").
+A paragraph break (a blank line, with ``\n`` or ``\r\n`` line endings) always ends a sentence.
 
 ``split_call(call)`` applies it inside every turn (a sentence never crosses a turn), numbering
 sentences 1, 2, ... through the call; ``sentences_frame(call)`` is the same as a table with the
@@ -44,6 +45,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]*([\w'’]+)")
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'’%.,$-]*")
 _MARKER = re.compile(r"\[[^\]]{1,40}\]")
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _ends_sentence(text: str, end: int) -> bool:
     """Is the punctuation ending at ``end`` a sentence boundary?"""
     if text[end - 1] in "?!\"”’)]" or text[end - 1] != ".":
         return True
-    token = _TOKEN_BEFORE.search(text, 0, end).group(1)
+    token = _TOKEN_BEFORE.search(text, max(0, end - 80), end).group(1)  # a window: not quadratic
     bare = token.lstrip("\"“‘([").lower()
     initial = bool(re.fullmatch(r"[A-Za-z]\.", bare)) or bool(re.fullmatch(r"(?:[a-z]\.){2,}", bare))
     if bare not in ABBREVIATIONS and not initial:
@@ -75,12 +77,15 @@ def _ends_sentence(text: str, end: int) -> bool:
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (see the module docstring)."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _CANDIDATE.finditer(text):
-        if _ends_sentence(text, m.end()):
-            spans.append((start, m.end()))
-            start = m.end()
-    spans.append((start, len(text)))
+    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    for p0, p1 in zip(starts, ends):
+        start = p0
+        for m in _CANDIDATE.finditer(text, p0, p1):
+            if _ends_sentence(text, m.end()):
+                spans.append((start, m.end()))
+                start = m.end()
+        spans.append((start, p1))
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():

@@ -1,27 +1,50 @@
 """Parse a Motley Fool-style earnings-call transcript into metadata, participants and turns.
 
+The parser reads the layouts fool.com transcripts come in:
+
+* one line of text, labels between sentences (the seed transcript);
+* one paragraph per line, with headings ``Prepared Remarks:``, ``Questions & Answers:`` and
+  ``Call participants:``, and speaker lines ``Name -- Title``, ``Name -- Firm -- Analyst``, a
+  bare listed ``Name``, or ``Name: text`` (label and colon on their own line or opening a
+  paragraph); line endings may be ``\n`` or Windows ``\r\n``;
+* a saved fool.com HTML page, whose visible text is extracted first
+  (:func:`callanalysis.formats.html_to_text`).
+
 ``parse(text)`` promises:
 
-* every turn's ``start``/``end`` are character offsets into ``text`` (the raw file, never
-  altered) such that ``text[start:end] == turn.text``;
+* every turn's ``start``/``end`` are character offsets into ``Call.text`` such that
+  ``call.text[start:end] == turn.text``. For plain text ``Call.text`` is the decoded file, never
+  altered (curly quotes, non-breaking spaces and ``\r\n`` stay as they are); for an HTML page
+  ``Call.text`` is the extracted text (``Call.format == "html"``) and offsets refer to it, not
+  to the HTML source;
 * speakers come from the labels the transcript itself uses (``Name -- Title``,
-  ``Name -- Firm -- Analyst``, a bare ``Name`` listed in the participant roster, ``Operator``,
-  ``Unknown speaker``); a name said inside speech ("My name is Martin Viecha, ...") is not a turn;
-* sections (opening remarks, investor Q&A, analyst Q&A, closing) come from the moderator's own
-  cues, never from fixed offsets;
+  ``Name -- Firm -- Analyst``, ``Name:``, a bare ``Name`` listed in the participant roster,
+  ``Operator``, ``Unknown speaker``, ``Unidentified Analyst``); a name said inside speech
+  ("My name is Martin Viecha, ...") is not a turn;
+* without a roster, the participants are the labels seen, in order of first turn; an analyst
+  with no firm in their label gets the firm the moderator introduces them with ("Our first
+  question comes from the line of Ann Lee with Big Bank");
+* sections (opening remarks, investor Q&A, analyst Q&A, closing) come from the headings when
+  there are any (Prepared Remarks -> opening; Questions & Answers -> analyst Q&A, or investor
+  Q&A when the moderator opens it with a retail/investor cue) and otherwise from the
+  moderator's own cues, never from fixed offsets; closing always comes from the moderator's cue;
 * labels that are not in the roster are kept as turns and listed in ``Call.unknown_labels``;
 * input that is not a transcript raises :class:`~callanalysis.errors.TranscriptError` with a
-  one-line message.
+  one-line message: no speaker labels, an HTML label that never closes, a file that ends inside
+  a speaker label (``Name --`` or a label with no speech after it).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from itertools import takewhile
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from .errors import TranscriptError
+from .formats import html_to_text, lines, looks_like_html
 
 SECTIONS: tuple[str, ...] = ("opening", "investor_qa", "analyst_qa", "closing")
 SECTION_LABELS: dict[str, str] = {
@@ -110,15 +133,16 @@ class QualityNote:
 
 @dataclass(frozen=True)
 class Call:
-    """A parsed call: the raw text and everything found in it."""
+    """A parsed call: the text (raw, or extracted from HTML) and everything found in it."""
 
-    text: str
+    text: str  # the decoded file; for an HTML page, its extracted text (offsets refer to this)
     metadata: CallMetadata
     participants: tuple[Participant, ...]
     turns: tuple[Turn, ...]
     notes: tuple[QualityNote, ...] = field(default=())
     unknown_labels: tuple[str, ...] = field(default=())
     source: str = "<text>"
+    format: str = "text"  # "text" or "html"
 
     @property
     def date(self) -> date | None:
@@ -206,12 +230,14 @@ def parse_metadata(header: str) -> CallMetadata:
 
 def _metadata(text: str) -> tuple[CallMetadata, int]:
     """The metadata and the offset where the header ends (0 when there is no header)."""
-    m = _HEADER.search(text[:3000])
+    # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
+    found = list(_HEADER.finditer(text[:5000]))
+    m = next((h for h in found if h.group("date")), found[0] if found else None)
     if not m:
         return CallMetadata(None, None, None, None, None, None, None), 0
     company = m.group("company").strip()
     # "Image source: The Motley Fool. Tesla" -> "Tesla"
-    company = re.split(r"[.:]\s+", company)[-1].strip() or None
+    company = re.split(r"[.:]\s+|[\r\n]+", company)[-1].strip() or None
     return CallMetadata(
         company=company,
         ticker=m.group("ticker"),
@@ -465,23 +491,23 @@ def _notes(text: str, turns: list[Turn], unknown: list[str]) -> list[QualityNote
     return notes
 
 
-# --------------------------------------------------------------------------- parse
+# --------------------------------------------------------------------------- layouts
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+@dataclass
+class _Layout:
+    """Where the labels are: what both layouts (one line, or line by line) hand to assembly."""
+
+    labels: dict[str, _Label]  # every label the transcript uses or lists, by speaker name
+    hits: list[tuple[int, int, str]]  # (label start, label end, name) of every turn, in order
+    stops: list[int]  # offsets where speech ends besides the next label (headings, roster, footer)
+    roster_rank: dict[str, int]  # name -> position in the roster
+    label_text: dict[str, str] = field(default_factory=dict)  # name -> exact label, when known
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (offset, "opening" | "qa")
 
 
-def parse(text: str, source: str = "<text>") -> Call:
-    """Parse a transcript's text into a :class:`Call` (see the module docstring)."""
-    if not text.strip():
-        raise TranscriptError("file is empty", None if source == "<text>" else source)
-    where = None if source == "<text>" else source
-    if _looks_like_html(text):
-        raise TranscriptError("HTML page with no transcript in it (no speaker labels found)", where)
-
-    company_meta, header_end = _metadata(text)
+def _inline_layout(text: str, company: str | None, header_end: int) -> _Layout:
+    """Labels in the one-line form: found between sentences, checked against the roster."""
     body_end, r0, r1 = _split_body_roster(text)
     conts = _titled_labels(text, body_end, (r0, r1))
     titled = {name: _trim_fields(_word_lcp(c)) if len(c) > 1 else _trim_fields(c[0].split()[:12]) for name, c in conts.items()}
@@ -493,7 +519,6 @@ def parse(text: str, source: str = "<text>") -> Call:
     }
     roster_titled, roster_bare = _roster_entries(text, (r0, r1), titled) if r1 > r0 else ([], [])
     in_roster = set(roster_titled) | set(roster_bare)
-    has_roster = bool(in_roster)
 
     labels: dict[str, _Label] = {}
     for name in roster_titled + [n for n in titled if n not in roster_titled]:
@@ -501,7 +526,7 @@ def parse(text: str, source: str = "<text>") -> Call:
     for name in roster_bare + [g for g in GENERIC_LABELS if g not in roster_bare]:
         labels.setdefault(name, _Label(name, "", name in in_roster))
 
-    # Find every label occurrence in the body at a turn boundary.
+    # Every label occurrence in the body at a turn boundary.
     hits: list[tuple[int, int, str]] = []
     for lab in labels.values():
         pattern = re.escape(lab.text) + (r"(?=\s)" if lab.fields else r"(?=\s+[\[\"“A-Z0-9])(?!\s+--)")
@@ -519,27 +544,202 @@ def parse(text: str, source: str = "<text>") -> Call:
                 dedup[-1] = h
             continue
         dedup.append(h)
-    hits = dedup
-    if not hits:
-        raise TranscriptError("no speaker labels found (expected 'Name -- Title' or a roster name before each turn)", where)
 
-    # Participants and roles.
+    rtext = text[r0:r1]
+    rank: dict[str, int] = {}
+    for name in in_roster:
+        i = rtext.find(labels[name].text)
+        rank[name] = i if i >= 0 else rtext.find(name)
+    return _Layout(labels, dedup, [body_end], rank)
+
+
+_SPACE = r"[ \t\u00a0\u2007\u202f]"
+_HEADINGS: dict[str, re.Pattern[str]] = {
+    "opening": re.compile(r"Prepared\s+[Rr]emarks\s*:"),
+    "qa": re.compile(r"(?:Questions?\s*(?:&|and)\s*[Aa]nswers?|Q\s*&\s*A(?:\s+[Ss]ession)?)\s*:"),
+    "roster": re.compile(r"Call\s+[Pp]articipants\s*:"),
+    "duration": re.compile(r"Duration\s*:\s*\d+\s*minutes?"),
+    "footer": re.compile(r"(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)\b.*"),
+}
+_TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
+_COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
+_PARTICLES = frozenset("de van von der da di del la le bin al".split())
+_PERSON_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_SENTENCE_END = re.compile(r"[.?!]\s+\S|[.?!]$")
+
+
+def _clean(s: str) -> str:
+    """Whitespace (including non-breaking spaces) collapsed to single spaces."""
+    return " ".join(s.split())
+
+
+def _person(name: str, known: set[str]) -> bool:
+    """Could ``name`` be a speaker label (a known name, a generic label, or 2-6 name tokens)?"""
+    if name in known or name in GENERIC_LABELS:
+        return True
+    words = name.split()
+    return (
+        2 <= len(words) <= 6
+        and words[0] not in _NOT_NAME
+        and words[0][:1].isupper()
+        and all(w in _PARTICLES or (w[:1].isupper() and _PERSON_TOKEN.fullmatch(w)) for w in words)
+    )
+
+
+def _title_like(fields: str) -> bool:
+    """A label's title or firm: short, not a sentence."""
+    bare = re.sub(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|LLC|L\.P|S\.A)\.", "", fields)
+    return not fields or (
+        (fields[0].isupper() or fields[0].isdigit()) and len(fields) <= 120 and len(fields.split()) <= 16 and not _SENTENCE_END.search(bare)
+    )
+
+
+def _line_layout(text: str, header_end: int) -> _Layout:
+    """Labels in the line form: speaker lines, headings, a roster section, a footer."""
+    has_roster_heading = bool(_HEADINGS["roster"].search(text))
+    region = "body"
+    body: list[tuple[int, int]] = []  # non-empty lines outside the roster
+    stops: list[int] = []
+    headings: list[tuple[int, str]] = []
+    roster: list[tuple[str, str, str]] = []  # (name, fields, label)
+    for s, e in lines(text, header_end):
+        ln = text[s:e]
+        s += len(ln) - len(ln.lstrip())
+        e -= len(ln) - len(ln.rstrip())
+        if s >= e:
+            continue
+        ln = text[s:e]
+        kind = next((k for k, rx in _HEADINGS.items() if rx.fullmatch(ln)), None)
+        if kind:
+            stops.append(s)
+            if kind == "footer":
+                break
+            if kind in ("opening", "qa"):
+                headings.append((s, kind))
+                region = "body"
+            elif kind == "roster" or not has_roster_heading:
+                region = "roster"
+            continue
+        if region == "roster":
+            m = _TITLED_LINE.fullmatch(ln)
+            name, fields = (_clean(m["name"]), _clean(m["fields"] or "")) if m else (_clean(ln), "")
+            if _person(name, set()) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):
+                roster.append((name, fields, ln))
+            continue
+        body.append((s, e))
+
+    known = {n for n, _, _ in roster}
+    labels: dict[str, _Label] = {}
+    label_text: dict[str, str] = {}
+    hits: list[tuple[int, int, str]] = []
+    for s, e in body:
+        ln = text[s:e]
+        name, fields, end = None, "", e
+        m = _TITLED_LINE.fullmatch(ln)
+        if m and _person(_clean(m["name"]), known) and _title_like(m["fields"] or ""):
+            name, fields = _clean(m["name"]), _clean(m["fields"] or "")
+        elif _clean(ln) in known or _clean(ln) in GENERIC_LABELS:
+            name = _clean(ln)
+        else:
+            m = _COLON_LINE.match(ln)
+            if m and _person(_clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
+                name, end = _clean(m["name"]), s + m.end()
+        if name is None:
+            continue
+        hits.append((s, end, name))
+        label_text.setdefault(name, _clean(text[s:end]))
+        if name not in labels or (fields and not labels[name].fields):
+            labels[name] = _Label(name, fields, False)
+    for i, (name, fields, ln) in enumerate(roster):
+        lab = labels.setdefault(name, _Label(name, fields, True))
+        lab.in_roster = True
+        lab.fields = lab.fields or fields
+        label_text.setdefault(name, _clean(ln))
+    rank = {name: i for i, (name, _, _) in reversed(list(enumerate(roster)))}
+    return _Layout(labels, hits, sorted(stops) + [len(text)], rank, label_text, headings)
+
+
+# --------------------------------------------------------------------------- roles
+
+_INTRO = re.compile(
+    r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|(?:go|move|turn)\s+(?:on\s+)?to)\s+"
+    r"(?:the\s+line\s+of\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){1,4}?)"
+    r"(?:\s*,\s*|\s+)(?:with|from|at|of)\s+(?P<firm>[A-Z][^,;:?!\n]{0,60}?)(?=\s*(?:[.,;?!](?:\s|$)|$))"
+)
+
+
+def _introduced_analysts(speech: list[str]) -> dict[str, str]:
+    """Analysts the moderator introduces by name and firm: 'question comes from Ann Lee with Big Bank'."""
+    out: dict[str, str] = {}
+    for text in speech:
+        for m in _INTRO.finditer(text):
+            out.setdefault(_clean(m["name"]), _clean(m["firm"]))
+    return out
+
+
+# --------------------------------------------------------------------------- parse
+
+
+def parse(text: str, source: str = "<text>") -> Call:
+    """Parse a transcript's text into a :class:`Call` (see the module docstring)."""
+    where = None if source == "<text>" else source
+    if not text.strip():
+        raise TranscriptError("file is empty", where)
+    fmt = "text"
+    if looks_like_html(text):
+        text, fmt = html_to_text(text, where), "html"
+    _check_dangling_label(text, where)
+
+    meta, header_end = _metadata(text)
+    layout = None
+    if len(_LINE_BREAK.findall(text, 0, 100_000)) >= 3:
+        layout = _line_layout(text, header_end)
+    if layout is None or not layout.hits:
+        layout = _inline_layout(text, meta.company, header_end)
+    if not layout.hits:
+        if fmt == "html":
+            raise TranscriptError("HTML page with no transcript in it (no speaker labels found)", where)
+        raise TranscriptError("no speaker labels found (expected 'Name -- Title', 'Name:' or a roster name before each turn)", where)
+    return _assemble(text, meta, layout, source, fmt)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DANGLING = re.compile(
+    rf"(?:^|[.?!\]\"”’)\n]){_SPACE}*(?P<label>(?:[A-Z][\w'’.\-]*{_SPACE}+){{0,5}}[A-Z][\w'’.\-]*{_SPACE}+--)\s*$"
+)
+
+
+def _check_dangling_label(text: str, where: str | None) -> None:
+    """A file that ends in 'Name --' was cut off inside a speaker label."""
+    m = _DANGLING.search(text[-300:])
+    if m and m["label"].split()[0] not in _NOT_NAME:
+        raise TranscriptError(f"speaker label '{_clean(m['label'])}' at the end of the file never closes (no title, no speech)", where)
+
+
+def _assemble(text: str, meta: CallMetadata, layout: _Layout, source: str, fmt: str) -> Call:
+    """Participants, turns, sections and notes from the labels' positions."""
+    where = None if source == "<text>" else source
+    labels, hits = layout.labels, layout.hits
     spoke = {name for _, _, name in hits}
+    has_roster = bool(layout.roster_rank)
+
     participants: dict[str, Participant] = {}
     for name, lab in labels.items():
         if not (lab.in_roster or name in spoke):
             continue
         if lab.fields:
-            title, firm, role = _split_fields(lab.fields, company_meta.company)
+            title, firm, role = _split_fields(lab.fields, meta.company)
         else:
             title, firm, role = "", "", GENERIC_LABELS.get(name, "unknown")
             if role == "executive":
-                firm = company_meta.company or ""
-        participants[name] = Participant(name, title, firm, role, lab.text, lab.in_roster)
+                firm = meta.company or ""
+        label = layout.label_text.get(name, lab.text)
+        participants[name] = Participant(name, title, firm, role, label, lab.in_roster)
 
+    stops = sorted(set(layout.stops) | {s for s, _, _ in hits})
     raw_turns: list[tuple[str, int, int, int]] = []
-    for i, (s, e, name) in enumerate(hits):
-        nxt = hits[i + 1][0] if i + 1 < len(hits) else body_end
+    for s, e, name in hits:
+        nxt = stops[bisect_right(stops, s)] if bisect_right(stops, s) < len(stops) else len(text)
         a = e
         while a < nxt and text[a].isspace():
             a += 1
@@ -547,6 +747,9 @@ def parse(text: str, source: str = "<text>") -> Call:
         while b > a and text[b - 1].isspace():
             b -= 1
         raw_turns.append((name, s, a, b))
+    name, s, a, b = raw_turns[-1]
+    if a == b and not text[a:].strip():
+        raise TranscriptError(f"speaker label '{_clean(text[s:a])}' at the end of the file has no speech after it", where)
 
     # Investor relations: a bare-labelled speaker who introduces themself as IR or moderates.
     for name, p in list(participants.items()):
@@ -559,28 +762,62 @@ def parse(text: str, source: str = "<text>") -> Call:
         moderates = len(re.findall(r"\bnext question\b|\bquestion (?:comes )?from\b|\bplease go ahead\b", speech, re.I))
         if intro or moderates >= 2:
             title = intro.group("title").strip() if intro else "Moderator"
-            participants[name] = Participant(name, title, company_meta.company or "", "investor relations", p.label, p.in_roster)
+            participants[name] = replace(p, title=title, firm=meta.company or "", role="investor relations")
 
-    sections = _sections([(n, participants[n].role, text[a:b]) for n, _, a, b in raw_turns])
+    # Analysts the moderator introduces ("... from the line of Ann Lee with Big Bank").
+    for name, firm in _introduced_analysts([text[a:b] for n, _, a, b in raw_turns]).items():
+        p = participants.get(name)
+        if p and name not in GENERIC_LABELS and (p.role == "unknown" or (p.role == "analyst" and not p.firm)):
+            participants[name] = replace(p, title="Analyst", firm=firm, role="analyst")
+
+    turn_info = [(participants[n].role, a, text[a:b]) for n, _, a, b in raw_turns]
+    sections = _heading_sections(turn_info, layout.headings) if layout.headings else _sections([(n, r, t) for (n, *_), (r, _, t) in zip(raw_turns, turn_info)])
+
+    # A named speaker with no title who gives prepared remarks speaks for the company.
+    for name, p in list(participants.items()):
+        first = next((i for i, (n, *_) in enumerate(raw_turns) if n == name), None)
+        if p.role == "unknown" and name not in GENERIC_LABELS and first is not None and sections[first] == "opening" and layout.headings:
+            participants[name] = replace(p, firm=meta.company or "", role="executive")
+
     turns = [
         Turn(i + 1, n, participants[n].title, participants[n].firm, participants[n].role, sections[i], a, b, text[a:b], s)
         for i, (n, s, a, b) in enumerate(raw_turns)
     ]
     unknown = sorted(n for n in spoke if has_roster and not labels[n].in_roster and n not in GENERIC_LABELS)
     notes = _notes(text, turns, unknown)
-    ordered = sorted(participants.values(), key=lambda p: (not p.in_roster, (roster_bare + roster_titled).index(p.name) if p.in_roster else 0))
-    roster_order = _roster_order(text, r0, r1, ordered)
-    return Call(text, company_meta, tuple(roster_order), tuple(turns), tuple(notes), tuple(unknown), source)
+    first_hit = {}
+    for s, _, n in hits:
+        first_hit.setdefault(n, s)
+    ordered = sorted(
+        participants.values(),
+        key=lambda p: (0, layout.roster_rank[p.name]) if p.name in layout.roster_rank else (1, first_hit.get(p.name, len(text))),
+    )
+    return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt)
 
 
-def _roster_order(text: str, r0: int, r1: int, people: list[Participant]) -> list[Participant]:
-    """Participants in the order the roster lists them, then unlisted speakers by first turn."""
-    rtext = text[r0:r1]
+def _heading_sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]) -> list[str]:
+    """Sections from 'Prepared Remarks:' / 'Questions & Answers:' headings, refined by cues.
 
-    def key(p: Participant) -> tuple[int, int]:
-        if p.in_roster:
-            i = rtext.find(p.label)
-            return (0, i if i >= 0 else rtext.find(p.name))
-        return (1, text.find(p.label))
-
-    return sorted(people, key=key)
+    Prepared remarks are the opening. Q&A is analyst Q&A unless the moderator opens it with an
+    investor (retail) cue before anyone else speaks; from there the moderator's cues move it on
+    to analyst Q&A and closing, as in :func:`_sections`. The section only moves forward.
+    """
+    moderators = {"investor relations", "operator"}
+    any_moderator = any(role in moderators for role, _, _ in turns)
+    has_qa = any(kind == "qa" for _, kind in headings)
+    out: list[str] = []
+    current = 0
+    for i, (role, start, text) in enumerate(turns):
+        before = [kind for pos, kind in headings if pos < start]
+        kind = before[-1] if before else None
+        cue = role in moderators or not any_moderator
+        if kind == "qa" and current < 1:
+            first = takewhile(lambda t: t[0] in moderators or not any_moderator, turns[i:])
+            current = 1 if any(_INVESTOR_QA.search(t[2]) for t in first) else 2
+        if cue and (kind == "qa" or not has_qa):
+            if current < 3 and _CLOSING.search(text):
+                current = 3
+            elif kind == "qa" and current < 2 and _ANALYST_QA.search(text):
+                current = 2
+        out.append(SECTIONS[current])
+    return out

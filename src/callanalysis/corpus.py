@@ -1,0 +1,325 @@
+"""Annotate a folder of transcripts into one sentence table and one per-speaker summary.
+
+``run(folder, out)`` promises:
+
+* every ``*.txt``, ``*.html`` and ``*.htm`` directly inside ``folder`` is parsed and annotated
+  (:func:`callanalysis.annotate.annotate`) in worker processes, all cores by default;
+* ``out`` receives ``sentences.parquet``, ``sentences.csv``, ``speakers.parquet`` and
+  ``speakers.csv``; every row starts with a ``call`` column, the file's stem;
+* rows are ordered by file name, then by the annotator's row order (``sentence_id``), whatever
+  the worker timing: results are consumed in submission order;
+* memory does not grow with the number of files: at most a fixed window of chunks is in flight,
+  and each result is appended to the CSV and to a ``pyarrow.parquet.ParquetWriter`` (in row
+  groups of up to ``ROW_GROUP_ROWS`` rows) as soon as it is its turn, then dropped;
+* a file that cannot be used (not a transcript, no call date in its header, annotation error) is
+  skipped and reported as one line ``<file>: <problem>``; it never stops the run;
+* the four files appear in ``out`` only if at least one transcript succeeded (they are written to
+  a temporary folder next to ``out`` and moved in at the end); otherwise nothing is written.
+
+Column types are fixed by the first call with rows: later calls are cast to them (integers
+with gaps become nullable integers); a column with no values in that call is text; object
+columns whose values are not strings (lists, dicts) are stored as JSON text in both outputs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import TranscriptError
+from .sentences import word_count
+from .transcript import load
+
+SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
+FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}
+SPEAKER_COLUMNS: list[str] = [
+    "call", "speaker", "role", "sentences", "words", *FLAGS.values(), *(f"{c}_per_100w" for c in FLAGS.values())
+]
+OUTPUTS: tuple[str, ...] = ("sentences.parquet", "sentences.csv", "speakers.parquet", "speakers.csv")
+ROW_GROUP_ROWS = 16_384  # Parquet rows buffered before a row group is written
+
+Annotator = Callable[[Any], pd.DataFrame]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its two tables, or the reason it was skipped."""
+
+    path: str
+    sentences: pd.DataFrame | None = None
+    speakers: pd.DataFrame | None = None
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    """The run's result: how many calls went in, and one line per skipped file."""
+
+    succeeded: int = 0
+    failed: list[str] = field(default_factory=list)
+    rows: int = 0
+
+
+def transcripts(folder: str | Path) -> list[Path]:
+    """The transcript files directly inside ``folder``, by name (a one-line error if none)."""
+    root = Path(folder)
+    if not root.exists():
+        raise TranscriptError("no such folder", str(folder))
+    if not root.is_dir():
+        raise TranscriptError("is a file, not a folder of transcripts", str(folder))
+    found = sorted((p for p in root.iterdir() if p.suffix.lower() in SUFFIXES), key=lambda p: p.name)
+    if not found:
+        raise TranscriptError(f"no transcripts ({', '.join('*' + s for s in SUFFIXES)}) in the folder", str(folder))
+    return found
+
+
+def default_annotator() -> Annotator:
+    """:func:`callanalysis.annotate.annotate`, imported only when a corpus is run."""
+    from .annotate import annotate
+
+    return annotate
+
+
+def speaker_summary(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
+    """One row per speaker (in order of first sentence): counts and flags per 100 words."""
+    d = pd.DataFrame(
+        {
+            "speaker": sentences["speaker"],
+            "role": sentences["role"],
+            "words": sentences["text"].map(word_count).astype("int64"),
+            **{
+                col: pd.to_numeric(sentences[flag], errors="coerce").fillna(0).astype("int64")
+                if flag in sentences
+                else 0
+                for flag, col in FLAGS.items()
+            },
+        }
+    )
+    g = d.groupby(["speaker", "role"], sort=False)
+    out = g.agg(sentences=("words", "size"), words=("words", "sum"), **{c: (c, "sum") for c in FLAGS.values()})
+    out = out.reset_index()
+    for col in FLAGS.values():
+        out[f"{col}_per_100w"] = (out[col] / out["words"].where(out["words"] > 0) * 100).astype("float64")
+    out.insert(0, "call", call)
+    return out[SPEAKER_COLUMNS].astype({"sentences": "int64", "words": "int64"})
+
+
+def annotate_file(path: str, annotator: Annotator | None = None) -> Outcome:
+    """Parse and annotate one file; any problem becomes ``Outcome.error`` (one line)."""
+    name = Path(path).stem
+    try:
+        call = load(path)
+        if call.metadata.date is None:
+            return Outcome(path, error=f"{path}: call date missing from the header (needed to anchor time expressions)")
+        table = (annotator or default_annotator())(call).reset_index(drop=True)
+        table.insert(0, "call", name)
+        return Outcome(path, table, speaker_summary(table, name))
+    except TranscriptError as exc:
+        return Outcome(path, error=f"{path}: {exc.problem}")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
+        problem = " ".join(str(exc).split()) or type(exc).__name__
+        return Outcome(path, error=f"{path}: annotation failed ({type(exc).__name__}: {problem})")
+
+
+def _annotate_chunk(paths: list[str], annotator: Annotator | None = None) -> list[Outcome]:
+    return [annotate_file(p, annotator) for p in paths]
+
+
+def ordered_imap(executor: Executor | None, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """``map(fn, items)`` in order, with at most ``window`` calls in flight (or in-process)."""
+    if executor is None:
+        yield from map(fn, items)
+        return
+    it = iter(items)
+    pending = deque(executor.submit(fn, x) for _, x in zip(range(window), it))
+    while pending:
+        result = pending.popleft().result()
+        for x in it:
+            pending.append(executor.submit(fn, x))
+            break
+        yield result
+
+
+def _json_cell(v: object) -> object:
+    if v is None or isinstance(v, str) or (isinstance(v, float) and v != v):
+        return v
+    return json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _arrow_type(s: pd.Series) -> pa.DataType:
+    if pd.api.types.is_bool_dtype(s):
+        return pa.bool_()
+    if pd.api.types.is_integer_dtype(s):
+        return pa.int64()
+    if pd.api.types.is_float_dtype(s):
+        return pa.float64()
+    kind = pd.api.types.infer_dtype(s, skipna=True)  # an object column: look at its values
+    return {"integer": pa.int64(), "floating": pa.float64(), "mixed-integer-float": pa.float64(), "boolean": pa.bool_()}.get(
+        kind, pa.string()
+    )
+
+
+def _conform(df: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
+    """``df`` with the schema's columns in its order and types (see the module docstring)."""
+    out = {}
+    for f in schema:
+        s = df[f.name] if f.name in df else pd.Series([None] * len(df), index=df.index, dtype=object)
+        if pa.types.is_string(f.type):
+            if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+                s = s.astype(object).map(_json_cell)
+            s = s.astype("string")
+        elif pa.types.is_integer(f.type):
+            s = pd.to_numeric(s, errors="coerce").astype("Int64")
+        elif pa.types.is_floating(f.type):
+            s = pd.to_numeric(s, errors="coerce").astype("float64")
+        else:
+            s = s.astype("boolean")
+        out[f.name] = s
+    return pd.DataFrame(out, index=df.index)
+
+
+class _TableSink:
+    """Appends frames to one CSV and one Parquet file, with the first frame's schema."""
+
+    def __init__(self, folder: Path, stem: str) -> None:
+        self.csv_path, self.parquet_path = folder / f"{stem}.csv", folder / f"{stem}.parquet"
+        self.schema: pa.Schema | None = None
+        self.writer: pq.ParquetWriter | None = None
+        self.csv: IO[str] | None = None
+        self.empty: pd.DataFrame | None = None  # a call with no rows, kept for its columns
+        self.pending: list[pa.Table] = []  # the next row group
+        self.pending_rows = 0
+
+    def _open(self, df: pd.DataFrame) -> None:
+        self.schema = pa.schema([pa.field(str(c), _arrow_type(df[c])) for c in df.columns])
+        self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
+        self.csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+
+    def append(self, df: pd.DataFrame) -> None:
+        if self.schema is None:
+            if df.empty:  # no rows to learn types from: wait for a call that has some
+                self.empty = df
+                return
+            self._open(df)
+        assert self.schema is not None and self.writer is not None and self.csv is not None
+        conformed = _conform(df, self.schema)
+        conformed.to_csv(self.csv, header=self.csv.tell() == 0, index=False, lineterminator="\n")
+        self.pending.append(pa.Table.from_pandas(conformed, schema=self.schema, preserve_index=False))
+        self.pending_rows += len(conformed)
+        if self.pending_rows >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending and self.writer is not None:
+            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=max(self.pending_rows, 1))
+        self.pending, self.pending_rows = [], 0
+
+    def close(self) -> None:
+        if self.schema is None and self.empty is not None:  # every call was empty: header-only outputs
+            self._open(self.empty)
+            self.append(self.empty)
+        if self.writer is not None:
+            self._flush()
+            self.writer.close()
+            self.writer = None
+        if self.csv is not None:
+            self.csv.close()
+            self.csv = None
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\r{done}/{total} transcripts")
+    sys.stderr.flush()
+
+
+def run(
+    folder: str | Path,
+    out: str | Path,
+    workers: int | None = None,
+    chunksize: int | None = None,
+    annotator: Annotator | None = None,
+    progress: bool | None = None,
+    report: Callable[[str], None] | None = None,
+) -> Report:
+    """Annotate every transcript in ``folder`` into ``out`` (see the module docstring).
+
+    ``report`` receives each skipped file's one-line reason as it happens (default: stderr).
+    ``annotator`` defaults to :func:`callanalysis.annotate.annotate`; it must be picklable
+    (a module-level function) when ``workers > 1``.
+    """
+    files = transcripts(folder)
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise TranscriptError("output path is a file, not a folder", str(out))
+    if not target.parent.exists():
+        raise TranscriptError("the output folder's parent does not exist", str(out))
+    say = report or (lambda line: print(line, file=sys.stderr))
+    show = sys.stderr.isatty() if progress is None else progress
+    workers = max(1, workers or len(os.sched_getaffinity(0)))
+    chunksize = chunksize or max(1, min(8, len(files) // (workers * 4)))
+    chunks = [[str(p) for p in files[i : i + chunksize]] for i in range(0, len(files), chunksize)]
+    stems: dict[str, str] = {}
+    for p in files:
+        if p.stem in stems:
+            say(f"{p}: warning: same call name '{p.stem}' as {stems[p.stem]}")
+        stems.setdefault(p.stem, p.name)
+
+    result = Report()
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.tmp-"))
+    sentences, speakers = _TableSink(tmp, "sentences"), _TableSink(tmp, "speakers")
+    if annotator is None:
+        try:  # load the annotator (and its lexicons) once, before the workers fork
+            default_annotator()
+        except ImportError:
+            pass  # each file will then report the import error as its problem
+    executor = ProcessPoolExecutor(workers) if workers > 1 and len(files) > 1 else None
+    try:
+        done = 0
+        task = partial(_annotate_chunk, annotator=annotator)
+        for outcomes in ordered_imap(executor, task, chunks, window=2 * workers):
+            for o in outcomes:
+                done += 1
+                if o.error is not None:
+                    if show:
+                        sys.stderr.write("\r\033[K")
+                    result.failed.append(o.error)
+                    say(o.error)
+                else:
+                    assert o.sentences is not None and o.speakers is not None
+                    sentences.append(o.sentences)
+                    speakers.append(o.speakers)
+                    result.succeeded += 1
+                    result.rows += len(o.sentences)
+                if show:
+                    _progress(done, len(files))
+        if show:
+            sys.stderr.write("\n")
+        sentences.close()
+        speakers.close()
+        if result.succeeded:
+            target.mkdir(exist_ok=True)
+            for name in OUTPUTS:
+                os.replace(tmp / name, target / name)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+        sentences.close()
+        speakers.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
