@@ -85,3 +85,16 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path, content):
 def test_missing_file_is_one_line_and_exit_2(tmp_path):
     out = run("sentences", str(tmp_path / "missing.txt"))
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "no such file" in out.stderr
+
+
+def test_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from callanalysis import cli
+
+    def boom(call):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setitem(cli.COMMANDS, "turns", (boom, "x"))
+    status = cli.main(["turns", str(SEED)])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_INTERNAL
+    assert err.count("\n") == 1 and "Traceback" not in err and "something broke" in err

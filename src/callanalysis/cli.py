@@ -28,6 +28,7 @@ from .errors import TranscriptError
 from .transcript import Call, load
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
 
 
 def _participants(call: Call) -> pd.DataFrame:
@@ -151,6 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except MemoryError:
+        print(f"error: {args.file}: not enough memory to process this file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug, not bad input: still one line, never a traceback
+        kind = type(exc).__name__
+        print(f"error: {args.file}: internal error while processing ({kind}: {exc}); please report it", file=sys.stderr)
+        return EXIT_INTERNAL
     return 0
 
 
