@@ -15,6 +15,7 @@ written documents.
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -66,4 +67,118 @@ def readability(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORD
              "reliable": words >= min_words}
         )
     cols = [by, "words", "sentences", "flesch_reading_ease", "gunning_fog", "reliable"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+# --------------------------------------------------------------------------- intervals
+# Both formulas are ratios of counts that add up over sentences (words, sentences, syllables,
+# difficult words), so a speaker's sentences can be resampled without re-running textstat.
+
+#: textstat 0.7.8's English constants: Flesch (1948) reading ease, Gunning fog's syllable cut-off.
+FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
+FOG_SYLLABLES = 3
+_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+def components(sentence: str) -> tuple[int, int, int, int]:
+    """(words, sentences, syllables, difficult words) of one sentence, as textstat counts them.
+
+    ``sentence`` is cleaned and given terminal punctuation as in :func:`readability`. The
+    counts add up over sentences to textstat's counts for the joined text, except that textstat
+    counts at least one sentence in any text; a piece of two words or fewer ("Thank you.") is
+    not a sentence for textstat, so it contributes 0 sentences here.
+    """
+    text = _joined(pd.Series([sentence]))
+    if not text:
+        return 0, 0, 0, 0
+    textstat.set_lang("en_US")
+    pieces = sum(1 for piece in _PIECE.findall(text) if textstat.lexicon_count(piece) > 2)
+    return (
+        int(textstat.lexicon_count(text)),
+        int(pieces),
+        int(textstat.syllable_count(text)),
+        int(textstat.difficult_words(text, syllable_threshold=FOG_SYLLABLES, unique=False)),
+    )
+
+
+def _formulas(words: np.ndarray, sentences: np.ndarray, syllables: np.ndarray, difficult: np.ndarray):
+    """Flesch reading ease and Gunning fog from summed counts (arrays; NaN without words)."""
+    words = words.astype(float)
+    sentences = np.maximum(sentences.astype(float), 1.0)  # textstat: at least one sentence
+    with np.errstate(divide="ignore", invalid="ignore"):
+        wps = np.where(words > 0, words / sentences, np.nan)
+        spw = np.where(words > 0, syllables / words, np.nan)
+        dpw = np.where(words > 0, difficult / words, np.nan)
+    return FRE_BASE - FRE_SENTENCE * wps - FRE_SYLLABLE * spw, 0.4 * (wps + 100 * dpw)
+
+
+def group_rng(seed: int, key: object) -> np.random.Generator:
+    """A generator that depends only on ``seed`` and ``key`` (stable across runs and groups)."""
+    tag = zlib.crc32(repr((str(key),)).encode("utf-8"))
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(tag,)))
+
+
+def bootstrap_scores(texts, n_boot: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """``n_boot`` bootstrap draws of (Flesch reading ease, Gunning fog) for a list of sentences.
+
+    The sentences are resampled with replacement (their number kept) and both formulas are
+    recomputed from the summed :func:`components`; all NaN when there are no sentences.
+    """
+    counts = np.array([components(t) for t in texts], dtype=float).reshape(-1, 4)
+    if len(counts) == 0:
+        return np.full(n_boot, np.nan), np.full(n_boot, np.nan)
+    idx = rng.integers(0, len(counts), size=(n_boot, len(counts)))
+    sums = counts[idx].sum(axis=1)
+    return _formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
+
+
+def readability_ci(
+    df: pd.DataFrame,
+    by: str = "speaker",
+    min_words: int = MIN_WORDS,
+    n_boot: int = 2000,
+    seed: int = 20240423,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """:func:`readability` with percentile bootstrap intervals for both scores.
+
+    Each group's sentences are resampled with replacement ``n_boot`` times (the group's size
+    is kept) and both formulas are recomputed from the resampled counts of :func:`components`;
+    each group draws from its own generator seeded from ``seed`` and the group's key, so the
+    result is reproducible and does not depend on the other groups. The point scores are
+    :func:`readability`'s (textstat on the joined text). Sentences within a turn are not
+    independent, so read the intervals as a lower bound on the uncertainty.
+
+    Columns: ``by``, ``words``, ``sentences``, ``flesch_reading_ease``, ``fre_low``,
+    ``fre_high``, ``gunning_fog``, ``fog_low``, ``fog_high``, and the counts that drive them as
+    the formulas count them: ``words_per_sentence``, ``difficult_per_100w`` (Gunning's words of
+    three or more syllables not on textstat's easy-word list, per 100 words) and
+    ``syllables_per_word``; then ``reliable``. Sorted by ``by``.
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    point = readability(df, by=by, min_words=min_words).set_index(by)
+    order = df.sort_values("sentence_id", kind="mergesort") if "sentence_id" in df else df
+    alpha = (1 - level) / 2
+    rows = []
+    for key, grp in order.groupby(by, sort=True):
+        fre, fog = bootstrap_scores(list(grp["text"]), n_boot, group_rng(seed, key))
+        total = np.array([components(t) for t in grp["text"]], dtype=float).reshape(-1, 4).sum(axis=0)
+
+        def q(x: np.ndarray) -> tuple[float, float]:
+            return tuple(np.nanquantile(x, [alpha, 1 - alpha])) if np.isfinite(x).any() else (np.nan, np.nan)
+
+        (fl, fh), (gl, gh) = q(fre), q(fog)
+        p = point.loc[key]
+        rows.append({
+            by: key, "words": int(p["words"]), "sentences": int(p["sentences"]),
+            "flesch_reading_ease": p["flesch_reading_ease"], "fre_low": fl, "fre_high": fh,
+            "gunning_fog": p["gunning_fog"], "fog_low": gl, "fog_high": gh,
+            "words_per_sentence": total[0] / max(total[1], 1.0) if total[0] else np.nan,
+            "difficult_per_100w": 100 * total[3] / total[0] if total[0] else np.nan,
+            "syllables_per_word": total[2] / total[0] if total[0] else np.nan,
+            "reliable": bool(p["reliable"]),
+        })
+    cols = [by, "words", "sentences", "flesch_reading_ease", "fre_low", "fre_high", "gunning_fog", "fog_low",
+            "fog_high", "words_per_sentence", "difficult_per_100w", "syllables_per_word", "reliable"]
     return pd.DataFrame(rows, columns=cols)
