@@ -3,6 +3,9 @@
 #   make book    set up .venv (pinned, hashed requirements), run every notebook, build the HTML
 #   make test    the same, then the test suite (unit tests, notebooks, the site in Chromium)
 #   make serve   serve the built site on http://127.0.0.1:8000/
+#   make pdf     print the built book to one PDF, _build/pdf/report.pdf (headless Chromium)
+#   make run NB=notebooks/<name>.md   run one notebook headless; the executed copy goes to _build/executed/
+#   make lab     open JupyterLab (installed on first use); notebooks/*.md open as notebooks
 #
 # Build another call:  make book TRANSCRIPT=data/raw/<call>.txt
 
@@ -13,13 +16,21 @@ STAMP   := $(VENV)/.installed
 HOST    := 127.0.0.1
 PORT    ?= 8000
 SITE    := _build/html
+PDF     := _build/pdf/report.pdf
+LAB_STAMP := $(VENV)/.lab-installed
+# JupyterLab settings kept in .venv: open MyST Markdown files as notebooks (jupytext) by
+# default; no news feed or update checks (no requests to the web).
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+LAB_OVERRIDES := {"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}
+LAB_ARGS ?=
+NB      ?=
 
 # The notebooks read the transcript path from this variable (absolute: they run in notebooks/).
 TRANSCRIPT ?= data/raw/tsla-2024-q1-earnings-call.txt
 export CALLANALYSIS_TRANSCRIPT := $(abspath $(TRANSCRIPT))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book test serve lock clean distclean
+.PHONY: help venv book test serve pdf run lab lock lock-lab clean distclean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,13 +61,39 @@ serve:  ## Serve the built book on http://127.0.0.1:8000/ (PORT=... to change)
 	@echo "Serving $(SITE) on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) -m http.server --bind $(HOST) --directory $(SITE) $(PORT)
 
+pdf: $(STAMP)  ## Print the built book to _build/pdf/report.pdf (builds the book first if missing)
+	@test -f $(SITE)/index.html || $(MAKE) book
+	$(PY) -m callanalysis.pdf --site $(SITE) --output $(PDF)
+
+run: $(STAMP)  ## Run one notebook headless: make run NB=notebooks/<name>.md [TRANSCRIPT=path]
+	@test -n "$(NB)" || { echo "Usage: make run NB=notebooks/<name>.md [TRANSCRIPT=path/to/call.txt]"; exit 2; }
+	$(PY) -m callanalysis.runner $(NB) $(if $(filter-out file,$(origin TRANSCRIPT)),--transcript $(TRANSCRIPT))
+
+# Optional JupyterLab, pinned with hashes in requirements-lab.txt (same pins as requirements.txt
+# for every package both use); installed on first `make lab`, never by `make book` or `make test`.
+$(LAB_STAMP): requirements-lab.txt $(STAMP)
+	$(PY) -m pip install --require-hashes -r requirements-lab.txt
+	mkdir -p $(dir $(LAB_SETTINGS))
+	echo '$(LAB_OVERRIDES)' > $(LAB_SETTINGS)
+	touch $@
+
+lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as notebooks (LAB_ARGS=...)
+	$(VENV)/bin/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.root_dir=$(CURDIR) \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
 lock: $(STAMP)  ## Re-pin requirements.txt from requirements.in (PyPI only, with hashes)
 	env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
 	  $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple \
 	  --output-file requirements.txt requirements.in
 
-clean:  ## Remove the built book, caches and screenshots (keeps .venv)
+lock-lab: $(STAMP)  ## Re-pin requirements-lab.txt from requirements-lab.in (within requirements.txt)
+	env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	  $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple \
+	  --output-file requirements-lab.txt requirements-lab.in
+
+clean:  ## Remove the built book, PDF, executed notebooks, caches and screenshots (keeps .venv)
 	rm -rf _build .pytest_cache src/*.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 

@@ -10,10 +10,20 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
   script and a ``const THEBE_JS_URL = "https://unpkg.com/..."`` snippet to every page,
   twice, so every page logs "Identifier 'THEBE_JS_URL' has already been declared". With
   ``launch_buttons: thebe: false`` those assets do nothing; they are dropped from the pages.
+* **Executed notebooks to download.** Each notebook page's download menu offers the executed
+  notebook (``.ipynb``, with outputs) next to its MyST Markdown source (``.md``), with entries
+  that say what they download.
+* **Readable outputs in dark mode.** The theme draws HTML outputs on a light box in dark mode;
+  ``callanalysis-book.css`` gives links and table headers inside it light-mode colours.
+* **Light pages.** The theme's 1.5 MB ``fontawesome.js`` (it only re-draws the icons the
+  theme's CSS already draws from the web font) is removed, with the unused icon fonts;
+  sphinx-design's CSS and script load only on pages that use a sphinx-design component.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +83,141 @@ def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
 
 
+# --- Downloads and page weight (publishing) ------------------------------------------------
+
+#: Folder (next to the HTML output) where MyST-NB writes each executed notebook.
+EXECUTED_FOLDER = "jupyter_execute"
+
+
+def _offer_executed_notebook(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Offer the executed notebook (with its outputs) as ``.ipynb`` in the download menu.
+
+    sphinx-book-theme lists ``.ipynb`` only when a launch button (Binder, Thebe...) is on,
+    which this offline book turns off. This copies MyST-NB's executed notebook for a MyST
+    Markdown notebook page into ``_sources/`` (beside the ``.md`` source the menu already
+    offers) and sets ``ipynb_source``, which the theme's download menu reads.
+    """
+    if app.builder.format != "html" or not context.get("sourcename", "").endswith(".md"):
+        return
+    if "kernelspec" not in app.env.metadata.get(pagename, {}):
+        return  # a plain Markdown page, not a notebook
+    executed = Path(app.outdir).parent / EXECUTED_FOLDER / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+#: Download-menu entries in words: the theme labels them ".ipynb", ".md" and ".pdf".
+DOWNLOAD_LABELS = {
+    "download-notebook-button": "Notebook with outputs (.ipynb)",
+    "download-source-button": "Source ({suffix})",
+    "download-pdf-button": "Print this page to PDF",
+}
+
+
+def _label_download_buttons(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give the download menu's links text that says what they download."""
+    for group in context.get("header_buttons") or []:
+        if group.get("label") != "download-buttons":
+            continue
+        for button in group.get("buttons") or []:
+            label = DOWNLOAD_LABELS.get(button.get("label", ""))
+            if label:
+                button["text"] = label.format(suffix=button.get("text", ""))
+
+
+_SD_CLASS = re.compile(r'class="[^"]*\bsd-')
+
+
+def _is_design_asset(asset: Any) -> bool:
+    name = Path(str(getattr(asset, "filename", asset) or "")).name  # "_static/..." in context
+    return name.startswith(("sphinx-design.", "design-tabs.js"))
+
+
+def _drop_unused_design_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """sphinx-design's CSS and tab script, only on pages that use a sphinx-design component."""
+    if _SD_CLASS.search(context.get("body", "")):
+        return
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if not _is_design_asset(a)]
+
+
+#: Book-wide CSS the themes lack; written into the output's ``_static/`` at build start.
+BOOK_CSS_NAME = "callanalysis-book.css"
+BOOK_CSS = """\
+/* callanalysis book: fixes on top of pydata-sphinx-theme (written by callanalysis.sphinx_book). */
+
+/* Dark mode draws HTML cell outputs (charts, tables) on a light box, so that charts made for a
+   light background stay readable. Inside that box use light-mode colours: the dark-mode link
+   colour reads 2.2:1 on it and a dark table-header surface under dark text 1.1:1 (WCAG AA
+   asks 4.5:1). The selector is the theme's own. */
+html[data-theme="dark"] .bd-content div.cell_output .text_html:not(:has(table.dataframe)) {
+  --pst-color-link: #0b4f9c;
+  --pst-color-link-hover: #083a73;
+  --pst-color-primary: #0b4f9c;
+  --pst-color-surface: #e4e9ee;
+  --pst-color-border: #a9b3bd;
+  --pst-color-text-muted: #4d5864;
+}
+"""
+
+
+def _write_book_css(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    target = static / BOOK_CSS_NAME
+    if not target.is_file() or target.read_text(encoding="utf-8") != BOOK_CSS:
+        target.write_text(BOOK_CSS, encoding="utf-8")
+    app.add_css_file(BOOK_CSS_NAME)
+
+
+#: pydata-sphinx-theme's template loads this 1.5 MB script on every page; it only swaps the
+#: ``<i class="fa-...">`` icons for inline SVG. The theme's CSS already draws the same icons
+#: from the 156 KB solid web font, so the script is removed from the pages and the output.
+_FONTAWESOME_JS = re.compile(
+    r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?'
+)
+#: Icon styles whose web fonts a page would need (the book uses only solid icons).
+_FA_STYLES = {
+    "regular": re.compile(r'class="[^"]*\b(fa-regular|far)\b'),
+    "brands": re.compile(r'class="[^"]*\b(fa-brands|fab)\b'),
+}
+
+
+def _trim_theme_assets(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    pages = [p for p in out.rglob("*.html") if not p.relative_to(out).parts[0].startswith("_")]
+    used: set[str] = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        trimmed = _FONTAWESOME_JS.sub("", text)
+        if trimmed != text:
+            page.write_text(trimmed, encoding="utf-8")
+        used.update(style for style, pattern in _FA_STYLES.items() if pattern.search(trimmed))
+    static = out / "_static"
+    for name in ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt"):
+        (static / "scripts" / name).unlink(missing_ok=True)
+    fonts = static / "vendor" / "fontawesome" / "webfonts"
+    for style, weight in (("regular", 400), ("brands", 400)):
+        if style not in used:
+            for suffix in ("woff2", "ttf"):
+                (fonts / f"fa-{style}-{weight}.{suffix}").unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     app.add_post_transform(HideCodeByDefault)
@@ -80,4 +225,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("tables.js", loading_method="defer")
     app.add_css_file("tables.css")
     app.connect("html-page-context", _drop_thebe_assets)
+    # Before sphinx-book-theme builds its download menu (priority 501).
+    app.connect("html-page-context", _offer_executed_notebook, priority=500)
+    app.connect("html-page-context", _label_download_buttons, priority=502)  # after the theme
+    app.connect("html-page-context", _drop_unused_design_assets)
+    app.connect("builder-inited", _write_book_css)
+    app.connect("build-finished", _trim_theme_assets)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
