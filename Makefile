@@ -15,8 +15,8 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 HOST    := 127.0.0.1
 PORT    ?= 8000
-SITE    := _build/html
-PDF     := _build/pdf/report.pdf
+SITE     = $(patsubst ./%,%,$(BOOK_OUT)/_build/html)
+PDF      = $(patsubst ./%,%,$(BOOK_OUT)/_build/pdf/report.pdf)
 LAB_STAMP := $(VENV)/.lab-installed
 # JupyterLab settings kept in .venv: open MyST Markdown files as notebooks (jupytext) by
 # default; no news feed or update checks (no requests to the web).
@@ -26,11 +26,18 @@ LAB_ARGS ?=
 NB      ?=
 
 # The notebooks read the transcript path from this variable (absolute: they run in notebooks/).
-TRANSCRIPT ?= data/raw/tsla-2024-q1-earnings-call.txt
+# Another call's book goes to its own folder, _build/calls/<file name>/, with its own title.
+DEFAULT_TRANSCRIPT := data/raw/tsla-2024-q1-earnings-call.txt
+TRANSCRIPT ?= $(DEFAULT_TRANSCRIPT)
 export CALLANALYSIS_TRANSCRIPT := $(abspath $(TRANSCRIPT))
+ifeq ($(abspath $(TRANSCRIPT)),$(abspath $(DEFAULT_TRANSCRIPT)))
+BOOK_OUT := .
+else
+BOOK_OUT := _build/calls/$(basename $(notdir $(TRANSCRIPT)))
+endif
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book test serve pdf run lab lock lock-lab clean distclean
+.PHONY: help venv book test serve pdf run lab bench lock lock-lab clean distclean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,8 +54,12 @@ $(STAMP): requirements.txt pyproject.toml | $(PY)
 
 venv: $(STAMP)  ## Create .venv and install the pinned requirements and the package
 
-book: $(STAMP)  ## Run every notebook and build the HTML book into _build/html
-	$(VENV)/bin/jupyter-book build . --builder html --all -W --keep-going
+book: $(STAMP)  ## Run every notebook and build the HTML book into _build/html (TRANSCRIPT=... for another call)
+ifneq ($(BOOK_OUT),.)
+	$(PY) -m callanalysis.bookconfig $(TRANSCRIPT) $(BOOK_OUT)/_config.yml
+endif
+	$(VENV)/bin/jupyter-book build . --builder html --all -W --keep-going --path-output $(BOOK_OUT) \
+	  $(if $(filter-out .,$(BOOK_OUT)),--config $(BOOK_OUT)/_config.yml)
 	@echo
 	@echo "Built. Open file://$(CURDIR)/$(SITE)/index.html"
 	@echo "or run 'make serve' and visit http://$(HOST):$(PORT)/"
@@ -80,6 +91,9 @@ $(LAB_STAMP): requirements-lab.txt $(STAMP)
 lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as notebooks (LAB_ARGS=...)
 	$(VENV)/bin/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.root_dir=$(CURDIR) \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+bench: $(STAMP)  ## Time the annotator and a synthetic corpus (BENCH_ARGS=--book adds the book build)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 lock: $(STAMP)  ## Re-pin requirements.txt from requirements.in (PyPI only, with hashes)
 	env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
