@@ -110,3 +110,10 @@ def test_load_reference_names_a_missing_file(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="reference_dev.csv"):
         load_reference(tmp_path)
+
+
+def test_error_row_names_the_reports_own_sentence_for_linking():
+    ref = [ref_row(7, 0, 10, "talk about it", hedged=0)]
+    pred = [dict(pred_row(0, 10, hedged=1, hedge_cues="about"), sentence_id=42)]
+    (err,) = score(pred, ref).errors.to_dict("records")
+    assert err["sentence_id"] == 42

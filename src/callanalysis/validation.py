@@ -16,8 +16,10 @@ Promises of :func:`score`:
 * horizon accuracy over the reference sentences that have a reference
   horizon end date: a hit when the aligned prediction's end date is within
   ``tolerance_days`` (31) of it; ``n``, ``hits`` and ``share``;
-* an error table with one row per disagreement (sid, label, reference,
-  predicted, text, the predicted cues that fired, the reference cues),
+* an error table with one row per disagreement (sid, the report's
+  ``sentence_id`` of the first aligned sentence when predictions carry one,
+  label, reference, predicted, text, the predicted cues that fired, the
+  reference cues),
   including horizon misses (label ``horizon``);
 * inputs may be pandas DataFrames or sequences of dicts; nothing is read
   from disk.
@@ -153,6 +155,13 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
+def _first_id(rows: pd.DataFrame) -> Any:
+    """The report's id of the first predicted sentence aligned to a reference sentence (or NA)."""
+    if "sentence_id" in rows and len(rows):
+        return int(rows["sentence_id"].iloc[0])
+    return pd.NA
+
+
 def _flag(value: Any) -> int:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
         return 0
@@ -213,7 +222,8 @@ def score(
                     fired = ";".join(x for x in (fired, _join(prow["horizon_text"].tolist())) if x)
                 ref_col = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "horizon"}.get(lab, "")
                 errors.append({
-                    "sid": r["sid"], "label": lab, "reference": truth, "predicted": guess, "text": text,
+                    "sid": r["sid"], "sentence_id": _first_id(prow), "label": lab, "reference": truth,
+                    "predicted": guess, "text": text,
                     "cues": fired, "reference_cues": str(r.get(ref_col, "") or "") if ref_col else "",
                 })
             if lab in BASELINE_FOR:
@@ -228,7 +238,7 @@ def score(
             hits += ok
             if not ok:
                 errors.append({
-                    "sid": sid, "label": "horizon", "reference": ref_end[sid].isoformat(),
+                    "sid": sid, "sentence_id": _first_id(prow), "label": "horizon", "reference": ref_end[sid].isoformat(),
                     "predicted": got.isoformat() if got else "", "text": text,
                     "cues": _join(prow["horizon_text"].tolist()) if "horizon_text" in prow else "",
                     "reference_cues": str(r.get("horizon", "") or ""),
@@ -245,7 +255,8 @@ def score(
     metrics = pd.DataFrame(rows)
     n = len(ref_end)
     horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": tolerance_days}
-    err = pd.DataFrame(errors, columns=["sid", "label", "reference", "predicted", "text", "cues", "reference_cues"])
+    err = pd.DataFrame(errors, columns=["sid", "sentence_id", "label", "reference", "predicted", "text", "cues", "reference_cues"])
+    err["sentence_id"] = err["sentence_id"].astype("Int64")
     return ValidationReport(metrics, horizon, err)
 
 
