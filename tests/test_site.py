@@ -42,16 +42,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(os.environ.get("CALLANALYSIS_SITE") or ROOT / "_build" / "html")
 SCREENSHOTS = SITE.parent / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-CHART = ".callanalysis-vega"
+# One place for how the project launches Chromium and finds a chart: the PDF printer's.
+from callanalysis.pdf import CHART, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # JavaScript errors we tolerate, as substrings of the message. Empty on purpose: the two
 # known sources of theme noise are switched off at their cause instead:
