@@ -41,72 +41,78 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .hedges import CueMatch, dedupe, resolve_overlaps
-from .lexicons import CueMatcher, load_boosters
+from .lexicons import CueMatcher, ScreenedPattern, load_boosters, screen
 
 __all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted", "is_courtesy"]
 
 Rule = Callable[[str, "re.Match[str]"], bool]
 
-_COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ASIDE_BEFORE = re.compile(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
-_CLAUSE_INITIAL = re.compile(
+_COURTESY = ScreenedPattern(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
+_NEGATED_BEFORE = ScreenedPattern(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ASIDE_BEFORE = ScreenedPattern(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
+_CLAUSE_INITIAL = ScreenedPattern(
     r"(?:^|[.;:!?—]|--|,)\s*(?:(?:and|but|so|like|well|yeah|yes|I\s+mean|now)\s*,?\s*)*$", re.IGNORECASE
 )
-_COPULA_BEFORE = re.compile(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
-_NP_OR_WH_AFTER = re.compile(
+_COPULA_BEFORE = ScreenedPattern(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
+_NP_OR_WH_AFTER = ScreenedPattern(
     r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on)\b", re.IGNORECASE
 )
-_NEGATED_VERB_AFTER = re.compile(
+_NEGATED_VERB_AFTER = ScreenedPattern(
     r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b",
     re.IGNORECASE,
 )
-_SUBJECT_AFTER = re.compile(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
-_AFFIRM_AFTER = re.compile(
+_SUBJECT_AFTER = ScreenedPattern(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
+_AFFIRM_AFTER = ScreenedPattern(
     r"^\s*(?:[,.!?;]|--|—|$)|^\s+(?:is|are|was|were|will|would|can|could|do|does|did|not|it|we|they|I|you|that|this|there|true|right|correct|sure|certain|agree|believe|know)\b",
     re.IGNORECASE,
 )
-_CONDITION_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
+_TO_BEFORE = ScreenedPattern(r"\bto\s+$", re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"^\s*,")
+_KNOW_IF_AFTER = ScreenedPattern(r"^\s+(?:if|whether|you)\b", re.IGNORECASE)
+_CONDITION_BEFORE = ScreenedPattern(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
 
 
 def _actually(text: str, m: re.Match[str]) -> bool:
+    bits = screen(text)
     before, after = text[: m.start()], text[m.end():]
-    if _COURTESY.search(text):
+    if _COURTESY.search(text, bits):
         return False
-    if re.search(r"\bto\s+$", before, re.IGNORECASE):
+    if _TO_BEFORE.search(before, bits):
         return False  # "to actually run": 'in reality', no stress
-    if _ASIDE_BEFORE.search(before) and re.match(r"^\s*,", after):
+    if _ASIDE_BEFORE.search(before, bits) and _COMMA_AFTER.match(after):
         return False  # "well, actually, it doesn't need a horse"
-    return not _NEGATED_BEFORE.search(before)
+    return not _NEGATED_BEFORE.search(before, bits)
 
 
 def _really(text: str, m: re.Match[str]) -> bool:
+    bits = screen(text)
     before, after = text[: m.start()], text[m.end():]
-    if _COURTESY.search(text) or _NEGATED_BEFORE.search(before):
+    if _COURTESY.search(text, bits) or _NEGATED_BEFORE.search(before, bits):
         return False
-    if _CLAUSE_INITIAL.search(before) and _SUBJECT_AFTER.match(after):
+    if _CLAUSE_INITIAL.search(before, bits) and _SUBJECT_AFTER.match(after, bits):
         return True
-    if _COPULA_BEFORE.search(before) and _NP_OR_WH_AFTER.match(after):
+    if _COPULA_BEFORE.search(before, bits) and _NP_OR_WH_AFTER.match(after, bits):
         return True
-    return bool(_NEGATED_VERB_AFTER.match(after))
+    return bool(_NEGATED_VERB_AFTER.match(after, bits))
 
 
 def _absolutely(text: str, m: re.Match[str]) -> bool:
-    return bool(_AFFIRM_AFTER.match(text[m.end():])) and not _NEGATED_BEFORE.search(text[: m.start()])
+    bits = screen(text)
+    return bool(_AFFIRM_AFTER.match(text[m.end():], bits)) and not _NEGATED_BEFORE.search(text[: m.start()], bits)
 
 
 def _not_negated(text: str, m: re.Match[str]) -> bool:
-    return not _NEGATED_BEFORE.search(text[: m.start()])
+    return not _NEGATED_BEFORE.search(text[: m.start()], screen(text))
 
 
 def _factive_know(text: str, m: re.Match[str]) -> bool:
     """'we know it will' stresses truth; 'know if/whether' does not, nor the
     acknowledgement 'I know you mentioned it'."""
-    return not re.match(r"^\s+(?:if|whether|you)\b", text[m.end():], re.IGNORECASE)
+    return not _KNOW_IF_AFTER.match(text[m.end():], screen(text))
 
 
 def _not_conditional(text: str, m: re.Match[str]) -> bool:
-    return not _CONDITION_BEFORE.search(text[: m.start()])
+    return not _CONDITION_BEFORE.search(text[: m.start()], screen(text))
 
 
 #: Context rules named in the lexicon's ``rule`` column.
@@ -130,6 +136,7 @@ def _matcher() -> CueMatcher:
     return CueMatcher(load_boosters(), RULES, "boosters.csv")
 
 
+@lru_cache(maxsize=4096)
 def find_boosters(text: str) -> tuple[CueMatch, ...]:
     """All booster cues of ``text`` (see module docstring)."""
     found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]

@@ -34,9 +34,11 @@ role and the sentence's forecast decision):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .boosters import is_courtesy
 from .forecasts import PAST_CLAUSE, find_forecast_cues, is_call_procedure, is_question, is_request
+from .lexicons import ScreenedPattern, screen
 from .quantities import find_quantities
 
 __all__ = ["claim_reason", "is_claim", "is_generic_you", "is_scenario_step"]
@@ -49,35 +51,35 @@ _MARKERS = (
 )
 _LEAD = rf"^\W*(?:(?:{_MARKERS})\b\W*)*"
 
-_BACKCHANNEL = re.compile(
+_BACKCHANNEL = ScreenedPattern(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
     r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$",
     _I,
 )
-_AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
-_THANKS = re.compile(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
-_FINITE = re.compile(
+_AGREEMENT = ScreenedPattern(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
+_THANKS = ScreenedPattern(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
+_FINITE = ScreenedPattern(
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall)\b"
     r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
     r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
     r"|\b\w+(?:ed|es)\b",
     _I,
 )
-_STRONG_IMPERATIVE = re.compile(
+_STRONG_IMPERATIVE = ScreenedPattern(
     _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
     r"keep|stop|buy|check|watch)\b",
     _I,
 )
-_WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
-_INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
-_SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
-_WANT_START = re.compile(
+_WEAK_IMPERATIVE = ScreenedPattern(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
+_INFINITIVE_FRAGMENT = ScreenedPattern(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
+_SUBJECT_CLAUSE = ScreenedPattern(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
+_WANT_START = ScreenedPattern(
     _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
     r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b",
     _I,
 )
-_WANT = re.compile(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
+_WANT = ScreenedPattern(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
 _EVAL = (
     r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
     r"crazy|weird|bonkers|difficult|hard|easy|prosperous|exciting|excited|rewarding|attractive|valuable|interesting|obvious|key|true|"
@@ -85,7 +87,7 @@ _EVAL = (
     r"shame|like|lightning|early|rare|possible|impossible|necessary|critical|essential|remarkable|unlike|analogous|kidding|"
     r"guess|guesses|(?:whole|key|main|real)\s+point|what\s+matters|doing\s+(?:well|great|good|fine))"
 )
-_EVALUATION = re.compile(
+_EVALUATION = ScreenedPattern(
     _LEAD + r"(?:it|that|this|these|those|which|we|they|he|she|everything|there|"
     r"the\s+(?:future|outlook|opportunity|potential|journey))"
     r"(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were|\s+would\s+be|\s+will\s+be)\s+"
@@ -94,59 +96,63 @@ _EVALUATION = re.compile(
     + r"\b",
     _I,
 )
-_IMPRESSION = re.compile(
+_IMPRESSION = ScreenedPattern(
     r"\b(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|\bis\s+what\s+(?:matters|counts)\b", _I
 )
-_WAY_TO_THINK = re.compile(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
-_TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
-_OPINION = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
-_EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
-_NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
-_GENERIC_YOU = re.compile(
+_WAY_TO_THINK = ScreenedPattern(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
+_TAUTOLOGY = ScreenedPattern(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
+_OPINION = ScreenedPattern(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
+_EVAL_WORD = ScreenedPattern(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
+_NOTE_THAT = ScreenedPattern(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
+_GENERIC_YOU = ScreenedPattern(
     r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
     r"(?!mentioned|said|talked|asked|noted|and\s+your|guys\b|['’]ve\s+(?:spoken|said|mentioned|talked))"
     r"(?:\w+\s+){0,2}?(?:can|could|can['’]t|just|get|have|['’]ve|['’]re|need|go|drive|buy|summon|don['’]t|do|shouldn['’]t|should|might|may|"
     r"['’]ll|will|want|see|live|sell|value|ask|look|think|shed|start|add|rent|press|get|put|run)\b",
     _I,
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
-_HYPOTHETICAL = re.compile(
+_FIRST_PERSON = ScreenedPattern(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
+_HYPOTHETICAL = ScreenedPattern(
     r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
     r"|\bwould\b|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
     r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b",
     _I,
 )
-_POSSIBILITY = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
-_NORMATIVE = re.compile(
+_POSSIBILITY = ScreenedPattern(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
+_NORMATIVE = ScreenedPattern(
     r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
 )
-_SELF_CORRECTION = re.compile(r"\bI\s+should\s+say\b", _I)
-_ATTRIBUTION = re.compile(
+_SELF_CORRECTION = ScreenedPattern(r"\bI\s+should\s+say\b", _I)
+_ATTRIBUTION = ScreenedPattern(
     r"\b(?:as|like)\s+(?:I|we|you|he|she|they|[A-Z][a-z]+)(?:['’]ve|\s+have|\s+had|\s+\w+)?\s+"
     r"(?:said|mentioned|noted|alluded\s+to|was\s+saying|posted|announced|discussed|indicated|showed|shown)\b[^,]*,?",
     _I,
 )
-_CONDITION_CLAUSE = re.compile(
+_CONDITION_CLAUSE = ScreenedPattern(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
-_PRESENT_ANCHOR = re.compile(
+_PRESENT_ANCHOR = ScreenedPattern(
     r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
     r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b)[a-z]+ing\b",
     _I,
 )
-_REPORTED = re.compile(
+_REPORTED = ScreenedPattern(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b",
     _I,
 )
-_OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
-_WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
-_EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
-_STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
+_OPINION_FRAME = ScreenedPattern(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
+_WE_ARE_TALKING = ScreenedPattern(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
+_EXISTENTIAL = ScreenedPattern(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
+_STATE_VERB = ScreenedPattern(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_STILL = ScreenedPattern(r"\bstill\b", _I)
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*", text)
+    return _WORD.findall(text)
 
 
 def is_generic_you(text: str) -> bool:
@@ -161,22 +167,24 @@ def _pre_cue_statement(text: str) -> bool:
     cues = find_forecast_cues(text)
     if not cues:
         return False
-    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start]))
-    head = _CONDITION_CLAUSE.sub(" ", head)
-    if len(_words(head)) < 6 or not _STATE_VERB.search(head):
+    bits = screen(text)  # holds for every piece of the text with parts blanked out
+    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start], bits), bits)
+    head = _CONDITION_CLAUSE.sub(" ", head, bits)
+    if len(_words(head)) < 6 or not _STATE_VERB.search(head, bits):
         return False
     anchored = bool(
-        find_quantities(head) or _EXISTENTIAL.search(head) or PAST_CLAUSE.search(head) or _PRESENT_ANCHOR.search(head)
-        or re.search(r"\bstill\b", head, _I)
+        find_quantities(head) or _EXISTENTIAL.search(head, bits) or PAST_CLAUSE.search(head, bits)
+        or _PRESENT_ANCHOR.search(head, bits) or _STILL.search(head, bits)
     )
     return anchored and claim_reason(head, forecast=False).startswith("claim")
 
 
-_MODAL_OR_CONDITION = re.compile(
+_MODAL_OR_CONDITION = ScreenedPattern(
     r"\b(?:can|could|might|may|would|if|unless|should|must|have\s+to|has\s+to|need\s+to|got\s+to)\b|['’]d\b|\bcan['’]t\b", _I
 )
 
 
+@lru_cache(maxsize=4096)
 def is_scenario_step(text: str) -> bool:
     """A generic-'you' present-tense step ("You just summon the car.") that,
     right after a forecast, continues the predicted scenario."""
@@ -188,6 +196,7 @@ def is_scenario_step(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) -> str:
     """Why the sentence is (``"claim: ..."``) or is not a claim."""
     words = _words(text)
@@ -199,45 +208,50 @@ def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) 
         return "request"
     if is_call_procedure(text, role):
         return "call procedure"
-    if _THANKS.search(text) or _AGREEMENT.search(text) or (is_courtesy(text) and len(words) <= 12):
+    bits = screen(text)  # holds for every piece of the text with parts blanked out
+    # (in the tests below, cheap conditions come first; every test is a pure function)
+    if _THANKS.search(text, bits) or _AGREEMENT.search(text, bits) or (len(words) <= 12 and is_courtesy(text)):
         return "courtesy"
-    if _BACKCHANNEL.match(text) and len(words) <= 4:
+    if len(words) <= 4 and _BACKCHANNEL.match(text, bits):
         return "back-channel"
     quantities = find_quantities(text)
-    if not _FINITE.search(text):
+    if not _FINITE.search(text, bits):
         return "claim: quantity fragment" if quantities else "no finite verb"
-    if _STRONG_IMPERATIVE.match(text) or (_WEAK_IMPERATIVE.match(text) and len(words) <= 10):
+    if _STRONG_IMPERATIVE.match(text, bits) or (len(words) <= 10 and _WEAK_IMPERATIVE.match(text, bits)):
         return "imperative"
-    if _INFINITIVE_FRAGMENT.match(text) and not _SUBJECT_CLAUSE.search(text):
+    if _INFINITIVE_FRAGMENT.match(text, bits) and not _SUBJECT_CLAUSE.search(text, bits):
         return "infinitive fragment"
-    asserted = _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text)))
-    past = bool(PAST_CLAUSE.search(asserted))
-    present = bool(_PRESENT_ANCHOR.search(asserted))
-    reported = bool(_REPORTED.search(text)) and role == "analyst"
+    asserted = _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text, bits), bits), bits)
+    past = bool(PAST_CLAUSE.search(asserted, bits))
+
+    def present() -> bool:  # a present anchor ("right now", "our costs are dropping")
+        return bool(_PRESENT_ANCHOR.search(asserted, bits))
+
     if forecast:
-        if past or present or reported or _pre_cue_statement(text):
+        reported = role == "analyst" and bool(_REPORTED.search(text, bits))
+        if past or present() or reported or _pre_cue_statement(text):
             return "claim: forecast with a past/present anchor"
         return "forecast only"
-    if _WANT_START.match(text) or (_WANT.search(text) and not past):
+    if _WANT_START.match(text, bits) or (not past and _WANT.search(text, bits)):
         return "want / wish"
-    if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
+    if _WAY_TO_THINK.search(text, bits) or _TAUTOLOGY.search(text, bits):
         return "evaluation only"
-    if _EVALUATION.match(text) and len(words) <= 12 and not quantities:
+    if len(words) <= 12 and not quantities and _EVALUATION.match(text, bits):
         return "evaluation only"
-    if _IMPRESSION.search(text) and not past and not quantities:
+    if not past and not quantities and _IMPRESSION.search(text, bits):
         return "impression"
-    if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
+    if _OPINION.search(text, bits) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text, bits), bits):
         return "opinion on value"
     if (
-        is_generic_you(text) and not _FIRST_PERSON.search(text) and not past
-        and (not quantities or _MODAL_OR_CONDITION.search(text))
+        not past and is_generic_you(text) and not _FIRST_PERSON.search(text, bits)
+        and (not quantities or _MODAL_OR_CONDITION.search(text, bits))
     ):
         return "generic 'you'"
-    if _HYPOTHETICAL.search(text) and not past and not present:
+    if not past and _HYPOTHETICAL.search(text, bits) and not present():
         return "hypothetical"
-    if _POSSIBILITY.search(text) and not past and not present:
+    if not past and _POSSIBILITY.search(text, bits) and not present():
         return "possibility"
-    if _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text)) and not past and not present and not quantities:
+    if not past and not quantities and _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text, bits), bits) and not present():
         return "norm"
     return "claim: declarative"
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from .hedges import CueMatch, resolve_overlaps
 from .horizons import Horizon, find_horizons
-from .lexicons import CueMatcher, load_forecast_cues
+from .lexicons import CueMatcher, ScreenedPattern, load_forecast_cues, screen
 
 __all__ = [
     "PAST_CLAUSE",
@@ -55,8 +55,8 @@ __all__ = [
 
 Rule = Callable[[str, "re.Match[str]"], bool]
 
-_GENERIC_SUBJECT_BEFORE = re.compile(r"\byou(?:['’]re|\s+are|\s+just)?\s*$", re.IGNORECASE)
-_GENERIC_CONDITION = re.compile(
+_GENERIC_SUBJECT_BEFORE = ScreenedPattern(r"\byou(?:['’]re|\s+are|\s+just)?\s*$", re.IGNORECASE)
+_GENERIC_CONDITION = ScreenedPattern(
     r"\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
     r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b",
     re.IGNORECASE,
@@ -64,37 +64,38 @@ _GENERIC_CONDITION = re.compile(
 _SPECIFIC_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:we|I|Tesla|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
 )
-_HABITUAL_SEQUENCE = re.compile(
+_HABITUAL_SEQUENCE = ScreenedPattern(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
     r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b",
     re.IGNORECASE,
 )
-_DISCOURSE_AFTER = re.compile(r"^\s+(?:add|say|mention|point\s+out|clarify|pass\s+it\s+on|go\s+to\s+the\s+next)\b", re.IGNORECASE)
-_NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", re.IGNORECASE)
-_NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", re.IGNORECASE)
-_BE_ADJECTIVE_AFTER = re.compile(
+_DISCOURSE_AFTER = ScreenedPattern(r"^\s+(?:add|say|mention|point\s+out|clarify|pass\s+it\s+on|go\s+to\s+the\s+next)\b", re.IGNORECASE)
+_NONCOMMITTAL_AFTER = ScreenedPattern(r"^\s+see\s*(?:[.!,;]|$)", re.IGNORECASE)
+_NOT_LIKE_BEFORE = ScreenedPattern(r"\bnot\s+like\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = ScreenedPattern(r"\b(?:which|that|what)\s+$", re.IGNORECASE)
+_BE_ADJECTIVE_AFTER = ScreenedPattern(
     r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b",
     re.IGNORECASE,
 )
-_PAST_NEGATION_BEFORE = re.compile(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_IF_CLAUSE_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
-_MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
+_PAST_NEGATION_BEFORE = ScreenedPattern(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IF_CLAUSE_OPEN = ScreenedPattern(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_MONTH_CONTEXT = ScreenedPattern(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
 
 
 def _future_modal(text: str, m: re.Match[str]) -> bool:
-    before = text[: m.start()]
-    if _NONCOMMITTAL_AFTER.match(text[m.end():]):
+    bits = screen(text)
+    before, after = text[: m.start()], text[m.end():]
+    if _NONCOMMITTAL_AFTER.match(after, bits):
         return False  # "we'll see." commits to nothing
-    if _DISCOURSE_AFTER.match(text[m.end():]):
+    if _DISCOURSE_AFTER.match(after, bits):
         return False  # "which I'll add": the speaker's next words, not a forecast
-    if _GENERIC_SUBJECT_BEFORE.search(before):
+    if _GENERIC_SUBJECT_BEFORE.search(before, bits):
         return False  # generic 'you': "you'll drive better"
-    if _IF_CLAUSE_OPEN.search(before):
+    if _IF_CLAUSE_OPEN.search(before, bits):
         return False  # inside the if-clause: supposed, not asserted
-    if _HABITUAL_SEQUENCE.match(text):
+    if _HABITUAL_SEQUENCE.match(text, bits):
         return False  # "once we have X, then we start Y, they will give feedback": a routine
-    cond = _GENERIC_CONDITION.search(before)
+    cond = _GENERIC_CONDITION.search(before, bits)
     if cond and not _SPECIFIC_SUBJECT_BEFORE.search(before):
         return False  # outcome of a generic conditional
     return True
@@ -103,18 +104,20 @@ def _future_modal(text: str, m: re.Match[str]) -> bool:
 def _first_person(text: str, m: re.Match[str]) -> bool:
     """Subject is in the pattern; not inside a relative clause ("the work which we have to do")
     and not an attitude ("we have to be careful")."""
-    if _RELATIVE_BEFORE.search(text[: m.start()]) or _NOT_LIKE_BEFORE.search(text[: m.start()]):
+    bits = screen(text)
+    before = text[: m.start()]
+    if _RELATIVE_BEFORE.search(before, bits) or _NOT_LIKE_BEFORE.search(before, bits):
         return False  # "the work which we have to do", "it's not like we want to"
-    return not _BE_ADJECTIVE_AFTER.match(text[m.end():])
+    return not _BE_ADJECTIVE_AFTER.match(text[m.end():], bits)
 
 
 def _not_past(text: str, m: re.Match[str]) -> bool:
     """'people didn't expect that' reports a past expectation, not a forecast."""
-    return not _PAST_NEGATION_BEFORE.search(text[: m.start()])
+    return not _PAST_NEGATION_BEFORE.search(text[: m.start()], screen(text))
 
 
 def _not_month(text: str, m: re.Match[str]) -> bool:
-    if m.group(0).startswith("May") and m.start() > 0 and _MONTH_CONTEXT.search(text[: m.start()]):
+    if m.group(0).startswith("May") and m.start() > 0 and _MONTH_CONTEXT.search(text[: m.start()], screen(text)):
         return False
     return True
 
@@ -127,20 +130,20 @@ RULES: dict[str, Rule] = {
     "not_past": _not_past,
 }
 
-_QUESTION_END = re.compile(r"\?\s*[\"')\]]*\s*$")
-_WH_QUESTION = re.compile(
+_QUESTION_END = ScreenedPattern(r"\?\s*[\"')\]]*\s*$")
+_WH_QUESTION = ScreenedPattern(
     r"^\W*(?:(?:so|and|but|then|ok|okay|now)\W+)*(?:what|how|why|when|where|who|which)\s+"
     r"(?:should|would|could|can|do|does|did|will|shall)\s+(?:we|you|they|i|he|she|it)\b",
     re.IGNORECASE,
 )
-_REQUEST = re.compile(
+_REQUEST = ScreenedPattern(
     r"^\W*(?:(?:and|so|but|maybe|just|first|also|then|okay|ok|great|thanks|yes|hey|hi)\W+)*(?:can|could|would|will)\s+you\b"
     r"|\bI\s+was\s+(?:just\s+)?wondering\b|\bI['’]m\s+(?:just\s+)?(?:curious|wondering)\b"
     r"|\bI['’]d\s+be\s+interested\b|\bI['’]m\s+(?:not\s+)?(?:necessarily\s+)?asking\b|\byou\s+can\s+(?:just\s+)?(?:talk|elaborate|help|comment|speak|give|put)\b"
     r"|\bplease\b|\bI\s+have\s+a\s+follow-up\b|\bmy\s+follow-up\b|\bany\s+additional\s+commentary\b",
     re.IGNORECASE,
 )
-_PROCEDURE = re.compile(
+_PROCEDURE = ScreenedPattern(
     r"\b(?:next|first|second|third|fourth|fifth|last|final|following|one\s+more|another|my)\s+question\b"
     r"|\bquestion\s+(?:comes|is\s+(?:from|on|about))\b|\bgo\s+ahead\b|\bun-?mute\b|\bmuted\b|\bQ\s*&\s*A\b"
     r"|\b(?:during|on)\s+(?:this|the|today['’]s)\s+(?:call|webcast)\b|\bforward-looking\s+statements\b"
@@ -150,7 +153,7 @@ _PROCEDURE = re.compile(
     r"|\b(?:I|we)\s+(?:would|['’]d)\s+like\s+to\s+(?:thank|make\s+a\s+short\s+announcement)\b|\bwant\s+to\s+(?:say|add)\b",
     re.IGNORECASE,
 )
-_MODERATION = re.compile(
+_MODERATION = ScreenedPattern(
     r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestion\b|\bcomments?\s+as\s+well\b|\bthank\b", re.IGNORECASE
 )
 _PAST_IRREGULAR = (
@@ -159,8 +162,9 @@ _PAST_IRREGULAR = (
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence
 #: reports something that has happened (shared with :mod:`callanalysis.claims`).
-PAST_CLAUSE = re.compile(
-    rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)\b(?:{_PAST_IRREGULAR})\b"
+PAST_CLAUSE = ScreenedPattern(
+    # word start first: the look-behinds then run at word starts only (same matches, sooner)
+    rf"\b(?=\w)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
     r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
     r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex)\s+"
     r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in)\b"
@@ -173,17 +177,20 @@ PAST_CLAUSE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_question(text: str) -> bool:
     """A sentence that asks: ends with a question mark, or opens like a
     question ("So, then what should they do ...")."""
     return bool(_QUESTION_END.search(text) or _WH_QUESTION.match(text))
 
 
+@lru_cache(maxsize=4096)
 def is_request(text: str) -> bool:
     """A request or invitation to speak ("Maybe you can talk about ...", "please")."""
     return bool(_REQUEST.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_call_procedure(text: str, role: str | None = None) -> bool:
     """Talk about the call itself: turn-taking, the safe-harbour statement,
     moderation by investor relations or the operator."""
@@ -214,6 +221,7 @@ class ForecastResult:
     excluded_as: str = ""  # "question" / "request" / "procedure" when ruled out
 
 
+@lru_cache(maxsize=4096)
 def analyse_forecast(text: str, *, call_date: date | None, role: str | None = None) -> ForecastResult:
     """Forecast decision with its cues and the sentence's time expressions.
 

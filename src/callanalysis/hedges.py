@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import CueMatcher, load_hedges
+from .lexicons import CueMatcher, ScreenedPattern, load_hedges, screen
 from .quantities import starts_with_amount
 
 __all__ = ["LIKE_BEFORE_AMOUNT_IS_HEDGE", "RULES", "CueMatch", "find_hedges", "hedge_cues", "is_hedged"]
@@ -65,48 +65,52 @@ class CueMatch:
 
 Rule = Callable[[str, "re.Match[str]"], bool]
 
-_COULD_EPISTEMIC_NEXT = re.compile(
+_COULD_EPISTEMIC_NEXT = ScreenedPattern(
     r"^\s+(?:(?:potentially|possibly|arguably|even|well|also|actually|easily|very\s+well|still|conceivably)\s+)*"
     r"(?:be|have\s+been|differ|happen|change|result|mean|exceed|fluctuate|vary|turn\s+out|end\s+up|reach|cost|hit|go\s+either)\b",
     re.IGNORECASE,
 )
-_COULD_HAVE_AMOUNT = re.compile(
+_COULD_HAVE_AMOUNT = ScreenedPattern(
     r"^\s+have\s+(?:(?:on\s+the\s+order\s+of|about|around|roughly|up\s+to|more\s+than|over|like)\s+)?", re.IGNORECASE
 )
-_REQUEST_SUBJECT = re.compile(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
-_NEGATION_AFTER = re.compile(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
-_TYPE_DETERMINER = re.compile(
+_REQUEST_SUBJECT = ScreenedPattern(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
+_CLAUSE_START = ScreenedPattern(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
+_NEGATION_AFTER = ScreenedPattern(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
+_TYPE_DETERMINER = ScreenedPattern(
     r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$",
     re.IGNORECASE,
 )
-_MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
+_MONTH_CONTEXT = ScreenedPattern(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
 
 
 def _could(text: str, m: re.Match[str]) -> bool:
+    bits = screen(text)
     after, before = text[m.end():], text[: m.start()]
-    if _NEGATION_AFTER.match(after):
+    if _NEGATION_AFTER.match(after, bits):
         return False
-    if _REQUEST_SUBJECT.match(after) and _CLAUSE_START.search(before):
+    if _REQUEST_SUBJECT.match(after, bits) and _CLAUSE_START.search(before, bits):
         return False  # "Could you please help us", "could we ..." (request / question)
-    if _COULD_EPISTEMIC_NEXT.match(after):
+    if _COULD_EPISTEMIC_NEXT.match(after, bits):
         return True
-    have = _COULD_HAVE_AMOUNT.match(after)
+    have = _COULD_HAVE_AMOUNT.match(after, bits)
     if have and starts_with_amount(after[have.end():]):
         return True  # "you could have on the order of 100 gigawatts"
     return False  # ability / permission: "you could rent out your guest room"
 
 
-_SPEECH_VERB_BEFORE = re.compile(
+_SPEECH_VERB_BEFORE = ScreenedPattern(
     r"\b(?:talk|talks|talking|talked|think|thinking|thought|say|said|saying|speak|speaking|spoke|ask|asking|asked|"
     r"know|knew|worried|excited|care|cares|learn|learned|hear|heard|read|write|wrote|forget|remember|complain\w*|"
     r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$",
     re.IGNORECASE,
 )
+_LIKE_NOT_BEFORE = ScreenedPattern(r"\b(?:would|['’]d|feel|feels|looks?|seems?|just|something|more)\s+$", re.IGNORECASE)
+_ABOUT_OF_AFTER = ScreenedPattern(r"^\s+(?:about|of|in|through)\b", re.IGNORECASE)
+_DIGIT_AFTER = re.compile(r"^\s+\d")
 
 
 def _before_amount(text: str, m: re.Match[str]) -> bool:
-    if _SPEECH_VERB_BEFORE.search(text[: m.start()]):
+    if _SPEECH_VERB_BEFORE.search(text[: m.start()], screen(text)):
         return False  # "we're talking about tens of millions": a preposition
     return starts_with_amount(text[m.end():])
 
@@ -115,25 +119,25 @@ def _like(text: str, m: re.Match[str]) -> bool:
     if not LIKE_BEFORE_AMOUNT_IS_HEDGE:
         return False
     before = text[: m.start()]
-    if re.search(r"\b(?:would|['’]d|feel|feels|looks?|seems?|just|something|more)\s+$", before, re.IGNORECASE):
+    if _LIKE_NOT_BEFORE.search(before, screen(text)):
         return False
     return starts_with_amount(text[m.end():])
 
 
 def _epistemic_verb(text: str, m: re.Match[str]) -> bool:
     after = text[m.end():]
-    return not re.match(r"^\s+(?:about|of|in|through)\b", after, re.IGNORECASE)
+    return not _ABOUT_OF_AFTER.match(after, screen(text))
 
 
 def _not_type(text: str, m: re.Match[str]) -> bool:
-    return not _TYPE_DETERMINER.search(text[: m.start()]) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
+    return not _TYPE_DETERMINER.search(text[: m.start()], screen(text)) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
 
 
 def _not_month(text: str, m: re.Match[str]) -> bool:
     word = m.group(0)
     if word == "May" and m.start() > 0:
         before = text[: m.start()]
-        if _MONTH_CONTEXT.search(before) or re.match(r"^\s+\d", text[m.end():]):
+        if _MONTH_CONTEXT.search(before, screen(text)) or _DIGIT_AFTER.match(text[m.end():]):
             return False
     return True
 
@@ -156,6 +160,8 @@ def _matcher() -> CueMatcher:
 
 def resolve_overlaps(matches: list[CueMatch]) -> tuple[CueMatch, ...]:
     """Keep the longest of overlapping matches; return them in text order."""
+    if len(matches) < 2:
+        return tuple(matches)
     kept: list[CueMatch] = []
     for cm in sorted(matches, key=lambda c: (-(c.end - c.start), c.start)):
         if all(cm.end <= k.start or cm.start >= k.end for k in kept):
@@ -165,12 +171,20 @@ def resolve_overlaps(matches: list[CueMatch]) -> tuple[CueMatch, ...]:
 
 def find_hedges(text: str) -> tuple[CueMatch, ...]:
     """All hedge cues of ``text`` (see module docstring)."""
+    return _find_hedges(text, LIKE_BEFORE_AMOUNT_IS_HEDGE)
+
+
+@lru_cache(maxsize=4096)
+def _find_hedges(text: str, like_before_amount: bool) -> tuple[CueMatch, ...]:
+    """:func:`find_hedges`, cached; the switch the ``like`` rule reads is part of the key."""
     found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
     return resolve_overlaps(found)
 
 
 def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
     """Cue strings in order, de-duplicated case-insensitively."""
+    if not cues:
+        return ()
     seen: set[str] = set()
     out: list[str] = []
     for c in cues:

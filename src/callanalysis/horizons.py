@@ -52,6 +52,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicons import ScreenedPattern, screen
+
 __all__ = ["Horizon", "add_months", "find_horizons", "select_horizon"]
 
 
@@ -126,11 +128,20 @@ def _shift(d: date, n: int, unit: str) -> date:
     return add_months(d, 12 * n)
 
 
+_RELATIVE_PERIOD = re.compile(r"(this|the|next|last) (year|quarter|decade|month)")
+_YEAR_RE = re.compile(_YEAR)
+_QUARTER_CODE = re.compile(rf"q([1-4])(?: (?:of )?({_YEAR}))?")
+_QUARTER_WORDS = re.compile(rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|{_YEAR}))?")
+_MONTH_YEAR = re.compile(rf"({'|'.join(_MONTHS)})(?: ({_YEAR}))?")
+_PERCENT_OR_DOLLAR = re.compile(r"\s*(?:%|\$)")
+_LAST = re.compile(r"(?:the\s+)?last\b", re.IGNORECASE)
+
+
 def _period(text: str, call: date, past_bias: bool) -> tuple[date, date, str]:
     """Range of a PERIOD expression and its granularity (year/quarter/month/decade)."""
     t = " ".join(text.split())
     low = t.lower()
-    m = re.fullmatch(r"(this|the|next|last) (year|quarter|decade|month)", low)
+    m = _RELATIVE_PERIOD.fullmatch(low)
     if m:
         rel, unit = m.groups()
         off = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
@@ -146,11 +157,9 @@ def _period(text: str, call: date, past_bias: bool) -> tuple[date, date, str]:
             return first, _month_end(first.year, first.month), "month"
         decade = call.year // 10 * 10 + 10 * off
         return date(decade, 1, 1), date(decade + 9, 12, 31), "decade"
-    if re.fullmatch(_YEAR, t):
+    if _YEAR_RE.fullmatch(t):
         return date(int(t), 1, 1), date(int(t), 12, 31), "year"
-    m = re.fullmatch(rf"q([1-4])(?: (?:of )?({_YEAR}))?", low) or re.fullmatch(
-        rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|{_YEAR}))?", low
-    )
+    m = _QUARTER_CODE.fullmatch(low) or _QUARTER_WORDS.fullmatch(low)
     if m:
         q = int(m.group(1)) if m.group(1).isdigit() else _ORD[m.group(1)]
         ytxt = m.group(2)
@@ -165,7 +174,7 @@ def _period(text: str, call: date, past_bias: bool) -> tuple[date, date, str]:
         else:
             year = int(ytxt)
         return (*_quarter(year, q), "quarter")
-    m = re.fullmatch(rf"({'|'.join(_MONTHS)})(?: ({_YEAR}))?", t)
+    m = _MONTH_YEAR.fullmatch(t)
     if m:
         month = _MONTHS[m.group(1)]
         if m.group(2):
@@ -266,10 +275,20 @@ def _tomorrow(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date
 
 _HEDGE_WORDS = r"(?:like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps)"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE), fn)
+
+def _screened(rx: str | tuple[str, str, str]) -> ScreenedPattern:
+    """A form's pattern; given as ``(prefix, alternatives, suffix)`` when the alternatives of
+    a group (a PERIOD) are worth screening one by one."""
+    if isinstance(rx, tuple):
+        prefix, body, suffix = rx
+        return ScreenedPattern(body, re.IGNORECASE, prefix=prefix, suffix=suffix)
+    return ScreenedPattern(rx, re.IGNORECASE)
+
+
+_PATTERNS: tuple[tuple[str, ScreenedPattern, Handler], ...] = tuple(
+    (name, _screened(rx), fn)
     for name, rx, fn in (
-        ("edge", rf"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>{_PERIOD})\b", _edge),
+        ("edge", (r"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>", _PERIOD, r")\b"), _edge),
         (
             "half",
             rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|(?P<p>{_PERIOD})))?\b"
@@ -282,18 +301,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
         ("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),
         ("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
         (
-            "relative",
-            rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
+            "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
+            rf"(?:\b(?=\w)(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b(?=\w){_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
             rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
-            rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+(?:from\s+now|out|away|later|before))\b",
+            rf"|\b(?=\w)(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+(?:from\s+now|out|away|later|before))\b",
             None,  # type: ignore[arg-type]  # dispatched below
         ),
-        ("period", rf"\b(?:later\s+)?(?P<p>{_PERIOD})\b", _whole_period),
+        ("period", (r"\b(?:later\s+)?(?P<p>", _PERIOD, r")\b"), _whole_period),
         ("tomorrow", r"\btomorrow\b", _tomorrow),
     )
 )
 
-_IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_IF_OPEN = ScreenedPattern(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"^{_HEDGE_WORDS}\s+", re.IGNORECASE)
 
@@ -310,10 +329,13 @@ def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, 
 def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
     """All recognised time expressions of ``text`` (see module docstring)."""
     cands: list[tuple[int, int, str, re.Match[str], Handler]] = []
+    bits = screen(text)
     for name, rx, fn in _PATTERNS:
+        if not bits & rx.gate:
+            continue  # the sentence lacks the words this form needs
         handler = _relative_any if name == "relative" else fn
-        for m in rx.finditer(text):
-            if name == "period" and re.fullmatch(_YEAR, m.group("p")) and re.match(r"\s*(?:%|\$)", text[m.end():]):
+        for m in rx.finditer(text, bits):
+            if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text[m.end():]):
                 continue
             cands.append((m.start(), m.end(), name, m, handler))
     kept: list[tuple[int, int, str, re.Match[str], Handler]] = []
@@ -341,8 +363,8 @@ def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
             start = min(call_date, end)
         out.append(Horizon(
             written.strip(), start, end, span_start, e, end < call_date, past_bias,
-            past_reference=name in ("ago", "past") or bool(re.match(r"(?:the\s+)?last\b", m.group(0), re.IGNORECASE)),
-            conditional=bool(_IF_OPEN.search(text[:span_start])),
+            past_reference=name in ("ago", "past") or bool(_LAST.match(m.group(0))),
+            conditional=bool(_IF_OPEN.search(text[:span_start], bits)),
         ))
     return tuple(out)
 

@@ -22,7 +22,9 @@ Promises of :func:`label_sentence`:
   speaker is still talking about the same thing ("We think Q2 will be a lot
   better."); other sentences stay ``"other"``;
 * pure function of its inputs (no I/O after the lexicons are loaded once);
-  deterministic.
+  deterministic. The detectors remember their results for recent sentences
+  (``functools.lru_cache``, bounded), so a repeated sentence costs a lookup;
+  :func:`clear_caches` forgets them, which changes no result.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import boosters, claims, forecasts, hedges, lexicons, quantities, topics
 from .boosters import find_boosters
 from .claims import is_claim, is_scenario_step
 from .forecasts import ForecastResult, analyse_forecast
@@ -38,7 +41,7 @@ from .horizons import select_horizon
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
-__all__ = ["SentenceContext", "SentenceLabels", "label_sentence"]
+__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "label_sentence"]
 
 
 @dataclass(frozen=True)
@@ -122,3 +125,26 @@ def label_sentence(
         topic=topic,
         forecast_cues=dedupe(fc.cues),
     )
+
+
+def clear_caches() -> None:
+    """Forget the detectors' per-sentence results (their bounded ``lru_cache`` caches).
+
+    Lexicons and compiled patterns stay loaded. No result depends on the caches; benchmarks
+    clear them to time text the process has not seen.
+    """
+    for cached in (
+        lexicons._screen,
+        hedges._find_hedges,
+        boosters.find_boosters,
+        forecasts.find_forecast_cues,
+        forecasts.analyse_forecast,
+        forecasts.is_question,
+        forecasts.is_request,
+        forecasts.is_call_procedure,
+        claims.claim_reason,
+        claims.is_scenario_step,
+        topics.assign_topic,
+        quantities.find_quantities,
+    ):
+        cached.cache_clear()

@@ -9,7 +9,14 @@ Promises:
   empty key column) is rejected the same way;
 * :func:`compile_cue` turns a cue row into one case-insensitive regular
   expression that matches whole words only (so ``may`` never matches inside
-  ``mayor``), using the row's ``pattern`` when given, else the literal cue.
+  ``mayor``), using the row's ``pattern`` when given, else the literal cue;
+* :class:`ScreenedPattern` is a regular expression that is only run where it
+  can match: every alternative knows the literal words it needs
+  (:func:`required_atoms`, read from the pattern itself), :func:`screen`
+  tells which of those words a sentence contains, and alternatives whose
+  words are absent are left out. An alternative that cannot match anywhere
+  in the string changes no result when left out, so a screened pattern
+  finds exactly what the whole pattern finds, only sooner.
 
 The lexicons say *which* words are candidate cues and where each comes from;
 context rules that a word list cannot express (``could`` of ability,
@@ -21,15 +28,19 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as _sre  # CPython's regex parser: the screen reads patterns
+from re import _parser as _sre_parse
 
 __all__ = [
     "LEXICON_DIR",
     "BaselineEntry",
     "CueEntry",
     "LexiconError",
+    "ScreenedPattern",
     "TopicEntry",
     "baseline_words",
     "compile_cue",
@@ -38,6 +49,9 @@ __all__ = [
     "load_forecast_cues",
     "load_hedges",
     "load_topics",
+    "required_atoms",
+    "screen",
+    "split_alternatives",
 ]
 
 LEXICON_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "lexicons"
@@ -194,6 +208,378 @@ def _literal_length(entry: CueEntry) -> int:
     return len(entry.pattern or entry.cue)
 
 
+# --- Screening: run a regular expression only where it can match ------------------------------
+#
+# An *atom* is a piece of literal text that every match of a (part of a) pattern must contain:
+# a run of ASCII word characters in lower case ("think", "4680"), a single punctuation mark
+# ("?", "%", "’") or DIGIT (any decimal digit, for ``\d`` and ``[0-9]``). A *clause* is a set of
+# atoms of which a match needs at least one; a pattern needs all of its clauses. Atoms are
+# checked against a sentence's lower-cased word tokens, so the check is a necessary condition
+# for a match in the sentence and in any part of it. Tokens are the sentence's white-space
+# separated words, lower-cased, punctuation included.
+
+DIGIT = "\\d"  # the atom "some decimal digit"
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_IS_WORD = re.compile(r"\w")
+#: Characters that match an ASCII letter case-insensitively although their lower case is not
+#: that letter (dotted and dotless i, long s): a string with one of them is never screened.
+_CASE_TRAPS = frozenset("\u0130\u0131\u017f")
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_MAX_CLAUSES = 4
+
+
+def _run_clauses(run: list[str]) -> list[frozenset[str]]:
+    """One clause per atom of a run of literal characters (single letters are left out)."""
+    atoms: list[str] = []
+    word = ""
+    for ch in run + [" "]:
+        low = ch.lower()
+        if len(low) == 1 and low in _WORD_CHARS:
+            word += low
+            continue
+        if len(word) > 1 or word.isdigit() or word == "_":  # a single letter is in nearly every sentence
+            atoms.append(word)
+        word = ""
+        if _is_symbol(ch):
+            atoms.append(ch)
+    return [frozenset([a]) for a in atoms]
+
+
+def _is_symbol(ch: str) -> bool:
+    """A punctuation mark or other caseless character that is neither a word character nor space."""
+    return not ch.isspace() and not _IS_WORD.match(ch) and ch.lower() == ch == ch.upper()
+
+
+def _strength(clause: frozenset[str]) -> tuple[int, int]:
+    """Longer atoms are rarer; fewer of them are better."""
+    return min(1 if a == DIGIT else len(a) for a in clause), -len(clause)
+
+
+def _digits_only(items: list[tuple[object, object]]) -> bool:
+    """A character set that holds decimal digits only (``\\d``, ``[0-9]``, ``[1-4]``)."""
+    for op, av in items:
+        if op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
+            continue
+        if op is _sre.RANGE and "0" <= chr(av[0]) <= chr(av[1]) <= "9":  # type: ignore[index]
+            continue
+        if op is _sre.LITERAL and chr(av).isdigit() and chr(av).isascii():  # type: ignore[arg-type]
+            continue
+        return False
+    return bool(items)
+
+
+def _clauses(items) -> list[frozenset[str]]:  # items: a parsed (sub)pattern
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _sre.IN and run:
+            out += _extended(run, av)
+        elif op is _sre.SUBPATTERN and run and len(av[3]) and av[3][0][0] is _sre.IN:
+            out += _extended(run, av[3][0][1])  # H(?P<h2>[12])
+        elif op is _sre.BRANCH and _trailing_word(run):
+            # m(?:ay|ight), as the parser writes may|might: each alternative after the word
+            head = [(_sre.LITERAL, ord(ch)) for ch in _trailing_word(run)]
+            alternatives = [_clauses(head + list(a)) for a in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*(max(a, key=_strength) for a in alternatives)))
+        out += _run_clauses(run)
+        run = []
+        if op is _sre.SUBPATTERN:
+            out += _clauses(av[3])
+        elif op is _sre.ATOMIC_GROUP:
+            out += _clauses(av)
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                out += _clauses(av[2])
+        elif op is _sre.ASSERT:  # a lookaround's text is in the string too
+            out += _clauses(av[1])
+        elif op is _sre.BRANCH:
+            alternatives = [_clauses(a) for a in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*(max(a, key=_strength) for a in alternatives)))
+        elif op is _sre.IN and _digits_only(av):
+            out.append(frozenset([DIGIT]))
+        elif op is _sre.IN and all(o is _sre.LITERAL and _is_symbol(chr(a)) for o, a in av):
+            out.append(frozenset(chr(a) for _, a in av))  # ['’]
+    out += _run_clauses(run)
+    return out
+
+
+def _trailing_word(run: list[str]) -> str:
+    """The ASCII word characters a literal run ends with, lower-cased."""
+    word = ""
+    for ch in reversed(run):
+        if len(ch.lower()) != 1 or ch.lower() not in _WORD_CHARS:
+            break
+        word = ch.lower() + word
+    return word
+
+
+def _extended(run: list[str], items: list[tuple[object, object]]) -> list[frozenset[str]]:
+    """The word a literal run ends with, extended by each character of a following small set
+    of ASCII word characters: ``Q[1-4]`` needs one of "q1" .. "q4"."""
+    word = _trailing_word(run)
+    chars: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.append(chr(av))  # type: ignore[arg-type]
+        elif op is _sre.RANGE and av[1] - av[0] < 10:  # type: ignore[index,operator]
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))  # type: ignore[index,operator]
+        else:
+            return []
+    if not word or not all(len(c.lower()) == 1 and c.lower() in _WORD_CHARS for c in chars):
+        return []
+    return [frozenset(word + c.lower() for c in chars)]
+
+
+def required_atoms(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Clauses that every match of ``pattern`` satisfies, strongest first (at most four).
+
+    Each clause is a set of atoms (see above) of which the matched text, lower-cased, contains
+    at least one. An empty tuple means nothing is known (the pattern may match anywhere).
+    Single letters are not atoms: nearly every sentence has them.
+    """
+    return _required(_sre_parse.parse(pattern, flags))
+
+
+def _required(parsed) -> tuple[frozenset[str], ...]:  # parsed: re._parser.SubPattern
+    kept: list[frozenset[str]] = []
+    for clause in sorted(set(_clauses(parsed)), key=lambda c: (_strength(c), sorted(c)), reverse=True):
+        # left out when a stronger clause implies it: {"ay", "ight"} holds whenever {"may", "might"} does
+        if not any(all(any(atom in s for atom in clause) for s in strong) for strong in kept):
+            kept.append(clause)
+    return tuple(kept[:_MAX_CLAUSES])
+
+
+_ATOM_BITS: dict[str, int] = {}  # atom -> its bit in a screen
+_ATOM_PREFIXES: set[str] = set()  # every prefix of every atom: where to stop reading a token
+_TOKEN_BITS: dict[str, int] = {}  # token -> bits of the atoms it contains (cache, bounded)
+
+
+def _atom_bits(clause: frozenset[str]) -> int:
+    """Bits of a clause's atoms, registering new atoms (screens taken before do not see them)."""
+    global _TOKEN_BITS
+    bits = 0
+    for atom in clause:
+        if atom not in _ATOM_BITS:
+            _ATOM_PREFIXES.update(atom[:i] for i in range(1, len(atom) + 1))
+            _ATOM_BITS[atom] = 1 << len(_ATOM_BITS)
+            _TOKEN_BITS = {}  # a new cache: one being filled meanwhile is left behind
+            _screen.cache_clear()
+        bits |= _ATOM_BITS[atom]
+    return bits
+
+
+def _token_bits(token: str, cache: dict[str, int]) -> int:
+    """Bits of the atoms that occur in one lower-cased token (remembered in ``cache``)."""
+    bits = _ATOM_BITS.get(DIGIT, 0) if any(ch.isdecimal() for ch in token) else 0
+    n = len(token)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            piece = token[i:j]
+            if piece not in _ATOM_PREFIXES:
+                break
+            bits |= _ATOM_BITS.get(piece, 0)
+    if len(cache) > 50_000:
+        cache.clear()
+    cache[token] = bits
+    return bits
+
+
+def screen(text: str) -> int:
+    """Bits of the registered atoms that occur in ``text`` (-1, all bits, when undecidable).
+
+    A pattern whose clause has no bit in ``screen(text)`` cannot match in ``text``, nor in any
+    slice of it, nor in ``text`` with parts replaced by spaces. The bits hold for the patterns
+    that existed when they were taken: take them after building the patterns they serve.
+    """
+    return _screen(text, len(_ATOM_BITS))
+
+
+@lru_cache(maxsize=4096)
+def _screen(text: str, atoms: int) -> int:
+    """:func:`screen` while ``atoms`` atoms are registered (part of the key: a screen taken
+    before more atoms were registered is never served for the new ones)."""
+    if not text.isascii() and not _CASE_TRAPS.isdisjoint(text):
+        return -1
+    bits = 0
+    cache = _TOKEN_BITS
+    for token in set(text.lower().split()):  # an atom has no white space: it lies in one token
+        found = cache.get(token)
+        bits |= _token_bits(token, cache) if found is None else found
+    return bits
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression, as written (``"a|(b|c)"`` ->
+    ``["a", "(b|c)"]``); joined with ``|`` they give the pattern back."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern[i + 1: i + 2] == "^" else 0
+            i += 1 if pattern[i + 1: i + 2] == "]" else 0
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class ScreenedPattern:
+    """``prefix + "|".join(alternatives) + suffix``, compiled with ``flags``, run only where it
+    can match.
+
+    :meth:`compiled` gives, for a :func:`screen`, the pattern without the alternatives whose
+    atoms are absent (None when no alternative is left): on that string it finds the same
+    matches, at the same offsets, as the whole pattern. A left-out alternative with capturing
+    groups is kept as a never-matching ``(?!)`` branch so that group numbers and names stay,
+    unless ``keep_groups`` is False (for callers that only read ``lastgroup`` and the match).
+    At most :data:`MAX_VARIANTS` reduced patterns are kept per pattern (memory stays flat over
+    a corpus); other screens use the whole pattern, which finds the same.
+    The methods :meth:`search`, :meth:`match`, :meth:`finditer` and :meth:`sub` take the
+    screen of the string, or of the sentence the string was cut from, and compute it when
+    none is given. ``gate`` has a bit of every alternative's strongest clause (-1 when an
+    alternative has none): no bit of it in a screen means no match.
+    """
+
+    MAX_VARIANTS = 128
+    #: A reduced pattern is compiled once (times it came up) x (alternatives it leaves out)
+    #: reaches this many times the alternatives it keeps; until then the whole pattern serves:
+    #: compiling costs as much as dozens of searches, each left-out alternative saves a little.
+    COMPILE_AFTER = 4
+
+    def __init__(
+        self,
+        pattern: str | list[str] | tuple[str, ...],
+        flags: int = 0,
+        *,
+        prefix: str = "",
+        suffix: str = "",
+        keep_groups: bool = True,
+    ) -> None:
+        alternatives = split_alternatives(pattern) if isinstance(pattern, str) else list(pattern)
+        self.pattern: str = prefix + "|".join(alternatives) + suffix
+        self.flags = flags
+        self._prefix, self._suffix, self._alternatives = prefix, suffix, tuple(alternatives)
+        own_groups = _sre_parse.parse(prefix + suffix, flags).state.groups
+        needs, has_groups = [], []
+        for alt in alternatives:
+            parsed = _sre_parse.parse(prefix + alt + suffix, flags)
+            needs.append(tuple(_atom_bits(c) for c in _required(parsed)))
+            has_groups.append(keep_groups and parsed.state.groups > own_groups)
+        self._has_groups = tuple(has_groups)
+        self.bits = 0  # every atom the screen looks at
+        self.gate = 0  # a bit of every alternative's strongest clause; -1: some has none
+        self._always = 0  # alternatives with no clause
+        self._first: dict[int, list[tuple[int, tuple[int, ...]]]] = {}  # atom bit -> (alternative, other clauses)
+        for i, clauses in enumerate(needs):
+            for bits in clauses:
+                self.bits |= bits
+            if not clauses:
+                self._always |= 1 << i
+                self.gate = -1
+                continue
+            if self.gate != -1:
+                self.gate |= clauses[0]
+            rest = clauses[1:]
+            first = clauses[0]
+            while first:
+                low = first & -first
+                self._first.setdefault(low, []).append((i, rest))
+                first ^= low
+        self._all = (1 << len(alternatives)) - 1
+        self._by_screen: dict[int, re.Pattern[str] | None] = {}
+        self._by_live: dict[int, re.Pattern[str]] = {}
+        self._seen: dict[int, int] = {}
+
+    def live(self, bits: int) -> int:
+        """Bit ``i`` set when alternative ``i`` may match where ``screen`` is ``bits``."""
+        live = self._always
+        first = bits & self.gate if self.gate != -1 else bits & self.bits
+        while first:
+            low = first & -first
+            first ^= low
+            for i, rest in self._first.get(low, ()):
+                if not live >> i & 1 and all(bits & need for need in rest):
+                    live |= 1 << i
+        return live
+
+    def compiled(self, bits: int) -> re.Pattern[str] | None:
+        """The pattern reduced to the alternatives that may match where ``screen`` is ``bits``
+        (the whole pattern until that reduction is worth compiling, see :data:`COMPILE_AFTER`)."""
+        key = bits & self.bits
+        try:
+            return self._by_screen[key]
+        except KeyError:
+            pass
+        live = self.live(key)
+        found = self._by_live.get(live) if live else None
+        if found is None and live:
+            seen = self._seen[live] = self._seen.get(live, 0) + 1
+            kept = live.bit_count()
+            worth = seen * (len(self._alternatives) - kept) >= self.COMPILE_AFTER * kept
+            if live == self._all or (worth and len(self._by_live) < self.MAX_VARIANTS):
+                found = self._by_live[live] = self._build(live)
+            else:
+                found = self.compiled(-1)  # the whole pattern
+                if len(self._seen) > 4096:
+                    self._seen.clear()
+                return found  # not cached by screen: counted again next time
+        if len(self._by_screen) >= 4096:
+            self._by_screen.clear()
+        self._by_screen[key] = found
+        return found
+
+    def _build(self, live: int) -> re.Pattern[str]:
+        parts = [
+            alt if live >> i & 1 else f"(?!)(?:{alt})"
+            for i, alt in enumerate(self._alternatives)
+            if live >> i & 1 or self._has_groups[i]
+        ]
+        return re.compile(self._prefix + "|".join(parts) + self._suffix, self.flags)
+
+    def _for(self, string: str, bits: int | None) -> re.Pattern[str] | None:
+        if bits is None:
+            bits = screen(string)
+        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        return self.compiled(bits) if found is _UNSEEN else found  # type: ignore[return-value]
+
+    def search(self, string: str, bits: int | None = None) -> re.Match[str] | None:
+        found = self._for(string, bits)
+        return None if found is None else found.search(string)
+
+    def match(self, string: str, bits: int | None = None) -> re.Match[str] | None:
+        found = self._for(string, bits)
+        return None if found is None else found.match(string)
+
+    def finditer(self, string: str, bits: int | None = None) -> Iterator[re.Match[str]]:
+        found = self._for(string, bits)
+        return iter(()) if found is None else found.finditer(string)
+
+    def sub(self, repl: str, string: str, bits: int | None = None) -> str:
+        found = self._for(string, bits)
+        return string if found is None else found.sub(repl, string)
+
+
+_UNSEEN = object()
+
+
 class CueMatcher:
     """All cues of one lexicon, compiled for speed.
 
@@ -201,7 +587,9 @@ class CueMatcher:
     first, so "or something like that" is preferred to "something like" at the
     same position); rows with a rule keep their own pattern, and a match is
     kept only if ``rules[row.rule](text, match)`` is true. :meth:`finditer`
-    yields ``(entry, match)`` pairs; overlaps are for the caller to resolve.
+    lists the ``(entry, match)`` pairs; overlaps are for the caller to resolve.
+    All patterns are screened (:class:`ScreenedPattern`): a cue whose words
+    the sentence lacks costs nothing.
     """
 
     def __init__(self, entries: tuple[CueEntry, ...], rules: dict[str, object], lexicon: str) -> None:
@@ -211,9 +599,12 @@ class CueMatcher:
         self._plain_entries = tuple(plain)
         # one word-start check, then the alternatives: fails fast inside words
         self._plain = (
-            re.compile(
-                _LEAD + "(?:" + "|".join(f"(?P<c{i}>{_cue_body(e)[1]})" for i, e in enumerate(plain)) + ")",
+            ScreenedPattern(
+                [f"(?P<c{i}>{_cue_body(e)[1]})" for i, e in enumerate(plain)],
                 re.IGNORECASE,
+                prefix=_LEAD + "(?:",
+                suffix=")",
+                keep_groups=False,
             )
             if plain
             else None
@@ -223,21 +614,59 @@ class CueMatcher:
             if not e.rule and _cue_body(e)[0]:
                 continue
             if not e.rule:
-                ruled.append((e, compile_cue(e), lambda text, m: True))
+                ruled.append((e, _screened_cue(e), _always))
                 continue
             if e.rule not in rules:
                 raise LexiconError(f"{lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
-            ruled.append((e, compile_cue(e), rules[e.rule]))
+            ruled.append((e, _screened_cue(e), rules[e.rule]))
         self._ruled = tuple(ruled)
+        self._ruled_bits = 0  # every atom a ruled cue's screen looks at
+        for _, pattern, _ in ruled:
+            self._ruled_bits |= pattern.bits
+        self._live_ruled: dict[int, tuple[tuple[CueEntry, re.Pattern[str], object], ...]] = {}
 
-    def finditer(self, text: str):  # -> Iterator[tuple[CueEntry, re.Match[str]]]
-        if self._plain is not None:
-            for m in self._plain.finditer(text):
-                yield self._plain_entries[int(m.lastgroup[1:])], m  # type: ignore[index]
-        for entry, pattern, rule in self._ruled:
-            for m in pattern.finditer(text):
+    def _ruled_for(self, bits: int) -> tuple[tuple[CueEntry, re.Pattern[str], object], ...]:
+        """The ruled cues that may match where ``screen`` is ``bits``, in lexicon order."""
+        key = bits & self._ruled_bits
+        live = self._live_ruled.get(key)
+        if live is None:
+            found = []
+            for entry, pattern, rule in self._ruled:
+                compiled = pattern.compiled(bits) if key & pattern.gate else None
+                if compiled is not None:
+                    found.append((entry, compiled, rule))
+            live = tuple(found)
+            if len(self._live_ruled) > 4096:
+                self._live_ruled.clear()
+            self._live_ruled[key] = live
+        return live
+
+    def finditer(self, text: str) -> list[tuple[CueEntry, re.Match[str]]]:
+        """The ``(entry, match)`` pairs of ``text``: plain cues first, then ruled ones."""
+        bits = screen(text)
+        found: list[tuple[CueEntry, re.Match[str]]] = []
+        plain = self._plain.compiled(bits) if self._plain is not None else None
+        if plain is not None:
+            entries = self._plain_entries
+            found.extend((entries[int(m.lastgroup[1:])], m) for m in plain.finditer(text))  # type: ignore[index]
+        for entry, compiled, rule in self._ruled_for(bits):
+            for m in compiled.finditer(text):
                 if rule(text, m):  # type: ignore[operator]
-                    yield entry, m
+                    found.append((entry, m))
+        return found
+
+
+def _always(text: str, m: re.Match[str]) -> bool:
+    return True
+
+
+def _screened_cue(entry: CueEntry) -> ScreenedPattern:
+    """:func:`compile_cue` of ``entry`` as a screened pattern (same regular expression)."""
+    lead, body = _cue_body(entry)
+    inner = entry.pattern if entry.pattern else body[len("(?:"): -len(r")(?![\w])")]
+    screened = ScreenedPattern(inner, re.IGNORECASE, prefix=f"{lead}(?:", suffix=r")(?![\w])")
+    assert screened.pattern == f"{lead}{body}", entry  # what compile_cue compiles
+    return screened
 
 
 def source_counts() -> list[tuple[str, str, int]]:

@@ -30,6 +30,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from .lexicons import ScreenedPattern, screen
+
 __all__ = ["Quantity", "find_quantities", "format_quantities", "format_quantity", "starts_with_amount"]
 
 
@@ -57,13 +59,18 @@ _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-_NUMBER = re.compile(
-    r"(?P<sign>(?<=[\s(])-(?=\d))?"
-    r"(?P<cur>\$\s?)?"
-    rf"(?<![\w.,])(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
-    r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
-    r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
-    r"(?P<pct>\s?%|\s+percent\b)?"
+# (?P<num>{_DIGITS}|(?i:{_WORDNUM})), the number words as alternatives of their own
+# ("(?i:one|two)" finds what "(?i:one)|(?i:two)" finds) so that a sentence is only searched
+# for the number words it has
+_NUMBER = ScreenedPattern(
+    [*_DIGITS.split("|"), *(f"(?i:{word})" for word in _WORDNUM.split("|"))],
+    prefix=r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?(?<![\w.,])(?P<num>",
+    suffix=(
+        r")(?![\w]*\d)"
+        r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
+        r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
+        r"(?P<pct>\s?%|\s+percent\b)?"
+    ),
 )
 
 # unit phrases (longest first), mapped to their normal form
@@ -92,13 +99,14 @@ _CODE_RE = re.compile(r"\s+(?P<unit>[A-Z]{1,3}\d{2,4})(?:[sS])?(?![\w])")
 _PLURAL_RE = re.compile(r"\s+(?:(?:major|new|more|additional|active|existing|different|other|[a-z]+-[a-z]+)\s+)?(?P<unit>[A-Za-z]{3,}s)(?![\w'])")
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous)$|^(?:this|thus|does|has|was|its|times|versus|less|unless|always|perhaps|sometimes|whereas|towards|afterwards|yes|plus|as)$", re.IGNORECASE)
 _RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|quarter|year|hour)\b|\s*/\s*(?P<per2>day|week|month|quarter|year|hour)\b", re.IGNORECASE)
+_NAME_WORDS = ("model", "hardware", "hw", "version", "v", "level", "phase", "gen", "generation", "series", "number", "no.", "fsd", "step", "q", "h")
 _NAME_BEFORE = re.compile(
-    r"(?:\b(?:model|hardware|hw|version|v|level|phase|gen|generation|series|number|no\.|fsd|step|q|h)\s*|[\w.])$",
+    r"(?:\b(?:" + "|".join(map(re.escape, _NAME_WORDS)) + r")\s*|[\w.])$",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^:\d")
-_VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
+_VAGUE_BEFORE = ScreenedPattern(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
     r"^\s*(?:(?:like|basically|maybe|just|roughly|say|,)\s+)*"
@@ -123,21 +131,35 @@ def _value(num: str) -> float:
     return float(num.replace(",", ""))
 
 
+_CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
+_DECIMAL = re.compile(r"\d+\.\d+")
+#: How far before the trailing white space a match of _NAME_BEFORE can start: the longest
+#: name word ("generation"), and one more.
+_NAME_REACH = max(map(len, _NAME_WORDS)) + 1
+
+
+def _name_before(text: str, end: int) -> bool:
+    """``_NAME_BEFORE.search(text[:end])``, reading only the tail: a match ends at ``end`` (or
+    before a final newline), so it starts in the trailing white space or at most
+    ``_NAME_REACH`` characters before it; the word boundary still sees the character before."""
+    start = max(0, len(text[:end].rstrip()) - _NAME_REACH)
+    return _NAME_BEFORE.search(text, start, end) is not None
+
+
 def _is_name(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
-    before = text[: m.start("num")]
     after = text[m.end("num"):]
     if m.group("cur") or m.group("pct"):
         return False
     if num in {"4680"} or after.startswith("s") and num.isdigit():
         return True  # cell format '4680', '4680s'
-    if _NAME_BEFORE.search(before):
+    if _name_before(text, m.start("num")):
         return True
     if _CLOCK_AFTER.match(after):
         return True
-    if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("mag"):
+    if _CALENDAR_YEAR.fullmatch(num) and not m.group("mag"):
         return True  # a calendar year
-    if re.fullmatch(r"\d+\.\d+", num) and not m.group("mag"):
+    if _DECIMAL.fullmatch(num) and not m.group("mag"):
         return not _UNIT_RE.match(after[len(m.group("suffix") or ""):])  # '12.3' is a software version
     return False
 
@@ -146,11 +168,12 @@ def _is_name(text: str, m: re.Match[str]) -> bool:
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """All quantities with a unit, in text order (see module docstring)."""
     found: list[dict[str, object]] = []
-    for m in _NUMBER.finditer(text):
+    bits = screen(text)
+    for m in _NUMBER.finditer(text, bits):
         if _is_name(text, m):
             continue
         num = m.group("num")
-        if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")]):
+        if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")], bits):
             continue  # 'several hundred thousand dollars' is not a stated value
         value = _value(num)
         if m.group("sign"):
@@ -206,12 +229,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+_UNIT_NORMS: dict[str, str] = {}  # unit form with single spaces -> normal form (first form wins)
+for _form, _norm in _UNIT_FORMS.items():
+    _UNIT_NORMS.setdefault(_SPACE_OR_HYPHEN.sub(" ", _form), _norm)
+
+
 def _norm_unit(raw: str) -> str:
-    key = re.sub(r"[\s-]+", " ", raw.lower())
-    for form, norm in _UNIT_FORMS.items():
-        if re.sub(r"[\s-]+", " ", form) == key:
-            return norm
-    return raw
+    return _UNIT_NORMS.get(_SPACE_OR_HYPHEN.sub(" ", raw.lower()), raw)
 
 
 def _fmt(value: float) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicons import TopicEntry, load_topics
+from .lexicons import ScreenedPattern, TopicEntry, load_topics, screen
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
@@ -28,28 +28,42 @@ OTHER = "other"
 
 
 @lru_cache(maxsize=None)
-def _compiled() -> tuple[tuple[TopicEntry, re.Pattern[str]], ...]:
+def _compiled() -> tuple[tuple[TopicEntry, ScreenedPattern], ...]:
     return tuple(
-        (e, re.compile(rf"(?<![\w$])(?:{e.pattern})(?![\w])", re.IGNORECASE)) for e in load_topics()
+        (e, ScreenedPattern(e.pattern, re.IGNORECASE, prefix=r"(?<![\w$])(?:", suffix=r")(?![\w])"))
+        for e in load_topics()
     )
+
+
+@lru_cache(maxsize=None)
+def _priorities() -> dict[str, int]:
+    return {e.topic: e.priority for e, _ in _compiled()}
 
 
 def topic_scores(text: str) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     scores: dict[str, int] = {}
-    for entry, pattern in _compiled():
+    compiled = _compiled()
+    bits = screen(text)
+    for entry, screened in compiled:
+        if not bits & screened.gate:
+            continue
+        pattern = screened.compiled(bits)
+        if pattern is None:
+            continue
         n = sum(1 for _ in pattern.finditer(text))
         if n:
             scores[entry.topic] = scores.get(entry.topic, 0) + n
     return scores
 
 
+@lru_cache(maxsize=4096)
 def assign_topic(text: str) -> str:
     """The sentence's topic slug, or ``"other"`` (see module docstring)."""
     scores = topic_scores(text)
     if not scores:
         return OTHER
-    priority = {e.topic: e.priority for e, _ in _compiled()}
+    priority = _priorities()
     return min(scores, key=lambda t: (-scores[t], priority[t]))
 
 
