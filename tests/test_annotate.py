@@ -124,3 +124,13 @@ def test_sentence_without_topic_keyword_inherits_the_turn_topic():
 def test_back_channel_does_not_inherit_a_topic():
     lab = label_sentence("Yeah.", call_date=date(2024, 4, 23), context=SentenceContext(previous_topic="autonomy"))
     assert lab.topic == "other"
+
+
+def test_bare_yes_to_a_question_about_the_future_is_a_forecast(seed_call):
+    from callanalysis.annotate import ANSWER_CUE, annotate
+
+    table = annotate(seed_call)
+    answers = table[table.forecast_cues.str.contains(ANSWER_CUE, regex=False)]
+    assert len(answers) >= 1
+    for row in answers.itertuples():
+        assert row.forecast == 1 and row.text.rstrip(".!") in {"Yes", "Yeah", "No", "Absolutely"}
