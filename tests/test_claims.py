@@ -137,3 +137,12 @@ def test_generic_you_stating_a_quantity_is_a_claim():
 
 def test_opening_infinitive_does_not_hide_the_claim():
     assert is_claim("To recap, in Q1, we navigated several challenges.")
+
+
+def test_generic_you_framed_by_a_named_place_is_a_claim_about_that_place():
+    assert is_claim("In Germany, you pay a toll on every motorway.")
+    assert is_claim("And in Japan, you shouldn't tip at restaurants.")
+
+
+def test_generic_you_without_a_place_frame_stays_a_truism():
+    assert not is_claim("In general, you just drive the car.")

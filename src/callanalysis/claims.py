@@ -111,6 +111,9 @@ _GENERIC_YOU = ScreenedPattern(
     r"['’]ll|will|want|see|live|sell|value|ask|look|think|shed|start|add|rent|press|get|put|run)\b",
     _I,
 )
+#: "In China, you get fined ...": generic 'you' framed by a named place states a checkable
+#: fact about that place (its rules, prices, habits), not a truism.
+_PLACE_FRAME = re.compile(r"^\W*(?:(?:and|but|so|also)\W+)*in\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z]\w*))*\s*,", re.I)
 _FIRST_PERSON = ScreenedPattern(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
 _HYPOTHETICAL = ScreenedPattern(
     r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
@@ -242,6 +245,8 @@ def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) 
         return "impression"
     if _OPINION.search(text, bits) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text, bits), bits):
         return "opinion on value"
+    if _PLACE_FRAME.match(text) and is_generic_you(text):
+        return "claim: how things are in a named place"
     if (
         not past and is_generic_you(text) and not _FIRST_PERSON.search(text, bits)
         and (not quantities or _MODAL_OR_CONDITION.search(text, bits))
