@@ -167,3 +167,8 @@ def test_last_year_is_a_past_reference_not_a_forecast_horizon():
     text = "During the investor day last year, you mentioned that cost would decline."
     (h,) = find_horizons(text, CALL)
     assert h.past_reference and select_horizon([h], [text.index("you")], CALL) is None
+
+
+def test_within_n_months_runs_from_the_call():
+    (h,) = find_horizons("We expect to finish within 18 months.", CALL)
+    assert (h.text, h.start, h.end) == ("within 18 months", CALL, date(2025, 10, 23))

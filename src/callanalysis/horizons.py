@@ -244,6 +244,8 @@ def _relative(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date
     a = _num(m.group("a"))
     b = _num(m.group("b")) if m.group("b") else a
     unit = m.group("u")
+    if (m.group("pre") or "").lower() == "within":  # "within 18 months": any time from the call on
+        return call, _shift(call, b, unit)
     return _shift(call, a, unit), _shift(call, b, unit)
 
 
