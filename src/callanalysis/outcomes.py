@@ -165,10 +165,14 @@ def forecast_weights(forecast: str) -> dict[str, float]:
 
 def match_score(weights: dict[str, float], text: str) -> float:
     """Share (0-1) of the outcome's token weight that ``text`` contains."""
+    return _score(weights, set(tokens(text)))
+
+
+def _score(weights: dict[str, float], have: set[str]) -> float:
+    """:func:`match_score` given the text's token set."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    have = set(tokens(text))
     return sum(w for tok, w in weights.items() if tok in have) / total
 
 
@@ -191,13 +195,17 @@ def match_outcomes(outcomes: pd.DataFrame, sentences: pd.DataFrame, min_score: f
         if "forecast" in sents
         else pd.Series(0, index=sents.index)
     )
+    token_sets: dict[str, set[str]] = {}  # each sentence is tokenised once, not once per outcome
     rows = []
     for _, o in outcomes.sort_values("id", kind="mergesort").iterrows():
         weights = forecast_weights(o["forecast"])
         pool = sents[sents["speaker"].isin(_speakers(o["speaker"]))]
         scored = []
         for i, sid, turn, text in zip(pool.index, pool["sentence_id"], pool["turn"], pool["text"]):
-            raw = match_score(weights, text)
+            have = token_sets.get(text)
+            if have is None:
+                have = token_sets[text] = set(tokens(text))
+            raw = _score(weights, have)
             scored.append((raw * (1 + FORECAST_BONUS * is_forecast[i]), raw, int(sid), int(turn), text))
         scored.sort(key=lambda s: (-s[0], s[2]))
         best = scored[0] if scored and scored[0][1] >= min_score else None

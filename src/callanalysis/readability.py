@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -46,6 +47,12 @@ def _joined(sentences: pd.Series) -> str:
 
 def scores(text: str) -> tuple[float, float]:
     """(Flesch reading ease, Gunning fog) of a text; NaN for a text with no words."""
+    return _scores(text)
+
+
+@lru_cache(maxsize=4096)
+def _scores(text: str) -> tuple[float, float]:
+    # Pure function of the text: cached, since the chapters score the same groups repeatedly.
     t = clean_text(text)
     if word_count(t) == 0:
         return np.nan, np.nan
@@ -88,7 +95,13 @@ def components(sentence: str) -> tuple[int, int, int, int]:
     counts at least one sentence in any text; a piece of two words or fewer ("Thank you.") is
     not a sentence for textstat, so it contributes 0 sentences here.
     """
-    text = _joined(pd.Series([sentence]))
+    return _components(str(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _components(sentence: str) -> tuple[int, int, int, int]:
+    # Pure function of the sentence: cached, since every bootstrap and total recounts the same ones.
+    text = _joined([sentence])
     if not text:
         return 0, 0, 0, 0
     textstat.set_lang("en_US")
@@ -128,7 +141,7 @@ def bootstrap_scores(texts, n_boot: int, rng: np.random.Generator) -> tuple[np.n
     if len(counts) == 0:
         return np.full(n_boot, np.nan), np.full(n_boot, np.nan)
     idx = rng.integers(0, len(counts), size=(n_boot, len(counts)))
-    sums = counts[idx].sum(axis=1)
+    sums = np.take(counts, idx, axis=0).sum(axis=1)
     return _formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
 
 

@@ -188,7 +188,7 @@ def bootstrap_rate_ci(
         w = grp["words"].to_numpy(dtype=float)
         n = len(grp)
         idx = _group_rng(seed, key).integers(0, n, size=(n_boot, n))
-        num, den = v[idx].sum(axis=1), w[idx].sum(axis=1)
+        num, den = np.take(v, idx).sum(axis=1), np.take(w, idx).sum(axis=1)
         boot = np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
         lo, hi = (np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan))
         rows.append(
@@ -644,7 +644,7 @@ def _boot_rates(v: np.ndarray, w: np.ndarray, n_boot: int, rng: np.random.Genera
     if len(v) == 0:
         return np.full(n_boot, np.nan)
     idx = rng.integers(0, len(v), size=(n_boot, len(v)))
-    num, den = v[idx].sum(axis=1), w[idx].sum(axis=1)
+    num, den = np.take(v, idx).sum(axis=1), np.take(w, idx).sum(axis=1)
     return np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
 
 
@@ -675,11 +675,15 @@ def compare_rates(
     """
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
-    d = prepare(df)
+    return _compare_prepared(prepare(df), a, b, value, per, n_boot, seed, level)
+
+
+def _compare_prepared(d: pd.DataFrame, a, b, value: str, per: float, n_boot: int, seed: int, level: float) -> dict:
+    """:func:`compare_rates` on a table already through :func:`prepare`."""
     if value not in d.columns:
         raise ValueError(f"no column '{value}' in the sentence table")
-    a = pd.Series(a, index=df.index).fillna(False).astype(bool).to_numpy()
-    b = pd.Series(b, index=df.index).fillna(False).astype(bool).to_numpy()
+    a = pd.Series(a, index=d.index).fillna(False).astype(bool).to_numpy()
+    b = pd.Series(b, index=d.index).fillna(False).astype(bool).to_numpy()
     v = pd.to_numeric(d[value], errors="coerce").fillna(0).to_numpy(dtype=float)
     w = d["words"].to_numpy(dtype=float)
 
@@ -721,11 +725,13 @@ def versus_rest(
     ``verdict``. With many groups, some intervals exclude zero by chance alone (about one in
     twenty at ``level`` 0.95).
     """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    d = prepare(df)  # once for all groups
     rows = []
     for key in df[by].drop_duplicates():
         m = df[by].eq(key)
-        c = compare_rates(df, m, ~m, value=value, per=per, n_boot=n_boot,
-                          seed=int(zlib.crc32(str(key).encode("utf-8"))) ^ seed, level=level)
+        c = _compare_prepared(d, m, ~m, value, per, n_boot, int(zlib.crc32(str(key).encode("utf-8"))) ^ seed, level)
         rows.append((key, c["rate_a"], c["rate_b"], c["difference"], c["ci_low"], c["ci_high"], c["verdict"]))
     out = pd.DataFrame(rows, columns=[by, "rate", "rest_rate", "difference", "ci_low", "ci_high", "verdict"])
     return _sort(out, [by])
