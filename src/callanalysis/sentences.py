@@ -46,6 +46,8 @@ _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]*([\w'’]+)")
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'’%.,$-]*")
 _MARKER = re.compile(r"\[[^\]]{1,40}\]")
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
+_INITIAL = re.compile(r"[A-Za-z]\.")  # a single initial: "X."
+_INITIALS = re.compile(r"(?:[a-z]\.){2,}")  # lower-cased dotted initials: "u.s."
 
 
 @dataclass(frozen=True)
@@ -61,11 +63,16 @@ class Sentence:
 
 def _ends_sentence(text: str, end: int) -> bool:
     """Is the punctuation ending at ``end`` a sentence boundary?"""
-    if text[end - 1] in "?!\"”’)]" or text[end - 1] != ".":
+    if text[end - 1] != ".":  # '?', '!', a closing quote or bracket
         return True
-    token = _TOKEN_BEFORE.search(text, max(0, end - 80), end).group(1)  # a window: not quadratic
+    # the token before: the run of non-space characters ending at ``end`` (what
+    # ``_TOKEN_BEFORE.search(text, max(0, end - 80), end)`` finds), read backwards in a window
+    lo, i = max(0, end - 80), end - 1
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:end]
     bare = token.lstrip("\"“‘([").lower()
-    initial = bool(re.fullmatch(r"[A-Za-z]\.", bare)) or bool(re.fullmatch(r"(?:[a-z]\.){2,}", bare))
+    initial = _INITIAL.fullmatch(bare) is not None or _INITIALS.fullmatch(bare) is not None
     if bare not in ABBREVIATIONS and not initial:
         return True
     nxt = _NEXT_WORD.match(text, end)
@@ -77,8 +84,9 @@ def _ends_sentence(text: str, end: int) -> bool:
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (see the module docstring)."""
     spans: list[tuple[int, int]] = []
-    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-    ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) if "\n" in text or "\r" in text else []
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
     for p0, p1 in zip(starts, ends):
         start = p0
         for m in _CANDIDATE.finditer(text, p0, p1):
@@ -109,7 +117,9 @@ def split_call(call: Call) -> list[Sentence]:
 
 def word_count(text: str) -> int:
     """Spoken words in ``text``: markers such as ``[Inaudible]`` and bare dashes do not count."""
-    return len(_WORD.findall(_MARKER.sub(" ", text)))
+    if "[" in text:  # markers need a bracket: skip the substitution pass without one
+        text = _MARKER.sub(" ", text)
+    return len(_WORD.findall(text))
 
 
 def turns_frame(call: Call) -> pd.DataFrame:

@@ -51,7 +51,7 @@ def topic_scores(text: str) -> dict[str, int]:
         pattern = screened.compiled(bits)
         if pattern is None:
             continue
-        n = sum(1 for _ in pattern.finditer(text))
+        n = len(pattern.findall(text))  # one item per match, whatever the groups
         if n:
             scores[entry.topic] = scores.get(entry.topic, 0) + n
     return scores
