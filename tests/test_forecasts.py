@@ -165,3 +165,10 @@ def test_forecast_reported_by_an_analyst_is_a_forecast():
 
 def test_denied_intent_frame_is_not_a_forecast():
     assert not forecast("It's not like we want to take on extra problems.")
+
+
+def test_may_before_a_date_is_the_month_not_a_forecast_modal():
+    from callanalysis.forecasts import find_forecast_cues
+
+    assert [c.cue for c in find_forecast_cues("Deliveries started May 8 in Austin.")] == []
+    assert [c.cue for c in find_forecast_cues("We may start in June.")][:1] == ["may"]

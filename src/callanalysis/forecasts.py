@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .hedges import CueMatch, resolve_overlaps
+from .hedges import CueMatch, not_month as _not_month, resolve_overlaps
 from .horizons import Horizon, find_horizons
 from .lexicons import CueMatcher, ScreenedPattern, load_forecast_cues, screen
 
@@ -79,7 +79,6 @@ _BE_ADJECTIVE_AFTER = ScreenedPattern(
 )
 _PAST_NEGATION_BEFORE = ScreenedPattern(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IF_CLAUSE_OPEN = ScreenedPattern(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
-_MONTH_CONTEXT = ScreenedPattern(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
 
 
 def _future_modal(text: str, m: re.Match[str]) -> bool:
@@ -114,12 +113,6 @@ def _first_person(text: str, m: re.Match[str]) -> bool:
 def _not_past(text: str, m: re.Match[str]) -> bool:
     """'people didn't expect that' reports a past expectation, not a forecast."""
     return not _PAST_NEGATION_BEFORE.search(text[: m.start()], screen(text))
-
-
-def _not_month(text: str, m: re.Match[str]) -> bool:
-    if m.group(0).startswith("May") and m.start() > 0 and _MONTH_CONTEXT.search(text[: m.start()], screen(text)):
-        return False
-    return True
 
 
 #: Context rules named in the lexicon's ``rule`` column.

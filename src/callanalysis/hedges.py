@@ -133,7 +133,8 @@ def _not_type(text: str, m: re.Match[str]) -> bool:
     return not _TYPE_DETERMINER.search(text[: m.start()], screen(text)) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
 
 
-def _not_month(text: str, m: re.Match[str]) -> bool:
+def not_month(text: str, m: re.Match[str]) -> bool:
+    """'May' the modal, not the month ('in May', 'May 8'); shared by the hedge and forecast cues."""
     word = m.group(0)
     if word == "May" and m.start() > 0:
         before = text[: m.start()]
@@ -149,7 +150,7 @@ RULES: dict[str, Rule] = {
     "like_before_quantity": _like,
     "epistemic_verb": _epistemic_verb,
     "not_type": _not_type,
-    "not_month": _not_month,
+    "not_month": not_month,
 }
 
 
