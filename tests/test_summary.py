@@ -168,3 +168,18 @@ def test_no_grouping_keys_summarise_the_whole_call_as_one_row():
     r = rates(tiny(), by=())
     assert r["call"].tolist() == ["all"] and r.loc[0, "words"] == 24
     assert bootstrap_rate_ci(tiny(), by=()).loc[0, "sentences"] == 5
+
+
+def test_role_word_share_within_a_section():
+    import pandas as pd
+
+    from callanalysis.summary import role_word_share
+
+    df = pd.DataFrame({
+        "sentence_id": [1, 2, 3], "turn": [1, 2, 3], "speaker": ["A", "B", "A"],
+        "role": ["analyst", "executive", "analyst"], "section": ["analyst_qa", "analyst_qa", "opening"],
+        "text": ["one two three", "four five six seven eight nine", "x"],
+        "claim": 0, "forecast": 0, "hedged": 0, "boosted": 0, "hedge_cues": "", "booster_cues": "",
+    })
+    assert role_word_share(df, "analyst", section="analyst_qa") == 3 / 9
+    assert role_word_share(df, "operator") == 0.0

@@ -998,3 +998,12 @@ def extremes(table: pd.DataFrame, value: str, *, size: str = "sentences", min_si
     top = pool.sort_values([value, key], ascending=[False, True], kind="mergesort").iloc[0]
     bottom = pool.sort_values([value, key], ascending=[True, True], kind="mergesort").iloc[0]
     return {"top": top, "bottom": bottom, "min_size": used, "n": int(len(pool))}
+
+
+def role_word_share(df: pd.DataFrame, role: str, section: str | None = None) -> float:
+    """Share of the words spoken (within ``section`` when given) that speakers of ``role`` spoke; 0.0 when none."""
+    d = prepare(df)
+    if section is not None:
+        d = d[d["section"] == section]
+    total = d["words"].sum()
+    return float(d.loc[d["role"] == role, "words"].sum() / total) if total else 0.0
