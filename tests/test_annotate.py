@@ -134,3 +134,40 @@ def test_bare_yes_to_a_question_about_the_future_is_a_forecast(seed_call):
     assert len(answers) >= 1
     for row in answers.itertuples():
         assert row.forecast == 1 and row.text.rstrip(".!") in {"Yes", "Yeah", "No", "Absolutely"}
+
+
+def test_it_acting_on_generic_you_after_a_forecast_continues_the_scenario():
+    lab = label_sentence("It takes you to a destination.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", previous="You get in.", previous_forecast=True))
+    assert lab.forecast and not lab.claim
+
+
+def test_it_gives_you_a_sense_is_not_a_scenario_step():
+    lab = label_sentence("It gives you a sense of the scale.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", previous="We will build it.", previous_forecast=True))
+    assert not lab.forecast
+
+
+def test_a_turn_completing_another_speakers_open_scenario_is_a_forecast():
+    lab = label_sentence("You don't even think about it.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", position=1, continues_scenario=True))
+    assert lab.forecast
+
+
+def test_a_turn_opening_with_generic_you_after_no_open_scenario_is_not_a_forecast():
+    lab = label_sentence("You don't even think about it.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", position=1))
+    assert not lab.forecast
+
+
+def test_a_scenario_left_open_by_one_speaker_is_completed_by_the_next(seed_call):
+    table = annotate(seed_call).set_index("sentence_id")
+    open_end = table[table.text.eq("You get out.")].iloc[0]
+    reply = table.loc[table.index > open_end.name].iloc[0]
+    assert open_end.forecast == 1 and reply.speaker != open_end.speaker and reply.forecast == 1
+
+
+def test_future_voiced_in_a_story_about_the_past_is_not_a_forecast(seed_call):
+    table = annotate(seed_call)
+    flip = table[table.text.eq("There's not going to be any flip phones.")].iloc[0]
+    assert flip.forecast == 0 and "going to" in flip.forecast_cues

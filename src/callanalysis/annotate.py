@@ -14,10 +14,15 @@ Promises of :func:`annotate`:
   finally ``forecast_cues`` (the forward-looking cues that fired);
 * each sentence is labelled with its context: the speaker's role, the
   previous sentence of the same turn (with its forecast label and the last
-  topic of the turn) and its position in the turn; a bare answer ("Yes.")
+  topic of the turn), its position in the turn and, for a turn's first
+  sentence, whether another speaker's turn just ended on an open forecast
+  scenario; a bare answer ("Yes.")
   to another speaker's question about the future is a forecast
   (:mod:`callanalysis.dialogue`), with the cue
-  ``answers a question about the future``;
+  ``answers a question about the future``; an expectation voiced inside a
+  story about the past ("I still remember when Nokia was king of the hill
+  ... There's not going to be any flip phones.") is not
+  (:mod:`callanalysis.narrative`); its cues stay in ``forecast_cues``;
 * horizons are normalised against ``call.date``; when the call has no date
   the horizon text is kept and the dates are empty;
 * deterministic; no file I/O per sentence (lexicons are read once per
@@ -34,7 +39,8 @@ import numpy as np
 import pandas as pd
 
 from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, label_sentence
+from .labels import SentenceContext, ends_on_scenario, label_sentence
+from .narrative import NarrativeRow, future_in_past
 from .quantities import format_quantities
 from .sentences import split_call
 from .transcript import Call
@@ -85,14 +91,21 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     prev_text: str | None = None
     prev_forecast: bool | None = None
     prev_topic: str | None = None
+    prev_speaker: str | None = None
+    open_scenario = False
     position = 0
     for s in split_call(call):
         t = by_turn[s.turn]
         if s.turn != prev_turn:
+            open_scenario = t.speaker != prev_speaker and ends_on_scenario(prev_text, prev_forecast)
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
         lab = label_sentence(
-            s.text, call_date=call_date, context=SentenceContext(role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast, previous_topic=prev_topic)
+            s.text, call_date=call_date,
+            context=SentenceContext(
+                role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
+                previous_topic=prev_topic, continues_scenario=open_scenario,
+            ),
         )
         rows.append((
             s.sentence_id, s.turn, t.speaker, t.role, t.section, s.start, s.end, s.text,
@@ -102,13 +115,14 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
             lab.horizon_end.isoformat() if lab.horizon_end else "",
             int(lab.anachronism), format_quantities(lab.quantities), lab.topic, ";".join(lab.forecast_cues),
         ))
-        prev_turn, prev_text, prev_forecast = s.turn, s.text, lab.forecast
+        prev_turn, prev_speaker, prev_text, prev_forecast = s.turn, t.speaker, s.text, lab.forecast
         prev_topic = lab.topic if lab.topic != "other" else prev_topic
-    return _with_answers(rows)
+    return _without_future_in_past(_with_answers(rows))
 
 
 _FORECAST = COLUMNS.index("forecast")
 _FORECAST_CUES = COLUMNS.index("forecast_cues")
+_HORIZON_TEXT = COLUMNS.index("horizon_text")
 ANSWER_CUE = "answers a question about the future"
 
 
@@ -119,6 +133,17 @@ def _with_answers(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
         row = list(rows[i])
         row[_FORECAST] = 1
         row[_FORECAST_CUES] = ";".join(c for c in (str(row[_FORECAST_CUES]), ANSWER_CUE) if c)
+        rows[i] = tuple(row)
+    return rows
+
+
+def _without_future_in_past(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """Clear the forecast label of expectations voiced inside a story about the past
+    (see :mod:`.narrative`)."""
+    narrative = [NarrativeRow(int(r[1]), str(r[7]), bool(r[_FORECAST]), str(r[_HORIZON_TEXT])) for r in rows]
+    for i in future_in_past(narrative):
+        row = list(rows[i])
+        row[_FORECAST] = 0
         rows[i] = tuple(row)
     return rows
 

@@ -187,12 +187,20 @@ _MODAL_OR_CONDITION = ScreenedPattern(
 )
 
 
+# "It takes you to a destination.": a thing of the scenario acts on generic 'you' (present tense)
+_ACTS_ON_YOU = ScreenedPattern(
+    r"^\W*(?:(?:and|then|so)\s+)*(?:it|the\s+(?:car|vehicle|robotaxi|robot|system|app))\s+"
+    r"(?:just\s+|then\s+|automatically\s+)?(?!(?:needs|means|has|does|is|gives|tells|shows)\b)\w+s\s+you\b",
+    _I,
+)
+
+
 @lru_cache(maxsize=4096)
 def is_scenario_step(text: str) -> bool:
-    """A generic-'you' present-tense step ("You just summon the car.") that,
-    right after a forecast, continues the predicted scenario."""
+    """A generic-'you' present-tense step ("You just summon the car.", "It takes you to a
+    destination.") that, right after a forecast, continues the predicted scenario."""
     return (
-        is_generic_you(text)
+        (is_generic_you(text) or bool(_ACTS_ON_YOU.search(text)))
         and not _MODAL_OR_CONDITION.search(text)
         and not PAST_CLAUSE.search(text)
         and not is_question(text)

@@ -15,7 +15,10 @@ Promises of :func:`label_sentence`:
   relations' moderation is procedure; an analyst's reported forecast is a
   claim) and the previous sentence of the turn (a generic-'you' step right
   after a forecast, "That will be how cars work. You just summon the car.",
-  continues the forecast scenario and is not a claim);
+  continues the forecast scenario and is not a claim; so does the first
+  sentence of a turn that completes the scenario another speaker's turn
+  ended on, ``context.continues_scenario``: "You get out." / "You don't
+  even think about it.");
 * ``topic`` is :func:`~callanalysis.topics.assign_topic` of the sentence;
   when no topic keyword matches, a claim or forecast inherits the topic of
   the previous sentence of the same turn (``context.previous_topic``): the
@@ -41,7 +44,7 @@ from .horizons import select_horizon
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
-__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "label_sentence"]
+__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "ends_on_scenario", "label_sentence"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,10 @@ class SentenceContext:
     sentence of the same turn (None at the start of a turn);
     ``previous_forecast`` and ``previous_topic`` its labels, when already
     known (the forecast label is otherwise computed from ``previous``);
-    ``position`` the sentence's 1-based position in its turn.
+    ``position`` the sentence's 1-based position in its turn;
+    ``continues_scenario`` that the sentence opens a turn right after another
+    speaker's turn ended on a step of a forecast scenario (see
+    :func:`ends_on_scenario`).
     """
 
     role: str | None = None
@@ -61,6 +67,7 @@ class SentenceContext:
     position: int | None = None
     previous_forecast: bool | None = None
     previous_topic: str | None = None
+    continues_scenario: bool = False
 
     @property
     def is_analyst(self) -> bool:
@@ -101,7 +108,8 @@ def label_sentence(
         prev = context.previous_forecast
         if prev is None and context.previous:
             prev = analyse_forecast(context.previous, call_date=call_date, role=role).forecast
-        if prev:  # "That will be how cars work. You just summon the car."
+        if prev or (context.continues_scenario and context.previous is None):
+            # "That will be how cars work. You just summon the car." / another speaker: "You get out."
             fc = ForecastResult(True, fc.cues, fc.horizons)
     horizon = None
     if fc.forecast:
@@ -125,6 +133,12 @@ def label_sentence(
         topic=topic,
         forecast_cues=dedupe(fc.cues),
     )
+
+
+def ends_on_scenario(last_text: str | None, last_forecast: bool | None) -> bool:
+    """A turn whose last sentence is a forecast told as a generic-'you' step ("You get out.")
+    leaves its scenario open for the next speaker to complete."""
+    return bool(last_forecast and last_text is not None and is_scenario_step(last_text))
 
 
 def clear_caches() -> None:
