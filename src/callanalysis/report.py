@@ -4,6 +4,10 @@
 from whichever folder it runs (the book runs notebooks in ``notebooks/``, a researcher may run
 them from the repository root), so no notebook depends on another having run.
 
+The annotated call is kept in a content-addressed disk cache (:mod:`callanalysis.cache`), so
+the chapters after the first read it back instead of annotating again; the cache key covers
+the transcript, the package's source and the lexicons, and the library versions.
+
 ``setup()`` turns on the offline chart renderer and the report's chart theme once per kernel.
 """
 
@@ -15,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import cache
 from .errors import TranscriptError
 from .transcript import Call, load
 
@@ -59,11 +64,43 @@ class Report:
 
 
 def open_call(transcript: str | os.PathLike[str] | None = None) -> Report:
-    """Load and annotate ``transcript`` (default: :func:`default_transcript`)."""
+    """Load and annotate ``transcript`` (default: :func:`default_transcript`).
+
+    The result equals :func:`annotate_call`'s; it comes from the disk cache when an entry for
+    exactly these inputs exists (see :mod:`callanalysis.cache`), and is stored there otherwise.
+    """
+    path = resolve(transcript or default_transcript())
+    entry = _cache_entry(path)
+    if entry is not None:
+        cached = cache.read(entry)
+        if isinstance(cached, Report):
+            return cached
+    result = annotate_call(path)
+    if entry is not None:
+        cache.write(entry, result)
+    return result
+
+
+def _cache_entry(path: Path) -> Path | None:
+    """The cache file for ``path``'s annotated call; ``None`` when caching is off or the
+    transcript cannot be read (then :func:`annotate_call` reports the problem)."""
+    folder = cache.cache_dir()
+    if folder is None:
+        return None
+    from .lexicons import LEXICON_DIR
+
+    try:
+        digest = cache.key(path, [cache.PACKAGE_DIR, LEXICON_DIR])
+    except OSError:
+        return None
+    return cache.entry_path(folder, digest)
+
+
+def annotate_call(path: str | os.PathLike[str]) -> Report:
+    """Load and annotate the transcript at ``path``, without the cache."""
     from .annotate import annotate
     from .sentences import turns_frame
 
-    path = resolve(transcript or default_transcript())
     call = load(path)
     if call.date is None:
         raise TranscriptError("the header gives no call date; relative time expressions need one", str(path))
