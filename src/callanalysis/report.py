@@ -13,6 +13,7 @@ the transcript, the package's source and the lexicons, and the library versions.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,12 +43,25 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 
 
 def setup() -> None:
-    """Enable the offline Altair renderer and the report's theme (idempotent)."""
+    """Enable the offline Altair renderer and the report's theme (idempotent); then move every
+    object that exists so far out of the garbage collector's sight (:func:`freeze_imports`)."""
     from . import charts  # noqa: F401  (registers and enables the theme)
     from .vega_embed import enable_offline_renderer
 
     enable_offline_renderer()
     pd.set_option("display.max_colwidth", 120)
+    freeze_imports()
+
+
+def freeze_imports() -> None:
+    """``gc.freeze()``: the objects alive now (mostly imported modules: pandas, Altair's schema
+    classes) are never examined by the cyclic garbage collector again.
+
+    They live as long as the kernel anyway; what it saves is time. Each full collection would
+    walk them, and the interpreter walks them several times when the kernel exits (about 0.2 s
+    of every chapter's run in the book build). Objects created later are collected as usual.
+    """
+    gc.freeze()
 
 
 @dataclass(frozen=True)
