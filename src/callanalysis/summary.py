@@ -177,35 +177,49 @@ def bootstrap_rate_ci(
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
     df, keys = _grouped(df, by)
-    d = prepare(df)
-    if value not in d.columns:
-        raise ValueError(f"no column '{value}' in the sentence table")
+    return _bootstrap_rates(prepare(df), keys, (value,), per, n_boot, seed, level)[value]
+
+
+def _bootstrap_rates(
+    d: pd.DataFrame, keys: list[str], values: Sequence[str], per: float, n_boot: int, seed: int, level: float,
+) -> dict[str, pd.DataFrame]:
+    """:func:`bootstrap_rate_ci` of each of ``values`` on the prepared table ``d``, grouped by ``keys``.
+
+    A group's generator depends only on ``seed`` and the group's key, so every value would draw
+    the same resamples: they are drawn once per group and summed for each value, which gives
+    the same numbers as one :func:`bootstrap_rate_ci` call per value.
+    """
+    for value in values:
+        if value not in d.columns:
+            raise ValueError(f"no column '{value}' in the sentence table")
     alpha = (1 - level) / 2
-    rows = []
+    rows: dict[str, list[dict]] = {value: [] for value in values}
     for key, grp in d.groupby(keys, sort=False, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
-        v = pd.to_numeric(grp[value], errors="coerce").fillna(0).to_numpy(dtype=float)
         w = grp["words"].to_numpy(dtype=float)
         n = len(grp)
         idx = _group_rng(seed, key).integers(0, n, size=(n_boot, n))
-        num, den = np.take(v, idx).sum(axis=1), np.take(w, idx).sum(axis=1)
-        boot = np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
-        lo, hi = (np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan))
-        rows.append(
-            {
-                **dict(zip(keys, key)),
-                "sentences": n,
-                "words": int(w.sum()),
-                "value_total": float(v.sum()),
-                "rate": v.sum() / w.sum() * per if w.sum() > 0 else np.nan,
-                "ci_low": float(lo),
-                "ci_high": float(hi),
-                "n_boot": n_boot,
-                "level": level,
-            }
-        )
+        den = np.take(w, idx).sum(axis=1)
+        for value in values:
+            v = pd.to_numeric(grp[value], errors="coerce").fillna(0).to_numpy(dtype=float)
+            num = np.take(v, idx).sum(axis=1)
+            boot = np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
+            lo, hi = (np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan))
+            rows[value].append(
+                {
+                    **dict(zip(keys, key)),
+                    "sentences": n,
+                    "words": int(w.sum()),
+                    "value_total": float(v.sum()),
+                    "rate": v.sum() / w.sum() * per if w.sum() > 0 else np.nan,
+                    "ci_low": float(lo),
+                    "ci_high": float(hi),
+                    "n_boot": n_boot,
+                    "level": level,
+                }
+            )
     cols = [*keys, "sentences", "words", "value_total", "rate", "ci_low", "ci_high", "n_boot", "level"]
-    return _sort(pd.DataFrame(rows, columns=cols), keys)
+    return {value: _sort(pd.DataFrame(found, columns=cols), keys) for value, found in rows.items()}
 
 
 def certainty_balance(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
@@ -691,18 +705,19 @@ def _compare_prepared(d: pd.DataFrame, a, b, value: str, per: float, n_boot: int
         return float(v[m].sum() / w[m].sum() * per) if w[m].sum() > 0 else np.nan
 
     ra, rb = rate(a), rate(b)
-    boot = (_boot_rates(v[a], w[a], n_boot, _group_rng(seed, ("compare", "a", value)), per)
-            - _boot_rates(v[b], w[b], n_boot, _group_rng(seed, ("compare", "b", value)), per))
+    draws = {"a": _boot_rates(v[a], w[a], n_boot, _group_rng(seed, ("compare", "a", value)), per),
+             "b": _boot_rates(v[b], w[b], n_boot, _group_rng(seed, ("compare", "b", value)), per)}
+    boot = draws["a"] - draws["b"]
     alpha = (1 - level) / 2
     lo, hi = np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan)
     if (v >= 0).all() and (v[a].sum() == 0 or v[b].sum() == 0):
         # A group with no cue resamples to exactly 0: combine the groups' own intervals instead,
-        # with the Poisson bound for the empty one (conservative: the widest difference).
+        # with the Poisson bound for the empty one (conservative: the widest difference). A
+        # group's own interval comes from the resamples drawn above (same generator, same draws).
         def own(m: np.ndarray, key: str) -> tuple[float, float]:
             if v[m].sum() == 0:
                 return 0.0, zero_count_upper(w[m].sum(), level, per)
-            bm = _boot_rates(v[m], w[m], n_boot, _group_rng(seed, ("compare", key, value)), per)
-            return tuple(np.nanquantile(bm, [alpha, 1 - alpha]))
+            return tuple(np.nanquantile(draws[key], [alpha, 1 - alpha]))
         (la, ha), (lb, hb) = own(a, "a"), own(b, "b")
         lo, hi = la - hb, ha - lb
     return {
@@ -745,9 +760,14 @@ def certainty_balance_ci(
     Columns as :func:`bootstrap_rate_ci` (``rate`` is the balance; ``value_total`` is boosters
     minus hedges); a negative balance means the group hedges more than it boosts.
     """
+    return bootstrap_rate_ci(_with_certainty_net(df), by, value="certainty_net", n_boot=n_boot, seed=seed, level=level)
+
+
+def _with_certainty_net(df: pd.DataFrame) -> pd.DataFrame:
+    """:func:`prepare`'s table with ``certainty_net``: booster cues minus hedge cues per sentence."""
     d = prepare(df)
     d["certainty_net"] = d["booster_cue_count"] - d["hedge_cue_count"]
-    return bootstrap_rate_ci(d, by, value="certainty_net", n_boot=n_boot, seed=seed, level=level)
+    return d
 
 
 def share_ci(
@@ -789,12 +809,14 @@ def hedging_table(
     gets :func:`zero_count_upper` as the upper end of its hedge (booster) interval, and its
     balance interval is widened to match.
     """
-    keys = _grouped(df.iloc[:0], by)[1]
-    parts = {
-        "hedges": bootstrap_rate_ci(df, by, "hedge_cue_count", n_boot=n_boot, seed=seed, level=level),
-        "boosters": bootstrap_rate_ci(df, by, "booster_cue_count", n_boot=n_boot, seed=seed, level=level),
-        "balance": certainty_balance_ci(df, by, n_boot=n_boot, seed=seed, level=level),
-    }
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    # The three intervals of bootstrap_rate_ci / certainty_balance_ci, from one set of resamples
+    # per group (they would each draw the same ones).
+    grouped, keys = _grouped(df, by)
+    boot = _bootstrap_rates(_with_certainty_net(grouped), keys, ("hedge_cue_count", "booster_cue_count",
+                                                                  "certainty_net"), 100.0, n_boot, seed, level)
+    parts = {"hedges": boot["hedge_cue_count"], "boosters": boot["booster_cue_count"], "balance": boot["certainty_net"]}
     out = parts["hedges"][[*keys, "sentences", "words", "value_total"]].rename(columns={"value_total": "hedges"})
     out["boosters"] = parts["boosters"]["value_total"].to_numpy()
     for name, p in parts.items():
