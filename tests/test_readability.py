@@ -83,3 +83,14 @@ def test_syllable_counts_match_textstat_with_the_full_dictionary(full_cmudict, m
     lazy = _count_syllables.count_syllables.__wrapped__(text, "en_US")
     monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: full_cmudict)
     assert lazy == _count_syllables.count_syllables.__wrapped__(text, "en_US")
+
+
+def test_bootstrap_scores_sum_the_same_resampled_counts_as_one_gather():
+    import numpy as np
+
+    texts = ["We grew revenue twenty percent.", "Margins were stable.", "Thank you.", "Autonomy is the future."]
+    fre, fog = R.bootstrap_scores(texts, 50, np.random.default_rng(7))
+    counts = np.array([R.components(t) for t in texts], dtype=float)
+    sums = np.take(counts, np.random.default_rng(7).integers(0, len(texts), size=(50, len(texts))), axis=0).sum(axis=1)
+    want_fre, want_fog = R._formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
+    assert fre.tolist() == want_fre.tolist() and fog.tolist() == want_fog.tolist()
