@@ -33,3 +33,13 @@ def test_objects_created_after_setup_are_still_collected():
         assert gc.collect() >= 1
     finally:
         gc.unfreeze()
+
+
+def test_setup_without_charts_does_not_import_altair():
+    import subprocess
+    import sys
+
+    code = ("import sys; from callanalysis import report; report.setup(charts=False); "
+            "print('altair' in sys.modules, 'callanalysis.charts' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

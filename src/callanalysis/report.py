@@ -42,13 +42,18 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     return ROOT / p if (ROOT / p).exists() else p
 
 
-def setup() -> None:
+def setup(charts: bool = True) -> None:
     """Enable the offline Altair renderer and the report's theme (idempotent); then move every
-    object that exists so far out of the garbage collector's sight (:func:`freeze_imports`)."""
-    from . import charts  # noqa: F401  (registers and enables the theme)
-    from .vega_embed import enable_offline_renderer
+    object that exists so far out of the garbage collector's sight (:func:`freeze_imports`).
 
-    enable_offline_renderer()
+    ``charts=False`` is for a chapter that draws no chart: it leaves Altair unimported (about a
+    quarter of a second) and the renderer as it is.
+    """
+    if charts:
+        from . import charts as _charts  # noqa: F401  (registers and enables the theme)
+        from .vega_embed import enable_offline_renderer
+
+        enable_offline_renderer()
     pd.set_option("display.max_colwidth", 120)
     freeze_imports()
 
