@@ -318,3 +318,18 @@ def test_readability_ci_is_wider_for_speakers_with_fewer_words(call_table):
 def test_bootstrap_scores_of_no_sentences_are_nan():
     fre, fog = R.bootstrap_scores([], 10, np.random.default_rng(0))
     assert np.isnan(fre).all() and np.isnan(fog).all()
+
+
+def test_phase_comparison_rows_are_the_per_speaker_intervals_and_comparisons(call_table):
+    s = S.add_phase(call_table)
+    out = S.phase_comparison(s, "hedge_cue_count", min_words=100, n_boot=200).set_index("speaker")
+    execs = s[s["role"].eq("executive")]
+    for name in out.index:
+        sub = execs if name == "all executives" else execs[execs["speaker"].eq(name)]
+        ci = S.bootstrap_rate_ci(sub, "phase", "hedge_cue_count", n_boot=200).set_index("phase")
+        c = S.compare_rates(sub, sub["phase"].eq("Q&A"), sub["phase"].eq("scripted opening"), "hedge_cue_count",
+                            n_boot=200)
+        assert out.loc[name, "qa_low"] == ci.loc["Q&A", "ci_low"]
+        assert out.loc[name, "opening_high"] == ci.loc["scripted opening", "ci_high"]
+        assert (out.loc[name, "diff_low"], out.loc[name, "diff_high"]) == (c["ci_low"], c["ci_high"])
+        assert (out.loc[name, "opening_words"], out.loc[name, "qa_words"]) == (c["words_b"], c["words_a"])

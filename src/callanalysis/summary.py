@@ -917,10 +917,14 @@ def phase_comparison(
     ``qa_rate``, ``qa_low``, ``qa_high``, ``difference`` (Q&A minus opening), ``diff_low``,
     ``diff_high``, ``verdict`` (of the Q&A rate against the opening rate).
     """
-    d = add_phase(df[df["role"].eq(role)])
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    # Prepared once: prepare works row by row, so a subset of the prepared table is the
+    # prepared subset that bootstrap_rate_ci and compare_rates would make.
+    d = prepare(add_phase(df[df["role"].eq(role)]))
     opening, qa = PHASE_ORDER[0], PHASE_ORDER[1]
     groups: list[tuple[str, pd.Series]] = []
-    words = prepare(d).groupby(["speaker", "phase"])["words"].sum()
+    words = d.groupby(["speaker", "phase"])["words"].sum()
     for speaker in d["speaker"].drop_duplicates():
         if words.get((speaker, opening), 0) >= min_words and words.get((speaker, qa), 0) >= min_words:
             groups.append((speaker, d["speaker"].eq(speaker)))
@@ -928,9 +932,8 @@ def phase_comparison(
     rows = []
     for name, m in groups:
         sub = d[m]
-        ci = bootstrap_rate_ci(sub, "phase", value, n_boot=n_boot, seed=seed, level=level).set_index("phase")
-        c = compare_rates(sub, sub["phase"].eq(qa), sub["phase"].eq(opening), value=value,
-                          n_boot=n_boot, seed=seed, level=level)
+        ci = _bootstrap_rates(sub, ["phase"], (value,), 100.0, n_boot, seed, level)[value].set_index("phase")
+        c = _compare_prepared(sub, sub["phase"].eq(qa), sub["phase"].eq(opening), value, 100.0, n_boot, seed, level)
         get = lambda p, col: float(ci.loc[p, col]) if p in ci.index else np.nan  # noqa: E731
         rows.append((name, c["words_b"], c["words_a"], get(opening, "rate"), get(opening, "ci_low"),
                      get(opening, "ci_high"), get(qa, "rate"), get(qa, "ci_low"), get(qa, "ci_high"),
@@ -969,9 +972,10 @@ def phase_readability(
     if score not in ("gunning_fog", "flesch_reading_ease"):
         raise ValueError(f"score must be 'gunning_fog' or 'flesch_reading_ease', got {score!r}")
     pick = 1 if score == "gunning_fog" else 0
-    d = add_phase(df[df["role"].eq(role)]).sort_values("sentence_id", kind="mergesort")
+    # Prepared once (prepare works row by row): its word counts serve every group and part.
+    d = prepare(add_phase(df[df["role"].eq(role)])).sort_values("sentence_id", kind="mergesort")
     opening, qa = PHASE_ORDER[0], PHASE_ORDER[1]
-    words = prepare(d).groupby(["speaker", "phase"])["words"].sum()
+    words = d.groupby(["speaker", "phase"])["words"].sum()
     groups = [(sp, d["speaker"].eq(sp)) for sp in d["speaker"].drop_duplicates()
               if words.get((sp, opening), 0) >= min_words and words.get((sp, qa), 0) >= min_words]
     groups.append((f"all {role}s", pd.Series(True, index=d.index)))
@@ -985,7 +989,7 @@ def phase_readability(
             point = readability(sub[sub["phase"].eq(phase)].assign(_g=phase), by="_g", min_words=min_words)
             value = float(point[score].iloc[0]) if len(point) else np.nan
             draws = bootstrap_scores(texts, n_boot, group_rng(seed, (name, phase, score)))[pick]
-            n_words = int(prepare(sub[sub["phase"].eq(phase)])["words"].sum())
+            n_words = int(sub.loc[sub["phase"].eq(phase), "words"].sum())
             parts[phase] = (value, draws, n_words)
         diff = parts[qa][1] - parts[opening][1]
 
