@@ -31,8 +31,6 @@ import pandas as pd
 
 from .lexicons import compile_cue, load_boosters, load_hedges, load_topics
 from .outcomes import fisher_exact, wilson_interval
-from .quantities import find_quantities
-from .readability import readability
 from .sentences import word_count
 from .topics import OTHER as OTHER_TOPIC
 from .topics import topic_label
@@ -302,6 +300,8 @@ def speaker_profile(df: pd.DataFrame, turns: pd.DataFrame, min_words: int = 100)
         ["speaker", "sentences", "claim_share", "forecast_share", "hedged_share", "boosted_share",
          "hedges_per_100w", "boosters_per_100w"]
     ]
+    from .readability import readability  # textstat: only the speakers chapter needs it
+
     read = readability(df, by="speaker", min_words=min_words)[
         ["speaker", "flesch_reading_ease", "gunning_fog", "reliable"]
     ].rename(columns={"reliable": "readability_reliable"})
@@ -376,6 +376,8 @@ def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
     """
     cols = ["sentence_id", "speaker", "role", "section", "as_said", "context", "value", "unit", "topic", "topic_label", "text"]
     claims = df[_flag(df, "claim").eq(1) & _text(df, "quantities").str.strip().ne("")]
+    from .quantities import find_quantities  # imported here: only the claims chapter needs it
+
     rows = []
     for _, row in claims.sort_values("sentence_id", kind="mergesort").iterrows():
         topic = str(row.get("topic", "") or OTHER_TOPIC)
@@ -967,7 +969,7 @@ def phase_readability(
     interval pairs the two parts' independent draws. Same columns as :func:`phase_comparison`
     (``*_rate`` hold the scores).
     """
-    from .readability import bootstrap_scores, group_rng
+    from .readability import bootstrap_scores, group_rng, readability
 
     if score not in ("gunning_fog", "flesch_reading_ease"):
         raise ValueError(f"score must be 'gunning_fog' or 'flesch_reading_ease', got {score!r}")
