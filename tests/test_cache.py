@@ -232,3 +232,11 @@ def test_entries_are_readable_by_others(cache_dir):
     report.open_call(SEED)
     (entry,) = cache_dir.glob("report-*.pickle")
     assert os.stat(entry).st_mode & 0o044 == 0o044
+
+
+def test_open_call_records_the_path_as_given_whichever_spelling_was_cached(cache_dir, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    relative = Path("data/raw/tsla-2024-q1-earnings-call.txt")
+    assert report.open_call(relative).call.source == str(relative)
+    assert report.open_call(SEED).call.source == str(SEED)
+    assert report.open_call(relative).call.source == str(relative)

@@ -8,7 +8,7 @@ instead of annotating again.
 What it promises:
 
 * **The key covers every input of the result.** :func:`key` is a SHA-256 over the
-  transcript's path and bytes, every file of the ``callanalysis`` package (``__pycache__``
+  transcript's path (as given, and resolved) and bytes, every file of the ``callanalysis`` package (``__pycache__``
   excluded), every file of the lexicon folder, and the Python, pandas, NumPy and pyarrow
   versions. An edit to any of them gives a new key, so a stale entry is never read.
 * **A damaged entry is never used.** Each file carries a SHA-256 of its payload;
@@ -80,8 +80,8 @@ def key(
     folders: Iterable[Path],
     extra: dict[str, str] | None = None,
 ) -> str:
-    """SHA-256 (hex) of ``transcript``'s resolved path and bytes, every file under ``folders``
-    (relative path and bytes) and ``extra`` (default :func:`versions`).
+    """SHA-256 (hex) of ``transcript``'s path (as given and resolved) and bytes, every file
+    under ``folders`` (relative path and bytes) and ``extra`` (default :func:`versions`).
 
     Raises ``OSError`` when the transcript cannot be read.
     """
@@ -92,7 +92,8 @@ def key(
         h.update(data)
 
     transcript = Path(transcript)
-    feed("transcript-path", str(transcript.resolve()).encode())
+    # The path as given (the loaded call records it as its source) and where it points.
+    feed("transcript-path", f"{transcript}\0{transcript.resolve()}".encode())
     feed("transcript", transcript.read_bytes())
     for folder in folders:
         folder = Path(folder)
