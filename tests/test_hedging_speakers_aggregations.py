@@ -170,6 +170,37 @@ def test_hedging_table_agrees_with_rates_and_bounds_zero_counts(call_table):
     assert ((h["balance_low"] <= h["balance"] + 1e-9) & (h["balance"] <= h["balance_high"] + 1e-9)).all()
 
 
+@pytest.mark.parametrize("by", ["speaker", ["role", "phase"], ()])
+def test_hedging_table_intervals_are_the_separate_bootstrap_intervals(call_table, by):
+    s = S.add_phase(call_table)
+    h = S.hedging_table(s, by, n_boot=300)
+    parts = {"hedges": S.bootstrap_rate_ci(s, by, "hedge_cue_count", n_boot=300),
+             "boosters": S.bootstrap_rate_ci(s, by, "booster_cue_count", n_boot=300),
+             "balance": S.certainty_balance_ci(s, by, n_boot=300)}
+    assert h["balance_high"].to_numpy().tolist() == [max(a, b) if bo == 0 else a for a, b, bo in zip(
+        parts["balance"]["ci_high"], h["boosters_high"], h["boosters"])]
+    for name, p in parts.items():
+        assert h[f"{name}_per_100w" if name != "balance" else "balance"].tolist() == p["rate"].tolist()
+        assert h[f"{name}_low" if name != "balance" else "balance_low"].tolist() == [
+            min(lo, -hh) if name == "balance" and he == 0 else lo
+            for lo, hh, he in zip(p["ci_low"], h["hedges_high"], h["hedges"])]
+        if name != "balance":
+            kept = h[name].ne(0)
+            assert h.loc[kept, f"{name}_high"].tolist() == p.loc[kept, "ci_high"].tolist()
+
+
+def test_compare_rates_with_a_cueless_group_uses_the_other_groups_own_interval(call_table):
+    a = call_table["speaker"].eq(call_table["speaker"].iloc[0]) & call_table["booster_cues"].fillna("").eq("")
+    c = S.compare_rates(call_table, a, ~a, "booster_cue_count", n_boot=300)
+    d = S.prepare(call_table)
+    v, w = d["booster_cue_count"].to_numpy(float), d["words"].to_numpy(float)
+    mask = (~a).to_numpy()
+    draws = S._boot_rates(v[mask], w[mask], 300, S._group_rng(S.DEFAULT_SEED, ("compare", "b", "booster_cue_count")), 100.0)
+    low_b, high_b = np.nanquantile(draws, [0.025, 0.975])
+    assert c["ci_low"] == 0.0 - high_b
+    assert c["ci_high"] == S.zero_count_upper(c["words_a"]) - low_b
+
+
 # --------------------------------------------------------------------------- cue kinds
 
 
@@ -287,3 +318,18 @@ def test_readability_ci_is_wider_for_speakers_with_fewer_words(call_table):
 def test_bootstrap_scores_of_no_sentences_are_nan():
     fre, fog = R.bootstrap_scores([], 10, np.random.default_rng(0))
     assert np.isnan(fre).all() and np.isnan(fog).all()
+
+
+def test_phase_comparison_rows_are_the_per_speaker_intervals_and_comparisons(call_table):
+    s = S.add_phase(call_table)
+    out = S.phase_comparison(s, "hedge_cue_count", min_words=100, n_boot=200).set_index("speaker")
+    execs = s[s["role"].eq("executive")]
+    for name in out.index:
+        sub = execs if name == "all executives" else execs[execs["speaker"].eq(name)]
+        ci = S.bootstrap_rate_ci(sub, "phase", "hedge_cue_count", n_boot=200).set_index("phase")
+        c = S.compare_rates(sub, sub["phase"].eq("Q&A"), sub["phase"].eq("scripted opening"), "hedge_cue_count",
+                            n_boot=200)
+        assert out.loc[name, "qa_low"] == ci.loc["Q&A", "ci_low"]
+        assert out.loc[name, "opening_high"] == ci.loc["scripted opening", "ci_high"]
+        assert (out.loc[name, "diff_low"], out.loc[name, "diff_high"]) == (c["ci_low"], c["ci_high"])
+        assert (out.loc[name, "opening_words"], out.loc[name, "qa_words"]) == (c["words_b"], c["words_a"])

