@@ -39,7 +39,7 @@ from .quantities import format_quantities
 from .sentences import split_call
 from .transcript import Call
 
-__all__ = ["COLUMNS", "annotate"]
+__all__ = ["COLUMNS", "annotate", "annotate_rows"]
 
 COLUMNS: tuple[str, ...] = (
     "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
@@ -71,9 +71,14 @@ def _gc_paused() -> Iterator[None]:
 
 def annotate(call: Call) -> pd.DataFrame:
     """Label every sentence of ``call`` (see module docstring)."""
+    return _frame(annotate_rows(call))
+
+
+def annotate_rows(call: Call) -> list[tuple[object, ...]]:
+    """The rows of :func:`annotate` as plain tuples in :data:`COLUMNS` order, before any table
+    is built: integer columns hold ``int`` values, the others ``str`` values."""
     with _gc_paused():
-        rows = _rows(call)
-    return _frame(rows)
+        return _rows(call)
 
 
 def _rows(call: Call) -> list[tuple[object, ...]]:
