@@ -396,7 +396,16 @@ def screen(text: str) -> int:
     slice of it, nor in ``text`` with parts replaced by spaces. The bits hold for the patterns
     that existed when they were taken: take them after building the patterns they serve.
     """
-    return _screen(text, len(_ATOM_BITS))
+    atoms = len(_ATOM_BITS)
+    last = _LAST_SCREEN
+    if last[0] is text and last[1] == atoms:  # the detectors of a sentence screen it in turn
+        return last[2]  # type: ignore[return-value]
+    bits = _screen(text, atoms)
+    last[:] = (text, atoms, bits)
+    return bits
+
+
+_LAST_SCREEN: list[object] = [None, -1, 0]  # (text, atoms, bits) of the latest screen: same text object, same bits
 
 
 @lru_cache(maxsize=4096)
@@ -560,13 +569,22 @@ class ScreenedPattern:
         found = self._by_screen.get(bits & self.bits, _UNSEEN)
         return self.compiled(bits) if found is _UNSEEN else found  # type: ignore[return-value]
 
+    # search and match, the most frequent calls, inline _for
     def search(self, string: str, bits: int | None = None) -> re.Match[str] | None:
-        found = self._for(string, bits)
-        return None if found is None else found.search(string)
+        if bits is None:
+            bits = screen(string)
+        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.compiled(bits)
+        return None if found is None else found.search(string)  # type: ignore[union-attr]
 
     def match(self, string: str, bits: int | None = None) -> re.Match[str] | None:
-        found = self._for(string, bits)
-        return None if found is None else found.match(string)
+        if bits is None:
+            bits = screen(string)
+        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.compiled(bits)
+        return None if found is None else found.match(string)  # type: ignore[union-attr]
 
     def finditer(self, string: str, bits: int | None = None) -> Iterator[re.Match[str]]:
         found = self._for(string, bits)
