@@ -36,8 +36,8 @@ import pandas as pd
 from .dialogue import Utterance, answered_forecasts
 from .labels import SentenceContext, label_sentence
 from .quantities import format_quantities
-from .sentences import split_call
-from .transcript import Call
+from .sentences import sentence_spans
+from .transcript import Call, Turn
 
 __all__ = ["COLUMNS", "annotate", "annotate_rows"]
 
@@ -83,31 +83,33 @@ def annotate_rows(call: Call) -> list[tuple[object, ...]]:
 
 def _rows(call: Call) -> list[tuple[object, ...]]:
     """One tuple per sentence, in :data:`COLUMNS` order."""
-    by_turn = {t.turn: t for t in call.turns}
     call_date = call.date
+    call_text = call.text
     rows = []
-    prev_turn: int | None = None
+    prev_turn: Turn | None = None
     prev_text: str | None = None
     prev_forecast: bool | None = None
     prev_topic: str | None = None
     position = 0
-    for s in split_call(call):
-        t = by_turn[s.turn]
-        if s.turn != prev_turn:
+    # the sentences of split_call (numbered through the call), without their objects
+    for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
+        text = call_text[start:end]
+        if t is not prev_turn:
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
         lab = label_sentence(
-            s.text, call_date=call_date, context=SentenceContext(role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast, previous_topic=prev_topic)
+            text, call_date=call_date, context=SentenceContext(role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast, previous_topic=prev_topic)
         )
         rows.append((
-            s.sentence_id, s.turn, t.speaker, t.role, t.section, s.start, s.end, s.text,
+            sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text,
             int(lab.claim), int(lab.forecast), int(lab.hedged), int(lab.boosted),
             ";".join(lab.hedge_cues), ";".join(lab.booster_cues), lab.horizon_text,
             lab.horizon_start.isoformat() if lab.horizon_start else "",
             lab.horizon_end.isoformat() if lab.horizon_end else "",
-            int(lab.anachronism), format_quantities(lab.quantities), lab.topic, ";".join(lab.forecast_cues),
+            int(lab.anachronism), format_quantities(lab.quantities) if lab.quantities else "", lab.topic,
+            ";".join(lab.forecast_cues),
         ))
-        prev_turn, prev_text, prev_forecast = s.turn, s.text, lab.forecast
+        prev_turn, prev_text, prev_forecast = t, text, lab.forecast
         prev_topic = lab.topic if lab.topic != "other" else prev_topic
     return _with_answers(rows)
 
@@ -119,7 +121,7 @@ ANSWER_CUE = "answers a question about the future"
 
 def _with_answers(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`)."""
-    utterances = [Utterance(int(r[1]), str(r[2]), str(r[7])) for r in rows]  # turn, speaker, text
+    utterances = [Utterance(r[1], r[2], r[7]) for r in rows]  # turn, speaker, text (int, str, str)
     for i in answered_forecasts(utterances):
         row = list(rows[i])
         row[_FORECAST] = 1

@@ -29,6 +29,7 @@ text in both outputs. The default annotator's columns and types are fixed by its
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import math
@@ -242,12 +243,22 @@ def encode_file(path: str) -> Outcome:
     """:func:`annotate_file` with the default annotator, its two tables already :class:`Encoded`
     (the same CSV text and Arrow rows as the frames give through a sink)."""
 
+
     def encoded(call: Any, name: str) -> Outcome:
         from .annotate import annotate_rows
 
         return Outcome(path, *encode_rows(annotate_rows(call), name))
 
-    return _outcome(path, encoded)
+    # The cyclic collector pauses for the whole file, as it does while annotate labels: what
+    # the file allocates is freed by reference counting before the pause ends, so no collection
+    # over those objects follows it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _outcome(path, encoded)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _outcome(path: str, make: Callable[[Any, str], Outcome]) -> Outcome:
