@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, label_sentence
+from .labels import SentenceContext, SentenceLabels, label_sentence
 from .quantities import format_quantities
 from .sentences import sentence_spans
 from .transcript import Call, Turn
@@ -91,27 +91,36 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     prev_forecast: bool | None = None
     prev_topic: str | None = None
     position = 0
+    # label_sentence is a pure function of its arguments, and the call date is the call's: a
+    # sentence that comes again with the same context ("Thank you.") is labelled once per call
+    labelled: dict[tuple[str, SentenceContext], tuple[tuple[object, ...], bool, str]] = {}
     # the sentences of split_call (numbered through the call), without their objects
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call_text[start:end]
         if t is not prev_turn:
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
-        lab = label_sentence(
-            text, call_date=call_date, context=SentenceContext(role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast, previous_topic=prev_topic)
-        )
-        rows.append((
-            sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text,
-            int(lab.claim), int(lab.forecast), int(lab.hedged), int(lab.boosted),
-            ";".join(lab.hedge_cues), ";".join(lab.booster_cues), lab.horizon_text,
-            lab.horizon_start.isoformat() if lab.horizon_start else "",
-            lab.horizon_end.isoformat() if lab.horizon_end else "",
-            int(lab.anachronism), format_quantities(lab.quantities) if lab.quantities else "", lab.topic,
-            ";".join(lab.forecast_cues),
-        ))
-        prev_turn, prev_text, prev_forecast = t, text, lab.forecast
-        prev_topic = lab.topic if lab.topic != "other" else prev_topic
+        context = SentenceContext(role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast, previous_topic=prev_topic)
+        done = labelled.get((text, context))
+        if done is None:
+            lab = label_sentence(text, call_date=call_date, context=context)
+            done = labelled[text, context] = (_label_cells(lab), lab.forecast, lab.topic)
+        cells, forecast, topic = done
+        rows.append((sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text, *cells))
+        prev_turn, prev_text, prev_forecast = t, text, forecast
+        prev_topic = topic if topic != "other" else prev_topic
     return _with_answers(rows)
+
+
+def _label_cells(lab: SentenceLabels) -> tuple[object, ...]:
+    """The label columns of one row (:data:`COLUMNS` from ``claim`` on)."""
+    return (
+        int(lab.claim), int(lab.forecast), int(lab.hedged), int(lab.boosted),
+        ";".join(lab.hedge_cues), ";".join(lab.booster_cues), lab.horizon_text,
+        lab.horizon_start.isoformat() if lab.horizon_start else "",
+        lab.horizon_end.isoformat() if lab.horizon_end else "",
+        int(lab.anachronism), format_quantities(lab.quantities), lab.topic, ";".join(lab.forecast_cues),
+    )
 
 
 _FORECAST = COLUMNS.index("forecast")
