@@ -496,8 +496,9 @@ def run(
     say = report or (lambda line: print(line, file=sys.stderr))
     show = sys.stderr.isatty() if progress is None else progress
     workers = max(1, workers or len(os.sched_getaffinity(0)))
-    # at least ~8 chunks per worker: the last chunks then leave little idle time at the end
-    chunksize = chunksize or max(1, min(8, len(files) // (workers * 8)))
+    # at least ~8 chunks per worker: the last chunks then leave little idle time at the end;
+    # small chunks also keep little in flight (each holds its files' results until it is sent)
+    chunksize = chunksize or max(1, min(2, len(files) // (workers * 8)))
     chunks = [[str(p) for p in files[i : i + chunksize]] for i in range(0, len(files), chunksize)]
     stems: dict[str, str] = {}
     for p in files:

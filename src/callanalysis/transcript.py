@@ -561,6 +561,8 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(r"Duration\s*:\s*\d+\s*minutes?"),
     "footer": re.compile(r"(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)\b.*"),
 }
+#: The first of the _HEADINGS forms that a whole line is (``lastgroup``): one search, not five.
+_ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _HEADINGS.items()))
 _TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
 _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
 _PARTICLES = frozenset("de van von der da di del la le bin al".split())
@@ -603,14 +605,15 @@ def _line_layout(text: str, header_end: int) -> _Layout:
     headings: list[tuple[int, str]] = []
     roster: list[tuple[str, str, str]] = []  # (name, fields, label)
     for s, e in lines(text, header_end):
-        ln = text[s:e]
-        s += len(ln) - len(ln.lstrip())
-        e -= len(ln) - len(ln.rstrip())
-        if s >= e:
+        line = text[s:e]
+        ln = line.strip()
+        if not ln:
             continue
-        ln = text[s:e]
-        kind = next((k for k, rx in _HEADINGS.items() if rx.fullmatch(ln)), None)
-        if kind:
+        s += len(line) - len(line.lstrip())
+        e = s + len(ln)
+        heading = _ANY_HEADING.fullmatch(ln)
+        if heading:
+            kind = heading.lastgroup
             stops.append(s)
             if kind == "footer":
                 break
@@ -638,8 +641,8 @@ def _line_layout(text: str, header_end: int) -> _Layout:
         m = _TITLED_LINE.fullmatch(ln)
         if m and _person(_clean(m["name"]), known) and _title_like(m["fields"] or ""):
             name, fields = _clean(m["name"]), _clean(m["fields"] or "")
-        elif _clean(ln) in known or _clean(ln) in GENERIC_LABELS:
-            name = _clean(ln)
+        elif (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
+            name = clean
         else:
             m = _COLON_LINE.match(ln)
             if m and _person(_clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
