@@ -41,7 +41,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -187,6 +187,13 @@ def _speaker_summary_fast(sentences: pd.DataFrame, call: str) -> pd.DataFrame | 
     return out[SPEAKER_COLUMNS]
 
 
+@lru_cache(maxsize=8192)
+def _sentence_words(text: str) -> int:
+    """:func:`~callanalysis.sentences.word_count` of a sentence, remembered: calls repeat
+    sentences ("Thank you.") and a worker sees many calls."""
+    return word_count(text)
+
+
 def _speaker_totals(
     speakers: Sequence[Any], roles: Sequence[Any], texts: Sequence[str], flags: Sequence[Sequence[int]]
 ) -> dict[tuple[Any, Any], list[int]]:
@@ -198,7 +205,7 @@ def _speaker_totals(
         if acc is None:
             acc = totals[key] = [0] * (2 + len(flags))
         acc[0] += 1
-        acc[1] += word_count(texts[i])
+        acc[1] += _sentence_words(texts[i])
         for j, column in enumerate(flags, start=2):
             acc[j] += column[i]
     return totals
