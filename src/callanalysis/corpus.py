@@ -199,16 +199,21 @@ def _speaker_totals(
 ) -> dict[tuple[Any, Any], list[int]]:
     """``(speaker, role) -> [sentences, words, *flag sums]`` (flags in :data:`FLAGS` order), in
     order of each key's first sentence."""
-    totals: dict[tuple[Any, Any], list[int]] = {}
+    rows_of: dict[tuple[Any, Any], list[int]] = {}  # key -> its row numbers, first-seen order
     for i, key in enumerate(zip(speakers, roles)):
-        acc = totals.get(key)
-        if acc is None:
-            acc = totals[key] = [0] * (2 + len(flags))
-        acc[0] += 1
-        acc[1] += _sentence_words(texts[i])
-        for j, column in enumerate(flags, start=2):
-            acc[j] += column[i]
-    return totals
+        rows = rows_of.get(key)
+        if rows is None:
+            rows_of[key] = [i]
+        else:
+            rows.append(i)
+    return {
+        key: [
+            len(rows),
+            sum([_sentence_words(texts[i]) for i in rows]),
+            *(sum([column[i] for i in rows]) for column in flags),
+        ]
+        for key, rows in rows_of.items()
+    }
 
 
 def _speaker_summary_pandas(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
