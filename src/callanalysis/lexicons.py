@@ -396,16 +396,17 @@ def screen(text: str) -> int:
     slice of it, nor in ``text`` with parts replaced by spaces. The bits hold for the patterns
     that existed when they were taken: take them after building the patterns they serve.
     """
+    global _LAST_SCREEN
     atoms = len(_ATOM_BITS)
-    last = _LAST_SCREEN
-    if last[0] is text and last[1] == atoms:  # the detectors of a sentence screen it in turn
-        return last[2]  # type: ignore[return-value]
+    last_text, last_atoms, last_bits = _LAST_SCREEN  # one tuple: consistent across threads
+    if last_text is text and last_atoms == atoms:  # the detectors of a sentence screen it in turn
+        return last_bits
     bits = _screen(text, atoms)
-    last[:] = (text, atoms, bits)
+    _LAST_SCREEN = (text, atoms, bits)
     return bits
 
 
-_LAST_SCREEN: list[object] = [None, -1, 0]  # (text, atoms, bits) of the latest screen: same text object, same bits
+_LAST_SCREEN: tuple[str | None, int, int] = (None, -1, 0)  # (text, atoms, bits) of the latest screen
 
 
 @lru_cache(maxsize=4096)
