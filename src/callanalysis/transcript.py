@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import takewhile
+from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -720,7 +720,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if len(_LINE_BREAK.findall(text, 0, 100_000)) >= 3:
+    if len(list(islice(_LINE_BREAK.finditer(text, 0, 100_000), 3))) == 3:  # three line breaks, not all of them
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
