@@ -335,3 +335,12 @@ def test_lines_give_offsets_without_line_endings():
 def test_parse_of_one_line_text_is_unchanged_by_the_line_reader():
     call = parse((FIXTURES / "minimal.txt").read_text(encoding="utf-8"))
     assert [t.speaker for t in call.turns][:2] == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  a \t b\n\nc  ", "a\u00a0\u2007b\u202f", "a\x1cb \x1f", "é  è", "\x0b\x0ca\r\n", "a\u2028b  c"]
+)
+def test_collapse_is_the_space_substitution(text):
+    from callanalysis.formats import _SPACE, _collapse
+
+    assert _collapse(text) == _SPACE.sub(" ", text).strip()
