@@ -168,3 +168,25 @@ def test_known_schemas_are_the_ones_the_default_annotators_tables_give():
     assert _learned_schema(speaker_summary(empty, "seed")).equals(SPEAKER_SCHEMA)
     sentences, speakers = encode_rows([], "seed")
     assert (sentences.csv, speakers.csv, len(sentences), len(speakers)) == ("", "", 0, 0)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["plain", "also plain", ""],
+        ['a "quoted" word', "a, b", "two\nlines", "carriage\rreturn", "semi;colon", " lead", ""],
+        ["only", "text"],
+    ],
+)
+def test_csv_by_columns_is_what_the_csv_writer_writes(texts):
+    from callanalysis.corpus import SENTENCE_SCHEMA, _csv_columns, _csv_lines
+
+    n = len(texts)
+    columns = [
+        texts if f.name == "text" else list(range(n)) if pa.types.is_integer(f.type) else [f.name] * n
+        for f in SENTENCE_SCHEMA
+    ]
+    assert _csv_columns(columns, SENTENCE_SCHEMA) == _csv_lines(zip(*columns))
+    mixed = [c if f.name != "topic" else [None] * n for c, f in zip(columns, SENTENCE_SCHEMA)]
+    assert _csv_columns(mixed, SENTENCE_SCHEMA) == _csv_lines(zip(*mixed))  # not all text: the writer
+    assert _csv_columns([[] for _ in SENTENCE_SCHEMA], SENTENCE_SCHEMA) == ""

@@ -34,6 +34,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -295,6 +296,38 @@ def _csv_lines(rows: Iterable[Sequence[object]]) -> str:
     return buf.getvalue()
 
 
+#: What makes ``csv.writer`` (minimal quoting, ``"\\n"`` line ends) quote a text field.
+_CSV_SPECIAL = re.compile('[,"\n]')
+
+
+def _csv_columns(columns: Sequence[Sequence[object]], schema: pa.Schema) -> str:
+    """:func:`_csv_lines` of the rows these columns make, built column by column.
+
+    ``csv.writer`` writes an integer as ``str`` does and a text field as it is unless it holds
+    a delimiter, a quote or a line end, which it quotes (doubling quotes); a column of text
+    with none of those is written unchanged. Integer columns of ``schema`` must hold ``int``
+    values; a text column holding anything but ``str`` falls back to the writer.
+    """
+    fields: list[Sequence[object]] = []
+    for column, f in zip(columns, schema):
+        if pa.types.is_integer(f.type):
+            fields.append(list(map(str, column)))
+            continue
+        try:
+            plain = not _CSV_SPECIAL.search("\0".join(column))  # type: ignore[arg-type]
+        except TypeError:  # not all text
+            return _csv_lines(zip(*columns))
+        fields.append(column if plain else [_csv_quoted(v) for v in column])  # type: ignore[arg-type]
+    if len(fields) < 2 or not fields[0]:  # the writer quotes a lone empty field; no rows: no text
+        return _csv_lines(zip(*columns))
+    return "\n".join(map(",".join, zip(*fields))) + "\n"  # type: ignore[arg-type]
+
+
+def _csv_quoted(value: str) -> str:
+    """One text field as ``csv.writer`` writes it (see :func:`_csv_columns`)."""
+    return '"' + value.replace('"', '""') + '"' if _CSV_SPECIAL.search(value) else value
+
+
 def _arrow_table(columns: Sequence[Sequence[object]], schema: pa.Schema) -> pa.Table:
     """Columns of Python values as a table of ``schema`` (NaN becomes null, as from pandas)."""
     return pa.Table.from_arrays(
@@ -312,7 +345,7 @@ def encode_rows(rows: Sequence[Sequence[object]], call: str) -> tuple[Encoded, E
     of them, without building a frame."""
     n = len(rows)
     columns: list[Sequence[object]] = [[call] * n, *zip(*rows)] if n else [[] for _ in SENTENCE_SCHEMA]
-    sentences = Encoded(_csv_lines((call, *r) for r in rows), _arrow_table(columns, SENTENCE_SCHEMA))
+    sentences = Encoded(_csv_columns(columns, SENTENCE_SCHEMA), _arrow_table(columns, SENTENCE_SCHEMA))
     totals = _speaker_totals(columns[_SPEAKER], columns[_ROLE], columns[_TEXT], [columns[i] for i in _FLAG_COLUMNS])  # type: ignore[arg-type]
     summary = [
         (call, speaker, role, *counts, *(c / counts[1] * 100 if counts[1] > 0 else math.nan for c in counts[2:]))
