@@ -344,3 +344,20 @@ def test_collapse_is_the_space_substitution(text):
     from callanalysis.formats import _SPACE, _collapse
 
     assert _collapse(text) == _SPACE.sub(" ", text).strip()
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [("a\nb\n\nc", 0, None), ("a\nb\n", 0, None), ("\n\nx", 0, None), ("abc", 1, 2), ("a\nbc\nd", 2, 5),
+     ("a\r\nb\rc\n", 0, None), ("", 0, None), ("x\n", 0, 1)],
+)
+def test_lines_are_the_regex_lines(text, start, end):
+    from callanalysis.formats import _LINE, lines
+
+    expected = []
+    for m in _LINE.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        expected.append((s, e))
+    assert list(lines(text, start, end)) == expected

@@ -118,7 +118,17 @@ def html_to_text(html: str, source: str | None = None) -> str:
 
 def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every line of ``text[start:end]``, line breaks excluded, text unchanged."""
-    for m in _LINE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if text.find("\r", start, stop) < 0:  # "\n" line ends only: the same lines, found with str.find
+        while start < stop:
+            newline = text.find("\n", start, stop)
+            if newline < 0:
+                yield start, stop
+                return
+            yield start, newline
+            start = newline + 1
+        return
+    for m in _LINE.finditer(text, start, stop):
         s, e = m.span()
         while e > s and text[e - 1] in "\r\n":
             e -= 1

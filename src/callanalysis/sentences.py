@@ -91,9 +91,10 @@ def split_text(text: str) -> list[tuple[int, int]]:
     for p0, p1 in zip(starts, ends):
         start = p0
         for m in _CANDIDATE.finditer(text, p0, p1):
-            if _ends_sentence(text, m.end()):
-                spans.append((start, m.end()))
-                start = m.end()
+            end = m.end()
+            if text[end - 1] != "." or _ends_sentence(text, end):  # '?', '!', ... always end one
+                spans.append((start, end))
+                start = end
         spans.append((start, p1))
     out = []
     for a, b in spans:
