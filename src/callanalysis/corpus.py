@@ -256,7 +256,6 @@ def encode_file(path: str) -> Outcome:
     """:func:`annotate_file` with the default annotator, its two tables already :class:`Encoded`
     (the same CSV text and Arrow rows as the frames give through a sink)."""
 
-
     def encoded(call: Any, name: str) -> Outcome:
         from .annotate import annotate_rows
 
