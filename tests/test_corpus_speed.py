@@ -99,3 +99,94 @@ def test_token_before_a_full_stop_is_read_as_the_regex_read_it(text):
             i -= 1
         assert text[i:end] == token
         _ends_sentence(text, end)  # runs without error at every full stop
+
+
+def _synthetic(folder: Path, n: int) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("synth", Path(__file__).resolve().parents[1] / "benchmarks" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    synth.generate(folder, n)
+
+
+def test_encoded_results_write_the_same_files_as_frames(tmp_path):
+    """The workers' serialisation (default annotator) against the frame path (the same annotator
+    passed as a custom one): same CSV bytes, same Parquet rows, schema and row groups."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    from callanalysis.corpus import run
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / "calls"
+    _synthetic(folder, 3)  # the three layouts
+    for name in ("colon_labels.txt", "fool_page.html", "multiline_headings.txt", "no_roster.txt", "operator_call.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    shutil.copy(SEED, folder / SEED.name)
+    run(folder, tmp_path / "frames", workers=1, annotator=annotate, progress=False)
+    run(folder, tmp_path / "encoded", workers=1, progress=False)
+    for name in ("sentences", "speakers"):
+        frames, encoded = tmp_path / "frames" / name, tmp_path / "encoded" / name
+        assert frames.with_suffix(".csv").read_bytes() == encoded.with_suffix(".csv").read_bytes()
+        a, b = pq.ParquetFile(frames.with_suffix(".parquet")), pq.ParquetFile(encoded.with_suffix(".parquet"))
+        assert a.schema_arrow.equals(b.schema_arrow) and a.read().equals(b.read())
+        assert [a.metadata.row_group(i).num_rows for i in range(a.num_row_groups)] == [
+            b.metadata.row_group(i).num_rows for i in range(b.num_row_groups)
+        ]
+
+
+def test_encoded_speaker_of_no_words_has_empty_rates():
+    from callanalysis.annotate import COLUMNS
+    from callanalysis.corpus import encode_rows
+
+    t = _table().head(3).copy()
+    t.loc[t.index[0], "text"] = "[Inaudible]"
+    t.loc[t.index[0], "speaker"] = "Silent Person"
+    rows = list(t[list(COLUMNS)].itertuples(index=False, name=None))
+    rows = [tuple(int(v) if isinstance(v, np.integer) else v for v in r) for r in rows]
+    _, speakers = encode_rows(rows, "seed")
+    expected = speaker_summary(t, "seed")
+    out = io.StringIO()
+    expected.to_csv(out, header=False, index=False, lineterminator="\n")
+    assert speakers.csv == out.getvalue()
+    assert speakers.table.column("claims_per_100w").null_count == 1
+
+
+def test_known_schemas_are_the_ones_the_default_annotators_tables_give():
+    from callanalysis.annotate import COLUMNS
+    from callanalysis.corpus import SENTENCE_SCHEMA, SPEAKER_SCHEMA, _learned_schema, encode_rows
+
+    t = _table()
+    assert SENTENCE_SCHEMA.names == ["call", *COLUMNS]
+    assert _learned_schema(t).equals(SENTENCE_SCHEMA)
+    assert _learned_schema(speaker_summary(t, "seed")).equals(SPEAKER_SCHEMA)
+    empty = t.head(0).reset_index(drop=True)
+    assert _learned_schema(empty).equals(SENTENCE_SCHEMA)
+    assert _learned_schema(speaker_summary(empty, "seed")).equals(SPEAKER_SCHEMA)
+    sentences, speakers = encode_rows([], "seed")
+    assert (sentences.csv, speakers.csv, len(sentences), len(speakers)) == ("", "", 0, 0)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["plain", "also plain", ""],
+        ['a "quoted" word', "a, b", "two\nlines", "carriage\rreturn", "semi;colon", " lead", ""],
+        ["only", "text"],
+    ],
+)
+def test_csv_by_columns_is_what_the_csv_writer_writes(texts):
+    from callanalysis.corpus import SENTENCE_SCHEMA, _csv_columns, _csv_lines
+
+    n = len(texts)
+    columns = [
+        texts if f.name == "text" else list(range(n)) if pa.types.is_integer(f.type) else [f.name] * n
+        for f in SENTENCE_SCHEMA
+    ]
+    assert _csv_columns(columns, SENTENCE_SCHEMA) == _csv_lines(zip(*columns))
+    mixed = [c if f.name != "topic" else [None] * n for c, f in zip(columns, SENTENCE_SCHEMA)]
+    assert _csv_columns(mixed, SENTENCE_SCHEMA) == _csv_lines(zip(*mixed))  # not all text: the writer
+    assert _csv_columns([[] for _ in SENTENCE_SCHEMA], SENTENCE_SCHEMA) == ""

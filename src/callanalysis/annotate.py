@@ -39,13 +39,13 @@ import numpy as np
 import pandas as pd
 
 from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, ends_on_scenario, label_sentence
+from .labels import SentenceContext, SentenceLabels, ends_on_scenario, label_sentence
 from .narrative import NarrativeRow, future_in_past
 from .quantities import format_quantities
-from .sentences import split_call
-from .transcript import Call
+from .sentences import sentence_spans
+from .transcript import Call, Turn
 
-__all__ = ["COLUMNS", "annotate"]
+__all__ = ["COLUMNS", "annotate", "annotate_rows"]
 
 COLUMNS: tuple[str, ...] = (
     "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
@@ -77,47 +77,62 @@ def _gc_paused() -> Iterator[None]:
 
 def annotate(call: Call) -> pd.DataFrame:
     """Label every sentence of ``call`` (see module docstring)."""
+    return _frame(annotate_rows(call))
+
+
+def annotate_rows(call: Call) -> list[tuple[object, ...]]:
+    """The rows of :func:`annotate` as plain tuples in :data:`COLUMNS` order, before any table
+    is built: integer columns hold ``int`` values, the others ``str`` values."""
     with _gc_paused():
-        rows = _rows(call)
-    return _frame(rows)
+        return _rows(call)
 
 
 def _rows(call: Call) -> list[tuple[object, ...]]:
     """One tuple per sentence, in :data:`COLUMNS` order."""
-    by_turn = {t.turn: t for t in call.turns}
     call_date = call.date
+    call_text = call.text
     rows = []
-    prev_turn: int | None = None
+    prev_turn: Turn | None = None
     prev_text: str | None = None
     prev_forecast: bool | None = None
     prev_topic: str | None = None
     prev_speaker: str | None = None
     open_scenario = False
     position = 0
-    for s in split_call(call):
-        t = by_turn[s.turn]
-        if s.turn != prev_turn:
+    # label_sentence is a pure function of its arguments, and the call date is the call's: a
+    # sentence that comes again with the same context ("Thank you.") is labelled once per call
+    labelled: dict[tuple[str, SentenceContext], tuple[tuple[object, ...], bool, str]] = {}
+    # the sentences of split_call (numbered through the call), without their objects
+    for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
+        text = call_text[start:end]
+        if t is not prev_turn:
             open_scenario = t.speaker != prev_speaker and ends_on_scenario(prev_text, prev_forecast)
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
-        lab = label_sentence(
-            s.text, call_date=call_date,
-            context=SentenceContext(
-                role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
-                previous_topic=prev_topic, continues_scenario=open_scenario,
-            ),
+        context = SentenceContext(
+            role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
+            previous_topic=prev_topic, continues_scenario=open_scenario,
         )
-        rows.append((
-            s.sentence_id, s.turn, t.speaker, t.role, t.section, s.start, s.end, s.text,
-            int(lab.claim), int(lab.forecast), int(lab.hedged), int(lab.boosted),
-            ";".join(lab.hedge_cues), ";".join(lab.booster_cues), lab.horizon_text,
-            lab.horizon_start.isoformat() if lab.horizon_start else "",
-            lab.horizon_end.isoformat() if lab.horizon_end else "",
-            int(lab.anachronism), format_quantities(lab.quantities), lab.topic, ";".join(lab.forecast_cues),
-        ))
-        prev_turn, prev_speaker, prev_text, prev_forecast = s.turn, t.speaker, s.text, lab.forecast
-        prev_topic = lab.topic if lab.topic != "other" else prev_topic
+        done = labelled.get((text, context))
+        if done is None:
+            lab = label_sentence(text, call_date=call_date, context=context)
+            done = labelled[text, context] = (_label_cells(lab), lab.forecast, lab.topic)
+        cells, forecast, topic = done
+        rows.append((sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text, *cells))
+        prev_turn, prev_speaker, prev_text, prev_forecast = t, t.speaker, text, forecast
+        prev_topic = topic if topic != "other" else prev_topic
     return _without_future_in_past(_with_answers(rows))
+
+
+def _label_cells(lab: SentenceLabels) -> tuple[object, ...]:
+    """The label columns of one row (:data:`COLUMNS` from ``claim`` on)."""
+    return (
+        int(lab.claim), int(lab.forecast), int(lab.hedged), int(lab.boosted),
+        ";".join(lab.hedge_cues), ";".join(lab.booster_cues), lab.horizon_text,
+        lab.horizon_start.isoformat() if lab.horizon_start else "",
+        lab.horizon_end.isoformat() if lab.horizon_end else "",
+        int(lab.anachronism), format_quantities(lab.quantities), lab.topic, ";".join(lab.forecast_cues),
+    )
 
 
 _FORECAST = COLUMNS.index("forecast")
@@ -128,7 +143,7 @@ ANSWER_CUE = "answers a question about the future"
 
 def _with_answers(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`)."""
-    utterances = [Utterance(int(r[1]), str(r[2]), str(r[7])) for r in rows]  # turn, speaker, text
+    utterances = [Utterance(r[1], r[2], r[7]) for r in rows]  # turn, speaker, text (int, str, str)
     for i in answered_forecasts(utterances):
         row = list(rows[i])
         row[_FORECAST] = 1

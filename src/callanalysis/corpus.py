@@ -11,28 +11,38 @@
 * memory does not grow with the number of files: at most a fixed window of chunks is in flight,
   and each result is appended to the CSV and to a ``pyarrow.parquet.ParquetWriter`` (in row
   groups of up to ``ROW_GROUP_ROWS`` rows) as soon as it is its turn, then dropped;
+* with the default annotator the workers also serialise their results (:class:`Encoded`: the
+  CSV lines and an Arrow table of :data:`SENTENCE_SCHEMA` / :data:`SPEAKER_SCHEMA`), so the
+  parent only writes bytes and row groups; the files are the same as with tables;
 * a file that cannot be used (not a transcript, no call date in its header, annotation error) is
   skipped and reported as one line ``<file>: <problem>``; it never stops the run;
 * the four files appear in ``out`` only if at least one transcript succeeded (they are written to
   a temporary folder next to ``out`` and moved in at the end); otherwise nothing is written.
 
-Column types are fixed by the first call with rows: later calls are cast to them (integers
-with gaps become nullable integers); a column with no values in that call is text; object
-columns whose values are not strings (lists, dicts) are stored as JSON text in both outputs.
+With a custom annotator, column types are fixed by the first call with rows: later calls are
+cast to them (integers with gaps become nullable integers); a column with no values in that
+call is text; object columns whose values are not strings (lists, dicts) are stored as JSON
+text in both outputs. The default annotator's columns and types are fixed by its contract
+(:data:`callanalysis.annotate.COLUMNS`): the same schema, known before the first call.
 """
 
 from __future__ import annotations
 
+import csv
+import gc
+import io
 import json
+import math
 import os
+import re
 import shutil
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -53,18 +63,55 @@ SPEAKER_COLUMNS: list[str] = [
 OUTPUTS: tuple[str, ...] = ("sentences.parquet", "sentences.csv", "speakers.parquet", "speakers.csv")
 ROW_GROUP_ROWS = 16_384  # Parquet rows buffered before a row group is written
 
+#: The default annotator's sentence table in the outputs: ``call``, then the annotator's columns
+#: (:data:`callanalysis.annotate.COLUMNS`, kept in step by a test), integers as int64, the rest text.
+SENTENCE_INT_COLUMNS: frozenset[str] = frozenset(
+    {"sentence_id", "turn", "start", "end", "claim", "forecast", "hedged", "boosted", "anachronism"}
+)
+SENTENCE_SCHEMA: pa.Schema = pa.schema(
+    [pa.field("call", pa.string())]
+    + [
+        pa.field(c, pa.int64() if c in SENTENCE_INT_COLUMNS else pa.string())
+        for c in (
+            "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
+            "claim", "forecast", "hedged", "boosted", "hedge_cues", "booster_cues",
+            "horizon_text", "horizon_start", "horizon_end", "anachronism", "quantities", "topic",
+            "forecast_cues",
+        )
+    ]
+)
+#: The speaker table in the outputs.
+SPEAKER_SCHEMA: pa.Schema = pa.schema(
+    [pa.field(c, pa.string()) for c in SPEAKER_COLUMNS[:3]]
+    + [pa.field(c, pa.int64()) for c in SPEAKER_COLUMNS[3 : 5 + len(FLAGS)]]
+    + [pa.field(c, pa.float64()) for c in SPEAKER_COLUMNS[5 + len(FLAGS) :]]
+)
+
 Annotator = Callable[[Any], pd.DataFrame]
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 @dataclass(frozen=True)
+class Encoded:
+    """One call's rows as a sink writes them: CSV lines (no header, ``\\n`` line ends, as
+    ``DataFrame.to_csv`` writes them) and the same rows as an Arrow table of the sink's schema."""
+
+    csv: str
+    table: pa.Table
+
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """What became of one file: its two tables, or the reason it was skipped."""
+    """What became of one file: its two tables (as frames or :class:`Encoded`), or the reason
+    it was skipped."""
 
     path: str
-    sentences: pd.DataFrame | None = None
-    speakers: pd.DataFrame | None = None
+    sentences: pd.DataFrame | Encoded | None = None
+    speakers: pd.DataFrame | Encoded | None = None
     error: str | None = None
 
 
@@ -118,18 +165,10 @@ def _speaker_summary_fast(sentences: pd.DataFrame, call: str) -> pd.DataFrame | 
         return None
     if sentences["speaker"].isna().any() or sentences["role"].isna().any():
         return None  # pandas drops missing group keys: leave that case to it
-    keys = list(zip(sentences["speaker"].tolist(), sentences["role"].tolist()))
-    words = [word_count(t) for t in sentences["text"].tolist()]
-    flags = [sentences[flag].tolist() for flag in FLAGS]
-    totals: dict[tuple[Any, Any], list[int]] = {}  # key -> [sentences, words, *flags], first-seen order
-    for i, key in enumerate(keys):
-        acc = totals.get(key)
-        if acc is None:
-            acc = totals[key] = [0] * (2 + len(flags))
-        acc[0] += 1
-        acc[1] += words[i]
-        for j, column in enumerate(flags, start=2):
-            acc[j] += column[i]
+    totals = _speaker_totals(
+        sentences["speaker"].tolist(), sentences["role"].tolist(), sentences["text"].tolist(),
+        [sentences[flag].tolist() for flag in FLAGS],
+    )
     groups = list(totals)
     counts = list(totals.values())
     data: dict[str, Any] = {
@@ -147,6 +186,35 @@ def _speaker_summary_fast(sentences: pd.DataFrame, call: str) -> pd.DataFrame | 
         )
     out = pd.DataFrame(data)
     return out[SPEAKER_COLUMNS]
+
+
+@lru_cache(maxsize=8192)
+def _sentence_words(text: str) -> int:
+    """:func:`~callanalysis.sentences.word_count` of a sentence, remembered: calls repeat
+    sentences ("Thank you.") and a worker sees many calls."""
+    return word_count(text)
+
+
+def _speaker_totals(
+    speakers: Sequence[Any], roles: Sequence[Any], texts: Sequence[str], flags: Sequence[Sequence[int]]
+) -> dict[tuple[Any, Any], list[int]]:
+    """``(speaker, role) -> [sentences, words, *flag sums]`` (flags in :data:`FLAGS` order), in
+    order of each key's first sentence."""
+    rows_of: dict[tuple[Any, Any], list[int]] = {}  # key -> its row numbers, first-seen order
+    for i, key in enumerate(zip(speakers, roles)):
+        rows = rows_of.get(key)
+        if rows is None:
+            rows_of[key] = [i]
+        else:
+            rows.append(i)
+    return {
+        key: [
+            len(rows),
+            sum([_sentence_words(texts[i]) for i in rows]),
+            *(sum([column[i] for i in rows]) for column in flags),
+        ]
+        for key, rows in rows_of.items()
+    }
 
 
 def _speaker_summary_pandas(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
@@ -174,15 +242,44 @@ def _speaker_summary_pandas(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
 
 
 def annotate_file(path: str, annotator: Annotator | None = None) -> Outcome:
-    """Parse and annotate one file; any problem becomes ``Outcome.error`` (one line)."""
-    name = Path(path).stem
+    """Parse and annotate one file into two frames; any problem becomes ``Outcome.error`` (one line)."""
+
+    def tables(call: Any, name: str) -> Outcome:
+        table = (annotator or default_annotator())(call).reset_index(drop=True)
+        table.insert(0, "call", name)
+        return Outcome(path, table, speaker_summary(table, name))
+
+    return _outcome(path, tables)
+
+
+def encode_file(path: str) -> Outcome:
+    """:func:`annotate_file` with the default annotator, its two tables already :class:`Encoded`
+    (the same CSV text and Arrow rows as the frames give through a sink)."""
+
+    def encoded(call: Any, name: str) -> Outcome:
+        from .annotate import annotate_rows
+
+        return Outcome(path, *encode_rows(annotate_rows(call), name))
+
+    # The cyclic collector pauses for the whole file, as it does while annotate labels: what
+    # the file allocates is freed by reference counting before the pause ends, so no collection
+    # over those objects follows it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _outcome(path, encoded)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _outcome(path: str, make: Callable[[Any, str], Outcome]) -> Outcome:
+    """``make(call, name)`` for the parsed file, or the one-line reason why it cannot be used."""
     try:
         call = load(path)
         if call.metadata.date is None:
             return Outcome(path, error=f"{path}: call date missing from the header (needed to anchor time expressions)")
-        table = (annotator or default_annotator())(call).reset_index(drop=True)
-        table.insert(0, "call", name)
-        return Outcome(path, table, speaker_summary(table, name))
+        return make(call, Path(path).stem)
     except TranscriptError as exc:
         return Outcome(path, error=f"{path}: {exc.problem}")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
@@ -190,7 +287,79 @@ def annotate_file(path: str, annotator: Annotator | None = None) -> Outcome:
         return Outcome(path, error=f"{path}: annotation failed ({type(exc).__name__}: {problem})")
 
 
+def _csv_lines(rows: Iterable[Sequence[object]]) -> str:
+    """``rows`` as ``DataFrame.to_csv(header=False, index=False, lineterminator="\\n")`` writes
+    them: the same ``csv`` writer, so the same quoting; values must already be text or numbers."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+#: What makes ``csv.writer`` (minimal quoting, ``"\\n"`` line ends) quote a text field.
+_CSV_SPECIAL = re.compile('[,"\n]')
+
+
+def _csv_columns(columns: Sequence[Sequence[object]], schema: pa.Schema) -> str:
+    """:func:`_csv_lines` of the rows these columns make, built column by column.
+
+    ``csv.writer`` writes an integer as ``str`` does and a text field as it is unless it holds
+    a delimiter, a quote or a line end, which it quotes (doubling quotes); a column of text
+    with none of those is written unchanged. Integer columns of ``schema`` must hold ``int``
+    values; a text column holding anything but ``str`` falls back to the writer.
+    """
+    fields: list[Sequence[object]] = []
+    for column, f in zip(columns, schema):
+        if pa.types.is_integer(f.type):
+            fields.append(list(map(str, column)))
+            continue
+        try:
+            plain = not _CSV_SPECIAL.search("\0".join(column))  # type: ignore[arg-type]
+        except TypeError:  # not all text
+            return _csv_lines(zip(*columns))
+        fields.append(column if plain else [_csv_quoted(v) for v in column])  # type: ignore[arg-type]
+    if len(fields) < 2 or not fields[0]:  # the writer quotes a lone empty field; no rows: no text
+        return _csv_lines(zip(*columns))
+    return "\n".join(map(",".join, zip(*fields))) + "\n"  # type: ignore[arg-type]
+
+
+def _csv_quoted(value: str) -> str:
+    """One text field as ``csv.writer`` writes it (see :func:`_csv_columns`)."""
+    return '"' + value.replace('"', '""') + '"' if _CSV_SPECIAL.search(value) else value
+
+
+def _arrow_table(columns: Sequence[Sequence[object]], schema: pa.Schema) -> pa.Table:
+    """Columns of Python values as a table of ``schema`` (NaN becomes null, as from pandas)."""
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type, from_pandas=True) for c, f in zip(columns, schema)], schema=schema
+    )
+
+
+_SPEAKER, _ROLE, _TEXT = (SENTENCE_SCHEMA.names.index(c) for c in ("speaker", "role", "text"))
+_FLAG_COLUMNS = tuple(SENTENCE_SCHEMA.names.index(f) for f in FLAGS)
+
+
+def encode_rows(rows: Sequence[Sequence[object]], call: str) -> tuple[Encoded, Encoded]:
+    """The sentence and speaker tables of one call, from the default annotator's rows
+    (:func:`callanalysis.annotate.annotate_rows`): what :func:`annotate_file` and a sink make
+    of them, without building a frame."""
+    n = len(rows)
+    columns: list[Sequence[object]] = [[call] * n, *zip(*rows)] if n else [[] for _ in SENTENCE_SCHEMA]
+    sentences = Encoded(_csv_columns(columns, SENTENCE_SCHEMA), _arrow_table(columns, SENTENCE_SCHEMA))
+    totals = _speaker_totals(columns[_SPEAKER], columns[_ROLE], columns[_TEXT], [columns[i] for i in _FLAG_COLUMNS])  # type: ignore[arg-type]
+    summary = [
+        (call, speaker, role, *counts, *(c / counts[1] * 100 if counts[1] > 0 else math.nan for c in counts[2:]))
+        for (speaker, role), counts in totals.items()
+    ]
+    speakers = Encoded(
+        _csv_lines(tuple("" if v != v else v for v in r) for r in summary),  # NaN is an empty field
+        _arrow_table(list(zip(*summary)) if summary else [[] for _ in SPEAKER_SCHEMA], SPEAKER_SCHEMA),
+    )
+    return sentences, speakers
+
+
 def _annotate_chunk(paths: list[str], annotator: Annotator | None = None) -> list[Outcome]:
+    if annotator is None:
+        return [encode_file(p) for p in paths]
     return [annotate_file(p, annotator) for p in paths]
 
 
@@ -226,6 +395,11 @@ def _arrow_type(s: pd.Series) -> pa.DataType:
     return {"integer": pa.int64(), "floating": pa.float64(), "mixed-integer-float": pa.float64(), "boolean": pa.bool_()}.get(
         kind, pa.string()
     )
+
+
+def _learned_schema(df: pd.DataFrame) -> pa.Schema:
+    """The schema a custom annotator's first call with rows fixes (see the module docstring)."""
+    return pa.schema([pa.field(str(c), _arrow_type(df[c])) for c in df.columns])
 
 
 def _already(s: pd.Series, kind: pa.DataType) -> bool:
@@ -270,33 +444,52 @@ def _conform(df: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
 
 
 class _TableSink:
-    """Appends frames to one CSV and one Parquet file, with the first frame's schema."""
+    """Appends calls to one CSV and one Parquet file: frames with the first frame's schema, or
+    :class:`Encoded` rows of the schema given up front."""
 
-    def __init__(self, folder: Path, stem: str) -> None:
+    def __init__(self, folder: Path, stem: str, schema: pa.Schema | None = None) -> None:
         self.csv_path, self.parquet_path = folder / f"{stem}.csv", folder / f"{stem}.parquet"
-        self.schema: pa.Schema | None = None
+        self.schema = schema
         self.writer: pq.ParquetWriter | None = None
         self.csv: IO[str] | None = None
         self.empty: pd.DataFrame | None = None  # a call with no rows, kept for its columns
         self.pending: list[pa.Table] = []  # the next row group
         self.pending_rows = 0
 
-    def _open(self, df: pd.DataFrame) -> None:
-        self.schema = pa.schema([pa.field(str(c), _arrow_type(df[c])) for c in df.columns])
-        self.writer = pq.ParquetWriter(self.parquet_path, self.schema)
+    def _open(self, schema: pa.Schema) -> None:
+        self.schema = schema
+        self.writer = pq.ParquetWriter(self.parquet_path, schema)
         self.csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
 
-    def append(self, df: pd.DataFrame) -> None:
-        if self.schema is None:
+    def append(self, rows: pd.DataFrame | Encoded) -> None:
+        if isinstance(rows, Encoded):
+            self._append_encoded(rows)
+            return
+        df = rows
+        if self.writer is None:
             if df.empty:  # no rows to learn types from: wait for a call that has some
                 self.empty = df
                 return
-            self._open(df)
+            self._open(_learned_schema(df))
         assert self.schema is not None and self.writer is not None and self.csv is not None
         conformed = _conform(df, self.schema)
         conformed.to_csv(self.csv, header=self.csv.tell() == 0, index=False, lineterminator="\n")
-        self.pending.append(pa.Table.from_pandas(conformed, schema=self.schema, preserve_index=False))
-        self.pending_rows += len(conformed)
+        self._add(pa.Table.from_pandas(conformed, schema=self.schema, preserve_index=False))
+
+    def _append_encoded(self, rows: Encoded) -> None:
+        if self.writer is None:
+            assert self.schema is not None, "encoded rows need the schema up front"
+            self._open(self.schema)
+        assert self.csv is not None
+        if self.csv.tell() == 0:
+            self.csv.write(_csv_lines([self.schema.names]))
+        self.csv.write(rows.csv)
+        self._add(rows.table)
+
+    def _add(self, table: pa.Table) -> None:
+        """Queue ``table`` for the next row group, writing the group once it is full."""
+        self.pending.append(table)
+        self.pending_rows += table.num_rows
         if self.pending_rows >= ROW_GROUP_ROWS:
             self._flush()
 
@@ -306,8 +499,8 @@ class _TableSink:
         self.pending, self.pending_rows = [], 0
 
     def close(self) -> None:
-        if self.schema is None and self.empty is not None:  # every call was empty: header-only outputs
-            self._open(self.empty)
+        if self.writer is None and self.empty is not None:  # every call was empty: header-only outputs
+            self._open(_learned_schema(self.empty))
             self.append(self.empty)
         if self.writer is not None:
             self._flush()
@@ -347,8 +540,9 @@ def run(
     say = report or (lambda line: print(line, file=sys.stderr))
     show = sys.stderr.isatty() if progress is None else progress
     workers = max(1, workers or len(os.sched_getaffinity(0)))
-    # at least ~8 chunks per worker: the last chunks then leave little idle time at the end
-    chunksize = chunksize or max(1, min(8, len(files) // (workers * 8)))
+    # at least ~8 chunks per worker: the last chunks then leave little idle time at the end;
+    # small chunks also keep little in flight (each holds its files' results until it is sent)
+    chunksize = chunksize or max(1, min(2, len(files) // (workers * 8)))
     chunks = [[str(p) for p in files[i : i + chunksize]] for i in range(0, len(files), chunksize)]
     stems: dict[str, str] = {}
     for p in files:
@@ -358,7 +552,9 @@ def run(
 
     result = Report()
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.tmp-"))
-    sentences, speakers = _TableSink(tmp, "sentences"), _TableSink(tmp, "speakers")
+    known = annotator is None  # the default annotator's schemas are known up front
+    sentences = _TableSink(tmp, "sentences", SENTENCE_SCHEMA if known else None)
+    speakers = _TableSink(tmp, "speakers", SPEAKER_SCHEMA if known else None)
     if annotator is None:
         try:  # load the annotator (and its lexicons) once, before the workers fork
             default_annotator()

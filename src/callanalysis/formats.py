@@ -34,7 +34,20 @@ _BLOCK = frozenset(
 _SKIP = frozenset("aside footer head nav noscript script style svg template title".split())
 _LABEL_TAGS = frozenset({"strong", "b"})
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2007\u202f]+")
+_SEPARATORS = re.compile("[\x1c-\x1f]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _collapse(text: str) -> str:
+    """``_SPACE.sub(" ", text).strip()``: white space collapsed to single spaces, ends stripped.
+
+    For ASCII text without the separators ``\\x1c``-``\\x1f`` (which ``str.split`` also
+    splits at) the white space ``str.split`` splits at is exactly ``_SPACE``'s ASCII part, so
+    ``" ".join(text.split())`` gives the same string, sooner.
+    """
+    if text.isascii() and not _SEPARATORS.search(text):
+        return " ".join(text.split())
+    return _SPACE.sub(" ", text).strip()
 
 
 def looks_like_html(text: str) -> bool:
@@ -55,7 +68,7 @@ class _Extractor(HTMLParser):
         if self._label_open is not None:
             tag, line = self._label_open
             raise TranscriptError(f"HTML speaker label never closes: <{tag}> opened on line {line} has no </{tag}>")
-        para = _SPACE.sub(" ", "".join(self._buf)).strip()
+        para = _collapse("".join(self._buf))
         if para:
             self.paragraphs.append(para)
         self._buf = []
@@ -105,7 +118,17 @@ def html_to_text(html: str, source: str | None = None) -> str:
 
 def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every line of ``text[start:end]``, line breaks excluded, text unchanged."""
-    for m in _LINE.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if text.find("\r", start, stop) < 0:  # "\n" line ends only: the same lines, found with str.find
+        while start < stop:
+            newline = text.find("\n", start, stop)
+            if newline < 0:
+                yield start, stop
+                return
+            yield start, newline
+            start = newline + 1
+        return
+    for m in _LINE.finditer(text, start, stop):
         s, e = m.span()
         while e > s and text[e - 1] in "\r\n":
             e -= 1

@@ -51,6 +51,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .lexicons import ScreenedPattern, screen
 
@@ -330,6 +331,40 @@ def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, 
 
 def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
     """All recognised time expressions of ``text`` (see module docstring)."""
+    out: list[Horizon] = []
+    for e in _expressions(text):
+        try:
+            start, end = e.handler(e.match, call_date, e.comparison)
+        except (ValueError, KeyError):
+            continue
+        if e.from_call:
+            start = min(call_date, end)
+        out.append(Horizon(
+            e.text, start, end, e.char_start, e.char_end, end < call_date, e.comparison,
+            past_reference=e.past_reference, conditional=e.conditional,
+        ))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Expression:
+    """What :func:`find_horizons` reads from the text alone, before the call date is known."""
+
+    match: re.Match[str]
+    handler: Handler  # the form's normaliser: (match, call date, comparison) -> date range
+    text: str
+    char_start: int
+    char_end: int
+    comparison: bool
+    from_call: bool  # "by / before / until / ... / later": the range starts at the call date
+    past_reference: bool
+    conditional: bool
+
+
+@lru_cache(maxsize=4096)
+def _expressions(text: str) -> tuple[_Expression, ...]:
+    """The time expressions of ``text`` in text order, not yet normalised: the date-free part of
+    :func:`find_horizons`, shared by the calls of every date (a pure function of the text)."""
     cands: list[tuple[int, int, str, re.Match[str], Handler]] = []
     bits = screen(text)
     for name, rx, fn in _PATTERNS:
@@ -344,27 +379,21 @@ def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
             kept.append(c)
-    out: list[Horizon] = []
+    out: list[_Expression] = []
     for s, e, name, m, handler in sorted(kept, key=lambda c: c[0]):
         prep_m = _PREP_BEFORE.search(text[:s])
         prep = prep_m.group("prep").lower() if prep_m else ""
         if name == "relative" and m.group("pre"):
             prep = m.group("pre").lower()
-        past_bias = bool(_COMPARISON.match(prep))
-        try:
-            start, end = handler(m, call_date, past_bias)
-        except (ValueError, KeyError):
-            continue
         span_start = prep_m.start("prep") if prep_m and name != "relative" else s
         written = text[span_start:e]
         hedge = _HEDGE_PREFIX.match(written)
         if hedge and name == "relative" and not m.group("pre"):
             span_start += hedge.end()
             written = text[span_start:e]
-        if prep in _BY_LIKE or written.lower().startswith("later"):
-            start = min(call_date, end)
-        out.append(Horizon(
-            written.strip(), start, end, span_start, e, end < call_date, past_bias,
+        out.append(_Expression(
+            m, handler, written.strip(), span_start, e, bool(_COMPARISON.match(prep)),
+            from_call=prep in _BY_LIKE or written.lower().startswith("later"),
             past_reference=name in ("ago", "past") or bool(_LAST.match(m.group(0))),
             conditional=bool(_IF_OPEN.search(text[:span_start], bits)),
         ))

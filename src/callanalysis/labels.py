@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import boosters, claims, forecasts, hedges, lexicons, quantities, topics
+from . import boosters, claims, forecasts, hedges, horizons, lexicons, quantities, topics
 from .boosters import find_boosters
 from .claims import is_claim, is_scenario_step
 from .forecasts import ForecastResult, analyse_forecast
@@ -160,5 +160,6 @@ def clear_caches() -> None:
         claims.is_scenario_step,
         topics.assign_topic,
         quantities.find_quantities,
+        horizons._expressions,
     ):
         cached.cache_clear()

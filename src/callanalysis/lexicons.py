@@ -396,7 +396,17 @@ def screen(text: str) -> int:
     slice of it, nor in ``text`` with parts replaced by spaces. The bits hold for the patterns
     that existed when they were taken: take them after building the patterns they serve.
     """
-    return _screen(text, len(_ATOM_BITS))
+    global _LAST_SCREEN
+    atoms = len(_ATOM_BITS)
+    last_text, last_atoms, last_bits = _LAST_SCREEN  # one tuple: consistent across threads
+    if last_text is text and last_atoms == atoms:  # the detectors of a sentence screen it in turn
+        return last_bits
+    bits = _screen(text, atoms)
+    _LAST_SCREEN = (text, atoms, bits)
+    return bits
+
+
+_LAST_SCREEN: tuple[str | None, int, int] = (None, -1, 0)  # (text, atoms, bits) of the latest screen
 
 
 @lru_cache(maxsize=4096)
@@ -560,13 +570,22 @@ class ScreenedPattern:
         found = self._by_screen.get(bits & self.bits, _UNSEEN)
         return self.compiled(bits) if found is _UNSEEN else found  # type: ignore[return-value]
 
+    # search and match, the most frequent calls, inline _for
     def search(self, string: str, bits: int | None = None) -> re.Match[str] | None:
-        found = self._for(string, bits)
-        return None if found is None else found.search(string)
+        if bits is None:
+            bits = screen(string)
+        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.compiled(bits)
+        return None if found is None else found.search(string)  # type: ignore[union-attr]
 
     def match(self, string: str, bits: int | None = None) -> re.Match[str] | None:
-        found = self._for(string, bits)
-        return None if found is None else found.match(string)
+        if bits is None:
+            bits = screen(string)
+        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.compiled(bits)
+        return None if found is None else found.match(string)  # type: ignore[union-attr]
 
     def finditer(self, string: str, bits: int | None = None) -> Iterator[re.Match[str]]:
         found = self._for(string, bits)

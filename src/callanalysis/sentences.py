@@ -16,11 +16,12 @@ turn's speaker, role and section on every row.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .transcript import Call
+from .transcript import Call, Turn
 
 #: Tokens ending in "." that do not end a sentence by themselves.
 ABBREVIATIONS = frozenset(
@@ -90,9 +91,10 @@ def split_text(text: str) -> list[tuple[int, int]]:
     for p0, p1 in zip(starts, ends):
         start = p0
         for m in _CANDIDATE.finditer(text, p0, p1):
-            if _ends_sentence(text, m.end()):
-                spans.append((start, m.end()))
-                start = m.end()
+            end = m.end()
+            if text[end - 1] != "." or _ends_sentence(text, end):  # '?', '!', ... always end one
+                spans.append((start, end))
+                start = end
         spans.append((start, p1))
     out = []
     for a, b in spans:
@@ -107,12 +109,17 @@ def split_text(text: str) -> list[tuple[int, int]]:
 
 def split_call(call: Call) -> list[Sentence]:
     """Every sentence of every turn, numbered through the call."""
-    out: list[Sentence] = []
+    text = call.text
+    return [Sentence(i, turn.turn, s, e, text[s:e]) for i, (turn, s, e) in enumerate(sentence_spans(call), start=1)]
+
+
+def sentence_spans(call: Call) -> Iterator[tuple[Turn, int, int]]:
+    """``(turn, start, end)`` of every sentence of :func:`split_call`, in the same order, with
+    offsets into ``call.text``: the sentences without building their objects."""
     for turn in call.turns:
+        base = turn.start
         for a, b in split_text(turn.text):
-            s, e = turn.start + a, turn.start + b
-            out.append(Sentence(len(out) + 1, turn.turn, s, e, call.text[s:e]))
-    return out
+            yield turn, base + a, base + b
 
 
 def word_count(text: str) -> int:

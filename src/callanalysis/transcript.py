@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import takewhile
+from collections.abc import Iterator
+from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -370,9 +371,31 @@ def _titled_labels(text: str, body_end: int, roster: tuple[int, int]) -> dict[st
             continue
         names.setdefault(run, [])
     for name in names:
-        for m in re.finditer(re.escape(name + _DASH), text):
-            names[name].append(text[m.end() : m.end() + 300])
+        for _, end in _literal_spans(name + _DASH, text):
+            names[name].append(text[end : end + 300])
     return names
+
+
+_AFTER_TITLED_LABEL = re.compile(r"(?=\s)")
+_AFTER_BARE_LABEL = re.compile(r"(?=\s+[\[\"“A-Z0-9])(?!\s+--)")
+
+
+def _literal_spans(needle: str, text: str, after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
+    """The spans of ``re.finditer(re.escape(needle) + after.pattern, text)`` (``after``, when
+    given, a zero-width test at the needle's end), found with ``str.find``: no pattern is
+    compiled per needle (names differ from call to call)."""
+    if not needle:  # an empty pattern matches everywhere: leave that to the regex engine
+        pattern = re.escape(needle) + (after.pattern if after else "")
+        yield from (m.span() for m in re.finditer(pattern, text))
+        return
+    pos = 0
+    while (start := text.find(needle, pos)) >= 0:
+        end = start + len(needle)
+        if after is None or after.match(text, end):
+            yield start, end
+            pos = end
+        else:
+            pos = start + 1  # the regex engine tries the next position
 
 
 def _roster_entries(text: str, roster: tuple[int, int], titled: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -382,8 +405,8 @@ def _roster_entries(text: str, roster: tuple[int, int], titled: dict[str, str]) 
     spans: list[tuple[int, int, str]] = []
     for name, fields in titled.items():
         label = f"{name}{_DASH}{fields}" if fields else name
-        for m in re.finditer(re.escape(label), rtext):
-            spans.append((m.start(), m.end(), name))
+        for start, end in _literal_spans(label, rtext):
+            spans.append((start, end, name))
     # Roster-only titled participants (never spoke): "... Name -- Title" runs not covered yet.
     for m in re.finditer(re.escape(_DASH), rtext):
         if any(s <= m.start() < e for s, e, _ in spans):
@@ -528,13 +551,15 @@ def _inline_layout(text: str, company: str | None, header_end: int) -> _Layout:
 
     # Every label occurrence in the body at a turn boundary.
     hits: list[tuple[int, int, str]] = []
+    body = text[:body_end]
+    after_header = text[header_end:]
+    speech_start = header_end + len(after_header) - len(after_header.lstrip())  # first non-space after the header
     for lab in labels.values():
-        pattern = re.escape(lab.text) + (r"(?=\s)" if lab.fields else r"(?=\s+[\[\"“A-Z0-9])(?!\s+--)")
-        for m in re.finditer(pattern, text[:body_end]):
-            at_header_end = not text[header_end : m.start()].strip()
-            if not at_header_end and not _BOUNDARY_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
+        for start, end in _literal_spans(lab.text, body, _AFTER_TITLED_LABEL if lab.fields else _AFTER_BARE_LABEL):
+            at_header_end = start <= speech_start  # only white space between the header and the label
+            if not at_header_end and not _BOUNDARY_BEFORE.search(text[max(0, start - 3) : start]):
                 continue
-            hits.append((m.start(), m.end(), lab.name))
+            hits.append((start, end, lab.name))
     hits.sort()
     # Overlapping hits: keep the longest label at a position.
     dedup: list[tuple[int, int, str]] = []
@@ -561,6 +586,8 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(r"Duration\s*:\s*\d+\s*minutes?"),
     "footer": re.compile(r"(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)\b.*"),
 }
+#: The first of the _HEADINGS forms that a whole line is (``lastgroup``): one search, not five.
+_ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _HEADINGS.items()))
 _TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
 _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
 _PARTICLES = frozenset("de van von der da di del la le bin al".split())
@@ -603,14 +630,15 @@ def _line_layout(text: str, header_end: int) -> _Layout:
     headings: list[tuple[int, str]] = []
     roster: list[tuple[str, str, str]] = []  # (name, fields, label)
     for s, e in lines(text, header_end):
-        ln = text[s:e]
-        s += len(ln) - len(ln.lstrip())
-        e -= len(ln) - len(ln.rstrip())
-        if s >= e:
+        line = text[s:e]
+        ln = line.strip()
+        if not ln:
             continue
-        ln = text[s:e]
-        kind = next((k for k, rx in _HEADINGS.items() if rx.fullmatch(ln)), None)
-        if kind:
+        s += len(line) - len(line.lstrip())
+        e = s + len(ln)
+        heading = _ANY_HEADING.fullmatch(ln)
+        if heading:
+            kind = heading.lastgroup
             stops.append(s)
             if kind == "footer":
                 break
@@ -638,8 +666,8 @@ def _line_layout(text: str, header_end: int) -> _Layout:
         m = _TITLED_LINE.fullmatch(ln)
         if m and _person(_clean(m["name"]), known) and _title_like(m["fields"] or ""):
             name, fields = _clean(m["name"]), _clean(m["fields"] or "")
-        elif _clean(ln) in known or _clean(ln) in GENERIC_LABELS:
-            name = _clean(ln)
+        elif (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
+            name = clean
         else:
             m = _COLON_LINE.match(ln)
             if m and _person(_clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
@@ -692,7 +720,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if len(_LINE_BREAK.findall(text, 0, 100_000)) >= 3:
+    if len(list(islice(_LINE_BREAK.finditer(text, 0, 100_000), 3))) == 3:  # three line breaks, not all of them
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
