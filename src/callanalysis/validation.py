@@ -26,7 +26,9 @@ Promises of :func:`score`:
 
 :func:`predict_reference` labels the reference texts themselves with
 :func:`~callanalysis.labels.label_sentence` (same offsets), which scores the
-rules without depending on the sentence splitter.
+sentence rules without depending on the sentence splitter; the rules that need
+the whole call (a bare answer to a question, a story about the past, a scenario
+completed by the next speaker) are applied by :func:`callanalysis.annotate.annotate` only.
 """
 
 from __future__ import annotations
