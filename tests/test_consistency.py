@@ -89,3 +89,9 @@ def test_the_seed_call_yields_the_two_documented_findings(seed_call):
     assert (hours["stated_value"], hours["reference_value"]) == (150.0, pytest.approx(7 * 24 / 3))
     ids = [int(i) for i in hours["sentence_ids"].split(";")]
     assert df.set_index("sentence_id").loc[ids, "turn"].diff().dropna().tolist() == [1]
+
+
+def test_findings_point_at_the_index_labels_of_a_filtered_table():
+    df = table([(1, "Nothing to see."), (1, "The car is used 170 hours a week.")])
+    f = check(df.iloc[[1]])
+    assert f["sentence_ids"].tolist() == [str(df["sentence_id"].iloc[1])]

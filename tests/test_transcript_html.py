@@ -52,3 +52,15 @@ def test_render_has_one_heading_per_turn_and_every_sentence_anchor(seed_call):
     assert page.count("<h3>") == len(seed_call.turns)
     assert page.count("<h2 ") == len({t.section for t in seed_call.turns})
     assert all(f'id="s-{i}"' in page for i in table.sentence_id)
+
+
+def test_render_does_not_depend_on_the_tables_row_order_across_turns(seed_call):
+    table = annotate(seed_call)
+    shuffled = table.sample(frac=1, random_state=3)
+    in_turn_order = shuffled.sort_values("turn", kind="mergesort")
+    assert transcript_html.render(shuffled, seed_call) == transcript_html.render(in_turn_order, seed_call)
+
+
+def test_sentence_html_reads_a_plain_dict_as_it_reads_a_series():
+    r = row(hedged=1, forecast=1, horizon_text="next year", horizon_start="2025-01-01", horizon_end="2025-12-31")
+    assert transcript_html.sentence_html(r.to_dict()) == transcript_html.sentence_html(r)

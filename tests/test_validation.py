@@ -117,3 +117,22 @@ def test_error_row_names_the_reports_own_sentence_for_linking():
     pred = [dict(pred_row(0, 10, hedged=1, hedge_cues="about"), sentence_id=42)]
     (err,) = score(pred, ref).errors.to_dict("records")
     assert err["sentence_id"] == 42
+
+
+def test_align_without_predictions_gives_an_empty_list_per_reference_row():
+    ref = [ref_row(1, 0, 100, "x"), ref_row(2, 101, 200, "y")]
+    pred = pd.DataFrame(columns=["start", "end"])
+    assert align(pred, ref) == [[], []]
+
+
+def test_align_lists_each_reference_rows_hits_in_prediction_order():
+    ref = [ref_row(1, 0, 100, "x"), ref_row(2, 100, 300, "y")]
+    pred = [pred_row(0, 50), pred_row(50, 100), pred_row(100, 200), pred_row(200, 300)]
+    assert align(pred, ref) == [[0, 1], [2, 3]]
+
+
+def test_first_sentence_id_of_an_error_is_that_of_the_first_aligned_prediction():
+    ref = [ref_row(1, 0, 100, "We grew.", claim=1)]
+    pred = pd.DataFrame([pred_row(0, 50), pred_row(51, 100)]).assign(sentence_id=[8, 9])
+    errors = score(pred, ref).errors
+    assert errors.loc[errors["label"].eq("claim"), "sentence_id"].tolist() == [8]

@@ -26,6 +26,7 @@ Rules (no sentence ids are hard-coded; each reads the text itself):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -107,6 +108,12 @@ def load_plausibility(path: str | Path = PLAUSIBILITY_PATH) -> pd.DataFrame:
     return df.assign(max_value=df["max_value"].astype(float), reference_value=pd.to_numeric(df["reference_value"], errors="coerce"))
 
 
+def _texts(df: pd.DataFrame) -> Iterator[tuple[object, str]]:
+    """(index label, text) of every sentence, in table order: what ``iterrows`` would give for
+    the ``text`` column, without building a row Series per sentence."""
+    return zip(df.index, df["text"])
+
+
 def _applies(row: pd.Series, call_date: date | None) -> bool:
     if call_date is None:
         return True
@@ -123,10 +130,10 @@ def implausible_quantities(df: pd.DataFrame, bounds: pd.DataFrame, call_date: da
             continue
         qty = re.compile(_NUMBER + r"\s+(?:[\w-]+\s+)?(?:" + b["unit_pattern"] + r")\b", re.I)
         ctx = re.compile(b["context_pattern"], re.I) if b["context_pattern"] else None
-        for i, row in df.iterrows():
-            if ctx and not ctx.search(row["text"]):
+        for i, text in _texts(df):
+            if ctx and not ctx.search(text):
                 continue
-            for m in qty.finditer(row["text"]):
+            for m in qty.finditer(text):
                 value = number(m.group("num"), m.group("scale"))
                 if value > b["max_value"]:
                     ref = b["reference_value"] if pd.notna(b["reference_value"]) else b["max_value"]
@@ -149,17 +156,17 @@ def _fraction(text: str) -> Fraction:
 def hours_of_the_week(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
     """"X hours a week" disagreeing with "a <fraction> of the hours of the week" nearby."""
     stated = [
-        (row["sentence_id"], row["turn"], i, number(m.group("num"), m.group("scale")), m.group(0))
-        for i, row in df.iterrows()
-        for m in _HOURS_A_WEEK.finditer(row["text"])
+        (sentence_id, turn, i, number(m.group("num"), m.group("scale")), m.group(0))
+        for i, sentence_id, turn, text in zip(df.index, df["sentence_id"], df["turn"], df["text"])
+        for m in _HOURS_A_WEEK.finditer(text)
     ]
     out = []
-    for i, row in df.iterrows():
-        for m in _FRACTION_OF_WEEK.finditer(row["text"]):
-            near = [s for s in stated if abs(s[1] - row["turn"]) <= 1]
+    for i, sentence_id, turn, text in zip(df.index, df["sentence_id"], df["turn"], df["text"]):
+        for m in _FRACTION_OF_WEEK.finditer(text):
+            near = [s for s in stated if abs(s[1] - turn) <= 1]
             if not near:
                 continue
-            sid, _, j, hours, phrase = min(near, key=lambda s: (abs(s[0] - row["sentence_id"]), s[0]))
+            sid, _, j, hours, phrase = min(near, key=lambda s: (abs(s[0] - sentence_id), s[0]))
             frac = _fraction(m.group("frac"))
             implied = float(frac * HOURS_PER_WEEK)
             if abs(hours - implied) / max(hours, implied) > rel_tol:
@@ -174,8 +181,8 @@ def hours_of_the_week(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
 def percentage_direction(df: pd.DataFrame) -> list[dict]:
     """"declined from A% to B%" with B > A, or "increased from A% to B%" with B < A."""
     out = []
-    for i, row in df.iterrows():
-        for m in _PCT_MOVE.finditer(row["text"]):
+    for i, text in _texts(df):
+        for m in _PCT_MOVE.finditer(text):
             a, b = float(m.group("a")), float(m.group("b"))
             word = m.group("down") or m.group("up")
             if (m.group("down") and b > a) or (m.group("up") and b < a):

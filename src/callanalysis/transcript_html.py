@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -49,8 +50,8 @@ def cue_spans(text: str, cues: Iterable[tuple[str, str]]) -> list[tuple[int, int
     return sorted(taken)
 
 
-def sentence_html(row: pd.Series) -> str:
-    """One sentence as a labelled, escaped span."""
+def sentence_html(row: Mapping[str, Any]) -> str:
+    """One sentence (a row of the sentence table, as a Series or a dict) as a labelled, escaped span."""
     text = str(row["text"])
     cues = [(c, "hedge") for c in _cues(row.get("hedge_cues"))] + [(c, "booster") for c in _cues(row.get("booster_cues"))]
     parts: list[str] = []
@@ -90,12 +91,21 @@ def legend_html() -> str:
     )
 
 
+def _rows_by_turn(sentences: pd.DataFrame) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """The sentence rows as plain dicts, grouped by turn: turns in ascending order, rows in table
+    order within a turn (what ``groupby("turn", sort=True)`` gives), without a Series per row."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for row in sentences.to_dict("records"):
+        groups.setdefault(row["turn"], []).append(row)
+    return sorted(groups.items(), key=lambda item: item[0])
+
+
 def render(sentences: pd.DataFrame, call: Call) -> str:
     """The whole call as annotated HTML (see the module docstring)."""
     turns = {t.turn: t for t in call.turns}
     out: list[str] = [legend_html()]
     current_section = None
-    for turn_no, group in sentences.groupby("turn", sort=True):
+    for turn_no, group in _rows_by_turn(sentences):
         t = turns[int(turn_no)]
         if t.section != current_section:
             if current_section is not None:
@@ -106,7 +116,7 @@ def render(sentences: pd.DataFrame, call: Call) -> str:
         who = html.escape(t.speaker)
         details = [t.role] + [x for x in (t.title, t.firm if t.role == "analyst" else "") if x and x.lower() != t.role]
         role = html.escape(", ".join(details))
-        body = " ".join(sentence_html(row) for _, row in group.iterrows())
+        body = " ".join(sentence_html(row) for row in group)
         out.append(
             f'<div class="ca-turn" id="turn-{t.turn}"><h3>{who} <span class="ca-role">{role} · turn {t.turn}</span></h3>'
             f"<p>{body}</p></div>"

@@ -40,6 +40,7 @@ from pathlib import Path
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .lexicons import baseline_words
@@ -118,18 +119,19 @@ def align(predicted: Rows, reference: Rows, min_share: float = 0.5) -> list[list
     """For each reference row, the indices of predicted rows overlapping it by
     at least ``min_share`` of the shorter span."""
     pred, ref = _frame(predicted), _frame(reference)
-    ps = pred["start"].astype(int).tolist()
-    pe = pred["end"].astype(int).tolist()
-    out: list[list[int]] = []
-    for rs, re_ in zip(ref["start"].astype(int), ref["end"].astype(int)):
-        hits = []
-        for i, (s, e) in enumerate(zip(ps, pe)):
-            overlap = min(e, re_) - max(s, rs)
-            shorter = min(e - s, re_ - rs)
-            if overlap > 0 and shorter > 0 and overlap >= min_share * shorter:
-                hits.append(i)
-        out.append(hits)
-    return out
+    ps, pe = _offsets(pred, "start"), _offsets(pred, "end")
+    rs, re_ = _offsets(ref, "start")[:, None], _offsets(ref, "end")[:, None]
+    # Every (reference, predicted) pair at once; whole numbers, so the float comparison with
+    # min_share * shorter is the same as Python's, and the hits come out in ascending order.
+    overlap = np.minimum(pe, re_) - np.maximum(ps, rs)
+    shorter = np.minimum(pe - ps, re_ - rs)
+    ok = (overlap > 0) & (shorter > 0) & (overlap >= min_share * shorter)
+    return [np.flatnonzero(row).tolist() for row in ok]
+
+
+def _offsets(rows: pd.DataFrame, column: str) -> np.ndarray:
+    """A start or end column as whole numbers (``astype(int)``), as a NumPy array."""
+    return rows[column].astype(int).to_numpy(dtype=np.int64)
 
 
 _WORD_RES: dict[str, re.Pattern[str]] = {}
@@ -157,10 +159,31 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-def _first_id(rows: pd.DataFrame) -> Any:
+class _Aligned:
+    """The predicted rows aligned to one reference row, read column by column: what
+    ``pred.iloc[idx]`` gives for ``in``, ``len`` and a column's values (as a list), without
+    building a DataFrame per reference row. ``columns`` caches each column's values."""
+
+    def __init__(self, pred: pd.DataFrame, columns: dict[str, list[Any]], idx: list[int]) -> None:
+        self._pred, self._columns, self._idx = pred, columns, idx
+
+    def __contains__(self, column: object) -> bool:
+        return column in self._pred.columns
+
+    def __len__(self) -> int:
+        return len(self._idx)
+
+    def __getitem__(self, column: str) -> list[Any]:
+        values = self._columns.get(column)
+        if values is None:
+            values = self._columns[column] = self._pred[column].tolist()
+        return [values[i] for i in self._idx]
+
+
+def _first_id(rows: _Aligned) -> Any:
     """The report's id of the first predicted sentence aligned to a reference sentence (or NA)."""
     if "sentence_id" in rows and len(rows):
-        return int(rows["sentence_id"].iloc[0])
+        return int(rows["sentence_id"][0])
     return pd.NA
 
 
@@ -194,6 +217,7 @@ def score(
     if "sid" not in ref.columns:
         ref = ref.assign(sid=range(1, len(ref) + 1))
     aligned = align(pred, ref)
+    pred_columns: dict[str, list[Any]] = {}
     ref_end: dict[Any, date] = {}
     if reference_horizons is not None:
         for row in _frame(reference_horizons).to_dict("records"):
@@ -210,7 +234,7 @@ def score(
     errors: list[dict[str, Any]] = []
     hits = 0
     for (i, r), idx in zip(ref.iterrows(), aligned):
-        prow = pred.iloc[idx] if idx else pred.iloc[0:0]
+        prow = _Aligned(pred, pred_columns, idx)
         text = str(r.get("text", ""))
         for lab in labels:
             truth = _flag(r[lab])
@@ -219,9 +243,9 @@ def score(
             c[0 if truth and guess else 1 if guess else 2 if truth else 3] += 1
             if truth != guess:
                 col = _CUE_COLUMN.get(lab, "")
-                fired = _join(prow[col].tolist()) if col and col in prow else ""
+                fired = _join(prow[col]) if col and col in prow else ""
                 if lab == "forecast" and "horizon_text" in prow:
-                    fired = ";".join(x for x in (fired, _join(prow["horizon_text"].tolist())) if x)
+                    fired = ";".join(x for x in (fired, _join(prow["horizon_text"])) if x)
                 ref_col = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "horizon"}.get(lab, "")
                 errors.append({
                     "sid": r["sid"], "sentence_id": _first_id(prow), "label": lab, "reference": truth,
@@ -242,7 +266,7 @@ def score(
                 errors.append({
                     "sid": sid, "sentence_id": _first_id(prow), "label": "horizon", "reference": ref_end[sid].isoformat(),
                     "predicted": got.isoformat() if got else "", "text": text,
-                    "cues": _join(prow["horizon_text"].tolist()) if "horizon_text" in prow else "",
+                    "cues": _join(prow["horizon_text"]) if "horizon_text" in prow else "",
                     "reference_cues": str(r.get("horizon", "") or ""),
                 })
 
