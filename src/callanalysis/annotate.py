@@ -38,6 +38,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
+from .columns import COLUMNS, INT_COLUMNS
 from .dialogue import Utterance, answered_forecasts
 from .labels import SentenceContext, SentenceLabels, ends_on_scenario, label_sentence
 from .narrative import NarrativeRow, future_in_past
@@ -46,16 +47,6 @@ from .sentences import sentence_spans
 from .transcript import Call, Turn
 
 __all__ = ["COLUMNS", "annotate", "annotate_rows"]
-
-COLUMNS: tuple[str, ...] = (
-    "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
-    "claim", "forecast", "hedged", "boosted", "hedge_cues", "booster_cues",
-    "horizon_text", "horizon_start", "horizon_end", "anachronism", "quantities", "topic",
-    "forecast_cues",
-)
-
-
-_INT_COLUMNS = ("sentence_id", "turn", "start", "end", "claim", "forecast", "hedged", "boosted", "anachronism")
 
 
 @contextmanager
@@ -170,8 +161,8 @@ def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
     ``pd.DataFrame([], columns=COLUMNS)`` gives it, integer columns as int64.
     """
     if not rows:
-        return pd.DataFrame([], columns=list(COLUMNS)).astype({c: "int64" for c in _INT_COLUMNS})
+        return pd.DataFrame([], columns=list(COLUMNS)).astype({c: "int64" for c in INT_COLUMNS})
     columns = dict(zip(COLUMNS, (list(c) for c in zip(*rows))))
-    for name in _INT_COLUMNS:
+    for name in INT_COLUMNS:
         columns[name] = np.array(columns[name], dtype=np.int64)
     return pd.DataFrame(columns)

@@ -51,6 +51,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .columns import COLUMNS, INT_COLUMNS
 from .errors import TranscriptError
 from .sentences import word_count
 from .transcript import load
@@ -64,21 +65,10 @@ OUTPUTS: tuple[str, ...] = ("sentences.parquet", "sentences.csv", "speakers.parq
 ROW_GROUP_ROWS = 16_384  # Parquet rows buffered before a row group is written
 
 #: The default annotator's sentence table in the outputs: ``call``, then the annotator's columns
-#: (:data:`callanalysis.annotate.COLUMNS`, kept in step by a test), integers as int64, the rest text.
-SENTENCE_INT_COLUMNS: frozenset[str] = frozenset(
-    {"sentence_id", "turn", "start", "end", "claim", "forecast", "hedged", "boosted", "anachronism"}
-)
+#: (:data:`callanalysis.columns.COLUMNS`), integers as int64, the rest text.
 SENTENCE_SCHEMA: pa.Schema = pa.schema(
     [pa.field("call", pa.string())]
-    + [
-        pa.field(c, pa.int64() if c in SENTENCE_INT_COLUMNS else pa.string())
-        for c in (
-            "sentence_id", "turn", "speaker", "role", "section", "start", "end", "text",
-            "claim", "forecast", "hedged", "boosted", "hedge_cues", "booster_cues",
-            "horizon_text", "horizon_start", "horizon_end", "anachronism", "quantities", "topic",
-            "forecast_cues",
-        )
-    ]
+    + [pa.field(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS]
 )
 #: The speaker table in the outputs.
 SPEAKER_SCHEMA: pa.Schema = pa.schema(

@@ -389,6 +389,9 @@ def _token_bits(token: str, cache: dict[str, int]) -> int:
     return bits
 
 
+_LAST_SCREEN: tuple[str | None, int, int] = (None, -1, 0)  # (text, atoms, bits) of the latest screen
+
+
 def screen(text: str) -> int:
     """Bits of the registered atoms that occur in ``text`` (-1, all bits, when undecidable).
 
@@ -405,8 +408,6 @@ def screen(text: str) -> int:
     _LAST_SCREEN = (text, atoms, bits)
     return bits
 
-
-_LAST_SCREEN: tuple[str | None, int, int] = (None, -1, 0)  # (text, atoms, bits) of the latest screen
 
 
 @lru_cache(maxsize=4096)
