@@ -43,3 +43,20 @@ def test_download_link_carries_the_exact_csv_bytes():
     payload = re.search(r"base64,([A-Za-z0-9+/=]+)", out).group(1)
     assert base64.b64decode(payload).decode("utf-8") == df.to_csv(index=False, lineterminator="\n")
     assert 'download="t.csv"' in out
+
+
+def test_a_column_of_sentences_is_marked_as_prose():
+    df = pd.DataFrame({"label": ["claim"], "text": ["So, you see that, OK, every failure is how you drive the intersection, they get the data back."]})
+    markup = str(tables.html_table(df))
+    assert '<td class="prose"' in markup and markup.count('class="prose"') == 1
+
+
+def test_short_text_columns_are_not_prose():
+    df = pd.DataFrame({"label": ["claim"], "speaker": ["Elon Musk"]})
+    assert 'class="prose"' not in str(tables.html_table(df))
+
+
+def test_only_the_longest_prose_column_keeps_a_width():
+    long, longer = "word " * 20, "word " * 30
+    markup = str(tables.html_table(pd.DataFrame({"evidence": [long], "why": [longer]})))
+    assert markup.count('class="prose"') == 1 and 'class="prose" data-sort="' + longer in markup

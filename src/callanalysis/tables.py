@@ -7,7 +7,10 @@
 * the table carries ``class="ca-table"`` and ``data-sortable``: the book's small script
   (``callanalysis/static/tables.js``) sorts it when a header is clicked; without the script it
   is still a plain, readable table;
-* numbers are formatted once, here, so every chapter shows them alike.
+* numbers are formatted once, here, so every chapter shows them alike;
+* the table's longest text column, when it holds prose (a value longer than
+  :data:`PROSE_CHARS`: sentences), keeps a readable width (``class="prose"``) instead of
+  shrinking to a word per line beside many columns.
 
 ``download_link(df, filename)`` is a self-contained link (a ``data:`` URI) that saves the table
 as CSV: no file on disk, works offline, identical bytes to ``DataFrame.to_csv``.
@@ -36,6 +39,9 @@ def sentence_href(sentence_id: int) -> str:
 
 
 _NUM = ' class="num"'
+_PROSE = ' class="prose"'
+#: A text column whose longest value has more characters than this holds prose (sentences).
+PROSE_CHARS = 80
 
 
 class HTML:
@@ -89,6 +95,9 @@ def html_table(
     shown = df.drop(columns=[c for c in links.values() if c not in links]) if links else df
     shown = shown if max_rows is None else shown.head(max_rows)
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
+    lengths = {c: int(shown[c].astype(str).str.len().max()) for c in shown.columns if c not in numeric and len(shown)}
+    longest = max(lengths, key=lengths.__getitem__, default=None)
+    prose = {longest} if longest is not None and lengths[longest] > PROSE_CHARS else set()
     head = "".join(
         f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
         for c in shown.columns
@@ -104,7 +113,7 @@ def html_table(
                 body = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{body}</a>'
             elif col == "sentence_id" and link_sentences and text:
                 body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
-            cls = _NUM if col in numeric else ""
+            cls = _NUM if col in numeric else _PROSE if col in prose else ""
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
