@@ -40,7 +40,7 @@ import pandas as pd
 
 from .columns import COLUMNS, INT_COLUMNS
 from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, SentenceLabels, ends_on_scenario, label_sentence
+from .labels import SentenceContext, SentenceLabels, context_key, ends_on_scenario, label_sentence
 from .narrative import NarrativeRow, future_in_past
 from .quantities import format_quantities
 from .sentences import sentence_spans
@@ -91,8 +91,9 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     open_scenario = False
     position = 0
     # label_sentence is a pure function of its arguments, and the call date is the call's: a
-    # sentence that comes again with the same context ("Thank you.") is labelled once per call
-    labelled: dict[tuple[str, SentenceContext], tuple[tuple[object, ...], bool, str]] = {}
+    # sentence that comes again with the same relevant context (labels.context_key: "Thank
+    # you." from an analyst) is labelled once per call
+    labelled: dict[tuple[object, ...], tuple[tuple[object, ...], bool, str]] = {}
     # the sentences of split_call (numbered through the call), without their objects
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call_text[start:end]
@@ -100,14 +101,18 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
             open_scenario = t.speaker != prev_speaker and ends_on_scenario(prev_text, prev_forecast)
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
-        context = SentenceContext(
-            role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
-            previous_topic=prev_topic, continues_scenario=open_scenario,
-        )
-        done = labelled.get((text, context))
+        key = (text, *context_key(
+            text, role=t.role, previous_forecast=prev_forecast, previous_topic=prev_topic,
+            opens_after_scenario=open_scenario and prev_text is None,
+        ))
+        done = labelled.get(key)
         if done is None:
+            context = SentenceContext(
+                role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
+                previous_topic=prev_topic, continues_scenario=open_scenario,
+            )
             lab = label_sentence(text, call_date=call_date, context=context)
-            done = labelled[text, context] = (_label_cells(lab), lab.forecast, lab.topic)
+            done = labelled[key] = (_label_cells(lab), lab.forecast, lab.topic)
         cells, forecast, topic = done
         rows.append((sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text, *cells))
         prev_turn, prev_speaker, prev_text, prev_forecast = t, t.speaker, text, forecast

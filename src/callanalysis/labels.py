@@ -44,7 +44,7 @@ from .horizons import select_horizon
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
-__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "ends_on_scenario", "label_sentence"]
+__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "context_key", "ends_on_scenario", "label_sentence"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,24 @@ def label_sentence(
         topic=topic,
         forecast_cues=dedupe(fc.cues),
     )
+
+
+def context_key(
+    text: str, *, role: str | None, previous_forecast: bool | None, previous_topic: str | None,
+    opens_after_scenario: bool,
+) -> tuple[object, ...]:
+    """What :func:`label_sentence` reads of a sentence's context, as a hashable key: two
+    sentences with the same text, call date and key get the same labels.
+
+    ``previous_forecast`` is None at the start of a turn (and only then), and
+    ``opens_after_scenario`` says that the sentence opens a turn with
+    ``continues_scenario``. The key holds the role, the previous topic and whether the
+    sentence would continue a forecast scenario, which is all the context the labels use
+    (the previous sentence's text and the position do not change them once the previous
+    forecast label is known).
+    """
+    continues = bool(previous_forecast or opens_after_scenario) and is_scenario_step(text)
+    return (role, continues, previous_topic)
 
 
 def ends_on_scenario(last_text: str | None, last_forecast: bool | None) -> bool:
