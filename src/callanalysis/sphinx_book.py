@@ -18,17 +18,31 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
 * **Light pages.** The theme's 1.5 MB ``fontawesome.js`` (it only re-draws the icons the
   theme's CSS already draws from the web font) is removed, with the unused icon fonts;
   sphinx-design's CSS and script load only on pages that use a sphinx-design component.
+* **Chapters read on every core.** ``jupyter-book build`` has no ``-j`` option, so Sphinx
+  reads (and MyST-NB executes) the pages one after another. With ``callanalysis_jobs``
+  (``sphinx: config:`` in ``_config.yml``; ``"auto"``, the default, is every core this process
+  may use; ``1`` reads serially) Sphinx reads pages in that many processes, one page per
+  process at a time, so the notebooks run side by side. Two extensions Jupyter Book always
+  loads do not say whether they allow this, and Sphinx would otherwise fall back to one
+  process with a warning: ``sphinx_multitoc_numbering`` only replaces the section numbering
+  Sphinx runs in the main process after every page is read, and
+  ``sphinx_jupyterbook_latex`` acts only for the LaTeX builder; both are declared safe here.
+  Any other extension that does not declare itself safe still makes Sphinx read serially.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import sphinx.builders
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 #: Cell tag that keeps a cell's source visible.
@@ -218,8 +232,64 @@ def _trim_theme_assets(app: Sphinx, exception: Exception | None) -> None:
                 (fonts / f"fa-{style}-{weight}.{suffix}").unlink(missing_ok=True)
 
 
+# --- Parallel reading (build time) -------------------------------------------------------------
+
+#: Extensions Jupyter Book 1 always loads that do not declare whether Sphinx may read pages in
+#: parallel, and why they may (see the module docstring).
+PARALLEL_SAFE_EXTENSIONS: dict[str, str] = {
+    "sphinx_multitoc_numbering": "numbers sections in the main process, after all pages are read",
+    "sphinx_jupyterbook_latex": "acts only for the LaTeX builder",
+}
+#: Up to this many pages, each page is read in a process of its own (chunks of one page), so
+#: that the processes stay busy until the last notebook; Sphinx's own chunks (for 13 pages on
+#: two cores: 6, 6 and 1 pages, in name order) would put most notebooks in one process.
+#: Each chunk costs a fork and a pickled environment, so larger books keep Sphinx's chunks.
+SINGLE_PAGE_CHUNKS_UP_TO = 40
+
+
+def read_jobs(setting: object) -> int:
+    """The number of reading processes for ``callanalysis_jobs``: ``"auto"`` is the number of
+    cores this process may run on, a positive integer is itself."""
+    if setting == "auto":
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if isinstance(setting, str) and setting.strip().isdigit():
+        setting = int(setting)
+    if not isinstance(setting, int) or isinstance(setting, bool) or setting < 1:
+        raise ValueError(f'callanalysis_jobs must be "auto" or a positive integer, not {setting!r}')
+    return setting
+
+
+def page_chunks(pages: list[str], nproc: int, maxbatch: int = 10) -> list[list[str]]:
+    """Sphinx's ``make_chunks`` for a small book: one page per chunk (see
+    :data:`SINGLE_PAGE_CHUNKS_UP_TO`); larger books get Sphinx's chunks."""
+    if len(pages) <= SINGLE_PAGE_CHUNKS_UP_TO:
+        return [[page] for page in pages]
+    return _sphinx_make_chunks(pages, nproc, maxbatch)
+
+
+_sphinx_make_chunks = sphinx.builders.make_chunks
+
+
+def _read_in_parallel(app: Sphinx, config: Config) -> None:
+    """Read pages in ``callanalysis_jobs`` processes, unless Sphinx was given ``-j`` itself."""
+    try:
+        jobs = read_jobs(config.callanalysis_jobs)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    if jobs <= 1 or app.parallel > 1:
+        return
+    app.parallel = jobs
+    for name in PARALLEL_SAFE_EXTENSIONS:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True  # (writing is assumed safe unless declared not)
+    sphinx.builders.make_chunks = page_chunks  # type: ignore[assignment]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
+    app.add_config_value("callanalysis_jobs", "auto", "", (str, int))
+    app.connect("config-inited", _read_in_parallel)
     app.add_post_transform(HideCodeByDefault)
     app.connect("builder-inited", _add_static_path)
     app.add_js_file("tables.js", loading_method="defer")
