@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+
 import altair as alt
 import pandas as pd
 import pytest
@@ -70,6 +75,36 @@ def test_chart_html_is_one_div_and_a_scoped_script(turns):
     assert html.count("</script>") == 1
     assert "(function () {" in html and "window.vegaEmbed(el, spec, opts)" in html
     assert '"editor":false' in html and '"export":true' in html
+
+
+def _container_id(html: str) -> str:
+    return re.search(r'<div class="callanalysis-vega" id="([^"]+)"', html).group(1)
+
+
+def test_a_chart_gets_the_same_element_id_in_every_process(turns):
+    spec = charts.turn_timeline(turns).to_dict()
+    code = (
+        "import json, sys; from callanalysis.vega_embed import chart_html; "
+        "print(chart_html(json.loads(sys.stdin.read())))"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], input=json.dumps(spec), capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == runs[1].stdout
+    assert re.fullmatch(r"callanalysis-vega-[0-9a-f]{32}", _container_id(runs[0].stdout))
+
+
+def test_the_same_chart_drawn_twice_gets_two_element_ids(turns):
+    spec = charts.turn_timeline(turns).to_dict()
+    first, second = _container_id(chart_html(spec)), _container_id(chart_html(spec))
+    assert first != second
+
+
+def test_different_charts_get_different_element_ids(turns):
+    a = _container_id(chart_html(charts.turn_timeline(turns).to_dict()))
+    b = _container_id(chart_html(charts.speaker_share_bar(turns).to_dict()))
+    assert a.split("-")[2] != b.split("-")[2]
 
 
 def test_enabled_renderer_emits_the_offline_html(turns):

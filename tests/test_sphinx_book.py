@@ -101,3 +101,13 @@ def test_the_book_reads_on_every_core():
         config = yaml.safe_load(f)
     assert config["sphinx"]["config"]["callanalysis_jobs"] == "auto"
     assert "callanalysis.sphinx_book" in config["sphinx"]["extra_extensions"]
+
+
+def test_the_downloaded_notebook_has_numbered_cell_ids():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("1 + 1")])
+    out = nbformat.reads(sphinx_book.with_numbered_cell_ids(nbformat.writes(nb)), as_version=4)
+    assert [c["id"] for c in out.cells] == ["cell-1", "cell-2"]
+    assert [c["source"] for c in out.cells] == ["# Title", "1 + 1"]
+    nbformat.validate(out)

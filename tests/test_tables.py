@@ -60,3 +60,9 @@ def test_only_the_longest_prose_column_keeps_a_width():
     long, longer = "word " * 20, "word " * 30
     markup = str(tables.html_table(pd.DataFrame({"evidence": [long], "why": [longer]})))
     assert markup.count('class="prose"') == 1 and 'class="prose" data-sort="' + longer in markup
+
+
+def test_raw_html_has_a_plain_text_form_without_a_memory_address():
+    shown = repr(tables.HTML("<p>hello</p>"))
+    assert shown == "<HTML: 12 characters>"
+    assert " at 0x" not in shown

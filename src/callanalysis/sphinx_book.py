@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import sphinx.builders
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -111,7 +111,8 @@ def _offer_executed_notebook(
     sphinx-book-theme lists ``.ipynb`` only when a launch button (Binder, Thebe...) is on,
     which this offline book turns off. This copies MyST-NB's executed notebook for a MyST
     Markdown notebook page into ``_sources/`` (beside the ``.md`` source the menu already
-    offers) and sets ``ipynb_source``, which the theme's download menu reads.
+    offers; cell ids numbered, :func:`with_numbered_cell_ids`) and sets ``ipynb_source``,
+    which the theme's download menu reads.
     """
     if app.builder.format != "html" or not context.get("sourcename", "").endswith(".md"):
         return
@@ -122,8 +123,22 @@ def _offer_executed_notebook(
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(executed, target)
+    target.write_text(with_numbered_cell_ids(executed.read_text(encoding="utf-8")), encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def with_numbered_cell_ids(notebook: str) -> str:
+    """The notebook (nbformat JSON) with cell ids ``cell-1``, ``cell-2``, ... in order.
+
+    A MyST Markdown notebook's cells get random ids each time it is read, so the executed
+    notebook would differ from build to build in its ids alone; numbered ids make the download
+    the same on every build of the same book.
+    """
+    nb = nbformat.reads(notebook, as_version=nbformat.NO_CONVERT)
+    for i, cell in enumerate(nb.cells, start=1):
+        if "id" in cell:
+            cell["id"] = f"cell-{i}"
+    return nbformat.writes(nb)
 
 
 #: Download-menu entries in words: the theme labels them ".ipynb", ".md" and ".pdf".

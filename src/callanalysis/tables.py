@@ -56,6 +56,10 @@ class HTML:
     def __str__(self) -> str:
         return self.markup
 
+    def __repr__(self) -> str:
+        # the notebook's text/plain fallback: the same on every run (no memory address)
+        return f"<HTML: {len(self.markup):,} characters>"
+
 
 def _cell(value: object, fmt: str | None) -> tuple[str, str]:
     """(display text, sort key) of one cell."""

@@ -23,9 +23,10 @@ in ``+json``), which fails the book build. In JupyterLab, switch back with
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
-import uuid
+from collections import Counter
 from typing import Any
 
 import altair as alt
@@ -74,10 +75,28 @@ def _json_for_script(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+#: How many times this process has drawn each chart (by content), for unique element ids.
+_drawn: Counter[str] = Counter()
+
+
+def _chart_id(spec_json: str, opts_json: str) -> str:
+    """The chart's element id: a digest of what it draws, so that the same notebook gives the
+    same page on every build; the same chart drawn again in this process gets ``-2``, ``-3``..."""
+    digest = hashlib.sha256(f"{spec_json}\n{opts_json}".encode()).hexdigest()[:32]
+    _drawn[digest] += 1
+    n = _drawn[digest]
+    return f"{CHART_CLASS}-{digest}" + (f"-{n}" if n > 1 else "")
+
+
 def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """The HTML fragment for one chart: the container div and the script that fills it."""
-    div_id = f"{CHART_CLASS}-{uuid.uuid4().hex}"
+    """The HTML fragment for one chart: the container div and the script that fills it.
+
+    The container's id depends only on the chart and on how many times this process drew the
+    same chart before (see :func:`_chart_id`), so a notebook's output is the same on every run.
+    """
     opts = {**DEFAULT_EMBED_OPTIONS, **(embed_options or {})}
+    spec_json, opts_json = _json_for_script(spec), _json_for_script(opts)
+    div_id = _chart_id(spec_json, opts_json)
     description = spec.get("description")
     aria = (
         f' role="figure" aria-label="{html.escape(description, quote=True)}"'
@@ -87,8 +106,8 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
     div = f'<div class="{CHART_CLASS}" id="{div_id}"{aria}></div>'
     script = _SCRIPT % {
         "div_id": json.dumps(div_id),
-        "spec": _json_for_script(spec),
-        "opts": _json_for_script(opts),
+        "spec": spec_json,
+        "opts": opts_json,
         "chart_class": CHART_CLASS,
     }
     return f"{div}\n{script}"
