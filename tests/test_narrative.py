@@ -59,3 +59,57 @@ def test_and_then_sequences_a_narrative_sentence():
 
 def test_a_present_tense_sentence_is_not_told_in_the_past():
     assert not told_in_past("There will be a niche product.")
+
+
+def _walk_every_sentence(rows: list[NarrativeRow]) -> list[int]:
+    """The rule read sentence by sentence, as the module docstring states it (the reference
+    for the faster walk that starts only at openings)."""
+    from callanalysis.narrative import PRESENT_ANCHOR, RECOLLECTION
+
+    out: list[int] = []
+    in_story = voicing = False
+    prev_turn = None
+    for i, row in enumerate(rows):
+        if row.turn != prev_turn:
+            in_story = voicing = False
+            prev_turn = row.turn
+        if not in_story:
+            in_story, voicing = bool(RECOLLECTION.search(row.text)), False
+            continue
+        if row.horizon or PRESENT_ANCHOR.search(row.text):
+            in_story = voicing = False
+        elif row.forecast and (voicing or told_in_past(row.text)):
+            out.append(i)
+            voicing = True
+        elif row.forecast or not told_in_past(row.text):
+            in_story = voicing = False
+        else:
+            voicing = False
+    return out
+
+
+def test_the_walk_from_openings_agrees_with_reading_every_sentence():
+    import random
+
+    texts = [
+        "I remember when phones had keys.", "Back in 2015 it was different.", "Years ago we had none.",
+        "People were sure it would fail.", "And then everyone was going to buy one.", "We will ship it.",
+        "It is going to be great now.", "Yeah.", "They said it would never work.", "Then it will change.",
+        "We expect growth in 2025.", "I recall that we were going to wait.", "Revenue grew.",
+    ]
+    rng = random.Random(7)
+    for _ in range(400):
+        n = rng.randint(0, 30)
+        turn = 1
+        rows = []
+        for _ in range(n):
+            turn += rng.random() < 0.2
+            rows.append(NarrativeRow(turn, rng.choice(texts), rng.random() < 0.5, "in 2025" if rng.random() < 0.1 else ""))
+        assert future_in_past(rows) == _walk_every_sentence(rows), rows
+
+
+def test_story_openings_finds_each_recollection_once():
+    from callanalysis.narrative import story_openings
+
+    texts = ["Hello.", "I remember it. I remember it well.", "Years", "ago.", "back then"]
+    assert story_openings(texts) == [1, 4]  # "Years ago" across two sentences opens nothing
