@@ -67,11 +67,9 @@ def _ends_sentence(text: str, end: int) -> bool:
     if text[end - 1] != ".":  # '?', '!', a closing quote or bracket
         return True
     # the token before: the run of non-space characters ending at ``end`` (what
-    # ``_TOKEN_BEFORE.search(text, max(0, end - 80), end)`` finds), read backwards in a window
-    lo, i = max(0, end - 80), end - 1
-    while i > lo and not text[i - 1].isspace():
-        i -= 1
-    token = text[i:end]
+    # ``_TOKEN_BEFORE.search(text, max(0, end - 80), end)`` finds): the last whitespace-separated
+    # field of that 80-character window (``text[end - 1]`` is punctuation, never white space)
+    token = text[max(0, end - 80) : end].rsplit(None, 1)[-1]
     bare = token.lstrip("\"“‘([").lower()
     initial = _INITIAL.fullmatch(bare) is not None or _INITIALS.fullmatch(bare) is not None
     if bare not in ABBREVIATIONS and not initial:
