@@ -40,13 +40,16 @@ import pandas as pd
 
 from .columns import COLUMNS, INT_COLUMNS
 from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, SentenceLabels, context_key, ends_on_scenario, label_sentence
+from .labels import SentenceContext, SentenceLabels, context_key, ends_on_scenario, label_sentence, turn_topic
 from .narrative import NarrativeRow, future_in_past
 from .quantities import format_quantities
 from .sentences import sentence_spans
 from .transcript import Call, Turn
 
 __all__ = ["COLUMNS", "annotate", "annotate_rows"]
+
+#: Position of the topic among the label cells (:func:`_label_cells`, COLUMNS from ``claim`` on).
+_TOPIC_CELL = COLUMNS.index("topic") - COLUMNS.index("claim")
 
 
 @contextmanager
@@ -92,8 +95,8 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     position = 0
     # label_sentence is a pure function of its arguments, and the call date is the call's: a
     # sentence that comes again with the same relevant context (labels.context_key: "Thank
-    # you." from an analyst) is labelled once per call
-    labelled: dict[tuple[object, ...], tuple[tuple[object, ...], bool, str]] = {}
+    # you." from an analyst) is labelled once per call, then shows its turn's topic (turn_topic)
+    labelled: dict[tuple[object, ...], tuple[tuple[object, ...], bool, bool, str]] = {}
     # the sentences of split_call (numbered through the call), without their objects
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call_text[start:end]
@@ -102,18 +105,20 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
             prev_text, prev_forecast, prev_topic, position = None, None, None, 0
         position += 1
         key = (text, *context_key(
-            text, role=t.role, previous_forecast=prev_forecast, previous_topic=prev_topic,
-            opens_after_scenario=open_scenario and prev_text is None,
+            text, role=t.role, previous_forecast=prev_forecast, opens_after_scenario=open_scenario and prev_text is None
         ))
         done = labelled.get(key)
         if done is None:
             context = SentenceContext(
                 role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
-                previous_topic=prev_topic, continues_scenario=open_scenario,
-            )
+                continues_scenario=open_scenario,
+            )  # no previous topic: the sentence's own topic, for turn_topic below
             lab = label_sentence(text, call_date=call_date, context=context)
-            done = labelled[key] = (_label_cells(lab), lab.forecast, lab.topic)
-        cells, forecast, topic = done
+            done = labelled[key] = (_label_cells(lab), lab.claim, lab.forecast, lab.topic)
+        cells, claim, forecast, own_topic = done
+        topic = turn_topic(own_topic, claim, forecast, prev_topic)
+        if topic != own_topic:
+            cells = (*cells[:_TOPIC_CELL], topic, *cells[_TOPIC_CELL + 1 :])
         rows.append((sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text, *cells))
         prev_turn, prev_speaker, prev_text, prev_forecast = t, t.speaker, text, forecast
         prev_topic = topic if topic != "other" else prev_topic

@@ -44,7 +44,7 @@ from .horizons import select_horizon
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
-__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "context_key", "ends_on_scenario", "label_sentence"]
+__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "context_key", "ends_on_scenario", "label_sentence", "turn_topic"]
 
 
 @dataclass(frozen=True)
@@ -115,9 +115,7 @@ def label_sentence(
     if fc.forecast:
         horizon = select_horizon(fc.horizons, [c.start for c in fc.cues], call_date)
     claim = is_claim(text, role=role, forecast=fc.forecast)
-    topic = assign_topic(text)
-    if topic == OTHER and (claim or fc.forecast) and context is not None and context.previous_topic:
-        topic = context.previous_topic  # "We think Q2 will be a lot better." continues the turn's topic
+    topic = turn_topic(assign_topic(text), claim, fc.forecast, context.previous_topic if context else None)
     return SentenceLabels(
         claim=claim,
         forecast=fc.forecast,
@@ -135,22 +133,30 @@ def label_sentence(
     )
 
 
+def turn_topic(topic: str, claim: bool, forecast: bool, previous_topic: str | None) -> str:
+    """The topic a sentence shows: its own (``topic``), or, for a claim or forecast with no topic
+    keyword of its own, the turn's previous topic ("We think Q2 will be a lot better." continues
+    what the speaker was talking about)."""
+    if topic == OTHER and (claim or forecast) and previous_topic:
+        return previous_topic
+    return topic
+
+
 def context_key(
-    text: str, *, role: str | None, previous_forecast: bool | None, previous_topic: str | None,
-    opens_after_scenario: bool,
+    text: str, *, role: str | None, previous_forecast: bool | None, opens_after_scenario: bool
 ) -> tuple[object, ...]:
-    """What :func:`label_sentence` reads of a sentence's context, as a hashable key: two
-    sentences with the same text, call date and key get the same labels.
+    """What :func:`label_sentence` reads of a sentence's context besides the previous topic,
+    as a hashable key: two sentences with the same text, call date and key get the same labels,
+    except that each shows :func:`turn_topic` of its own previous topic.
 
     ``previous_forecast`` is None at the start of a turn (and only then), and
     ``opens_after_scenario`` says that the sentence opens a turn with
-    ``continues_scenario``. The key holds the role, the previous topic and whether the
-    sentence would continue a forecast scenario, which is all the context the labels use
-    (the previous sentence's text and the position do not change them once the previous
-    forecast label is known).
+    ``continues_scenario``. The key holds the role and whether the sentence would continue a
+    forecast scenario (the previous sentence's text and the position do not change the labels
+    once the previous forecast label is known).
     """
     continues = bool(previous_forecast or opens_after_scenario) and is_scenario_step(text)
-    return (role, continues, previous_topic)
+    return (role, continues)
 
 
 def ends_on_scenario(last_text: str | None, last_forecast: bool | None) -> bool:
