@@ -41,6 +41,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import islice, takewhile
 from dataclasses import dataclass, field, replace
+from functools import cache
 from datetime import date, datetime
 from pathlib import Path
 
@@ -253,8 +254,8 @@ def _metadata(text: str) -> tuple[CallMetadata, int]:
 # --------------------------------------------------------------------------- labels
 
 _DASH = " -- "
-_TOKEN = re.compile(r"\S+")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al)$")
+#: Lower-case words that may stand inside a name ("Ann de Vries").
+_PARTICLES = frozenset("de van von der da di del la le bin al".split())
 _NOT_NAME = {
     "The", "So", "And", "But", "I", "We", "It", "This", "That", "Our", "Yes", "Yeah", "OK",
     "Okay", "Well", "Now", "Then", "If", "In", "On", "At", "For", "To", "A", "An", "Or", "As",
@@ -274,21 +275,35 @@ _FOOTER = re.compile(
 
 
 def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | None:
-    """The run of name-like tokens that ends right before ``pos`` (where a " -- " starts)."""
-    tokens = list(_TOKEN.finditer(text[max(0, pos - 200) : pos]))
+    """The run of name-like tokens that ends right before ``pos`` (where a " -- " starts).
+
+    The run is the last at most ``max_tokens`` white-space separated tokens of the 200
+    characters before ``pos`` that are all name words (a capital then word characters,
+    apostrophes, dots and hyphens, not ending in a dot; or one of :data:`_PARTICLES`), with the
+    white space after them: ``(start, text[start:pos])``, or None when the last token is not
+    a name word.
+    """
     base = max(0, pos - 200)
-    run: list[re.Match[str]] = []
-    for tok in reversed(tokens):
-        word = tok.group()
-        if not _NAME_TOKEN.match(word) or word.endswith((".", ",", "?", "!", ":", ";")):
-            break
-        run.insert(0, tok)
-        if len(run) == max_tokens:
-            break
-    if not run:
+    m = _name_run(max_tokens).match(text[base:pos][::-1])
+    if m is None:
         return None
-    start = base + run[0].start()
+    start = pos - m.end()
     return start, text[start:pos]
+
+
+@cache
+def _name_run(max_tokens: int) -> re.Pattern[str]:
+    """The run :func:`_name_before` looks for, written for the reversed window: it is read from
+    ``pos`` backwards, so one anchored match replaces splitting the window into tokens.
+
+    A token is a maximal run of non-space (``(?!\\S)`` after it: in the reversed text it ends
+    where the original token starts). Reversed, a name word is ``[\\w'’.\\-]*`` then the
+    capital it opens with, or a reversed particle; ``(?!\\.)`` keeps out words that end in a
+    full stop.
+    """
+    particles = "|".join(p[::-1] for p in sorted(_PARTICLES))
+    token = rf"(?:(?!\.)[\w'’.\-]*[A-Z]|{particles})(?!\S)"
+    return re.compile(rf"\s*{token}(?:\s+{token}){{0,{max_tokens - 1}}}")
 
 
 def _word_lcp(conts: list[str]) -> list[str]:
@@ -590,7 +605,6 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 _ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _HEADINGS.items()))
 _TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
 _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
-_PARTICLES = frozenset("de van von der da di del la le bin al".split())
 _PERSON_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 _SENTENCE_END = re.compile(r"[.?!]\s+\S|[.?!]$")
 
