@@ -635,11 +635,35 @@ def _title_like(fields: str) -> bool:
     )
 
 
+def _line_label(ln: str, known: set[str], max_words: int) -> tuple[str, str, int] | None:
+    """The speaker label a stripped body line ``ln`` is or opens with, or None for speech.
+
+    ``(name, fields, length of the label in ln)`` from the first that fits: the whole line is
+    ``Name -- Title``; the whole line is a ``known`` (roster) or generic name; the line opens
+    with ``Name:``. ``max_words`` is the most words any known or generic name has.
+    """
+    # "--" and ":" are literal parts of _TITLED_LINE and _COLON_LINE: a line without them
+    # cannot match, so the (costly on long speech lines) regex is skipped.
+    if "--" in ln:
+        m = _TITLED_LINE.fullmatch(ln)
+        if m and _person(name := _clean(m["name"]), known) and _title_like(m["fields"] or ""):
+            return name, _clean(m["fields"] or ""), len(ln)
+    # _clean(ln) can only be a name if ln has at most max_words words: split no further.
+    words = ln.split(None, max_words)
+    if len(words) <= max_words and ((clean := " ".join(words)) in known or clean in GENERIC_LABELS):
+        return clean, "", len(ln)
+    if ":" in ln:
+        m = _COLON_LINE.match(ln)
+        if m and _person(name := _clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
+            return name, "", m.end()
+    return None
+
+
 def _line_layout(text: str, header_end: int) -> _Layout:
     """Labels in the line form: speaker lines, headings, a roster section, a footer."""
     has_roster_heading = bool(_HEADINGS["roster"].search(text))
     region = "body"
-    body: list[tuple[int, int]] = []  # non-empty lines outside the roster
+    body: list[tuple[int, str]] = []  # (offset, stripped line) of non-empty lines outside the roster
     stops: list[int] = []
     headings: list[tuple[int, str]] = []
     roster: list[tuple[str, str, str]] = []  # (name, fields, label)
@@ -649,7 +673,6 @@ def _line_layout(text: str, header_end: int) -> _Layout:
         if not ln:
             continue
         s += len(line) - len(line.lstrip())
-        e = s + len(ln)
         heading = _ANY_HEADING.fullmatch(ln)
         if heading:
             kind = heading.lastgroup
@@ -668,28 +691,25 @@ def _line_layout(text: str, header_end: int) -> _Layout:
             if _person(name, set()) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):
                 roster.append((name, fields, ln))
             continue
-        body.append((s, e))
+        body.append((s, ln))
 
     known = {n for n, _, _ in roster}
+    max_words = max(len(n.split()) for n in known | GENERIC_LABELS.keys())
     labels: dict[str, _Label] = {}
     label_text: dict[str, str] = {}
     hits: list[tuple[int, int, str]] = []
-    for s, e in body:
-        ln = text[s:e]
-        name, fields, end = None, "", e
-        m = _TITLED_LINE.fullmatch(ln)
-        if m and _person(_clean(m["name"]), known) and _title_like(m["fields"] or ""):
-            name, fields = _clean(m["name"]), _clean(m["fields"] or "")
-        elif (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
-            name = clean
+    line_labels: dict[str, tuple[str, str, int] | None] = {}  # a speaker's label line recurs
+    for s, ln in body:
+        if ln in line_labels:
+            label = line_labels[ln]
         else:
-            m = _COLON_LINE.match(ln)
-            if m and _person(_clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
-                name, end = _clean(m["name"]), s + m.end()
-        if name is None:
+            label = line_labels[ln] = _line_label(ln, known, max_words)
+        if label is None:
             continue
-        hits.append((s, end, name))
-        label_text.setdefault(name, _clean(text[s:end]))
+        name, fields, length = label
+        hits.append((s, s + length, name))
+        if name not in label_text:
+            label_text[name] = _clean(ln[:length])
         if name not in labels or (fields and not labels[name].fields):
             labels[name] = _Label(name, fields, False)
     for i, (name, fields, ln) in enumerate(roster):
