@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import islice, takewhile
+from itertools import takewhile
 from dataclasses import dataclass, field, replace
 from functools import cache
 from datetime import date, datetime
@@ -225,6 +225,38 @@ def _parse_time(s: str) -> str | None:
     return f"{hour:02d}:{int(m.group(2) or 0):02d}"
 
 
+_CAPITAL = re.compile("[A-Z]")
+_PAREN = re.compile("[()]")
+
+
+def _headers(text: str, endpos: int) -> list[re.Match[str]]:
+    """``list(_HEADER.finditer(text[:endpos]))``, trying the pattern only where a match can start.
+
+    A match opens with a capital and at most 80 more characters, none a parenthesis, then white
+    space up to the "(" of the ticker. So a match's "(" is the first parenthesis after its
+    start, and the start lies after the parenthesis before that "(" and at most 81 characters
+    before the white space that precedes it. Trying the capitals there, window by window, and
+    only past the end of the last match, gives finditer's matches (leftmost first, none
+    overlapping); ``endpos`` reads the text as cut there, as the slice did.
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    prev = -1  # the parenthesis before the current "("
+    for paren in _PAREN.finditer(text, 0, endpos):
+        q = paren.start()
+        if paren.group() == "(":
+            c = q
+            while c > 0 and text[c - 1].isspace():  # str.isspace is the regex's \s
+                c -= 1
+            for cap in _CAPITAL.finditer(text, max(pos, prev + 1, c - 81), q):
+                if m := _HEADER.match(text, cap.start(), endpos):
+                    found.append(m)
+                    pos = m.end()
+                    break
+        prev = q
+    return found
+
+
 def parse_metadata(header: str) -> CallMetadata:
     """Company, ticker, quarter, fiscal year, date and time from the transcript's header."""
     return _metadata(header)[0]
@@ -233,7 +265,7 @@ def parse_metadata(header: str) -> CallMetadata:
 def _metadata(text: str) -> tuple[CallMetadata, int]:
     """The metadata and the offset where the header ends (0 when there is no header)."""
     # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
-    found = list(_HEADER.finditer(text[:5000]))
+    found = _headers(text, 5000)
     m = next((h for h in found if h.group("date")), found[0] if found else None)
     if not m:
         return CallMetadata(None, None, None, None, None, None, None), 0
@@ -307,14 +339,22 @@ def _name_run(max_tokens: int) -> re.Pattern[str]:
 
 
 def _word_lcp(conts: list[str]) -> list[str]:
-    words = [c.split() for c in conts]
-    out: list[str] = []
-    for column in zip(*words):
-        if all(w == column[0] for w in column):
-            out.append(column[0])
-        else:
+    """The longest list of words that every string in ``conts`` starts with."""
+    if not conts:
+        return []
+    common = conts[0].split()
+    for c in conts[1:]:
+        # Split no further than the common words so far: later words cannot extend them.
+        words = c.split(None, len(common))
+        n = 0
+        for a, b in zip(common, words):
+            if a != b:
+                break
+            n += 1
+        del common[n:]
+        if not common:
             break
-    return out
+    return common
 
 
 def _trim_fields(words: list[str]) -> str:
@@ -355,11 +395,27 @@ class _Label:
         return f"{self.name}{_DASH}{self.fields}" if self.fields else self.name
 
 
+def _last_roster_heading(text: str) -> re.Match[str] | None:
+    """The last match of :data:`_ROSTER_HEADING` in ``text`` (the last one ``finditer`` yields).
+
+    Every match opens with "Call " or "Duration:", and neither form holds a "C" or "D" after
+    its first letter, so matches never overlap and finditer yields every place the pattern
+    matches: the last is the rightmost opening where it matches, found here from the end.
+    """
+    best: re.Match[str] | None = None
+    for opening in ("Call ", "Duration:"):
+        pos = text.rfind(opening)
+        while pos >= 0 and (best is None or pos > best.start()):
+            if m := _ROSTER_HEADING.match(text, pos):
+                best = m
+                break
+            pos = text.rfind(opening, 0, pos + len(opening) - 1)
+    return best
+
+
 def _split_body_roster(text: str) -> tuple[int, int, int]:
     """Offsets: end of the call body, start and end of the roster (roster may be empty)."""
-    m = None
-    for m in _ROSTER_HEADING.finditer(text):
-        pass
+    m = _last_roster_heading(text)
     if m is None:
         return len(text), len(text), len(text)
     roster_start = m.end()
@@ -724,7 +780,10 @@ def _line_layout(text: str, header_end: int) -> _Layout:
 # --------------------------------------------------------------------------- roles
 
 _INTRO = re.compile(
-    r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|(?:go|move|turn)\s+(?:on\s+)?to)\s+"
+    # Every alternative opens with a literal letter (not "(?:go|move|turn)"), so the regex engine
+    # tries a match only where one of q, g, m, t stands; the alternatives match what they did.
+    r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|go\s+(?:on\s+)?to|move\s+(?:on\s+)?to"
+    r"|turn\s+(?:on\s+)?to)\s+"
     r"(?:the\s+line\s+of\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){1,4}?)"
     r"(?:\s*,\s*|\s+)(?:with|from|at|of)\s+(?P<firm>[A-Z][^,;:?!\n]{0,60}?)(?=\s*(?:[.,;?!](?:\s|$)|$))"
 )
@@ -754,7 +813,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if len(list(islice(_LINE_BREAK.finditer(text, 0, 100_000), 3))) == 3:  # three line breaks, not all of them
+    if _line_breaks(text[:100_000]) >= 3:  # the line form
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
@@ -765,7 +824,12 @@ def parse(text: str, source: str = "<text>") -> Call:
     return _assemble(text, meta, layout, source, fmt)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_breaks(text: str) -> int:
+    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text`` has."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
 _DANGLING = re.compile(
     rf"(?:^|[.?!\]\"”’)\n]){_SPACE}*(?P<label>(?:[A-Z][\w'’.\-]*{_SPACE}+){{0,5}}[A-Z][\w'’.\-]*{_SPACE}+--)\s*$"
 )
