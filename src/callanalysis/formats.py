@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
 
 from .errors import TranscriptError
@@ -33,6 +34,9 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset("aside footer head nav noscript script style svg template title".split())
 _LABEL_TAGS = frozenset({"strong", "b"})
+#: The tags that matter to the fast tokenizer: those :class:`_Paragraphs` reacts to and those
+#: whose content html.parser reads raw. Any other tag (``<a>``, ``<em>``, ...) changes nothing.
+_EVENTFUL = _BLOCK | _SKIP | _LABEL_TAGS | frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2007\u202f]+")
 _SEPARATORS = re.compile("[\x1c-\x1f]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -56,15 +60,22 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<html" in head or ("<body" in head and "</" in head)
 
 
-class _Extractor(HTMLParser):
+class _Paragraphs:
+    """The page's paragraphs, built from its tags and text in document order.
+
+    Both tokenizers below drive this one state machine, so they extract the same text: block
+    tags end a paragraph, skipped elements drop their content, and a ``<strong>``/``<b>``
+    still open when its paragraph ends is an error.
+    """
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self._buf: list[str] = []
         self._skip: list[str] = []  # open elements whose content is dropped
         self._label_open: tuple[str, int] | None = None  # (tag, line) of an open <strong>/<b>
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """End the current paragraph (raise if a speaker label is still open)."""
         if self._label_open is not None:
             tag, line = self._label_open
             raise TranscriptError(f"HTML speaker label never closes: <{tag}> opened on line {line} has no </{tag}>")
@@ -73,21 +84,24 @@ class _Extractor(HTMLParser):
             self.paragraphs.append(para)
         self._buf = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, line: int) -> None:
+        """A start tag (lower-case name) on 1-based ``line``."""
         if tag in _SKIP:
             self._skip.append(tag)
         elif self._skip:
             return
         elif tag in _BLOCK:
-            self._flush()
+            self.flush()
         elif tag in _LABEL_TAGS:
-            self._label_open = (tag, self.getpos()[0])
+            self._label_open = (tag, line)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def startend(self, tag: str) -> None:
+        """A self-closing tag ``<tag ... />``."""
         if not self._skip and tag in _BLOCK:
-            self._flush()
+            self.flush()
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        """An end tag (lower-case name)."""
         if tag in _SKIP:
             if tag in self._skip:
                 while self._skip.pop() != tag:
@@ -97,23 +111,111 @@ class _Extractor(HTMLParser):
         elif tag in _LABEL_TAGS and self._label_open and self._label_open[0] == tag:
             self._label_open = None
         elif tag in _BLOCK:
-            self._flush()
+            self.flush()
+
+    def data(self, text: str) -> None:
+        """Text, entities already decoded."""
+        if not self._skip:
+            self._buf.append(text)
+
+
+class _Extractor(HTMLParser):
+    """:mod:`html.parser` driving :class:`_Paragraphs`: any page, however malformed."""
+
+    def __init__(self, out: _Paragraphs) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = out
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.start(tag, self.getpos()[0])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.startend(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.end(tag)
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._buf.append(data)
+        self.out.data(data)
+
+
+# The markup the fast tokenizer reads; any other "<" hands the page to html.parser. Each form is
+# one that html.parser (convert_charrefs=True) reads as the same single event, ending at the same
+# ">": a start tag whose name is ASCII letters and digits and whose attributes are separated by
+# ASCII white space (html.parser's name ends only there, not at other white space), with quoted
+# values or bare values that end at white space or ">" (so "<a x=1/>" is left to html.parser,
+# which reads the "/" as part of the value); an end tag "</name>"; a comment without "--", "<"
+# or ">" inside (closed by the first "-->" in every html.parser version); a doctype.
+_W = r"[ \t\n\r\f]"
+_ATTR = rf"""[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_W}*={_W}*(?:'[^']*'|"[^"]*"|[^\s'"=<>`/]+(?=[ \t\n\r\f>])))?"""
+_MARKUP = re.compile(
+    rf"<(?:(?P<start>[a-zA-Z][a-zA-Z0-9]*)(?:{_W}+{_ATTR})*{_W}*(?P<selfclose>/?)>"
+    r"|/(?P<end>[a-zA-Z][a-zA-Z0-9]*)>"
+    r"|!--[^<>-]+(?:-[^<>-]+)*-->"
+    r"|!(?i:doctype)[^<>]*>)"
+)
+
+
+def _fast_paragraphs(html: str) -> _Paragraphs | None:
+    """The page's paragraphs, or None when it has markup outside :data:`_MARKUP`'s forms.
+
+    Text between tags is decoded piece by piece with :func:`html.unescape`, as html.parser does
+    (an entity never spans a tag). After ``<script>`` or ``<style>`` html.parser reads raw text
+    up to ``</script>``; here that text must hold no other ``</`` or ``<!--`` (so every
+    html.parser version ends it at the same place). Line numbers count ``\n`` as html.parser's
+    ``getpos`` does.
+    """
+    out = _Paragraphs()
+    find = html.find
+    pos = 0
+    line, line_pos = 1, 0
+    while (j := find("<", pos)) >= 0:
+        if j > pos:
+            out.data(unescape(html[pos:j]))
+        m = _MARKUP.match(html, j)
+        if m is None:
+            return None
+        pos = m.end()
+        if tag := m["start"]:
+            tag = tag.lower()
+            if tag not in _EVENTFUL:
+                continue
+            if m["selfclose"]:
+                out.startend(tag)
+                continue
+            if tag in _LABEL_TAGS:
+                line += html.count("\n", line_pos, j)
+                line_pos = j
+            out.start(tag, line)
+            if tag in HTMLParser.CDATA_CONTENT_ELEMENTS:
+                close = find("</", pos)
+                end_tag = f"</{tag}>"
+                if close < 0 or html[close : close + len(end_tag)].lower() != end_tag or "<!--" in html[pos:close]:
+                    return None
+                if close > pos:
+                    out.data(html[pos:close])  # raw text, as html.parser passes it
+                pos = close + len(end_tag)
+                out.end(tag)
+        elif (tag := m["end"]) and (tag := tag.lower()) in _EVENTFUL:
+            out.end(tag)
+    if pos < len(html):
+        out.data(unescape(html[pos:]))
+    return out
 
 
 def html_to_text(html: str, source: str | None = None) -> str:
     """The visible text of a saved page, one paragraph per block (see the module docstring)."""
-    parser = _Extractor()
     try:
-        parser.feed(html)
-        parser.close()
-        parser._flush()
+        out = _fast_paragraphs(html)
+        if out is None:
+            out = _Paragraphs()
+            parser = _Extractor(out)
+            parser.feed(html)
+            parser.close()
+        out.flush()
     except TranscriptError as exc:
         raise TranscriptError(exc.problem, source) from None
-    return "\n\n".join(parser.paragraphs) + ("\n" if parser.paragraphs else "")
+    return "\n\n".join(out.paragraphs) + ("\n" if out.paragraphs else "")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

@@ -39,8 +39,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import islice, takewhile
+from itertools import takewhile
 from dataclasses import dataclass, field, replace
+from functools import cache
 from datetime import date, datetime
 from pathlib import Path
 
@@ -224,6 +225,38 @@ def _parse_time(s: str) -> str | None:
     return f"{hour:02d}:{int(m.group(2) or 0):02d}"
 
 
+_CAPITAL = re.compile("[A-Z]")
+_PAREN = re.compile("[()]")
+
+
+def _headers(text: str, endpos: int) -> list[re.Match[str]]:
+    """``list(_HEADER.finditer(text[:endpos]))``, trying the pattern only where a match can start.
+
+    A match opens with a capital and at most 80 more characters, none a parenthesis, then white
+    space up to the "(" of the ticker. So a match's "(" is the first parenthesis after its
+    start, and the start lies after the parenthesis before that "(" and at most 81 characters
+    before the white space that precedes it. Trying the capitals there, window by window, and
+    only past the end of the last match, gives finditer's matches (leftmost first, none
+    overlapping); ``endpos`` reads the text as cut there, as the slice did.
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    prev = -1  # the parenthesis before the current "("
+    for paren in _PAREN.finditer(text, 0, endpos):
+        q = paren.start()
+        if paren.group() == "(":
+            c = q
+            while c > 0 and text[c - 1].isspace():  # str.isspace is the regex's \s
+                c -= 1
+            for cap in _CAPITAL.finditer(text, max(pos, prev + 1, c - 81), q):
+                if m := _HEADER.match(text, cap.start(), endpos):
+                    found.append(m)
+                    pos = m.end()
+                    break
+        prev = q
+    return found
+
+
 def parse_metadata(header: str) -> CallMetadata:
     """Company, ticker, quarter, fiscal year, date and time from the transcript's header."""
     return _metadata(header)[0]
@@ -232,7 +265,7 @@ def parse_metadata(header: str) -> CallMetadata:
 def _metadata(text: str) -> tuple[CallMetadata, int]:
     """The metadata and the offset where the header ends (0 when there is no header)."""
     # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
-    found = list(_HEADER.finditer(text[:5000]))
+    found = _headers(text, 5000)
     m = next((h for h in found if h.group("date")), found[0] if found else None)
     if not m:
         return CallMetadata(None, None, None, None, None, None, None), 0
@@ -253,8 +286,8 @@ def _metadata(text: str) -> tuple[CallMetadata, int]:
 # --------------------------------------------------------------------------- labels
 
 _DASH = " -- "
-_TOKEN = re.compile(r"\S+")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al)$")
+#: Lower-case words that may stand inside a name ("Ann de Vries").
+_PARTICLES = frozenset("de van von der da di del la le bin al".split())
 _NOT_NAME = {
     "The", "So", "And", "But", "I", "We", "It", "This", "That", "Our", "Yes", "Yeah", "OK",
     "Okay", "Well", "Now", "Then", "If", "In", "On", "At", "For", "To", "A", "An", "Or", "As",
@@ -274,32 +307,54 @@ _FOOTER = re.compile(
 
 
 def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | None:
-    """The run of name-like tokens that ends right before ``pos`` (where a " -- " starts)."""
-    tokens = list(_TOKEN.finditer(text[max(0, pos - 200) : pos]))
+    """The run of name-like tokens that ends right before ``pos`` (where a " -- " starts).
+
+    The run is the last at most ``max_tokens`` white-space separated tokens of the 200
+    characters before ``pos`` that are all name words (a capital then word characters,
+    apostrophes, dots and hyphens, not ending in a dot; or one of :data:`_PARTICLES`), with the
+    white space after them: ``(start, text[start:pos])``, or None when the last token is not
+    a name word.
+    """
     base = max(0, pos - 200)
-    run: list[re.Match[str]] = []
-    for tok in reversed(tokens):
-        word = tok.group()
-        if not _NAME_TOKEN.match(word) or word.endswith((".", ",", "?", "!", ":", ";")):
-            break
-        run.insert(0, tok)
-        if len(run) == max_tokens:
-            break
-    if not run:
+    m = _name_run(max_tokens).match(text[base:pos][::-1])
+    if m is None:
         return None
-    start = base + run[0].start()
+    start = pos - m.end()
     return start, text[start:pos]
 
 
+@cache
+def _name_run(max_tokens: int) -> re.Pattern[str]:
+    """The run :func:`_name_before` looks for, written for the reversed window: it is read from
+    ``pos`` backwards, so one anchored match replaces splitting the window into tokens.
+
+    A token is a maximal run of non-space (``(?!\\S)`` after it: in the reversed text it ends
+    where the original token starts). Reversed, a name word is ``[\\w'’.\\-]*`` then the
+    capital it opens with, or a reversed particle; ``(?!\\.)`` keeps out words that end in a
+    full stop.
+    """
+    particles = "|".join(p[::-1] for p in sorted(_PARTICLES))
+    token = rf"(?:(?!\.)[\w'’.\-]*[A-Z]|{particles})(?!\S)"
+    return re.compile(rf"\s*{token}(?:\s+{token}){{0,{max_tokens - 1}}}")
+
+
 def _word_lcp(conts: list[str]) -> list[str]:
-    words = [c.split() for c in conts]
-    out: list[str] = []
-    for column in zip(*words):
-        if all(w == column[0] for w in column):
-            out.append(column[0])
-        else:
+    """The longest list of words that every string in ``conts`` starts with."""
+    if not conts:
+        return []
+    common = conts[0].split()
+    for c in conts[1:]:
+        # Split no further than the common words so far: later words cannot extend them.
+        words = c.split(None, len(common))
+        n = 0
+        for a, b in zip(common, words):
+            if a != b:
+                break
+            n += 1
+        del common[n:]
+        if not common:
             break
-    return out
+    return common
 
 
 def _trim_fields(words: list[str]) -> str:
@@ -340,11 +395,27 @@ class _Label:
         return f"{self.name}{_DASH}{self.fields}" if self.fields else self.name
 
 
+def _last_roster_heading(text: str) -> re.Match[str] | None:
+    """The last match of :data:`_ROSTER_HEADING` in ``text`` (the last one ``finditer`` yields).
+
+    Every match opens with "Call " or "Duration:", and neither form holds a "C" or "D" after
+    its first letter, so matches never overlap and finditer yields every place the pattern
+    matches: the last is the rightmost opening where it matches, found here from the end.
+    """
+    best: re.Match[str] | None = None
+    for opening in ("Call ", "Duration:"):
+        pos = text.rfind(opening)
+        while pos >= 0 and (best is None or pos > best.start()):
+            if m := _ROSTER_HEADING.match(text, pos):
+                best = m
+                break
+            pos = text.rfind(opening, 0, pos + len(opening) - 1)
+    return best
+
+
 def _split_body_roster(text: str) -> tuple[int, int, int]:
     """Offsets: end of the call body, start and end of the roster (roster may be empty)."""
-    m = None
-    for m in _ROSTER_HEADING.finditer(text):
-        pass
+    m = _last_roster_heading(text)
     if m is None:
         return len(text), len(text), len(text)
     roster_start = m.end()
@@ -590,7 +661,6 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
 _ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _HEADINGS.items()))
 _TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
 _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
-_PARTICLES = frozenset("de van von der da di del la le bin al".split())
 _PERSON_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 _SENTENCE_END = re.compile(r"[.?!]\s+\S|[.?!]$")
 
@@ -621,11 +691,35 @@ def _title_like(fields: str) -> bool:
     )
 
 
+def _line_label(ln: str, known: set[str], max_words: int) -> tuple[str, str, int] | None:
+    """The speaker label a stripped body line ``ln`` is or opens with, or None for speech.
+
+    ``(name, fields, length of the label in ln)`` from the first that fits: the whole line is
+    ``Name -- Title``; the whole line is a ``known`` (roster) or generic name; the line opens
+    with ``Name:``. ``max_words`` is the most words any known or generic name has.
+    """
+    # "--" and ":" are literal parts of _TITLED_LINE and _COLON_LINE: a line without them
+    # cannot match, so the (costly on long speech lines) regex is skipped.
+    if "--" in ln:
+        m = _TITLED_LINE.fullmatch(ln)
+        if m and _person(name := _clean(m["name"]), known) and _title_like(m["fields"] or ""):
+            return name, _clean(m["fields"] or ""), len(ln)
+    # _clean(ln) can only be a name if ln has at most max_words words: split no further.
+    words = ln.split(None, max_words)
+    if len(words) <= max_words and ((clean := " ".join(words)) in known or clean in GENERIC_LABELS):
+        return clean, "", len(ln)
+    if ":" in ln:
+        m = _COLON_LINE.match(ln)
+        if m and _person(name := _clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
+            return name, "", m.end()
+    return None
+
+
 def _line_layout(text: str, header_end: int) -> _Layout:
     """Labels in the line form: speaker lines, headings, a roster section, a footer."""
     has_roster_heading = bool(_HEADINGS["roster"].search(text))
     region = "body"
-    body: list[tuple[int, int]] = []  # non-empty lines outside the roster
+    body: list[tuple[int, str]] = []  # (offset, stripped line) of non-empty lines outside the roster
     stops: list[int] = []
     headings: list[tuple[int, str]] = []
     roster: list[tuple[str, str, str]] = []  # (name, fields, label)
@@ -635,7 +729,6 @@ def _line_layout(text: str, header_end: int) -> _Layout:
         if not ln:
             continue
         s += len(line) - len(line.lstrip())
-        e = s + len(ln)
         heading = _ANY_HEADING.fullmatch(ln)
         if heading:
             kind = heading.lastgroup
@@ -654,28 +747,25 @@ def _line_layout(text: str, header_end: int) -> _Layout:
             if _person(name, set()) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):
                 roster.append((name, fields, ln))
             continue
-        body.append((s, e))
+        body.append((s, ln))
 
     known = {n for n, _, _ in roster}
+    max_words = max(len(n.split()) for n in known | GENERIC_LABELS.keys())
     labels: dict[str, _Label] = {}
     label_text: dict[str, str] = {}
     hits: list[tuple[int, int, str]] = []
-    for s, e in body:
-        ln = text[s:e]
-        name, fields, end = None, "", e
-        m = _TITLED_LINE.fullmatch(ln)
-        if m and _person(_clean(m["name"]), known) and _title_like(m["fields"] or ""):
-            name, fields = _clean(m["name"]), _clean(m["fields"] or "")
-        elif (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
-            name = clean
+    line_labels: dict[str, tuple[str, str, int] | None] = {}  # a speaker's label line recurs
+    for s, ln in body:
+        if ln in line_labels:
+            label = line_labels[ln]
         else:
-            m = _COLON_LINE.match(ln)
-            if m and _person(_clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
-                name, end = _clean(m["name"]), s + m.end()
-        if name is None:
+            label = line_labels[ln] = _line_label(ln, known, max_words)
+        if label is None:
             continue
-        hits.append((s, end, name))
-        label_text.setdefault(name, _clean(text[s:end]))
+        name, fields, length = label
+        hits.append((s, s + length, name))
+        if name not in label_text:
+            label_text[name] = _clean(ln[:length])
         if name not in labels or (fields and not labels[name].fields):
             labels[name] = _Label(name, fields, False)
     for i, (name, fields, ln) in enumerate(roster):
@@ -690,7 +780,10 @@ def _line_layout(text: str, header_end: int) -> _Layout:
 # --------------------------------------------------------------------------- roles
 
 _INTRO = re.compile(
-    r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|(?:go|move|turn)\s+(?:on\s+)?to)\s+"
+    # Every alternative opens with a literal letter (not "(?:go|move|turn)"), so the regex engine
+    # tries a match only where one of q, g, m, t stands; the alternatives match what they did.
+    r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|go\s+(?:on\s+)?to|move\s+(?:on\s+)?to"
+    r"|turn\s+(?:on\s+)?to)\s+"
     r"(?:the\s+line\s+of\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){1,4}?)"
     r"(?:\s*,\s*|\s+)(?:with|from|at|of)\s+(?P<firm>[A-Z][^,;:?!\n]{0,60}?)(?=\s*(?:[.,;?!](?:\s|$)|$))"
 )
@@ -720,7 +813,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if len(list(islice(_LINE_BREAK.finditer(text, 0, 100_000), 3))) == 3:  # three line breaks, not all of them
+    if _line_breaks(text[:100_000]) >= 3:  # the line form
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
@@ -731,7 +824,12 @@ def parse(text: str, source: str = "<text>") -> Call:
     return _assemble(text, meta, layout, source, fmt)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_breaks(text: str) -> int:
+    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text`` has."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
 _DANGLING = re.compile(
     rf"(?:^|[.?!\]\"”’)\n]){_SPACE}*(?P<label>(?:[A-Z][\w'’.\-]*{_SPACE}+){{0,5}}[A-Z][\w'’.\-]*{_SPACE}+--)\s*$"
 )
