@@ -1,5 +1,7 @@
 """The lexicon files: present, sourced, loadable, and consistent with the detectors."""
 
+import re
+
 import pytest
 
 from callanalysis import boosters, forecasts, hedges, lexicons
@@ -105,3 +107,16 @@ def test_source_counts_cover_every_lexicon_file_and_sum_to_at_least_the_rows():
     for path in LEXICON_DIR.glob("*.csv"):
         rows = sum(1 for _ in csv.DictReader(path.open(encoding="utf-8")))
         assert sum(n for f, _, n in counts if f == path.name) >= rows
+
+
+def test_screened_patterns_find_the_same_on_plain_ascii_text_as_on_any_other():
+    think = lexicons.ScreenedPattern(r"\bI\s+think\b", re.IGNORECASE)
+    plain = lexicons.screen("so I think so")
+    assert not plain & lexicons.NOT_PLAIN and think.compiled(plain).flags & re.ASCII
+    assert think.search("so I think so", plain).span() == (3, 10)
+    # without re.ASCII, \s also matches the information separators: text with one is not plain
+    assert lexicons.screen("I\x1fthink") & lexicons.NOT_PLAIN
+    assert think.search("I\x1fthink")
+    assert lexicons.screen("I’m sure") & lexicons.NOT_PLAIN
+    # the Kelvin sign is "k" to re.IGNORECASE: a pattern naming it keeps Unicode matching
+    assert lexicons.ScreenedPattern("\u212a", re.IGNORECASE).search("ok")

@@ -158,6 +158,16 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _word_count(text: str) -> int:
+    """Number of words (and numbers) of ``text``."""
+    return len(_WORD.findall(text))
+
+
+def _states_quantity(text: str) -> bool:
+    """``text`` states a quantity (:func:`~callanalysis.quantities.find_quantities`)."""
+    return bool(find_quantities(text))
+
+
 def is_generic_you(text: str) -> bool:
     """The sentence's subject is generic 'you' ("You just summon the car.")."""
     m = _GENERIC_YOU.search(text)
@@ -175,11 +185,11 @@ def _pre_cue_statement(text: str) -> bool:
     head = _CONDITION_CLAUSE.sub(" ", head, bits)
     if len(_words(head)) < 6 or not _STATE_VERB.search(head, bits):
         return False
-    anchored = bool(
-        find_quantities(head) or _EXISTENTIAL.search(head, bits) or PAST_CLAUSE.search(head, bits)
-        or _PRESENT_ANCHOR.search(head, bits) or _STILL.search(head, bits)
+    anchored = (  # pure tests: the costly count of quantities comes last
+        _EXISTENTIAL.search(head, bits) or PAST_CLAUSE.search(head, bits)
+        or _PRESENT_ANCHOR.search(head, bits) or _STILL.search(head, bits) or _states_quantity(head)
     )
-    return anchored and claim_reason(head, forecast=False).startswith("claim")
+    return bool(anchored) and claim_reason(head, forecast=False).startswith("claim")
 
 
 _MODAL_OR_CONDITION = ScreenedPattern(
@@ -207,11 +217,58 @@ def is_scenario_step(text: str) -> bool:
     )
 
 
+class _Anchors:
+    """The checkable anchors of one sentence, each looked for when a test of
+    :func:`claim_reason` first asks and then kept (most sentences are decided without them)."""
+
+    __slots__ = ("text", "bits", "_asserted", "_past")
+
+    def __init__(self, text: str, bits: int) -> None:
+        self.text, self.bits = text, bits  # bits: screen(text)
+        self._asserted: str | None = None
+        self._past: bool | None = None
+
+    def asserted(self) -> str:
+        """The text with attributions ("as I said"), if/unless/whether clauses and "we're
+        talking about" blanked out: what the speaker asserts."""
+        if self._asserted is None:
+            text, bits = self.text, self.bits  # the screen holds for the text with parts blanked out
+            self._asserted = _WE_ARE_TALKING.sub(
+                " ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text, bits), bits), bits
+            )
+        return self._asserted
+
+    def past(self) -> bool:
+        """The asserted part has a past-tense or present-perfect clause (:data:`PAST_CLAUSE`)."""
+        if self._past is None:
+            self._past = bool(PAST_CLAUSE.search(self.asserted(), self.bits))
+        return self._past
+
+    def present(self) -> bool:
+        """The asserted part has a present anchor ("right now", "our costs are dropping")."""
+        return bool(_PRESENT_ANCHOR.search(self.asserted(), self.bits))
+
+
 @lru_cache(maxsize=4096)
 def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) -> str:
     """Why the sentence is (``"claim: ..."``) or is not a claim."""
-    words = _words(text)
-    if not words:
+    reason = _form_reason(text, role)
+    if reason:
+        return reason
+    anchors = _Anchors(text, screen(text))
+    return _forecast_reason(anchors, role) if forecast else _statement_reason(anchors)
+
+
+# In the tests below every test is a pure function of the text, so the operands of one ``and``
+# or ``or`` may come in any order: the rare pattern that decides comes first, the costly
+# conditions it guards (word count, quantities, past and present anchors) after it. The order
+# of the tests themselves is the order of precedence of the reasons and is kept.
+
+
+def _form_reason(text: str, role: str | None) -> str:
+    """The reason when the form of the sentence decides (a question, thanks, no finite verb, an
+    imperative ...), else ""."""
+    if not _WORD.search(text):
         return "no words"
     if is_question(text):
         return "question"
@@ -220,51 +277,56 @@ def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) 
     if is_call_procedure(text, role):
         return "call procedure"
     bits = screen(text)  # holds for every piece of the text with parts blanked out
-    # (in the tests below, cheap conditions come first; every test is a pure function)
-    if _THANKS.search(text, bits) or _AGREEMENT.search(text, bits) or (len(words) <= 12 and is_courtesy(text)):
+    if _THANKS.search(text, bits) or _AGREEMENT.search(text, bits) or (is_courtesy(text) and _word_count(text) <= 12):
         return "courtesy"
-    if len(words) <= 4 and _BACKCHANNEL.match(text, bits):
+    if _BACKCHANNEL.match(text, bits) and _word_count(text) <= 4:
         return "back-channel"
-    quantities = find_quantities(text)
     if not _FINITE.search(text, bits):
-        return "claim: quantity fragment" if quantities else "no finite verb"
-    if _STRONG_IMPERATIVE.match(text, bits) or (len(words) <= 10 and _WEAK_IMPERATIVE.match(text, bits)):
+        return "claim: quantity fragment" if _states_quantity(text) else "no finite verb"
+    if _STRONG_IMPERATIVE.match(text, bits) or (_WEAK_IMPERATIVE.match(text, bits) and _word_count(text) <= 10):
         return "imperative"
     if _INFINITIVE_FRAGMENT.match(text, bits) and not _SUBJECT_CLAUSE.search(text, bits):
         return "infinitive fragment"
-    asserted = _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text, bits), bits), bits)
-    past = bool(PAST_CLAUSE.search(asserted, bits))
+    return ""
 
-    def present() -> bool:  # a present anchor ("right now", "our costs are dropping")
-        return bool(_PRESENT_ANCHOR.search(asserted, bits))
 
-    if forecast:
-        reported = role == "analyst" and bool(_REPORTED.search(text, bits))
-        if past or present() or reported or _pre_cue_statement(text):
-            return "claim: forecast with a past/present anchor"
-        return "forecast only"
-    if _WANT_START.match(text, bits) or (not past and _WANT.search(text, bits)):
+def _forecast_reason(anchors: _Anchors, role: str | None) -> str:
+    """A forecast is a claim too when it has a past or present anchor."""
+    text, bits = anchors.text, anchors.bits
+    reported = role == "analyst" and bool(_REPORTED.search(text, bits))
+    if reported or anchors.present() or anchors.past() or _pre_cue_statement(text):
+        return "claim: forecast with a past/present anchor"
+    return "forecast only"
+
+
+def _statement_reason(anchors: _Anchors) -> str:
+    """Why a sentence that is not a forecast is (or is not) a claim."""
+    text, bits = anchors.text, anchors.bits
+    if _WANT_START.match(text, bits) or (_WANT.search(text, bits) and not anchors.past()):
         return "want / wish"
     if _WAY_TO_THINK.search(text, bits) or _TAUTOLOGY.search(text, bits):
         return "evaluation only"
-    if len(words) <= 12 and not quantities and _EVALUATION.match(text, bits):
+    if _EVALUATION.match(text, bits) and _word_count(text) <= 12 and not _states_quantity(text):
         return "evaluation only"
-    if not past and not quantities and _IMPRESSION.search(text, bits):
+    if _IMPRESSION.search(text, bits) and not anchors.past() and not _states_quantity(text):
         return "impression"
     if _OPINION.search(text, bits) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text, bits), bits):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
     if (
-        not past and is_generic_you(text) and not _FIRST_PERSON.search(text, bits)
-        and (not quantities or _MODAL_OR_CONDITION.search(text, bits))
+        is_generic_you(text) and not _FIRST_PERSON.search(text, bits) and not anchors.past()
+        and (not _states_quantity(text) or _MODAL_OR_CONDITION.search(text, bits))
     ):
         return "generic 'you'"
-    if not past and _HYPOTHETICAL.search(text, bits) and not present():
+    if _HYPOTHETICAL.search(text, bits) and not anchors.past() and not anchors.present():
         return "hypothetical"
-    if not past and _POSSIBILITY.search(text, bits) and not present():
+    if _POSSIBILITY.search(text, bits) and not anchors.past() and not anchors.present():
         return "possibility"
-    if not past and not quantities and _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text, bits), bits) and not present():
+    if (
+        _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text, bits), bits)
+        and not anchors.past() and not _states_quantity(text) and not anchors.present()
+    ):
         return "norm"
     return "claim: declarative"
 

@@ -16,7 +16,10 @@ Promises:
   tells which of those words a sentence contains, and alternatives whose
   words are absent are left out. An alternative that cannot match anywhere
   in the string changes no result when left out, so a screened pattern
-  finds exactly what the whole pattern finds, only sooner.
+  finds exactly what the whole pattern finds, only sooner. Where the sentence is
+  plain ASCII (:data:`NOT_PLAIN` not in its screen), the pattern runs compiled
+  with ``re.ASCII``, which on such text matches exactly as without it, and
+  faster.
 
 The lexicons say *which* words are candidate cues and where each comes from;
 context rules that a word list cannot express (``could`` of ability,
@@ -30,7 +33,8 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from pathlib import Path
 from re import _constants as _sre  # CPython's regex parser: the screen reads patterns
 from re import _parser as _sre_parse
@@ -40,6 +44,7 @@ __all__ = [
     "BaselineEntry",
     "CueEntry",
     "LexiconError",
+    "NOT_PLAIN",
     "ScreenedPattern",
     "TopicEntry",
     "baseline_words",
@@ -354,9 +359,30 @@ def _required(parsed) -> tuple[frozenset[str], ...]:  # parsed: re._parser.SubPa
     return tuple(kept[:_MAX_CLAUSES])
 
 
-_ATOM_BITS: dict[str, int] = {}  # atom -> its bit in a screen
+#: The screen bit of a sentence that is not plain ASCII (has a non-ASCII character or one of the
+#: ASCII information separators \x1c-\x1f, which are white space to ``\s`` only without
+#: ``re.ASCII``). On plain ASCII text, and on every slice of it with parts replaced by spaces, a
+#: pattern compiled with ``re.ASCII`` matches exactly as without it: ``\w``, ``\d``, ``\s`` and
+#: ``\b`` agree on ASCII characters, and so does ``re.IGNORECASE`` unless the pattern names a
+#: non-ASCII character that shares a case with an ASCII one (:func:`_ascii_flags`). It is no atom.
+NOT_PLAIN = 1
+_SEPARATORS = re.compile("[\x1c-\x1f]")
+_ATOM_BITS: dict[str, int] = {}  # atom -> its bit in a screen (above NOT_PLAIN)
 _ATOM_PREFIXES: set[str] = set()  # every prefix of every atom: where to stop reading a token
-_TOKEN_BITS: dict[str, int] = {}  # token -> bits of the atoms it contains (cache, bounded)
+
+
+class _TokenBits(dict[str, int]):
+    """Lower-cased token -> bits of the atoms that occur in it, computed when first looked up
+    (at most 50,000 tokens are kept)."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= 50_000:
+            self.clear()
+        bits = self[token] = _token_bits(token)
+        return bits
+
+
+_TOKEN_BITS = _TokenBits()
 
 
 def _atom_bits(clause: frozenset[str]) -> int:
@@ -366,15 +392,15 @@ def _atom_bits(clause: frozenset[str]) -> int:
     for atom in clause:
         if atom not in _ATOM_BITS:
             _ATOM_PREFIXES.update(atom[:i] for i in range(1, len(atom) + 1))
-            _ATOM_BITS[atom] = 1 << len(_ATOM_BITS)
-            _TOKEN_BITS = {}  # a new cache: one being filled meanwhile is left behind
+            _ATOM_BITS[atom] = 2 << len(_ATOM_BITS)
+            _TOKEN_BITS = _TokenBits()  # a new cache: one being filled meanwhile is left behind
             _screen.cache_clear()
         bits |= _ATOM_BITS[atom]
     return bits
 
 
-def _token_bits(token: str, cache: dict[str, int]) -> int:
-    """Bits of the atoms that occur in one lower-cased token (remembered in ``cache``)."""
+def _token_bits(token: str) -> int:
+    """Bits of the atoms that occur in one lower-cased token."""
     bits = _ATOM_BITS.get(DIGIT, 0) if any(ch.isdecimal() for ch in token) else 0
     n = len(token)
     for i in range(n):
@@ -383,9 +409,6 @@ def _token_bits(token: str, cache: dict[str, int]) -> int:
             if piece not in _ATOM_PREFIXES:
                 break
             bits |= _ATOM_BITS.get(piece, 0)
-    if len(cache) > 50_000:
-        cache.clear()
-    cache[token] = bits
     return bits
 
 
@@ -393,11 +416,13 @@ _LAST_SCREEN: tuple[str | None, int, int] = (None, -1, 0)  # (text, atoms, bits)
 
 
 def screen(text: str) -> int:
-    """Bits of the registered atoms that occur in ``text`` (-1, all bits, when undecidable).
+    """Bits of the registered atoms that occur in ``text``, and :data:`NOT_PLAIN` unless
+    ``text`` is plain ASCII (-1, all bits, when undecidable).
 
     A pattern whose clause has no bit in ``screen(text)`` cannot match in ``text``, nor in any
-    slice of it, nor in ``text`` with parts replaced by spaces. The bits hold for the patterns
-    that existed when they were taken: take them after building the patterns they serve.
+    slice of it, nor in ``text`` with parts replaced by spaces; those strings are plain ASCII
+    when ``text`` is. The bits hold for the patterns that existed when they were taken: take
+    them after building the patterns they serve.
     """
     global _LAST_SCREEN
     atoms = len(_ATOM_BITS)
@@ -414,14 +439,14 @@ def screen(text: str) -> int:
 def _screen(text: str, atoms: int) -> int:
     """:func:`screen` while ``atoms`` atoms are registered (part of the key: a screen taken
     before more atoms were registered is never served for the new ones)."""
-    if not text.isascii() and not _CASE_TRAPS.isdisjoint(text):
+    if text.isascii():
+        bits = NOT_PLAIN if _SEPARATORS.search(text) else 0
+    elif _CASE_TRAPS.isdisjoint(text):
+        bits = NOT_PLAIN
+    else:
         return -1
-    bits = 0
-    cache = _TOKEN_BITS
-    for token in set(text.lower().split()):  # an atom has no white space: it lies in one token
-        found = cache.get(token)
-        bits |= _token_bits(token, cache) if found is None else found
-    return bits
+    # an atom has no white space: it lies in one token
+    return reduce(or_, map(_TOKEN_BITS.__getitem__, text.lower().split()), bits)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -462,7 +487,9 @@ class ScreenedPattern:
     groups is kept as a never-matching ``(?!)`` branch so that group numbers and names stay,
     unless ``keep_groups`` is False (for callers that only read ``lastgroup`` and the match).
     At most :data:`MAX_VARIANTS` reduced patterns are kept per pattern (memory stays flat over
-    a corpus); other screens use the whole pattern, which finds the same.
+    a corpus); other screens use the whole pattern, which finds the same. Where the screen
+    says plain ASCII (no :data:`NOT_PLAIN`), the pattern is compiled with ``re.ASCII`` when
+    that finds the same there (:func:`_ascii_flags`).
     The methods :meth:`search`, :meth:`match`, :meth:`finditer` and :meth:`sub` take the
     screen of the string, or of the sentence the string was cut from, and compute it when
     none is given. ``gate`` has a bit of every alternative's strongest clause (-1 when an
@@ -487,6 +514,7 @@ class ScreenedPattern:
         alternatives = split_alternatives(pattern) if isinstance(pattern, str) else list(pattern)
         self.pattern: str = prefix + "|".join(alternatives) + suffix
         self.flags = flags
+        self._plain_flags = _ascii_flags(self.pattern, flags)  # flags for plain ASCII text
         self._prefix, self._suffix, self._alternatives = prefix, suffix, tuple(alternatives)
         own_groups = _sre_parse.parse(prefix + suffix, flags).state.groups
         needs, has_groups = [], []
@@ -515,8 +543,9 @@ class ScreenedPattern:
                 self._first.setdefault(low, []).append((i, rest))
                 first ^= low
         self._all = (1 << len(alternatives)) - 1
+        self._key_bits = self.bits | NOT_PLAIN  # what a screen's variant depends on
         self._by_screen: dict[int, re.Pattern[str] | None] = {}
-        self._by_live: dict[int, re.Pattern[str]] = {}
+        self._by_live: dict[int, re.Pattern[str]] = {}  # key: live alternatives * 2 + (plain ASCII)
         self._seen: dict[int, int] = {}
 
     def live(self, bits: int) -> int:
@@ -534,21 +563,23 @@ class ScreenedPattern:
     def compiled(self, bits: int) -> re.Pattern[str] | None:
         """The pattern reduced to the alternatives that may match where ``screen`` is ``bits``
         (the whole pattern until that reduction is worth compiling, see :data:`COMPILE_AFTER`)."""
-        key = bits & self.bits
+        key = bits & self._key_bits
         try:
             return self._by_screen[key]
         except KeyError:
             pass
         live = self.live(key)
-        found = self._by_live.get(live) if live else None
+        plain = not key & NOT_PLAIN
+        variant = live << 1 | plain
+        found = self._by_live.get(variant) if live else None
         if found is None and live:
-            seen = self._seen[live] = self._seen.get(live, 0) + 1
+            seen = self._seen[variant] = self._seen.get(variant, 0) + 1
             kept = live.bit_count()
             worth = seen * (len(self._alternatives) - kept) >= self.COMPILE_AFTER * kept
             if live == self._all or (worth and len(self._by_live) < self.MAX_VARIANTS):
-                found = self._by_live[live] = self._build(live)
+                found = self._by_live[variant] = self._build(live, plain)
             else:
-                found = self.compiled(-1)  # the whole pattern
+                found = self.compiled(~NOT_PLAIN if plain else -1)  # the whole pattern
                 if len(self._seen) > 4096:
                     self._seen.clear()
                 return found  # not cached by screen: counted again next time
@@ -557,25 +588,26 @@ class ScreenedPattern:
         self._by_screen[key] = found
         return found
 
-    def _build(self, live: int) -> re.Pattern[str]:
+    def _build(self, live: int, plain: bool) -> re.Pattern[str]:
         parts = [
             alt if live >> i & 1 else f"(?!)(?:{alt})"
             for i, alt in enumerate(self._alternatives)
             if live >> i & 1 or self._has_groups[i]
         ]
-        return re.compile(self._prefix + "|".join(parts) + self._suffix, self.flags)
+        flags = self._plain_flags if plain else self.flags
+        return re.compile(self._prefix + "|".join(parts) + self._suffix, flags)
 
     def _for(self, string: str, bits: int | None) -> re.Pattern[str] | None:
         if bits is None:
             bits = screen(string)
-        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        found = self._by_screen.get(bits & self._key_bits, _UNSEEN)
         return self.compiled(bits) if found is _UNSEEN else found  # type: ignore[return-value]
 
     # search and match, the most frequent calls, inline _for
     def search(self, string: str, bits: int | None = None) -> re.Match[str] | None:
         if bits is None:
             bits = screen(string)
-        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        found = self._by_screen.get(bits & self._key_bits, _UNSEEN)
         if found is _UNSEEN:
             found = self.compiled(bits)
         return None if found is None else found.search(string)  # type: ignore[union-attr]
@@ -583,7 +615,7 @@ class ScreenedPattern:
     def match(self, string: str, bits: int | None = None) -> re.Match[str] | None:
         if bits is None:
             bits = screen(string)
-        found = self._by_screen.get(bits & self.bits, _UNSEEN)
+        found = self._by_screen.get(bits & self._key_bits, _UNSEEN)
         if found is _UNSEEN:
             found = self.compiled(bits)
         return None if found is None else found.match(string)  # type: ignore[union-attr]
@@ -598,6 +630,56 @@ class ScreenedPattern:
 
 
 _UNSEEN = object()
+
+
+def _ascii_flags(pattern: str, flags: int) -> int:
+    """``flags | re.ASCII`` when that changes no match of ``pattern`` on plain ASCII text (see
+    :data:`NOT_PLAIN`), else ``flags``. Under ``re.IGNORECASE`` a character the pattern names
+    may match ASCII text through a case it shares with an ASCII letter ("\u212a", the Kelvin
+    sign, is "k"; "\u017f" is "s"); with ``re.ASCII`` it would not, so such a pattern keeps
+    its flags, as does one that asks for Unicode matching itself."""
+    try:
+        re.compile(pattern, flags | re.ASCII)
+    except (re.error, ValueError):
+        return flags
+    if flags & re.IGNORECASE and any(_shares_ascii_case(ch) for ch in _named_chars(pattern, flags)):
+        return flags
+    return flags | re.ASCII
+
+
+def _shares_ascii_case(ch: str) -> bool:
+    """A non-ASCII character whose other case or case folding has an ASCII character."""
+    return not ch.isascii() and any(c.isascii() for c in ch.lower() + ch.upper() + ch.casefold())
+
+
+def _named_chars(pattern: str, flags: int) -> set[str]:
+    """Every character a literal, or a set or range of characters, of ``pattern`` names."""
+    chars: set[str] = set()
+
+    def walk(items) -> None:  # items: a parsed (sub)pattern or an operand list
+        for op, av in items:
+            if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+                chars.add(chr(av))
+            elif op is _sre.RANGE:
+                chars.update(map(chr, range(av[0], av[1] + 1)))
+            elif op in (_sre.IN, _sre.ATOMIC_GROUP):
+                walk(av)
+            elif op is _sre.SUBPATTERN:
+                walk(av[3])
+            elif op is _sre.BRANCH:
+                for alternative in av[1]:
+                    walk(alternative)
+            elif op in _REPEATS:
+                walk(av[2])
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                walk(av[1])
+            elif op is _sre.GROUPREF_EXISTS:
+                walk(av[1])
+                if av[2] is not None:
+                    walk(av[2])
+
+    walk(_sre_parse.parse(pattern, flags))
+    return chars
 
 
 class CueMatcher:
@@ -640,7 +722,7 @@ class CueMatcher:
                 raise LexiconError(f"{lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
             ruled.append((e, _screened_cue(e), rules[e.rule]))
         self._ruled = tuple(ruled)
-        self._ruled_bits = 0  # every atom a ruled cue's screen looks at
+        self._ruled_bits = NOT_PLAIN  # every bit a ruled cue's screen looks at
         for _, pattern, _ in ruled:
             self._ruled_bits |= pattern.bits
         self._live_ruled: dict[int, tuple[tuple[CueEntry, re.Pattern[str], object], ...]] = {}
