@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .hedges import CueMatch, dedupe, resolve_overlaps
+from .hedges import CueMatch, cue_matches, dedupe
 from .lexicons import CueMatcher, ScreenedPattern, load_boosters, screen
 
 __all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted", "is_courtesy"]
@@ -139,8 +139,7 @@ def _matcher() -> CueMatcher:
 @lru_cache(maxsize=4096)
 def find_boosters(text: str) -> tuple[CueMatch, ...]:
     """All booster cues of ``text`` (see module docstring)."""
-    found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
-    return resolve_overlaps(found)
+    return cue_matches(_matcher(), text)
 
 
 def booster_cues(text: str) -> tuple[str, ...]:

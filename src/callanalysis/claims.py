@@ -37,7 +37,7 @@ import re
 from functools import lru_cache
 
 from .boosters import is_courtesy
-from .forecasts import PAST_CLAUSE, find_forecast_cues, is_call_procedure, is_question, is_request
+from .forecasts import PAST_CLAUSE, excluded_as, find_forecast_cues, is_question
 from .lexicons import ScreenedPattern, screen
 from .quantities import find_quantities
 
@@ -270,12 +270,9 @@ def _form_reason(text: str, role: str | None) -> str:
     imperative ...), else ""."""
     if not _WORD.search(text):
         return "no words"
-    if is_question(text):
-        return "question"
-    if is_request(text):
-        return "request"
-    if is_call_procedure(text, role):
-        return "call procedure"
+    excluded = excluded_as(text, role)  # question, request or procedure, tested in this order
+    if excluded:
+        return "call procedure" if excluded == "procedure" else excluded
     bits = screen(text)  # holds for every piece of the text with parts blanked out
     if _THANKS.search(text, bits) or _AGREEMENT.search(text, bits) or (is_courtesy(text) and _word_count(text) <= 12):
         return "courtesy"

@@ -26,7 +26,8 @@ Promises:
   expect these to recur") or reported ("you expect a 2024 growth rate");
 * :func:`is_question`, :func:`is_request`, :func:`is_call_procedure` classify
   sentences that are neither claims nor forecasts ("Next question, please.",
-  "During this call, we will discuss our business outlook.").
+  "During this call, we will discuss our business outlook."); :func:`excluded_as`
+  names the first of them that holds.
 """
 
 from __future__ import annotations
@@ -37,15 +38,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .hedges import CueMatch, not_month as _not_month, resolve_overlaps
+from .hedges import CueMatch, cue_matches, not_month as _not_month
 from .horizons import Horizon, find_horizons
-from .lexicons import CueMatcher, ScreenedPattern, load_forecast_cues, screen
+from .lexicons import CueMatcher, ScreenedPattern, ScreenedSet, load_forecast_cues, screen
 
 __all__ = [
     "PAST_CLAUSE",
     "RULES",
     "ForecastResult",
     "analyse_forecast",
+    "excluded_as",
     "find_forecast_cues",
     "is_call_procedure",
     "is_forecast",
@@ -189,7 +191,29 @@ def is_call_procedure(text: str, role: str | None = None) -> bool:
     moderation by investor relations or the operator."""
     if _PROCEDURE.search(text):
         return True
-    return role in ("investor relations", "operator") and bool(_MODERATION.search(text))
+    return role in _MODERATORS and bool(_MODERATION.search(text))
+
+
+_MODERATORS = ("investor relations", "operator")
+#: Every pattern that :func:`is_question`, :func:`is_request` and :func:`is_call_procedure` try,
+#: without and with the moderators' :data:`_MODERATION` (payloads unused).
+_TYPE_PATTERNS = ScreenedSet((None, p) for p in (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE))
+_MODERATED_TYPE_PATTERNS = ScreenedSet((None, p) for p in (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE, _MODERATION))
+
+
+def excluded_as(text: str, role: str | None = None) -> str:
+    """``"question"``, ``"request"`` or ``"procedure"``: the first of :func:`is_question`,
+    :func:`is_request` and :func:`is_call_procedure` (with ``role``) that holds, in this
+    order; ``""`` when none does. Not cached itself: the three tests are, and most sentences
+    are decided by one look-up of their screen."""
+    patterns = _MODERATED_TYPE_PATTERNS if role in _MODERATORS else _TYPE_PATTERNS
+    if not patterns.live(screen(text)):
+        return ""  # none of the patterns the three tests try can match: all three are false
+    if is_question(text):
+        return "question"
+    if is_request(text):
+        return "request"
+    return "procedure" if is_call_procedure(text, role) else ""
 
 
 @lru_cache(maxsize=None)
@@ -200,8 +224,7 @@ def _matcher() -> CueMatcher:
 @lru_cache(maxsize=4096)
 def find_forecast_cues(text: str) -> tuple[CueMatch, ...]:
     """Forward-looking cues of ``text`` after context rules, in text order."""
-    found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
-    return resolve_overlaps(found)
+    return cue_matches(_matcher(), text)
 
 
 @dataclass(frozen=True)
@@ -222,23 +245,25 @@ def analyse_forecast(text: str, *, call_date: date | None, role: str | None = No
     """
     horizons = find_horizons(text, call_date) if call_date is not None else ()
     cues = find_forecast_cues(text)
-    for name, test in (("question", is_question), ("request", is_request)):
-        if test(text):
-            return ForecastResult(False, cues, horizons, name)
-    if is_call_procedure(text, role):
-        return ForecastResult(False, cues, horizons, "procedure")
+    excluded = excluded_as(text, role)
+    if excluded:
+        return ForecastResult(False, cues, horizons, excluded)
     if cues:
         return ForecastResult(True, cues, horizons)
     if call_date is None:
         return ForecastResult(False, cues, horizons)
-    future = [
-        h for h in horizons
-        if h.end > call_date and h.start.year >= call_date.year
-        and not (h.comparison or h.past_reference or h.conditional)
-    ]
-    if future and not PAST_CLAUSE.search(text):
+    if any(_ahead(h, call_date) for h in horizons) and not PAST_CLAUSE.search(text):
         return ForecastResult(True, cues, horizons)
     return ForecastResult(False, cues, horizons)
+
+
+def _ahead(horizon: Horizon, call_date: date) -> bool:
+    """A time that ends after the call, in the call's year or later, and is no comparison, past
+    reference or condition."""
+    return (
+        horizon.end > call_date and horizon.start.year >= call_date.year
+        and not (horizon.comparison or horizon.past_reference or horizon.conditional)
+    )
 
 
 def is_forecast(text: str, *, call_date: date | None, role: str | None = None) -> bool:

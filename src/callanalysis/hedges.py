@@ -45,7 +45,7 @@ from functools import lru_cache
 from .lexicons import CueMatcher, ScreenedPattern, load_hedges, screen
 from .quantities import starts_with_amount
 
-__all__ = ["LIKE_BEFORE_AMOUNT_IS_HEDGE", "RULES", "CueMatch", "find_hedges", "hedge_cues", "is_hedged"]
+__all__ = ["LIKE_BEFORE_AMOUNT_IS_HEDGE", "RULES", "CueMatch", "cue_matches", "find_hedges", "hedge_cues", "is_hedged"]
 
 #: "like 2,000 employees" read as an approximator (the brief's rule). The
 #: reference annotation is not consistent on this; set False to ignore "like".
@@ -178,14 +178,22 @@ def find_hedges(text: str) -> tuple[CueMatch, ...]:
 @lru_cache(maxsize=4096)
 def _find_hedges(text: str, like_before_amount: bool) -> tuple[CueMatch, ...]:
     """:func:`find_hedges`, cached; the switch the ``like`` rule reads is part of the key."""
-    found = [CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in _matcher().finditer(text)]
-    return resolve_overlaps(found)
+    return cue_matches(_matcher(), text)
+
+
+def cue_matches(matcher: CueMatcher, text: str) -> tuple[CueMatch, ...]:
+    """The cues ``matcher`` finds in ``text`` as :class:`CueMatch` objects, overlaps resolved
+    (:func:`resolve_overlaps`); shared by the hedge, booster and forecast cues."""
+    found = matcher.finditer(text)
+    if not found:
+        return ()
+    return resolve_overlaps([CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in found])
 
 
 def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
     """Cue strings in order, de-duplicated case-insensitively."""
-    if not cues:
-        return ()
+    if len(cues) < 2:
+        return tuple(c.text for c in cues)
     seen: set[str] = set()
     out: list[str] = []
     for c in cues:

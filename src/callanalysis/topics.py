@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicons import ScreenedPattern, TopicEntry, load_topics, screen
+from .lexicons import ScreenedPattern, ScreenedSet, TopicEntry, load_topics, screen
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
@@ -36,6 +36,12 @@ def _compiled() -> tuple[tuple[TopicEntry, ScreenedPattern], ...]:
 
 
 @lru_cache(maxsize=None)
+def _patterns() -> ScreenedSet[TopicEntry]:
+    """The topic patterns, screened together: one look-up finds the topics a sentence may have."""
+    return ScreenedSet(_compiled())
+
+
+@lru_cache(maxsize=None)
 def _priorities() -> dict[str, int]:
     return {e.topic: e.priority for e, _ in _compiled()}
 
@@ -43,14 +49,7 @@ def _priorities() -> dict[str, int]:
 def topic_scores(text: str) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     scores: dict[str, int] = {}
-    compiled = _compiled()
-    bits = screen(text)
-    for entry, screened in compiled:
-        if not bits & screened.gate:
-            continue
-        pattern = screened.compiled(bits)
-        if pattern is None:
-            continue
+    for entry, pattern in _patterns().live(screen(text)):
         n = len(pattern.findall(text))  # one item per match, whatever the groups
         if n:
             scores[entry.topic] = scores.get(entry.topic, 0) + n
