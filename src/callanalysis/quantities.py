@@ -78,10 +78,9 @@ _NUMBER = ScreenedPattern(
     ),
 )
 _NUMBER_WORD = ScreenedPattern(_WORDNUM_ALTERNATIVES)  # compiled for a screen: None when it has no number word
-_DIGIT = re.compile(r"\d")  # found far faster than a match of _NUMBER: re jumps to it
-#: A match of _NUMBER starts at most this many characters before its number: "$ 5", "$5", "-5"
-#: (the minus sign needs a digit right after it, so it never comes before the "$").
-_SIGNS_REACH = 2
+#: Where a match of _NUMBER without a number word starts: at its minus sign, its "$" or its
+#: first digit. Python's re jumps to these far faster than it tries _NUMBER at every character.
+_NUMBER_START = re.compile(r"[-$\d]")
 
 
 # unit phrases (longest first), mapped to their normal form
@@ -183,26 +182,22 @@ def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str
 
 
 def _numbers(text: str, bits: int) -> Iterator[re.Match[str]]:
-    """``_NUMBER.finditer(text, bits)``. In a sentence without number words each search starts
-    _SIGNS_REACH characters before the next digit, as no match starts earlier: its number starts
-    with a digit."""
+    """``_NUMBER.finditer(text, bits)``; in a sentence without number words, trying _NUMBER only
+    where _NUMBER_START finds a start, in text order."""
     pattern = _NUMBER.compiled(bits)
     if pattern is None:
         return
-    words = _NUMBER_WORD.compiled(bits) is not None
+    if _NUMBER_WORD.compiled(bits) is not None:
+        yield from pattern.finditer(text)
+        return
     pos = 0
-    while True:
-        start = pos
-        if not words:
-            digit = _DIGIT.search(text, pos)
-            if digit is None:
-                return
-            start = max(pos, digit.start() - _SIGNS_REACH)
-        m = pattern.search(text, start)
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
         if m is None:
-            return
-        yield m
-        pos = m.end()
+            pos = start.end()
+        else:
+            yield m
+            pos = m.end()
 
 
 class _Draft(NamedTuple):
