@@ -319,11 +319,20 @@ class _Form(NamedTuple):
     #: last), in lower case and case-sensitive. Python's re searches them far faster than the
     #: form's pattern: it jumps to the first letters of their first item, a plain choice of words.
     hints: tuple[re.Pattern[str], ...] = ()
+    #: (word, n): every match holds this lower-case word and starts within the ``n`` words
+    #: before it, so the search for matches starts there (see :func:`_search_start`)
+    anchor: tuple[str, int] | None = None
 
 
-def _form(name: str, rx: str | tuple[str, str, str], handler: Handler, hints: tuple[re.Pattern[str], ...] = ()) -> _Form:
+def _form(
+    name: str,
+    rx: str | tuple[str, str, str],
+    handler: Handler,
+    hints: tuple[re.Pattern[str], ...] = (),
+    anchor: tuple[str, int] | None = None,
+) -> _Form:
     """A form with its pattern as written (see :func:`_screened`)."""
-    return _Form(name, _screened(rx), handler, hints)
+    return _Form(name, _screened(rx), handler, hints, anchor)
 
 
 _FORMS: tuple[_Form, ...] = (
@@ -337,7 +346,7 @@ _FORMS: tuple[_Form, ...] = (
     _form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
     _form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
     _form("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
-    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),
+    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago, anchor=("ago", 4)),  # "a couple of weeks ago"
     _form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
     _form(
         "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
@@ -415,11 +424,27 @@ def _candidates(text: str, bits: int) -> list[_Candidate]:
             continue  # the sentence lacks the words this form needs
         if low is not None and form.hints and not any(hint.search(low) for hint in form.hints):
             continue  # nor has it what the form's match holds
-        for m in form.pattern.finditer(text, bits):
+        pattern = form.pattern.compiled(bits)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, _search_start(text, low, form.anchor)):
             if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
                 continue  # "2025%", "2025 $": an amount, not a year
             cands.append((m.start(), m.end(), form.name, m, form.handler))
     return cands
+
+
+def _search_start(text: str, low: str | None, anchor: tuple[str, int] | None) -> int:
+    """Where a form's first match can start at the earliest: with ``anchor`` ``(word, n)``, at
+    the ``n``-th word before the first ``word`` in ``low`` (``text`` lower-cased, of the same
+    length), found far faster than a match. The first match holds a ``word`` at or after that
+    one and starts within the ``n`` words before it, which start no sooner than the ``n`` words
+    before the first; the remainder of ``rsplit`` ends before them."""
+    if anchor is None or low is None:
+        return 0
+    word, n = anchor
+    head = text[: max(0, low.find(word))].rsplit(None, n)  # [rest,] up to n words
+    return len(head[0]) if len(head) > n else 0
 
 
 def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
