@@ -314,9 +314,9 @@ class _Form(NamedTuple):
     name: str
     pattern: ScreenedPattern
     handler: Handler  # (match, call date, comparison) -> date range
-    #: patterns one of which the form's match holds, lower-cased: the form's pattern weakened (no
-    #: word boundaries, look-arounds or optional parts; of the words before the number only the
-    #: last), in lower case and case-sensitive. Python's re searches them far faster than the
+    #: patterns one of which the form's match holds, lower-cased: parts of the form's pattern
+    #: (without its word boundaries, look-arounds and optional tails; of the words before the
+    #: number, only the last), case-sensitive. Python's re searches them far faster than the
     #: form's pattern: it jumps to the first letters of their first item, a plain choice of words.
     hints: tuple[re.Pattern[str], ...] = ()
     #: (word, n): every match holds this lower-case word and starts within the ``n`` words
