@@ -52,6 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicons import ScreenedPattern, screen
 
@@ -276,7 +277,19 @@ def _tomorrow(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date
     return d, d
 
 
-_HEDGE_WORDS = r"(?:like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps)"
+_HEDGE_ALTERNATIVES = r"like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps"
+_HEDGE_WORDS = rf"(?:{_HEDGE_ALTERNATIVES})"
+_RELATIVE_PRE = r"in|within|after|for\s+another|another"  # "in three years" (alternatives)
+_RELATIVE_POST = r"(?:from\s+now|out|away|later|before)"  # "three years from now"
+
+
+def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
+    if m.group("a2"):
+        a = _num(m.group("a2"))
+        b = _num(m.group("b2")) if m.group("b2") else a
+        unit = m.group("u2")
+        return _shift(call, a, unit), _shift(call, b, unit)
+    return _relative(m, call, past_bias)
 
 
 def _screened(rx: str | tuple[str, str, str]) -> ScreenedPattern:
@@ -288,45 +301,73 @@ def _screened(rx: str | tuple[str, str, str]) -> ScreenedPattern:
     return ScreenedPattern(rx, re.IGNORECASE)
 
 
-_PATTERNS: tuple[tuple[str, ScreenedPattern, Handler], ...] = tuple(
-    (name, _screened(rx), fn)
-    for name, rx, fn in (
-        ("edge", (r"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>", _PERIOD, r")\b"), _edge),
-        (
-            "half",
-            rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|(?P<p>{_PERIOD})))?\b"
-            rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b",
-            _half,
+#: Letters that ignore-case matching relates to a lower-case letter other than their own lower
+#: case (İ, ı: i; ſ: s). Lower-casing keeps every other character's length and classes (word
+#: character, white space, digit), so in a sentence without them a pattern written in lower case
+#: that matches ignoring case also matches, case-sensitively, the lower-cased sentence.
+_FOLD_TRAPS = frozenset("\u0130\u0131\u017f")
+
+
+class _Form(NamedTuple):
+    """A recognised form of time expression."""
+
+    name: str
+    pattern: ScreenedPattern
+    handler: Handler  # (match, call date, comparison) -> date range
+    #: patterns one of which the form's match holds, lower-cased: parts of the form's pattern
+    #: (without its word boundaries, look-arounds and optional tails; of the words before the
+    #: number, only the last), case-sensitive. Python's re searches them far faster than the
+    #: form's pattern: it jumps to the first letters of their first item, a plain choice of words.
+    hints: tuple[re.Pattern[str], ...] = ()
+    #: (word, n): every match holds this lower-case word and starts within the ``n`` words
+    #: before it, so the search for matches starts there (see :func:`_search_start`)
+    anchor: tuple[str, int] | None = None
+
+
+def _form(
+    name: str,
+    rx: str | tuple[str, str, str],
+    handler: Handler,
+    hints: tuple[re.Pattern[str], ...] = (),
+    anchor: tuple[str, int] | None = None,
+) -> _Form:
+    """A form with its pattern as written (see :func:`_screened`)."""
+    return _Form(name, _screened(rx), handler, hints, anchor)
+
+
+_FORMS: tuple[_Form, ...] = (
+    _form("edge", (r"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>", _PERIOD, r")\b"), _edge),
+    _form(
+        "half",
+        rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|(?P<p>{_PERIOD})))?\b"
+        rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b",
+        _half,
+    ),
+    _form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
+    _form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
+    _form("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
+    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago, anchor=("ago", 4)),  # "a couple of weeks ago"
+    _form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
+    _form(
+        "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
+        rf"(?:\b(?=\w)(?P<pre>{_RELATIVE_PRE})\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b(?=\w){_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
+        rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
+        rf"|\b(?=\w)(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+{_RELATIVE_POST})\b",
+        _relative_any,
+        hints=(
+            re.compile(rf"(?:{_RELATIVE_PRE}|{_HEDGE_ALTERNATIVES})[,\s]+{_N}(?:\s+(?:or|to)\s+{_N})?\s+{_UNIT}"),
+            re.compile(rf"{_UNIT}\s+{_RELATIVE_POST}"),
         ),
-        ("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
-        ("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
-        ("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
-        ("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),
-        ("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
-        (
-            "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
-            rf"(?:\b(?=\w)(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b(?=\w){_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
-            rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
-            rf"|\b(?=\w)(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+(?:from\s+now|out|away|later|before))\b",
-            None,  # type: ignore[arg-type]  # dispatched below
-        ),
-        ("period", (r"\b(?:later\s+)?(?P<p>", _PERIOD, r")\b"), _whole_period),
-        ("tomorrow", r"\btomorrow\b", _tomorrow),
-    )
+    ),
+    _form("period", (r"\b(?:later\s+)?(?P<p>", _PERIOD, r")\b"), _whole_period),
+    _form("tomorrow", r"\btomorrow\b", _tomorrow),
 )
 
-_IF_OPEN = ScreenedPattern(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_CLAUSE_MARKS = ",;.?!"
+_IF_OPEN = ScreenedPattern(rf"\b(?:if|unless|whether)\b[^{_CLAUSE_MARKS}]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
-_HEDGE_PREFIX = re.compile(rf"^{_HEDGE_WORDS}\s+", re.IGNORECASE)
-
-
-def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    if m.group("a2"):
-        a = _num(m.group("a2"))
-        b = _num(m.group("b2")) if m.group("b2") else a
-        unit = m.group("u2")
-        return _shift(call, a, unit), _shift(call, b, unit)
-    return _relative(m, call, past_bias)
+_TO_OR_WITH = re.compile(r"to|with", re.IGNORECASE)  # the last word of "compared to / with"
+_HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
 
 
 def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
@@ -340,14 +381,12 @@ def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
         if e.from_call:
             start = min(call_date, end)
         out.append(Horizon(
-            e.text, start, end, e.char_start, e.char_end, end < call_date, e.comparison,
-            past_reference=e.past_reference, conditional=e.conditional,
+            e.text, start, end, e.char_start, e.char_end, end < call_date, e.comparison, e.past_reference, e.conditional
         ))
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class _Expression:
+class _Expression(NamedTuple):
     """What :func:`find_horizons` reads from the text alone, before the call date is known."""
 
     match: re.Match[str]
@@ -361,43 +400,120 @@ class _Expression:
     conditional: bool
 
 
+_Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form name, match, handler)
+
+
 @lru_cache(maxsize=4096)
 def _expressions(text: str) -> tuple[_Expression, ...]:
     """The time expressions of ``text`` in text order, not yet normalised: the date-free part of
     :func:`find_horizons`, shared by the calls of every date (a pure function of the text)."""
-    cands: list[tuple[int, int, str, re.Match[str], Handler]] = []
     bits = screen(text)
-    for name, rx, fn in _PATTERNS:
-        if not bits & rx.gate:
+    kept = _non_overlapping(_candidates(text, bits))
+    if not kept:
+        return ()
+    if_open = _IF_OPEN.compiled(bits)  # None: the sentence has no if-word
+    return tuple(_expression(text, c, if_open) for c in kept)
+
+
+def _candidates(text: str, bits: int) -> list[_Candidate]:
+    """Every match of every form (a form's matches in text order, the forms in turn)."""
+    cands: list[_Candidate] = []
+    low = text.lower() if text.isascii() or _FOLD_TRAPS.isdisjoint(text) else None
+    for form in _FORMS:
+        if not bits & form.pattern.gate:
             continue  # the sentence lacks the words this form needs
-        handler = _relative_any if name == "relative" else fn
-        for m in rx.finditer(text, bits):
-            if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text[m.end():]):
-                continue
-            cands.append((m.start(), m.end(), name, m, handler))
-    kept: list[tuple[int, int, str, re.Match[str], Handler]] = []
-    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if low is not None and form.hints and not any(hint.search(low) for hint in form.hints):
+            continue  # nor has it what the form's match holds
+        pattern = form.pattern.compiled(bits)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, _search_start(text, low, form.anchor)):
+            if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
+                continue  # "2025%", "2025 $": an amount, not a year
+            cands.append((m.start(), m.end(), form.name, m, form.handler))
+    return cands
+
+
+def _search_start(text: str, low: str | None, anchor: tuple[str, int] | None) -> int:
+    """Where a form's first match can start at the earliest: with ``anchor`` ``(word, n)``, at
+    the ``n``-th word before the first ``word`` in ``low`` (``text`` lower-cased, of the same
+    length), found far faster than a match. The first match holds a ``word`` at or after that
+    one and starts within the ``n`` words before it, which start no sooner than the ``n`` words
+    before the first; the remainder of ``rsplit`` ends before them."""
+    if anchor is None or low is None:
+        return 0
+    word, n = anchor
+    head = text[: max(0, low.find(word))].rsplit(None, n)  # [rest,] up to n words
+    return len(head[0]) if len(head) > n else 0
+
+
+def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
+    """The candidates kept, longest first (the earlier start, then the earlier form, breaking
+    ties), each dropped that overlaps one kept before; in text order."""
+    if len(cands) < 2:
+        return cands
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
             kept.append(c)
-    out: list[_Expression] = []
-    for s, e, name, m, handler in sorted(kept, key=lambda c: c[0]):
-        prep_m = _PREP_BEFORE.search(text[:s])
-        prep = prep_m.group("prep").lower() if prep_m else ""
-        if name == "relative" and m.group("pre"):
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) -> _Expression:
+    """A kept candidate with the words around it read: the preposition before it (part of the
+    written text, except for "relative", whose own "in / within / after" counts), a leading hedge
+    dropped, and whether it sits in an if-clause (``if_open``: :data:`_IF_OPEN` for the sentence)."""
+    s, e, name, m, handler = cand
+    prep_m = _prep_before(text, s)
+    prep = prep_m.group("prep").lower() if prep_m else ""
+    span_start = s
+    if name == "relative":
+        if m.group("pre"):
             prep = m.group("pre").lower()
-        span_start = prep_m.start("prep") if prep_m and name != "relative" else s
-        written = text[span_start:e]
-        hedge = _HEDGE_PREFIX.match(written)
-        if hedge and name == "relative" and not m.group("pre"):
-            span_start += hedge.end()
-            written = text[span_start:e]
-        out.append(_Expression(
-            m, handler, written.strip(), span_start, e, bool(_COMPARISON.match(prep)),
-            from_call=prep in _BY_LIKE or written.lower().startswith("later"),
-            past_reference=name in ("ago", "past") or bool(_LAST.match(m.group(0))),
-            conditional=bool(_IF_OPEN.search(text[:span_start], bits)),
-        ))
-    return tuple(out)
+        else:
+            hedge = _HEDGE_PREFIX.match(text, s, e)
+            if hedge:
+                span_start = hedge.end()
+    elif prep_m:
+        span_start = prep_m.start("prep")
+    written = text[span_start:e]
+    return _Expression(
+        m,
+        handler,
+        written.strip(),
+        span_start,
+        e,
+        bool(_COMPARISON.match(prep)),
+        prep in _BY_LIKE or written.lower().startswith("later"),  # from_call
+        name in ("ago", "past") or _LAST.match(text, s, e) is not None,  # past_reference
+        if_open is not None and _in_if_clause(text, span_start, if_open),  # conditional
+    )
+
+
+def _prep_before(text: str, end: int) -> re.Match[str] | None:
+    """``_PREP_BEFORE.search(text[:end])``, reading only the last word before ``end`` (the last
+    two after "compared"): a match is a preposition and the white space after it up to ``end``,
+    and only "compared (to|with)" holds white space, so a match starts in the last word, or in
+    the one before when the last is "to" or "with". The lookbehind still sees the character
+    before the window."""
+    head = text[:end].rstrip()
+    if not head or len(head) == end:
+        return None  # no word, or no white space, before ``end``
+    words = head.rsplit(None, 2)  # [rest,] [second to last,] last
+    start = len(head) - len(words[-1])
+    if _TO_OR_WITH.fullmatch(words[-1]):
+        start = len(words[0]) if len(words) == 3 else 0
+    return _PREP_BEFORE.search(text, start, end)
+
+
+def _in_if_clause(text: str, end: int, if_open: re.Pattern[str]) -> bool:
+    """``if_open.search(text[:end])`` (``if_open``: :data:`_IF_OPEN` compiled for the sentence),
+    reading only the last clause: a match is an if-word and what follows it up to ``end``, none
+    of which is one of ``,;.?!``, so it starts after the last of them; ``\\b`` still sees the
+    character before."""
+    start = max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+    return if_open.search(text, start, end) is not None
 
 
 def select_horizon(

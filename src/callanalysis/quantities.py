@@ -27,8 +27,10 @@ is what makes ``about`` / ``around`` / ``like`` approximators.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicons import ScreenedPattern, screen
 
@@ -62,16 +64,24 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (?P<num>{_DIGITS}|(?i:{_WORDNUM})), the number words as alternatives of their own
 # ("(?i:one|two)" finds what "(?i:one)|(?i:two)" finds) so that a sentence is only searched
 # for the number words it has
+_WORDNUM_ALTERNATIVES = [f"(?i:{word})" for word in _WORDNUM.split("|")]
+_NUMBER_ALTERNATIVES = [*_DIGITS.split("|"), *_WORDNUM_ALTERNATIVES]
+_NUMBER_OPEN, _NUMBER_CLOSE = r"(?<![\w.,])(?P<num>", r")(?![\w]*\d)"
 _NUMBER = ScreenedPattern(
-    [*_DIGITS.split("|"), *(f"(?i:{word})" for word in _WORDNUM.split("|"))],
-    prefix=r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?(?<![\w.,])(?P<num>",
+    _NUMBER_ALTERNATIVES,
+    prefix=r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?" + _NUMBER_OPEN,
     suffix=(
-        r")(?![\w]*\d)"
-        r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
+        _NUMBER_CLOSE
+        + r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
         r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
         r"(?P<pct>\s?%|\s+percent\b)?"
     ),
 )
+_NUMBER_WORD = ScreenedPattern(_WORDNUM_ALTERNATIVES)  # compiled for a screen: None when it has no number word
+#: Where a match of _NUMBER without a number word starts: at its minus sign, its "$" or its
+#: first digit. Python's re jumps to these far faster than it tries _NUMBER at every character.
+_NUMBER_START = re.compile(r"[-$\d]")
+
 
 # unit phrases (longest first), mapped to their normal form
 _UNIT_FORMS: dict[str, str] = {
@@ -105,7 +115,7 @@ _NAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^:\d")
+_CLOCK_AFTER = re.compile(r":\d")  # used with match()
 _VAGUE_BEFORE = ScreenedPattern(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
@@ -141,92 +151,126 @@ _NAME_REACH = max(map(len, _NAME_WORDS)) + 1
 def _name_before(text: str, end: int) -> bool:
     """``_NAME_BEFORE.search(text[:end])``, reading only the tail: a match ends at ``end`` (or
     before a final newline), so it starts in the trailing white space or at most
-    ``_NAME_REACH`` characters before it; the word boundary still sees the character before."""
-    start = max(0, len(text[:end].rstrip()) - _NAME_REACH)
+    ``_NAME_REACH`` characters before it; the word boundary still sees the character before.
+    A name word ends right before that white space: when the (ASCII) text there does not end
+    with one, lower-cased, only ``[\\w.]`` can match, in the last two characters."""
+    head_end = len(text[:end].rstrip())
+    tail = text[max(0, head_end - _NAME_REACH) : head_end]
+    if tail.isascii() and not tail.lower().endswith(_NAME_WORDS):
+        start = max(0, end - 2)
+    else:
+        start = max(0, head_end - _NAME_REACH)
     return _NAME_BEFORE.search(text, start, end) is not None
 
 
-def _is_name(text: str, m: re.Match[str]) -> bool:
-    num = m.group("num")
-    after = text[m.end("num"):]
-    if m.group("cur") or m.group("pct"):
-        return False
-    if num in {"4680"} or after.startswith("s") and num.isdigit():
+def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str | None) -> bool:
+    """True when the number ``num`` of ``m`` (a match of _NUMBER without a currency or percent
+    sign; ``suffix`` and ``mag`` its groups) names something: a cell format, a model or
+    version, a clock time, a calendar year (see module docstring)."""
+    num_end = m.end("num")
+    if num in {"4680"} or text.startswith("s", num_end) and num.isdigit():
         return True  # cell format '4680', '4680s'
     if _name_before(text, m.start("num")):
         return True
-    if _CLOCK_AFTER.match(after):
+    if _CLOCK_AFTER.match(text, num_end):
         return True
-    if _CALENDAR_YEAR.fullmatch(num) and not m.group("mag"):
+    if _CALENDAR_YEAR.fullmatch(num) and not mag:
         return True  # a calendar year
-    if _DECIMAL.fullmatch(num) and not m.group("mag"):
-        return not _UNIT_RE.match(after[len(m.group("suffix") or ""):])  # '12.3' is a software version
+    if _DECIMAL.fullmatch(num) and not mag:
+        return not _UNIT_RE.match(text, num_end + len(suffix or ""))  # '12.3' is a software version
     return False
+
+
+def _numbers(text: str, bits: int) -> Iterator[re.Match[str]]:
+    """``_NUMBER.finditer(text, bits)``; in a sentence without number words, trying _NUMBER only
+    where _NUMBER_START finds a start, in text order."""
+    pattern = _NUMBER.compiled(bits)
+    if pattern is None:
+        return
+    if _NUMBER_WORD.compiled(bits) is not None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.end()
+        else:
+            yield m
+            pos = m.end()
+
+
+class _Draft(NamedTuple):
+    """A number read as a quantity, before ranges lend their unit."""
+
+    value: float
+    unit: str  # empty: none (yet)
+    start: int
+    end: int
+    num_end: int
+
+
+def _draft(text: str, m: re.Match[str], bits: int) -> _Draft | None:
+    """The number of ``m`` (a match of _NUMBER) with its value and the unit after it; None for
+    a name or a vague count ('several hundred thousand dollars' is not a stated value)."""
+    sign, cur, num, suffix, mag, pct = m.group("sign", "cur", "num", "suffix", "mag", "pct")
+    if not (cur or pct) and _is_name(text, m, num, suffix, mag):
+        return None
+    if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")], bits):
+        return None
+    value = _value(num)
+    if sign:
+        value = -value
+    if suffix:
+        value *= _SUFFIX[suffix.lower()]
+    if mag:
+        value *= _MAGNITUDE[mag.lower()]
+    end = m.end()
+    unit = ""
+    if cur:
+        unit = "USD"
+    elif pct:
+        unit = "%"
+    else:
+        unit, end = _unit_after(text, end, num)
+    if unit == "cents":
+        value, unit = value / 100.0, "USD"
+    rm = _RATE_RE.match(text, end)
+    if rm:
+        unit = (unit or "units") + "/" + (rm.group("per") or rm.group("per2")).lower()
+        end = rm.end()
+    elif not unit and suffix:
+        unit = "units"
+    return _Draft(value, unit, m.start(), end, m.end())
+
+
+def _unit_after(text: str, end: int, num: str) -> tuple[str, int]:
+    """The unit written at ``end``, after the number ``num``, and where it ends (``""`` and
+    ``end`` when there is none): a unit phrase, a product code, or a count noun in the plural."""
+    um = _UNIT_RE.match(text, end)
+    if um:
+        return _norm_unit(um.group("unit")), um.end()
+    cm = _CODE_RE.match(text, end)
+    if cm:
+        return cm.group("unit"), cm.end()
+    pm = _PLURAL_RE.match(text, end)
+    if pm and not _NOT_PLURAL.search(pm.group("unit")) and num.lower() != "one":
+        noun = pm.group("unit")
+        return (noun if noun[0].isupper() else noun.lower()), pm.end()
+    return "", end
 
 
 @lru_cache(maxsize=4096)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """All quantities with a unit, in text order (see module docstring)."""
-    found: list[dict[str, object]] = []
     bits = screen(text)
-    for m in _NUMBER.finditer(text, bits):
-        if _is_name(text, m):
-            continue
-        num = m.group("num")
-        if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")], bits):
-            continue  # 'several hundred thousand dollars' is not a stated value
-        value = _value(num)
-        if m.group("sign"):
-            value = -value
-        if m.group("suffix"):
-            value *= _SUFFIX[m.group("suffix").lower()]
-        if m.group("mag"):
-            value *= _MAGNITUDE[m.group("mag").lower()]
-        end = m.end()
-        unit = ""
-        if m.group("cur"):
-            unit = "USD"
-        elif m.group("pct"):
-            unit = "%"
-        else:
-            rest = text[end:]
-            um = _UNIT_RE.match(rest)
-            if um:
-                unit = _norm_unit(um.group("unit"))
-                end += um.end()
-            else:
-                cm = _CODE_RE.match(rest)
-                pm = _PLURAL_RE.match(rest)
-                if cm:
-                    unit = cm.group("unit")
-                    end += cm.end()
-                elif pm and not _NOT_PLURAL.search(pm.group("unit")) and num.lower() != "one":
-                    unit = pm.group("unit") if pm.group("unit")[0].isupper() else pm.group("unit").lower()
-                    end += pm.end()
-        if unit == "cents":
-            value, unit = value / 100.0, "USD"
-        rm = _RATE_RE.match(text[end:])
-        if rm:
-            unit = (unit or "units") + "/" + (rm.group("per") or rm.group("per2")).lower()
-            end += rm.end()
-        elif not unit and m.group("suffix"):
-            unit = "units"
-        found.append({"value": value, "unit": unit, "start": m.start(), "end": end, "num_end": m.end()})
-
+    found = [draft for m in _numbers(text, bits) if (draft := _draft(text, m, bits)) is not None]
     # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'
     for i in range(len(found) - 2, -1, -1):
         cur, nxt = found[i], found[i + 1]
-        if not cur["unit"] and nxt["unit"]:
-            gap = text[int(cur["num_end"]): int(nxt["start"])]
-            if _RANGE_GAP.match(gap):
-                cur["unit"] = nxt["unit"]
-    out = []
-    for q in found:
-        if not q["unit"]:
-            continue
-        start, end = int(q["start"]), int(q["end"])
-        out.append(Quantity(float(q["value"]), str(q["unit"]), text[start:end].strip(), start, end))
-    return tuple(out)
+        if not cur.unit and nxt.unit and _RANGE_GAP.match(text[cur.num_end : nxt.start]):
+            found[i] = cur._replace(unit=nxt.unit)
+    return tuple(Quantity(q.value, q.unit, text[q.start : q.end].strip(), q.start, q.end) for q in found if q.unit)
 
 
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
