@@ -185,6 +185,10 @@ def is_request(text: str) -> bool:
     return bool(_REQUEST.search(text))
 
 
+#: Roles whose turns moderate the call (their :data:`_MODERATION` lines are procedure).
+_MODERATORS = ("investor relations", "operator")
+
+
 @lru_cache(maxsize=4096)
 def is_call_procedure(text: str, role: str | None = None) -> bool:
     """Talk about the call itself: turn-taking, the safe-harbour statement,
@@ -194,7 +198,6 @@ def is_call_procedure(text: str, role: str | None = None) -> bool:
     return role in _MODERATORS and bool(_MODERATION.search(text))
 
 
-_MODERATORS = ("investor relations", "operator")
 #: Every pattern that :func:`is_question`, :func:`is_request` and :func:`is_call_procedure` try,
 #: without and with the moderators' :data:`_MODERATION` (payloads unused).
 _TYPE_PATTERNS = ScreenedSet((None, p) for p in (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE))

@@ -41,7 +41,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import takewhile
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
@@ -323,7 +323,7 @@ def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | 
     return start, text[start:pos]
 
 
-@cache
+@lru_cache(maxsize=64)  # one per name length: bounded, so a corpus's memory stays flat
 def _name_run(max_tokens: int) -> re.Pattern[str]:
     """The run :func:`_name_before` looks for, written for the reversed window: it is read from
     ``pos`` backwards, so one anchored match replaces splitting the window into tokens.
