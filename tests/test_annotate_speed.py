@@ -75,8 +75,8 @@ def _screened_patterns():
         for name, value in vars(module).items():
             if isinstance(value, ScreenedPattern):
                 yield f"{module.__name__}.{name}", value
-    for name, value, _ in horizons._PATTERNS:
-        yield f"horizons {name}", value
+    for form in horizons._FORMS:
+        yield f"horizons {form.name}", form.pattern
     for module in (hedges, boosters, forecasts):
         matcher = module._matcher()
         yield f"{module.__name__} plain cues", matcher._plain
