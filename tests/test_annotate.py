@@ -233,3 +233,12 @@ def test_context_key_ignores_the_scenario_for_a_sentence_that_is_no_step():
     keys = {context_key(text, role="executive", previous_forecast=pf, opens_after_scenario=o)
             for pf in (None, False, True) for o in (False, True)}
     assert len(keys) == 1
+
+
+def test_the_topic_cell_is_where_the_topic_column_is(seed_call):
+    from callanalysis.annotate import _TOPIC_CELL, _label_cells
+
+    lab = label_sentence("We think Q2 will be a lot better.", call_date=date(2024, 4, 23),
+                         context=SentenceContext(role="executive", previous_topic="demand_pricing"))
+    assert _label_cells(lab)[_TOPIC_CELL] == lab.topic == "demand_pricing"
+    assert COLUMNS[COLUMNS.index("claim") + _TOPIC_CELL] == "topic"

@@ -69,9 +69,9 @@ def test_annotate_restores_the_garbage_collector():
 
 
 def _screened_patterns():
-    from callanalysis import boosters, claims, forecasts, hedges, horizons, quantities, topics
+    from callanalysis import boosters, claims, forecasts, hedges, horizons, narrative, quantities, topics
 
-    for module in (hedges, boosters, forecasts, claims, quantities, horizons):
+    for module in (hedges, boosters, forecasts, claims, quantities, horizons, narrative):
         for name, value in vars(module).items():
             if isinstance(value, ScreenedPattern):
                 yield f"{module.__name__}.{name}", value

@@ -45,6 +45,7 @@ PAGES = [
     "<html><head><style>p{}</style></head><body><script>x<1 '<strong>'</script><p>Kept</p><br/><p>Too</p></body></html>",
     "<!DOCTYPE html>\n<html>\n<body>\n<!-- a comment -->\n<p class='x' id=y>A</p>\n<p>\n<b>Ann Lee\n</p></body></html>",
     "<html><body><p>&amp<em>;</em> x</p><div data-x=\"a>b\">B</div></body></html>",
+    "<html><head><title>Call &amp; more</title></head><body><p>A</p><textarea>x &lt; y</textarea></body></html>",
 ]
 FALLBACK_PAGES = [
     "<html><body><p>a < b</p></body></html>",  # a bare "<"
@@ -52,6 +53,9 @@ FALLBACK_PAGES = [
     "<html><body><script>document.write('</div>')</script><p>A</p></body></html>",
     "<html><body><!-- a -- b --><p>A</p></body></html>",
     "<html><body><p\u00a0class=x>A</p></body></html>",
+    # markup inside a title or a textarea: newer html.parser releases read it as text
+    "<html><head><title>A <b>bold</b> title</title></head><body><p>A</p></body></html>",
+    "<html><body><textarea><p>x</p></textarea><p>A</p></body></html>",
 ]
 
 

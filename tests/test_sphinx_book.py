@@ -23,10 +23,12 @@ def restore_make_chunks():
     sphinx.builders.make_chunks = original
 
 
-def fake_app(jobs: object, parallel: int = 1, declared: bool | None = None) -> SimpleNamespace:
+def fake_app(jobs: object, parallel: int = 1, declared: bool | None = None) -> tuple[SimpleNamespace, SimpleNamespace]:
     extensions = {name: SimpleNamespace(parallel_read_safe=declared) for name in PARALLEL_SAFE_EXTENSIONS}
     extensions["other_ext"] = SimpleNamespace(parallel_read_safe=None)
-    return SimpleNamespace(parallel=parallel, extensions=extensions), SimpleNamespace(callanalysis_jobs=jobs)
+    app = SimpleNamespace(parallel=parallel, extensions=extensions, finished=[])
+    app.connect = lambda event, handler: app.finished.append(handler) if event == "build-finished" else None
+    return app, SimpleNamespace(callanalysis_jobs=jobs)
 
 
 def test_auto_reads_with_every_core_this_process_may_use():
@@ -38,7 +40,7 @@ def test_a_positive_number_of_jobs_is_taken_as_given():
     assert read_jobs("2") == 2
 
 
-@pytest.mark.parametrize("bad", [0, -1, "many", None, True, 1.5])
+@pytest.mark.parametrize("bad", [0, -1, "many", None, True, 1.5, "\u00b2"])
 def test_anything_else_is_refused(bad):
     with pytest.raises(ValueError, match="callanalysis_jobs"):
         read_jobs(bad)
@@ -67,6 +69,16 @@ def test_jobs_above_one_turn_on_parallel_reading(restore_make_chunks):
     sphinx_book._read_in_parallel(app, config)
     assert app.parallel == 2
     assert sphinx.builders.make_chunks is page_chunks
+
+
+def test_sphinx_chunks_come_back_when_the_build_finishes(restore_make_chunks):
+    from sphinx.util.parallel import make_chunks
+
+    app, config = fake_app(2)
+    sphinx_book._read_in_parallel(app, config)
+    assert app.finished == [sphinx_book._restore_chunks]
+    sphinx_book._restore_chunks(app, None)
+    assert sphinx.builders.make_chunks is make_chunks
 
 
 def test_only_the_listed_undeclared_extensions_are_declared_safe(restore_make_chunks):

@@ -154,10 +154,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _STILL = ScreenedPattern(r"\bstill\b", _I)
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
 def _word_count(text: str) -> int:
     """Number of words (and numbers) of ``text``."""
     return len(_WORD.findall(text))
@@ -171,7 +167,7 @@ def _states_quantity(text: str) -> bool:
 def is_generic_you(text: str) -> bool:
     """The sentence's subject is generic 'you' ("You just summon the car.")."""
     m = _GENERIC_YOU.search(text)
-    return bool(m) and len(_words(text[: m.start()])) <= 10
+    return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
 def _pre_cue_statement(text: str) -> bool:
@@ -183,7 +179,7 @@ def _pre_cue_statement(text: str) -> bool:
     bits = screen(text)  # holds for every piece of the text with parts blanked out
     head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start], bits), bits)
     head = _CONDITION_CLAUSE.sub(" ", head, bits)
-    if len(_words(head)) < 6 or not _STATE_VERB.search(head, bits):
+    if _word_count(head) < 6 or not _STATE_VERB.search(head, bits):
         return False
     anchored = (  # pure tests: the costly count of quantities comes last
         _EXISTENTIAL.search(head, bits) or PAST_CLAUSE.search(head, bits)
@@ -221,12 +217,13 @@ class _Anchors:
     """The checkable anchors of one sentence, each looked for when a test of
     :func:`claim_reason` first asks and then kept (most sentences are decided without them)."""
 
-    __slots__ = ("text", "bits", "_asserted", "_past")
+    __slots__ = ("text", "bits", "_asserted", "_past", "_present")
 
     def __init__(self, text: str, bits: int) -> None:
         self.text, self.bits = text, bits  # bits: screen(text)
         self._asserted: str | None = None
         self._past: bool | None = None
+        self._present: bool | None = None
 
     def asserted(self) -> str:
         """The text with attributions ("as I said"), if/unless/whether clauses and "we're
@@ -246,7 +243,9 @@ class _Anchors:
 
     def present(self) -> bool:
         """The asserted part has a present anchor ("right now", "our costs are dropping")."""
-        return bool(_PRESENT_ANCHOR.search(self.asserted(), self.bits))
+        if self._present is None:
+            self._present = bool(_PRESENT_ANCHOR.search(self.asserted(), self.bits))
+        return self._present
 
 
 @lru_cache(maxsize=4096)

@@ -175,13 +175,14 @@ PAST_CLAUSE = ScreenedPattern(
 @lru_cache(maxsize=4096)
 def is_question(text: str) -> bool:
     """A sentence that asks: ends with a question mark, or opens like a
-    question ("So, then what should they do ...")."""
+    question ("So, then what should they do ..."). (Its patterns are in :data:`_TYPES`.)"""
     return bool(_QUESTION_END.search(text) or _WH_QUESTION.match(text))
 
 
 @lru_cache(maxsize=4096)
 def is_request(text: str) -> bool:
-    """A request or invitation to speak ("Maybe you can talk about ...", "please")."""
+    """A request or invitation to speak ("Maybe you can talk about ...", "please"). (Its pattern
+    is in :data:`_TYPES`.)"""
     return bool(_REQUEST.search(text))
 
 
@@ -192,16 +193,19 @@ _MODERATORS = ("investor relations", "operator")
 @lru_cache(maxsize=4096)
 def is_call_procedure(text: str, role: str | None = None) -> bool:
     """Talk about the call itself: turn-taking, the safe-harbour statement,
-    moderation by investor relations or the operator."""
+    moderation by investor relations or the operator. (Its patterns are in :data:`_TYPES` and
+    :data:`_MODERATED_TYPE_PATTERNS`.)"""
     if _PROCEDURE.search(text):
         return True
     return role in _MODERATORS and bool(_MODERATION.search(text))
 
 
-#: Every pattern that :func:`is_question`, :func:`is_request` and :func:`is_call_procedure` try,
-#: without and with the moderators' :data:`_MODERATION` (payloads unused).
-_TYPE_PATTERNS = ScreenedSet((None, p) for p in (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE))
-_MODERATED_TYPE_PATTERNS = ScreenedSet((None, p) for p in (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE, _MODERATION))
+#: Every pattern that :func:`is_question`, :func:`is_request` and :func:`is_call_procedure` try
+#: (a pattern added to one of them must be added here, or :func:`excluded_as` skips it), without
+#: and with the moderators' :data:`_MODERATION` (payloads unused).
+_TYPES = (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE)
+_TYPE_PATTERNS = ScreenedSet((None, p) for p in _TYPES)
+_MODERATED_TYPE_PATTERNS = ScreenedSet((None, p) for p in (*_TYPES, _MODERATION))
 
 
 def excluded_as(text: str, role: str | None = None) -> str:

@@ -34,9 +34,13 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset("aside footer head nav noscript script style svg template title".split())
 _LABEL_TAGS = frozenset({"strong", "b"})
+#: Elements whose content newer html.parser releases (3.11.13, 3.12.11, 3.13.6 on) read as raw
+#: text and older ones as markup: the fast tokenizer takes them only when their content holds no
+#: markup, where every release reads them alike, and leaves any other page to html.parser.
+_RAW_TEXT = frozenset({"textarea", "title"})
 #: The tags that matter to the fast tokenizer: those :class:`_Paragraphs` reacts to and those
 #: whose content html.parser reads raw. Any other tag (``<a>``, ``<em>``, ...) changes nothing.
-_EVENTFUL = _BLOCK | _SKIP | _LABEL_TAGS | frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
+_EVENTFUL = _BLOCK | _SKIP | _LABEL_TAGS | _RAW_TEXT | frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2007\u202f]+")
 _SEPARATORS = re.compile("[\x1c-\x1f]")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -187,7 +191,12 @@ def _fast_paragraphs(html: str) -> _Paragraphs | None:
                 line += html.count("\n", line_pos, j)
                 line_pos = j
             out.start(tag, line)
-            if tag in HTMLParser.CDATA_CONTENT_ELEMENTS:
+            if tag in _RAW_TEXT:
+                close = find("<", pos)
+                end_tag = f"</{tag}>"
+                if close < 0 or html[close : close + len(end_tag)].lower() != end_tag:
+                    return None  # markup inside: html.parser's release decides how to read it
+            elif tag in HTMLParser.CDATA_CONTENT_ELEMENTS:
                 close = find("</", pos)
                 end_tag = f"</{tag}>"
                 if close < 0 or html[close : close + len(end_tag)].lower() != end_tag or "<!--" in html[pos:close]:

@@ -301,13 +301,6 @@ def _screened(rx: str | tuple[str, str, str]) -> ScreenedPattern:
     return ScreenedPattern(rx, re.IGNORECASE)
 
 
-#: Letters that ignore-case matching relates to a lower-case letter other than their own lower
-#: case (İ, ı: i; ſ: s). Lower-casing keeps every other character's length and classes (word
-#: character, white space, digit), so in a sentence without them a pattern written in lower case
-#: that matches ignoring case also matches, case-sensitively, the lower-cased sentence.
-_FOLD_TRAPS = frozenset("\u0130\u0131\u017f")
-
-
 class _Form(NamedTuple):
     """A recognised form of time expression."""
 
@@ -381,7 +374,8 @@ def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
         if e.from_call:
             start = min(call_date, end)
         out.append(Horizon(
-            e.text, start, end, e.char_start, e.char_end, end < call_date, e.comparison, e.past_reference, e.conditional
+            e.text, start, end, e.char_start, e.char_end, anachronism=end < call_date, comparison=e.comparison,
+            past_reference=e.past_reference, conditional=e.conditional,
         ))
     return tuple(out)
 
@@ -416,9 +410,16 @@ def _expressions(text: str) -> tuple[_Expression, ...]:
 
 
 def _candidates(text: str, bits: int) -> list[_Candidate]:
-    """Every match of every form (a form's matches in text order, the forms in turn)."""
+    """Every match of every form (a form's matches in text order, the forms in turn).
+
+    ``bits`` is the sentence's screen. It is -1 exactly when the sentence holds a letter that
+    ignore-case matching relates to a lower-case letter other than its own lower case (İ, ı: i;
+    ſ: s; ``lexicons.screen``). Lower-casing keeps every other character's length and classes
+    (word character, white space, digit), so in any other sentence a hint written in lower case
+    that matches ignoring case also matches, case-sensitively, the lower-cased sentence.
+    """
     cands: list[_Candidate] = []
-    low = text.lower() if text.isascii() or _FOLD_TRAPS.isdisjoint(text) else None
+    low = text.lower() if bits != -1 else None
     for form in _FORMS:
         if not bits & form.pattern.gate:
             continue  # the sentence lacks the words this form needs
@@ -479,15 +480,11 @@ def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) ->
         span_start = prep_m.start("prep")
     written = text[span_start:e]
     return _Expression(
-        m,
-        handler,
-        written.strip(),
-        span_start,
-        e,
-        bool(_COMPARISON.match(prep)),
-        prep in _BY_LIKE or written.lower().startswith("later"),  # from_call
-        name in ("ago", "past") or _LAST.match(text, s, e) is not None,  # past_reference
-        if_open is not None and _in_if_clause(text, span_start, if_open),  # conditional
+        m, handler, written.strip(), span_start, e,
+        comparison=bool(_COMPARISON.match(prep)),
+        from_call=prep in _BY_LIKE or written.lower().startswith("later"),
+        past_reference=name in ("ago", "past") or _LAST.match(text, s, e) is not None,
+        conditional=if_open is not None and _in_if_clause(text, span_start, if_open),
     )
 
 

@@ -104,11 +104,12 @@ def label_sentence(
     hedges: tuple[CueMatch, ...] = find_hedges(text)
     boosters: tuple[CueMatch, ...] = find_boosters(text)
     fc = analyse_forecast(text, call_date=call_date, role=role)
+    # What this reads of the context is what context_key holds: keep the two in step.
     if not fc.forecast and not fc.excluded_as and context is not None and is_scenario_step(text):
         prev = context.previous_forecast
         if prev is None and context.previous:
             prev = analyse_forecast(context.previous, call_date=call_date, role=role).forecast
-        if prev or (context.continues_scenario and context.previous is None):
+        if _scenario_open(prev, context.continues_scenario and context.previous is None):
             # "That will be how cars work. You just summon the car." / another speaker: "You get out."
             fc = ForecastResult(True, fc.cues, fc.horizons)
     horizon = None
@@ -155,8 +156,14 @@ def context_key(
     forecast scenario (the previous sentence's text and the position do not change the labels
     once the previous forecast label is known).
     """
-    continues = bool(previous_forecast or opens_after_scenario) and is_scenario_step(text)
+    continues = _scenario_open(previous_forecast, opens_after_scenario) and is_scenario_step(text)
     return (role, continues)
+
+
+def _scenario_open(previous_forecast: bool | None, opens_after_scenario: bool) -> bool:
+    """A forecast scenario is open before the sentence: the previous sentence of its turn is a
+    forecast, or the sentence opens a turn right after another speaker's turn ended on one."""
+    return bool(previous_forecast or opens_after_scenario)
 
 
 def ends_on_scenario(last_text: str | None, last_forecast: bool | None) -> bool:

@@ -28,6 +28,7 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
   Sphinx runs in the main process after every page is read, and
   ``sphinx_jupyterbook_latex`` acts only for the LaTeX builder; both are declared safe here.
   Any other extension that does not declare itself safe still makes Sphinx read serially.
+  Pages are also written in parallel then (Sphinx writes in ``jobs - 1`` extra processes).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.util.parallel import make_chunks as sphinx_make_chunks
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 #: Cell tag that keeps a cell's source visible.
@@ -255,19 +257,19 @@ PARALLEL_SAFE_EXTENSIONS: dict[str, str] = {
     "sphinx_multitoc_numbering": "numbers sections in the main process, after all pages are read",
     "sphinx_jupyterbook_latex": "acts only for the LaTeX builder",
 }
-#: Up to this many pages, each page is read in a process of its own (chunks of one page), so
-#: that the processes stay busy until the last notebook; Sphinx's own chunks (for 13 pages on
-#: two cores: 6, 6 and 1 pages, in name order) would put most notebooks in one process.
-#: Each chunk costs a fork and a pickled environment, so larger books keep Sphinx's chunks.
+#: Up to this many pages, each page is read (and written) in a process of its own (chunks of
+#: one page), so that the processes stay busy until the last notebook; Sphinx's own chunks (for
+#: 13 pages on two cores: 6, 6 and 1 pages, in name order) would put most notebooks in one
+#: process. Each chunk costs a fork and a pickled environment, so larger books keep Sphinx's.
 SINGLE_PAGE_CHUNKS_UP_TO = 40
 
 
 def read_jobs(setting: object) -> int:
     """The number of reading processes for ``callanalysis_jobs``: ``"auto"`` is the number of
-    cores this process may run on, a positive integer is itself."""
+    cores this process may run on, a positive integer (or its decimal digits) is itself."""
     if setting == "auto":
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if isinstance(setting, str) and setting.strip().isdigit():
+    if isinstance(setting, str) and setting.strip().isascii() and setting.strip().isdigit():
         setting = int(setting)
     if not isinstance(setting, int) or isinstance(setting, bool) or setting < 1:
         raise ValueError(f'callanalysis_jobs must be "auto" or a positive integer, not {setting!r}')
@@ -279,14 +281,15 @@ def page_chunks(pages: list[str], nproc: int, maxbatch: int = 10) -> list[list[s
     :data:`SINGLE_PAGE_CHUNKS_UP_TO`); larger books get Sphinx's chunks."""
     if len(pages) <= SINGLE_PAGE_CHUNKS_UP_TO:
         return [[page] for page in pages]
-    return _sphinx_make_chunks(pages, nproc, maxbatch)
-
-
-_sphinx_make_chunks = sphinx.builders.make_chunks
+    return sphinx_make_chunks(pages, nproc, maxbatch)
 
 
 def _read_in_parallel(app: Sphinx, config: Config) -> None:
-    """Read pages in ``callanalysis_jobs`` processes, unless Sphinx was given ``-j`` itself."""
+    """Read pages in ``callanalysis_jobs`` processes, unless Sphinx was given ``-j`` itself.
+
+    Sphinx's builders split the pages with the ``make_chunks`` they imported; it is replaced by
+    :func:`page_chunks` for this build and put back when the build finishes.
+    """
     try:
         jobs = read_jobs(config.callanalysis_jobs)
     except ValueError as exc:
@@ -299,6 +302,11 @@ def _read_in_parallel(app: Sphinx, config: Config) -> None:
         if extension is not None and extension.parallel_read_safe is None:
             extension.parallel_read_safe = True  # (writing is assumed safe unless declared not)
     sphinx.builders.make_chunks = page_chunks  # type: ignore[assignment]
+    app.connect("build-finished", _restore_chunks)
+
+
+def _restore_chunks(app: Sphinx, exception: Exception | None) -> None:
+    sphinx.builders.make_chunks = sphinx_make_chunks
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

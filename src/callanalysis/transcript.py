@@ -323,7 +323,7 @@ def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | 
     return start, text[start:pos]
 
 
-@lru_cache(maxsize=64)  # one per name length: bounded, so a corpus's memory stays flat
+@lru_cache(maxsize=64)  # one pattern per max_tokens (the parser uses two): bounded
 def _name_run(max_tokens: int) -> re.Pattern[str]:
     """The run :func:`_name_before` looks for, written for the reversed window: it is read from
     ``pos`` backwards, so one anchored match replaces splitting the window into tokens.
@@ -801,6 +801,11 @@ def _introduced_analysts(speech: list[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- parse
 
 
+def _line_breaks(text: str) -> int:
+    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text`` has."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
 def parse(text: str, source: str = "<text>") -> Call:
     """Parse a transcript's text into a :class:`Call` (see the module docstring)."""
     where = None if source == "<text>" else source
@@ -823,12 +828,6 @@ def parse(text: str, source: str = "<text>") -> Call:
         raise TranscriptError("no speaker labels found (expected 'Name -- Title', 'Name:' or a roster name before each turn)", where)
     return _assemble(text, meta, layout, source, fmt)
 
-
-
-
-def _line_breaks(text: str) -> int:
-    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text`` has."""
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 _DANGLING = re.compile(
     rf"(?:^|[.?!\]\"”’)\n]){_SPACE}*(?P<label>(?:[A-Z][\w'’.\-]*{_SPACE}+){{0,5}}[A-Z][\w'’.\-]*{_SPACE}+--)\s*$"

@@ -92,7 +92,8 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
     """The HTML fragment for one chart: the container div and the script that fills it.
 
     The container's id depends only on the chart and on how many times this process drew the
-    same chart before (see :func:`_chart_id`), so a notebook's output is the same on every run.
+    same chart before (see :func:`_chart_id`), so a notebook run in a fresh kernel gives the
+    same output every time (drawing a chart again in the same kernel gives it a new id).
     """
     opts = {**DEFAULT_EMBED_OPTIONS, **(embed_options or {})}
     spec_json, opts_json = _json_for_script(spec), _json_for_script(opts)
