@@ -12,7 +12,7 @@ It prints, for ``callanalysis.annotate.annotate`` on the parsed seed (parsing is
   times the seed; the detectors' per-sentence caches are warm, so this is the cost of text
   the process has seen before;
 * ``unseen``: best of ``--repeat`` calls with those caches cleared first
-  (:func:`callanalysis.labels.clear_caches`): the cost of new text, as in a corpus;
+  (:func:`callanalysis.annotate.clear_caches`): the cost of new text, as in a corpus;
 
 each in seconds and in MB of transcript per second. Nothing is written anywhere.
 """
@@ -30,8 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from callanalysis import load  # noqa: E402
-from callanalysis.annotate import annotate  # noqa: E402
-from callanalysis.labels import clear_caches  # noqa: E402
+from callanalysis.annotate import annotate, clear_caches  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 

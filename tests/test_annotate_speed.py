@@ -14,8 +14,8 @@ import pytest
 
 from callanalysis import load
 from callanalysis import lexicons
-from callanalysis.annotate import annotate
-from callanalysis.labels import clear_caches
+from callanalysis import annotate as annotate_module
+from callanalysis.annotate import annotate, clear_caches
 from callanalysis.lexicons import ScreenedPattern, required_atoms, screen, split_alternatives
 
 from .conftest import SEED
@@ -51,8 +51,10 @@ def _bounded_caches():
 def test_every_bounded_cache_is_cleared_by_clear_caches(seed_table):
     caches = list(_bounded_caches())
     assert caches and any(c.cache_info().currsize for c in caches)
+    assert annotate_module._LABELLED
     clear_caches()
     assert [c.__qualname__ for c in caches if c.cache_info().currsize] == []
+    assert not annotate_module._LABELLED  # annotate's memory of sentences across calls
 
 
 def test_annotate_restores_the_garbage_collector():

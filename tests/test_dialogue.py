@@ -37,3 +37,11 @@ def test_answer_must_open_a_new_turn_by_another_speaker():
 def test_answer_with_more_words_is_left_to_the_sentence_rules():
     rows = call((1, "IR", "When will you start production?"), (2, "CEO", "Yes, later this year we will."))
     assert answered_forecasts(rows) == []
+
+
+def test_the_pair_rule_reads_the_question_and_the_reply_alone():
+    from callanalysis.dialogue import answers_future_question
+
+    assert answers_future_question("Will margins fall in Q3? ", " No.")
+    assert not answers_future_question("Is the plant running today?", "Yes.")
+    assert not answers_future_question("When will you start production?", "Yes, later this year we will.")

@@ -113,3 +113,11 @@ def test_story_openings_finds_each_recollection_once():
 
     texts = ["Hello.", "I remember it. I remember it well.", "Years", "ago.", "back then"]
     assert story_openings(texts) == [1, 4]  # "Years ago" across two sentences opens nothing
+
+
+def test_openings_given_by_the_caller_give_the_same_walk():
+    from callanalysis.narrative import opens_story
+
+    rows = [NarrativeRow(1, "Hello.", False, ""), *turn(*NOKIA), NarrativeRow(9, "We will ship it.", True, "")]
+    openings = [i for i, row in enumerate(rows) if opens_story(row.text)]
+    assert openings == [1] and future_in_past(rows, openings) == future_in_past(rows) == [3, 4, 5]

@@ -26,27 +26,35 @@ Promises of :func:`annotate`:
 * horizons are normalised against ``call.date``; when the call has no date
   the horizon text is kept and the dates are empty;
 * deterministic; no file I/O per sentence (lexicons are read once per
-  process); a call with no sentences gives an empty table with the columns.
+  process); a call with no sentences gives an empty table with the columns;
+* a process remembers what it read of the last :data:`LABELLED_CACHE`
+  distinct sentences in context across calls (a corpus repeats "Thank you."
+  and the operator's script); :func:`clear_caches` forgets it, which changes
+  no result.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
+from typing import NamedTuple, overload
 
 import numpy as np
 import pandas as pd
 
 from .columns import COLUMNS, INT_COLUMNS
-from .dialogue import Utterance, answered_forecasts
-from .labels import SentenceContext, SentenceLabels, context_key, ends_on_scenario, label_sentence, turn_topic
-from .narrative import NarrativeRow, future_in_past
+from .dialogue import answers_future_question
+from .labels import SentenceLabels, SentenceReading, context_key, ends_on_scenario, label_reading, read_sentence, turn_topic
+from .labels import clear_caches as clear_detector_caches
+from .narrative import NarrativeRow, future_in_past, opens_story
 from .quantities import format_quantities
 from .sentences import sentence_spans
 from .transcript import Call, Turn
 
-__all__ = ["COLUMNS", "annotate", "annotate_rows"]
+__all__ = ["COLUMNS", "annotate", "annotate_rows", "clear_caches"]
 
 #: Position of the topic among the label cells (:func:`_label_cells`, COLUMNS from ``claim`` on).
 _TOPIC_CELL = COLUMNS.index("topic") - COLUMNS.index("claim")
@@ -86,43 +94,105 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     call_date = call.date
     call_text = call.text
     rows = []
+    turn_starts: list[int] = []  # row positions where a new turn begins
+    openings: list[int] = []  # row positions of the sentences that open a story (narrative)
     prev_turn: Turn | None = None
     prev_text: str | None = None
     prev_forecast: bool | None = None
     prev_topic: str | None = None
     prev_speaker: str | None = None
     open_scenario = False
-    position = 0
-    # label_sentence is a pure function of its arguments, and the call date is the call's: a
-    # sentence that comes again with the same relevant context (labels.context_key: "Thank
-    # you." from an analyst) is labelled once per call, then shows its turn's topic (turn_topic)
-    labelled: dict[tuple[object, ...], tuple[tuple[object, ...], bool, bool, str]] = {}
+    # A sentence that comes again with the same relevant context (labels.context_key: "Thank
+    # you." from an analyst) is labelled once per call (``seen``), and once per process while it
+    # is remembered (_labelled), then shows its turn's topic (turn_topic).
+    seen: dict[tuple[str, object, object], _Labelled] = {}
     # the sentences of split_call (numbered through the call), without their objects
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call_text[start:end]
         if t is not prev_turn:
             open_scenario = t.speaker != prev_speaker and ends_on_scenario(prev_text, prev_forecast)
-            prev_text, prev_forecast, prev_topic, position = None, None, None, 0
-        position += 1
-        key = (text, *context_key(
+            prev_text, prev_forecast, prev_topic = None, None, None
+            turn_starts.append(sentence_id - 1)
+        role, continues = context_key(
             text, role=t.role, previous_forecast=prev_forecast, opens_after_scenario=open_scenario and prev_text is None
-        ))
-        done = labelled.get(key)
+        )
+        key = (text, role, continues)
+        done = seen.get(key)
         if done is None:
-            context = SentenceContext(
-                role=t.role, previous=prev_text, position=position, previous_forecast=prev_forecast,
-                continues_scenario=open_scenario,
-            )  # no previous topic: the sentence's own topic, for turn_topic below
-            lab = label_sentence(text, call_date=call_date, context=context)
-            done = labelled[key] = (_label_cells(lab), lab.claim, lab.forecast, lab.topic)
-        cells, claim, forecast, own_topic = done
+            done = seen[key] = _labelled(text, role, continues, call_date)
+        cells, claim, forecast, own_topic, opens = done
         topic = turn_topic(own_topic, claim, forecast, prev_topic)
         if topic != own_topic:
             cells = (*cells[:_TOPIC_CELL], topic, *cells[_TOPIC_CELL + 1 :])
-        rows.append((sentence_id, t.turn, t.speaker, t.role, t.section, start, end, text, *cells))
+        if opens:
+            openings.append(sentence_id - 1)
+        rows.append((sentence_id, t.turn, t.speaker, role, t.section, start, end, text, *cells))
         prev_turn, prev_speaker, prev_text, prev_forecast = t, t.speaker, text, forecast
         prev_topic = topic if topic != "other" else prev_topic
-    return _without_future_in_past(_with_answers(rows))
+    return _without_future_in_past(_with_answers(rows, turn_starts), openings)
+
+
+class _Labelled(NamedTuple):
+    """What a row takes from :func:`~callanalysis.labels.label_sentence`: its label cells, and
+    what the rules that read along the call need."""
+
+    cells: tuple[object, ...]
+    claim: bool
+    forecast: bool
+    topic: str  # the sentence's own topic (before turn_topic)
+    opens_story: bool  # narrative.opens_story
+
+
+class _Dated(NamedTuple):
+    """A sentence whose labels depend on the call date (it holds a time expression): what it
+    says, read once, to be labelled for each call."""
+
+    reading: SentenceReading
+    opens_story: bool
+
+
+#: How many distinct (sentence, context) pairs a process remembers across calls.
+LABELLED_CACHE = 16_384
+_LABELLED: OrderedDict[tuple[str, str, bool], _Labelled | _Dated] = OrderedDict()
+
+
+def _labelled(text: str, role: str, continues: bool, call_date: date | None) -> _Labelled:
+    """:func:`~callanalysis.labels.label_sentence` of ``text`` said by a speaker of ``role``,
+    continuing an open forecast scenario or not (:func:`~callanalysis.labels.context_key`), with
+    no previous topic.
+
+    What it takes is remembered for the last :data:`LABELLED_CACHE` keys: calls repeat sentences
+    ("Thank you.", the operator's script, a company's safe-harbour text) and a worker sees many
+    calls. For a sentence without a time expression that is its labels, the same whatever the
+    call date; for the others, the date-free :class:`~callanalysis.labels.SentenceReading`,
+    labelled again for each call (:func:`~callanalysis.labels.label_reading`).
+    """
+    key = (text, role, continues)
+    found = _LABELLED.get(key)
+    if found is None:
+        reading = read_sentence(text, role=role, continues=continues)  # as context_key promises
+        opens = opens_story(text)
+        found = _LABELLED[key] = _Dated(reading, opens) if reading.times else _row_labels(reading, call_date, opens)
+        if len(_LABELLED) > LABELLED_CACHE:
+            _LABELLED.popitem(last=False)
+    else:
+        _LABELLED.move_to_end(key)
+    if isinstance(found, _Dated):
+        return _row_labels(found.reading, call_date, found.opens_story)
+    return found
+
+
+def _row_labels(reading: SentenceReading, call_date: date | None, opens: bool) -> _Labelled:
+    """The row's labels of a reading for the call date."""
+    lab = label_reading(reading, call_date)
+    return _Labelled(_label_cells(lab), lab.claim, lab.forecast, lab.topic, opens)
+
+
+def clear_caches() -> None:
+    """Forget every remembered result: the labellings of :func:`_labelled` and the detectors'
+    (:func:`callanalysis.labels.clear_caches`). No result depends on them."""
+    _LABELLED.clear()
+    clear_detector_caches()
 
 
 def _label_cells(lab: SentenceLabels) -> tuple[object, ...]:
@@ -142,22 +212,47 @@ _HORIZON_TEXT = COLUMNS.index("horizon_text")
 ANSWER_CUE = "answers a question about the future"
 
 
-def _with_answers(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
-    """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`)."""
-    utterances = [Utterance(r[1], r[2], r[7]) for r in rows]  # turn, speaker, text (int, str, str)
-    for i in answered_forecasts(utterances):
-        row = list(rows[i])
+def _with_answers(rows: list[tuple[object, ...]], turn_starts: list[int]) -> list[tuple[object, ...]]:
+    """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`):
+    the rule of :func:`~callanalysis.dialogue.answered_forecasts`, read only where a turn
+    begins (``turn_starts``, row positions)."""
+    for i in turn_starts:
+        if i == 0:
+            continue
+        prev, cur = rows[i - 1], rows[i]
+        if cur[2] == prev[2] or not answers_future_question(str(prev[7]), str(cur[7])):  # speaker, text
+            continue
+        row = list(cur)
         row[_FORECAST] = 1
         row[_FORECAST_CUES] = ";".join(c for c in (str(row[_FORECAST_CUES]), ANSWER_CUE) if c)
         rows[i] = tuple(row)
     return rows
 
 
-def _without_future_in_past(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+class _NarrativeRows(Sequence[NarrativeRow]):
+    """The rows as :class:`~callanalysis.narrative.NarrativeRow` items, each made when read."""
+
+    def __init__(self, rows: list[tuple[object, ...]]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> NarrativeRow: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[NarrativeRow]: ...
+    def __getitem__(self, i: int | slice) -> NarrativeRow | list[NarrativeRow]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        r = self._rows[i]
+        return NarrativeRow(int(r[1]), str(r[7]), bool(r[_FORECAST]), str(r[_HORIZON_TEXT]))  # type: ignore[call-overload]
+
+
+def _without_future_in_past(rows: list[tuple[object, ...]], openings: list[int]) -> list[tuple[object, ...]]:
     """Clear the forecast label of expectations voiced inside a story about the past
-    (see :mod:`.narrative`)."""
-    narrative = [NarrativeRow(int(r[1]), str(r[7]), bool(r[_FORECAST]), str(r[_HORIZON_TEXT])) for r in rows]
-    for i in future_in_past(narrative):
+    (see :mod:`.narrative`); ``openings`` are the row positions of the sentences that open a story."""
+    for i in future_in_past(_NarrativeRows(rows), openings):
         row = list(rows[i])
         row[_FORECAST] = 0
         rows[i] = tuple(row)

@@ -46,7 +46,14 @@ def answered_forecasts(rows: Sequence[Utterance]) -> list[int]:
         cur, prev = rows[i], rows[i - 1]
         if cur.turn == prev.turn or cur.speaker == prev.speaker:
             continue
-        question = prev.text.strip()
-        if question.endswith("?") and FUTURE_QUESTION.search(question) and BARE_ANSWER.match(cur.text.strip()):
+        if answers_future_question(prev.text, cur.text):
             out.append(i)
     return out
+
+
+def answers_future_question(question: str, reply: str) -> bool:
+    """The rule for one pair: ``reply``, the first sentence of a turn, is a bare answer to
+    ``question``, the last sentence of another speaker's turn, which asks about the future.
+    (:func:`answered_forecasts` applies it at every change of turn and speaker.)"""
+    question = question.strip()
+    return question.endswith("?") and bool(FUTURE_QUESTION.search(question)) and bool(BARE_ANSWER.match(reply.strip()))

@@ -47,6 +47,7 @@ __all__ = [
     "RULES",
     "ForecastResult",
     "analyse_forecast",
+    "decide_forecast",
     "excluded_as",
     "find_forecast_cues",
     "is_call_procedure",
@@ -251,8 +252,17 @@ def analyse_forecast(text: str, *, call_date: date | None, role: str | None = No
     Without a call date no time expression is normalised, so only cues count.
     """
     horizons = find_horizons(text, call_date) if call_date is not None else ()
-    cues = find_forecast_cues(text)
-    excluded = excluded_as(text, role)
+    return decide_forecast(text, find_forecast_cues(text), excluded_as(text, role), horizons, call_date)
+
+
+def decide_forecast(
+    text: str, cues: tuple[CueMatch, ...], excluded: str, horizons: tuple[Horizon, ...], call_date: date | None
+) -> ForecastResult:
+    """The decision of :func:`analyse_forecast` from its evidence: the sentence's
+    :func:`find_forecast_cues`, its :func:`excluded_as` and its horizons for ``call_date``
+    (none without a date). Only a sentence with horizons, no cue and no exclusion depends on
+    the date: it is a forecast when a horizon lies ahead of the call and no past-tense clause
+    reports it."""
     if excluded:
         return ForecastResult(False, cues, horizons, excluded)
     if cues:

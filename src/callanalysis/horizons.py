@@ -56,7 +56,7 @@ from typing import NamedTuple
 
 from .lexicons import ScreenedPattern, screen
 
-__all__ = ["Horizon", "add_months", "find_horizons", "select_horizon"]
+__all__ = ["Horizon", "TimeExpression", "add_months", "find_horizons", "normalise", "select_horizon", "time_expressions"]
 
 
 @dataclass(frozen=True)
@@ -365,8 +365,15 @@ _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with ma
 
 def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
     """All recognised time expressions of ``text`` (see module docstring)."""
+    return normalise(time_expressions(text), call_date)
+
+
+def normalise(expressions: Sequence[TimeExpression], call_date: date) -> tuple[Horizon, ...]:
+    """The horizons of a sentence's :func:`time_expressions` for a call on ``call_date``: the
+    part of :func:`find_horizons` that depends on the date (an expression that names no valid
+    date for it, such as February 30, gives none)."""
     out: list[Horizon] = []
-    for e in _expressions(text):
+    for e in expressions:
         try:
             start, end = e.handler(e.match, call_date, e.comparison)
         except (ValueError, KeyError):
@@ -380,8 +387,9 @@ def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
     return tuple(out)
 
 
-class _Expression(NamedTuple):
-    """What :func:`find_horizons` reads from the text alone, before the call date is known."""
+class TimeExpression(NamedTuple):
+    """A time expression as :func:`time_expressions` reads it from the text alone, before the
+    call date is known (:func:`normalise` gives its dates)."""
 
     match: re.Match[str]
     handler: Handler  # the form's normaliser: (match, call date, comparison) -> date range
@@ -398,9 +406,10 @@ _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form
 
 
 @lru_cache(maxsize=4096)
-def _expressions(text: str) -> tuple[_Expression, ...]:
+def time_expressions(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of ``text`` in text order, not yet normalised: the date-free part of
-    :func:`find_horizons`, shared by the calls of every date (a pure function of the text)."""
+    :func:`find_horizons`, shared by the calls of every date (a pure function of the text).
+    A sentence without any gets no horizon, whatever the call date."""
     bits = screen(text)
     kept = _non_overlapping(_candidates(text, bits))
     if not kept:
@@ -461,7 +470,7 @@ def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) -> _Expression:
+def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) -> TimeExpression:
     """A kept candidate with the words around it read: the preposition before it (part of the
     written text, except for "relative", whose own "in / within / after" counts), a leading hedge
     dropped, and whether it sits in an if-clause (``if_open``: :data:`_IF_OPEN` for the sentence)."""
@@ -479,7 +488,7 @@ def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) ->
     elif prep_m:
         span_start = prep_m.start("prep")
     written = text[span_start:e]
-    return _Expression(
+    return TimeExpression(
         m, handler, written.strip(), span_start, e,
         comparison=bool(_COMPARISON.match(prep)),
         from_call=prep in _BY_LIKE or written.lower().startswith("later"),

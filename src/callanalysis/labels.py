@@ -24,6 +24,11 @@ Promises of :func:`label_sentence`:
   the previous sentence of the same turn (``context.previous_topic``): the
   speaker is still talking about the same thing ("We think Q2 will be a lot
   better."); other sentences stay ``"other"``;
+* it is done in two steps, each public: :func:`read_sentence` reads what does
+  not depend on the call date (cues, sentence type, time expressions not yet
+  dated, quantities, own topic) into a :class:`SentenceReading`, and
+  :func:`label_reading` labels a reading for a call date; a sentence without
+  a time expression gets the same labels on every date;
 * pure function of its inputs (no I/O after the lexicons are loaded once);
   deterministic. The detectors remember their results for recent sentences
   (``functools.lru_cache``, bounded), so a repeated sentence costs a lookup;
@@ -32,19 +37,22 @@ Promises of :func:`label_sentence`:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import boosters, claims, forecasts, hedges, horizons, lexicons, quantities, topics
 from .boosters import find_boosters
 from .claims import is_claim, is_scenario_step
-from .forecasts import ForecastResult, analyse_forecast
+from .forecasts import analyse_forecast, decide_forecast, excluded_as, find_forecast_cues
 from .hedges import CueMatch, dedupe, find_hedges
-from .horizons import select_horizon
+from .horizons import TimeExpression, normalise, select_horizon, time_expressions
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
-__all__ = ["SentenceContext", "SentenceLabels", "clear_caches", "context_key", "ends_on_scenario", "label_sentence", "turn_topic"]
+__all__ = [
+    "SentenceContext", "SentenceLabels", "SentenceReading", "clear_caches", "context_key", "ends_on_scenario",
+    "label_reading", "label_sentence", "read_sentence", "turn_topic",
+]
 
 
 @dataclass(frozen=True)
@@ -98,39 +106,96 @@ def label_sentence(
 ) -> SentenceLabels:
     """Label one sentence (see module docstring).
 
-    ``call_date`` anchors the horizons; with None, no horizon is normalised.
+    ``call_date`` anchors the horizons; with None, no horizon is normalised. The same as
+    :func:`label_reading` of :func:`read_sentence` (the context's role, and whether the
+    sentence continues a forecast scenario) with the context's previous topic.
     """
     role = context.role if context else None
-    hedges: tuple[CueMatch, ...] = find_hedges(text)
-    boosters: tuple[CueMatch, ...] = find_boosters(text)
-    fc = analyse_forecast(text, call_date=call_date, role=role)
-    # What this reads of the context is what context_key holds: keep the two in step.
-    if not fc.forecast and not fc.excluded_as and context is not None and is_scenario_step(text):
-        prev = context.previous_forecast
-        if prev is None and context.previous:
-            prev = analyse_forecast(context.previous, call_date=call_date, role=role).forecast
-        if _scenario_open(prev, context.continues_scenario and context.previous is None):
-            # "That will be how cars work. You just summon the car." / another speaker: "You get out."
-            fc = ForecastResult(True, fc.cues, fc.horizons)
-    horizon = None
-    if fc.forecast:
-        horizon = select_horizon(fc.horizons, [c.start for c in fc.cues], call_date)
-    claim = is_claim(text, role=role, forecast=fc.forecast)
-    topic = turn_topic(assign_topic(text), claim, fc.forecast, context.previous_topic if context else None)
+    continues = context is not None and _continues(text, context, call_date)
+    previous_topic = context.previous_topic if context else None
+    return label_reading(read_sentence(text, role=role, continues=continues), call_date, previous_topic=previous_topic)
+
+
+def _continues(text: str, context: SentenceContext, call_date: date | None) -> bool:
+    """The sentence is a generic-'you' step of a forecast scenario left open before it (see
+    :func:`context_key`, which holds the same test once the previous forecast label is known)."""
+    if not is_scenario_step(text):
+        return False
+    prev = context.previous_forecast
+    if prev is None and context.previous:
+        prev = analyse_forecast(context.previous, call_date=call_date, role=context.role).forecast
+    return _scenario_open(prev, context.continues_scenario and context.previous is None)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What :func:`label_sentence` reads of a sentence before the call date counts: the text
+    with its speaker's ``role`` and whether it ``continues`` an open forecast scenario, its
+    cues, sentence type (``excluded_as``), time expressions (not yet dated), quantities and own
+    topic. :func:`label_reading` turns it into the labels for a call date; a reading serves
+    every call that has the sentence in the same context."""
+
+    text: str
+    role: str | None
+    continues: bool
+    hedge_cues: tuple[str, ...]
+    booster_cues: tuple[str, ...]
+    forecast_cues: tuple[CueMatch, ...]
+    excluded_as: str
+    times: tuple[TimeExpression, ...]
+    quantities: tuple[Quantity, ...]
+    topic: str
+    _claims: dict[bool, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def claim(self, forecast: bool) -> bool:
+        """:func:`~callanalysis.claims.is_claim` of the sentence with its forecast label,
+        remembered with the reading."""
+        found = self._claims.get(forecast)
+        if found is None:
+            found = self._claims[forecast] = is_claim(self.text, role=self.role, forecast=forecast)
+        return found
+
+
+def read_sentence(text: str, *, role: str | None = None, continues: bool = False) -> SentenceReading:
+    """The date-free :class:`SentenceReading` of ``text``."""
+    return SentenceReading(
+        text, role, continues,
+        hedge_cues=dedupe(find_hedges(text)),
+        booster_cues=dedupe(find_boosters(text)),
+        forecast_cues=find_forecast_cues(text),
+        excluded_as=excluded_as(text, role),
+        times=time_expressions(text),
+        quantities=find_quantities(text),
+        topic=assign_topic(text),
+    )
+
+
+def label_reading(reading: SentenceReading, call_date: date | None, previous_topic: str | None = None) -> SentenceLabels:
+    """The labels of a read sentence for a call on ``call_date`` (see module docstring): its
+    horizons, the forecast decision (:func:`~callanalysis.forecasts.decide_forecast`; a step
+    that continues an open scenario is a forecast unless its sentence type excludes it), the
+    claim decision, and the topic shown after ``previous_topic`` (:func:`turn_topic`)."""
+    cues = reading.forecast_cues
+    horizons = normalise(reading.times, call_date) if call_date is not None else ()
+    forecast = decide_forecast(reading.text, cues, reading.excluded_as, horizons, call_date).forecast
+    if not forecast and not reading.excluded_as and reading.continues:
+        forecast = True  # "That will be how cars work. You just summon the car." / another speaker: "You get out."
+    horizon = select_horizon(horizons, [c.start for c in cues], call_date) if forecast else None
+    claim = reading.claim(forecast)
     return SentenceLabels(
         claim=claim,
-        forecast=fc.forecast,
-        hedged=bool(hedges),
-        boosted=bool(boosters),
-        hedge_cues=dedupe(hedges),
-        booster_cues=dedupe(boosters),
+        forecast=forecast,
+        hedged=bool(reading.hedge_cues),
+        boosted=bool(reading.booster_cues),
+        hedge_cues=reading.hedge_cues,
+        booster_cues=reading.booster_cues,
         horizon_text=horizon.text if horizon else "",
         horizon_start=horizon.start if horizon else None,
         horizon_end=horizon.end if horizon else None,
         anachronism=bool(horizon and horizon.anachronism),
-        quantities=find_quantities(text),
-        topic=topic,
-        forecast_cues=dedupe(fc.cues),
+        quantities=reading.quantities,
+        topic=turn_topic(reading.topic, claim, forecast, previous_topic),
+        forecast_cues=dedupe(cues),
     )
 
 
@@ -191,6 +256,6 @@ def clear_caches() -> None:
         claims.is_scenario_step,
         topics.assign_topic,
         quantities.find_quantities,
-        horizons._expressions,
+        horizons.time_expressions,
     ):
         cached.cache_clear()

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from .forecasts import PAST_CLAUSE
 from .lexicons import ScreenedPattern
 
-__all__ = ["NarrativeRow", "future_in_past", "story_openings"]
+__all__ = ["NarrativeRow", "future_in_past", "opens_story", "story_openings"]
 
 # Screened patterns (callanalysis.lexicons.ScreenedPattern) run only on sentences that hold
 # the words they need: the rule reads every sentence of a call, and few hold any of them.
@@ -60,22 +60,31 @@ def told_in_past(text: str) -> bool:
     return bool(SEQUENCED.search(text) or PAST_CLAUSE.search(text))
 
 
+def opens_story(text: str) -> bool:
+    """The sentence opens a story about the past: it holds a recollection (:data:`RECOLLECTION`)."""
+    return RECOLLECTION.search(text) is not None
+
+
 def story_openings(texts: Sequence[str]) -> list[int]:
-    """Positions in ``texts`` of the sentences that open a story (:data:`RECOLLECTION`), in order."""
-    return [i for i, text in enumerate(texts) if RECOLLECTION.search(text)]
+    """Positions in ``texts`` of the sentences that open a story (:func:`opens_story`), in order."""
+    return [i for i, text in enumerate(texts) if opens_story(text)]
 
 
-def future_in_past(rows: Sequence[NarrativeRow]) -> list[int]:
+def future_in_past(rows: Sequence[NarrativeRow], openings: Sequence[int] | None = None) -> list[int]:
     """Positions in ``rows`` (sentences in call order) of forecasts voiced inside a story about
     the past (see the module docstring).
 
     Outside a story nothing happens until a sentence opens one, so the walk starts only at the
-    openings (:func:`story_openings`) and follows each story until it ends; the sentence that
-    ends a story cannot open the next one, and a new turn always ends it.
+    openings (:func:`story_openings` of the rows' texts, or ``openings`` when the caller knows
+    them: the positions, in order, of the rows whose text :func:`opens_story`) and follows each
+    story until it ends; the sentence that ends a story cannot open the next one, and a new
+    turn always ends it. Only the rows of the stories are read.
     """
     out: list[int] = []
     resume = 0  # the first sentence not yet read as part of a story
-    for opening in story_openings([row.text for row in rows]):
+    if openings is None:
+        openings = story_openings([row.text for row in rows])
+    for opening in openings:
         if opening < resume:
             continue  # read inside the previous story, not as an opening
         turn, voicing = rows[opening].turn, False
