@@ -36,10 +36,10 @@ Promises of :func:`annotate`:
 from __future__ import annotations
 
 import gc
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple, overload
 
 import numpy as np
@@ -102,10 +102,10 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
     prev_topic: str | None = None
     prev_speaker: str | None = None
     open_scenario = False
-    # A sentence that comes again with the same relevant context (labels.context_key: "Thank
-    # you." from an analyst) is labelled once per call (``seen``), and once per process while it
-    # is remembered (_labelled), then shows its turn's topic (turn_topic).
-    seen: dict[tuple[str, object, object], _Labelled] = {}
+    # A sentence that comes again in the same relevant context (labels.context_key: "Thank
+    # you." from an analyst) is labelled once per call (``seen``), and read once per process
+    # while it is remembered (_remembered), then shows its turn's topic (turn_topic).
+    seen: dict[tuple[str, str, bool], _Labelled] = {}
     # the sentences of split_call (numbered through the call), without their objects
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call_text[start:end]
@@ -153,33 +153,31 @@ class _Dated(NamedTuple):
 
 #: How many distinct (sentence, context) pairs a process remembers across calls.
 LABELLED_CACHE = 16_384
-_LABELLED: OrderedDict[tuple[str, str, bool], _Labelled | _Dated] = OrderedDict()
 
 
 def _labelled(text: str, role: str, continues: bool, call_date: date | None) -> _Labelled:
     """:func:`~callanalysis.labels.label_sentence` of ``text`` said by a speaker of ``role``,
-    continuing an open forecast scenario or not (:func:`~callanalysis.labels.context_key`), with
-    no previous topic.
-
-    What it takes is remembered for the last :data:`LABELLED_CACHE` keys: calls repeat sentences
-    ("Thank you.", the operator's script, a company's safe-harbour text) and a worker sees many
-    calls. For a sentence without a time expression that is its labels, the same whatever the
-    call date; for the others, the date-free :class:`~callanalysis.labels.SentenceReading`,
-    labelled again for each call (:func:`~callanalysis.labels.label_reading`).
-    """
-    key = (text, role, continues)
-    found = _LABELLED.get(key)
-    if found is None:
-        reading = read_sentence(text, role=role, continues=continues)  # as context_key promises
-        opens = opens_story(text)
-        found = _LABELLED[key] = _Dated(reading, opens) if reading.times else _row_labels(reading, call_date, opens)
-        if len(_LABELLED) > LABELLED_CACHE:
-            _LABELLED.popitem(last=False)
-    else:
-        _LABELLED.move_to_end(key)
+    continuing an open forecast scenario or not (:func:`~callanalysis.labels.context_key`), on
+    ``call_date``, with no previous topic."""
+    found = _remembered(text, role, continues)
     if isinstance(found, _Dated):
         return _row_labels(found.reading, call_date, found.opens_story)
     return found
+
+
+@lru_cache(maxsize=LABELLED_CACHE)
+def _remembered(text: str, role: str, continues: bool) -> _Labelled | _Dated:
+    """What :func:`_labelled` takes from a sentence in its context, remembered for the last
+    :data:`LABELLED_CACHE` of them: calls repeat sentences ("Thank you.", the operator's script,
+    a company's safe-harbour text) and a worker sees many calls.
+
+    For a sentence without a time expression that is its labels, the same whatever the call
+    date; for the others, the date-free :class:`~callanalysis.labels.SentenceReading`, labelled
+    again for each call (:func:`~callanalysis.labels.label_reading`).
+    """
+    reading = read_sentence(text, role=role, continues=continues)  # as labels.context_key promises
+    opens = opens_story(text)
+    return _Dated(reading, opens) if reading.times else _row_labels(reading, None, opens)
 
 
 def _row_labels(reading: SentenceReading, call_date: date | None, opens: bool) -> _Labelled:
@@ -189,9 +187,9 @@ def _row_labels(reading: SentenceReading, call_date: date | None, opens: bool) -
 
 
 def clear_caches() -> None:
-    """Forget every remembered result: the labellings of :func:`_labelled` and the detectors'
+    """Forget every remembered result: the sentences of :func:`_remembered` and the detectors'
     (:func:`callanalysis.labels.clear_caches`). No result depends on them."""
-    _LABELLED.clear()
+    _remembered.cache_clear()
     clear_detector_caches()
 
 
