@@ -13,7 +13,6 @@ import pytest
 from callanalysis import load
 from callanalysis.annotate import annotate, clear_caches
 from callanalysis.dialogue import Utterance, answered_forecasts
-from callanalysis.horizons import time_expressions
 from callanalysis.labels import SentenceContext, label_reading, label_sentence, read_sentence
 from callanalysis.narrative import NarrativeRow, future_in_past
 
@@ -50,12 +49,22 @@ def test_a_call_without_a_date_after_a_dated_one_matches_a_fresh_run(seed):
     pd.testing.assert_frame_equal(annotate(undated), fresh, check_exact=True)
 
 
-def test_a_sentence_without_a_time_expression_gets_the_same_labels_on_any_date(seed):
-    texts = {t for t in annotate(seed)["text"] if not time_expressions(t)}
-    assert len(texts) > 300
-    for text in sorted(texts):
-        labels = {label_sentence(text, call_date=d, context=SentenceContext(role="executive")) for d in (None, *OTHER_DATES)}
-        assert len(labels) == 1, text
+def test_a_reading_that_is_not_dated_gets_the_same_labels_on_any_date(seed):
+    readings = {r.text: read_sentence(r.text, role=r.role) for r in annotate(seed).itertuples()}
+    undated = [reading for reading in readings.values() if not reading.dated]
+    assert len(undated) > 300
+    assert any(reading.times for reading in undated)  # "a year ago": a time that anchors no forecast
+    for reading in undated:
+        labels = {label_reading(reading, when) for when in (None, seed.date, *OTHER_DATES)}
+        assert len(labels) == 1, reading.text
+
+
+def test_a_time_that_can_anchor_a_forecast_makes_a_reading_dated():
+    assert read_sentence("We expect deliveries to grow next year.").dated
+    assert not read_sentence("Deliveries grew a year ago.").dated
+    assert not read_sentence("Margins rose from 2023.").dated
+    assert not read_sentence("Even if I leave tomorrow, the team will carry on.").dated
+    assert not read_sentence("Thank you.").dated
 
 
 def test_one_reading_labels_a_sentence_for_every_date_as_label_sentence_does(seed):

@@ -144,8 +144,8 @@ class _Labelled(NamedTuple):
 
 
 class _Dated(NamedTuple):
-    """A sentence whose labels depend on the call date (it holds a time expression): what it
-    says, read once, to be labelled for each call."""
+    """A sentence whose labels depend on the call date (a time in it can anchor a forecast):
+    what it says, read once, to be labelled for each call."""
 
     reading: SentenceReading
     opens_story: bool
@@ -171,13 +171,14 @@ def _remembered(text: str, role: str, continues: bool) -> _Labelled | _Dated:
     :data:`LABELLED_CACHE` of them: calls repeat sentences ("Thank you.", the operator's script,
     a company's safe-harbour text) and a worker sees many calls.
 
-    For a sentence without a time expression that is its labels, the same whatever the call
-    date; for the others, the date-free :class:`~callanalysis.labels.SentenceReading`, labelled
-    again for each call (:func:`~callanalysis.labels.label_reading`).
+    For a sentence whose labels do not depend on the call date (no time in it can anchor a
+    forecast: :attr:`~callanalysis.labels.SentenceReading.dated`) that is its labels; for the
+    others, the date-free :class:`~callanalysis.labels.SentenceReading`, labelled again for
+    each call (:func:`~callanalysis.labels.label_reading`).
     """
     reading = read_sentence(text, role=role, continues=continues)  # as labels.context_key promises
     opens = opens_story(text)
-    return _Dated(reading, opens) if reading.times else _row_labels(reading, None, opens)
+    return _Dated(reading, opens) if reading.dated else _row_labels(reading, None, opens)
 
 
 def _row_labels(reading: SentenceReading, call_date: date | None, opens: bool) -> _Labelled:

@@ -39,7 +39,7 @@ from datetime import date
 from functools import lru_cache
 
 from .hedges import CueMatch, cue_matches, not_month as _not_month
-from .horizons import Horizon, find_horizons
+from .horizons import Horizon, can_anchor, find_horizons
 from .lexicons import CueMatcher, ScreenedPattern, ScreenedSet, load_forecast_cues, screen
 
 __all__ = [
@@ -276,11 +276,8 @@ def decide_forecast(
 
 def _ahead(horizon: Horizon, call_date: date) -> bool:
     """A time that ends after the call, in the call's year or later, and is no comparison, past
-    reference or condition."""
-    return (
-        horizon.end > call_date and horizon.start.year >= call_date.year
-        and not (horizon.comparison or horizon.past_reference or horizon.conditional)
-    )
+    reference or condition (:func:`~callanalysis.horizons.can_anchor`)."""
+    return horizon.end > call_date and horizon.start.year >= call_date.year and can_anchor(horizon)
 
 
 def is_forecast(text: str, *, call_date: date | None, role: str | None = None) -> bool:

@@ -56,7 +56,9 @@ from typing import NamedTuple
 
 from .lexicons import ScreenedPattern, screen
 
-__all__ = ["Horizon", "TimeExpression", "add_months", "find_horizons", "normalise", "select_horizon", "time_expressions"]
+__all__ = [
+    "Horizon", "TimeExpression", "add_months", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions",
+]
 
 
 @dataclass(frozen=True)
@@ -525,18 +527,24 @@ def _in_if_clause(text: str, end: int, if_open: re.Pattern[str]) -> bool:
 def select_horizon(
     horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None
 ) -> Horizon | None:
-    """The horizon of a forecast (see module docstring)."""
-    horizons = [h for h in horizons if not (h.past_reference or h.conditional)]
+    """The horizon of a forecast (see module docstring): one that :func:`can_anchor` it."""
+    horizons = [h for h in horizons if can_anchor(h)]
     if not horizons:
         return None
     if cue_starts:
         first = min(cue_starts)
-        after = [h for h in horizons if h.char_start >= first and not h.comparison]
+        after = [h for h in horizons if h.char_start >= first]
         if after:
             return after[0]
-        before = [h for h in horizons if h.char_end <= first and not h.comparison]
+        before = [h for h in horizons if h.char_end <= first]
         if before:
             return before[-1]
     future = [h for h in horizons if call_date is None or h.end >= call_date]
-    candidates = [h for h in future if not h.comparison]
-    return candidates[0] if candidates else None
+    return future[0] if future else None
+
+
+def can_anchor(time: Horizon | TimeExpression) -> bool:
+    """A time that can be a forecast's horizon, or make a sentence a forecast: no comparison
+    ("from 2023"), no past reference ("a month ago") and not inside an if-clause. A sentence
+    whose times all fail this test gets the same labels whatever the call date."""
+    return not (time.comparison or time.past_reference or time.conditional)

@@ -28,7 +28,8 @@ Promises of :func:`label_sentence`:
   not depend on the call date (cues, sentence type, time expressions not yet
   dated, quantities, own topic) into a :class:`SentenceReading`, and
   :func:`label_reading` labels a reading for a call date; a sentence without
-  a time expression gets the same labels on every date;
+  a time that can anchor a forecast (:attr:`SentenceReading.dated`) gets the
+  same labels on every date;
 * pure function of its inputs (no I/O after the lexicons are loaded once);
   deterministic. The detectors remember their results for recent sentences
   (``functools.lru_cache``, bounded), so a repeated sentence costs a lookup;
@@ -45,7 +46,7 @@ from .boosters import find_boosters
 from .claims import is_claim, is_scenario_step
 from .forecasts import analyse_forecast, decide_forecast, excluded_as, find_forecast_cues
 from .hedges import CueMatch, dedupe, find_hedges
-from .horizons import TimeExpression, normalise, select_horizon, time_expressions
+from .horizons import TimeExpression, can_anchor, normalise, select_horizon, time_expressions
 from .quantities import Quantity, find_quantities
 from .topics import OTHER, assign_topic
 
@@ -146,6 +147,13 @@ class SentenceReading:
     quantities: tuple[Quantity, ...]
     topic: str
     _claims: dict[bool, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def dated(self) -> bool:
+        """Its labels depend on the call date: one of its times can anchor a forecast
+        (:func:`~callanalysis.horizons.can_anchor`); otherwise :func:`label_reading` gives the
+        same labels on every date, and without one."""
+        return any(can_anchor(t) for t in self.times)
 
     def claim(self, forecast: bool) -> bool:
         """:func:`~callanalysis.claims.is_claim` of the sentence with its forecast label,
