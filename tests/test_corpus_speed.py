@@ -190,3 +190,19 @@ def test_csv_by_columns_is_what_the_csv_writer_writes(texts):
     mixed = [c if f.name != "topic" else [None] * n for c, f in zip(columns, SENTENCE_SCHEMA)]
     assert _csv_columns(mixed, SENTENCE_SCHEMA) == _csv_lines(zip(*mixed))  # not all text: the writer
     assert _csv_columns([[] for _ in SENTENCE_SCHEMA], SENTENCE_SCHEMA) == ""
+
+
+@pytest.mark.parametrize("rows", ["seed", "empty"])
+def test_encoded_rows_travel_between_processes_unchanged(rows):
+    """A worker sends :class:`Encoded` rows pickled (the table as an Arrow IPC stream)."""
+    import pickle
+
+    from callanalysis.annotate import annotate_rows
+    from callanalysis.corpus import SENTENCE_SCHEMA, SPEAKER_SCHEMA, encode_rows
+
+    sent = encode_rows(annotate_rows(load(SEED)) if rows == "seed" else [], "seed")
+    received = pickle.loads(pickle.dumps(sent))
+    for before, after, schema in zip(sent, received, (SENTENCE_SCHEMA, SPEAKER_SCHEMA)):
+        assert after.csv == before.csv
+        assert after.table.schema.equals(schema, check_metadata=True)
+        assert after.table.equals(before.table) and len(after) == len(before)

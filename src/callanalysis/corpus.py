@@ -93,6 +93,19 @@ class Encoded:
     def __len__(self) -> int:
         return self.table.num_rows
 
+    def __reduce__(self) -> tuple[Callable[[str, bytes], Encoded], tuple[str, bytes]]:
+        """Pickled with the table as an Arrow IPC stream: a worker sends each call's rows to the
+        parent this way, several times faster than pickling the table itself."""
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, self.table.schema) as writer:
+            writer.write_table(self.table)
+        return _encoded_from_ipc, (self.csv, sink.getvalue().to_pybytes())
+
+
+def _encoded_from_ipc(csv: str, stream: bytes) -> Encoded:
+    """The :class:`Encoded` that ``Encoded.__reduce__`` wrote."""
+    return Encoded(csv, pa.ipc.open_stream(pa.py_buffer(stream)).read_all())
+
 
 @dataclass(frozen=True)
 class Outcome:
