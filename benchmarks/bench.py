@@ -4,7 +4,9 @@ Run ``.venv/bin/python benchmarks/bench.py`` from the repository root (``make be
 a Markdown table and writes ``benchmarks/results.json``. What it measures:
 
 * ``seed``: seconds to parse and annotate the seed transcript, best of ``--repeat`` runs (the
-  first, cold run is reported separately: it includes loading the lexicons);
+  first, cold run is reported separately: it includes loading the lexicons), and again as text
+  the process has not seen (:func:`callanalysis.annotate.clear_caches` before each run), the
+  rate of a corpus whose calls repeat no sentence;
 * ``corpus N``: a corpus of N synthetic transcripts (``benchmarks/synth.py``) annotated by
   :func:`callanalysis.corpus.run` in a fresh process, so that its peak memory
   (``resource.getrusage`` ``maxrss`` of the process, ``RUSAGE_SELF``, and of its worker
@@ -77,7 +79,19 @@ def bench_seed(repeat: int) -> dict[str, Any]:
         t = time.perf_counter()
         rows = len(fn(load(SEED)))
         times.append(time.perf_counter() - t)
-    return {"annotator": name, "cold_s": times[0], "best_s": min(times[1:] or times), "runs": repeat, "rows": rows}
+    result = {"annotator": name, "cold_s": times[0], "best_s": min(times[1:] or times), "runs": repeat, "rows": rows}
+    if fn is not stand_in:  # the cost of text the process has not seen: remembered sentences forgotten first
+        from callanalysis.annotate import clear_caches
+
+        unseen = []
+        for _ in range(repeat):
+            clear_caches()
+            t = time.perf_counter()
+            fn(load(SEED))
+            unseen.append(time.perf_counter() - t)
+        result["unseen_s"] = min(unseen)
+        result["unseen_mb_per_s"] = SEED.stat().st_size / MB / min(unseen)
+    return result
 
 
 # --------------------------------------------------------------------------- corpus
@@ -182,6 +196,11 @@ def table(results: dict[str, Any]) -> str:
         "| --- | --- | --- |",
         f"| seed, parse + annotate (best of {s['runs']}) | {s['best_s']:.3f} s | cold first run {s['cold_s']:.3f} s; {s['rows']} rows |",
     ]
+    if "unseen_s" in s:
+        rows.append(
+            f"| seed as text not seen before (caches cleared, best of {s['runs']}) | {s['unseen_s']:.3f} s "
+            f"| {s['unseen_mb_per_s']:.2f} MB/s on one core |"
+        )
     for r in results["corpus"]:
         rows.append(
             f"| corpus of {r['files']} files ({r['mb']:.1f} MB) | {r['mb_per_s']:.2f} MB/s "

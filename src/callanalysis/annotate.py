@@ -152,7 +152,7 @@ class _Dated(NamedTuple):
 
 
 #: How many distinct (sentence, context) pairs a process remembers across calls.
-LABELLED_CACHE = 16_384
+LABELLED_CACHE = 32_768
 
 
 def _labelled(text: str, role: str, continues: bool, call_date: date | None) -> _Labelled:
