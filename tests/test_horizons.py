@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from callanalysis.horizons import find_horizons, select_horizon
+import pytest
+
+from callanalysis.horizons import can_anchor, find_horizons, normalise, select_horizon, time_expressions
 
 CALL = date(2024, 4, 23)
 
@@ -172,3 +174,18 @@ def test_last_year_is_a_past_reference_not_a_forecast_horizon():
 def test_within_n_months_runs_from_the_call():
     (h,) = find_horizons("We expect to finish within 18 months.", CALL)
     assert (h.text, h.start, h.end) == ("within 18 months", CALL, date(2025, 10, 23))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchors"),
+    [
+        ("We will ship it next year.", True),
+        ("Deliveries grew from 2023.", False),  # a comparison
+        ("We launched it a month ago.", False),  # a past reference
+        ("Even if I leave tomorrow, the team will carry on.", False),  # inside an if-clause
+    ],
+)
+def test_only_a_time_that_is_no_comparison_past_reference_or_condition_can_anchor_a_forecast(sentence, anchors):
+    times = time_expressions(sentence)
+    assert len(times) == 1 and can_anchor(times[0]) is anchors
+    assert [can_anchor(h) for h in normalise(times, CALL)] == [anchors]  # the dated horizon says the same

@@ -146,7 +146,7 @@ class SentenceReading:
     times: tuple[TimeExpression, ...]
     quantities: tuple[Quantity, ...]
     topic: str
-    _claims: dict[bool, bool] = field(default_factory=dict, compare=False, repr=False)
+    _claims: dict[bool, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def dated(self) -> bool:
