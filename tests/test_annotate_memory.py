@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from callanalysis import load
-from callanalysis.annotate import annotate, clear_caches
+from callanalysis import annotate as annotate_module
+from callanalysis.annotate import ANSWER_CUE, COLUMNS, annotate, clear_caches
 from callanalysis.dialogue import Utterance, answered_forecasts
 from callanalysis.labels import SentenceContext, label_reading, label_sentence, read_sentence
-from callanalysis.narrative import NarrativeRow, future_in_past
+from callanalysis.narrative import NarrativeRow, future_in_past, story_openings
 
 from .conftest import FIXTURES, SEED
 
@@ -85,27 +86,31 @@ def test_a_reading_continues_a_scenario_as_the_context_says():
     assert not label_reading(read_sentence(step, role="executive"), date(2024, 4, 23)).forecast
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")))
-def test_bare_answers_are_found_at_turn_starts_as_over_every_sentence(name):
-    table = annotate(load(FIXTURES / name))
+@pytest.mark.parametrize(
+    "path", [SEED, *sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html"))], ids=lambda p: p.name
+)
+def test_bare_answers_are_found_at_turn_starts_as_over_every_sentence(path):
+    table = annotate(load(path))
     rows = [Utterance(r.turn, r.speaker, r.text) for r in table.itertuples()]
-    marked = [i for i, cues in enumerate(table["forecast_cues"]) if "answers a question about the future" in cues]
+    marked = [i for i, cues in enumerate(table["forecast_cues"]) if ANSWER_CUE in cues]
     assert marked == answered_forecasts(rows)
+    if path == SEED:
+        assert marked  # the seed has some
 
 
-def test_bare_answers_in_the_seed_are_found_as_over_every_sentence(seed):
+def test_stories_are_followed_from_the_openings_recorded_while_labelling(seed, monkeypatch):
+    seen = {}
+    clear = annotate_module._without_future_in_past
+
+    def spy(rows, openings):
+        seen["rows"], seen["openings"] = list(rows), list(openings)
+        return clear(rows, openings)
+
+    monkeypatch.setattr(annotate_module, "_without_future_in_past", spy)
     table = annotate(seed)
-    rows = [Utterance(r.turn, r.speaker, r.text) for r in table.itertuples()]
-    marked = [i for i, cues in enumerate(table["forecast_cues"]) if "answers a question about the future" in cues]
-    assert marked and marked == answered_forecasts(rows)
-
-
-def test_stories_in_the_seed_are_cleared_as_from_every_sentence(seed):
-    table = annotate(seed)
-    cleared = [
-        i for i, (forecast, cues) in enumerate(zip(table["forecast"], table["forecast_cues"]))
-        if not forecast and cues and "answers a question" not in cues
-        and label_sentence(table["text"][i], call_date=seed.date, context=SentenceContext(role=table["role"][i])).forecast
-    ]
-    rows = [NarrativeRow(r.turn, r.text, True if i in cleared else bool(r.forecast), r.horizon_text) for i, r in enumerate(table.itertuples())]
-    assert cleared and future_in_past(rows) == cleared
+    rows, openings = seen["rows"], seen["openings"]
+    assert openings and openings == story_openings([r[7] for r in rows])
+    forecast, horizon = COLUMNS.index("forecast"), COLUMNS.index("horizon_text")
+    cleared = future_in_past([NarrativeRow(r[1], r[7], bool(r[forecast]), r[horizon]) for r in rows])
+    assert cleared
+    assert table["forecast"].tolist() == [0 if i in cleared else r[forecast] for i, r in enumerate(rows)]

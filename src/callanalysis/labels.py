@@ -118,14 +118,14 @@ def label_sentence(
 
 
 def _continues(text: str, context: SentenceContext, call_date: date | None) -> bool:
-    """The sentence is a generic-'you' step of a forecast scenario left open before it (see
-    :func:`context_key`, which holds the same test once the previous forecast label is known)."""
-    if not is_scenario_step(text):
-        return False
+    """The sentence is a generic-'you' step of a forecast scenario left open before it: the test
+    of :func:`context_key`, once the previous forecast label is known (computed from
+    ``context.previous`` when not given, and only for a step)."""
     prev = context.previous_forecast
-    if prev is None and context.previous:
+    if prev is None and context.previous and is_scenario_step(text):
         prev = analyse_forecast(context.previous, call_date=call_date, role=context.role).forecast
-    return _scenario_open(prev, context.continues_scenario and context.previous is None)
+    opens_after = context.continues_scenario and context.previous is None
+    return bool(context_key(text, role=context.role, previous_forecast=prev, opens_after_scenario=opens_after)[1])
 
 
 @dataclass(frozen=True)
