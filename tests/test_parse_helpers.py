@@ -168,3 +168,12 @@ def test_word_lcp_is_the_common_word_prefix():
 @pytest.mark.parametrize("text", ["", "a\r\nb", "\r\r\n\n", "\n\r", "a\rb\nc\r\n"])
 def test_line_breaks_count_what_the_line_splitter_splits_at(text):
     assert tr._line_breaks(text) == len(re.findall(r"\r\n|\r|\n", text))
+    for end in range(len(text) + 1):  # a bound counts what the prefix holds, "\r\n" cut or not
+        assert tr._line_breaks(text, end) == tr._line_breaks(text[:end])
+
+
+def test_every_roster_heading_opens_as_its_search_from_the_end_expects():
+    from callanalysis.lexicons import split_alternatives
+
+    alternatives = split_alternatives(tr._ROSTER_HEADING.pattern)
+    assert all(any(alt.startswith(o) for o in tr._ROSTER_OPENINGS) for alt in alternatives)

@@ -23,7 +23,7 @@ With a custom annotator, column types are fixed by the first call with rows: lat
 cast to them (integers with gaps become nullable integers); a column with no values in that
 call is text; object columns whose values are not strings (lists, dicts) are stored as JSON
 text in both outputs. The default annotator's columns and types are fixed by its contract
-(:data:`callanalysis.annotate.COLUMNS`): the same schema, known before the first call.
+(:data:`callanalysis.columns.COLUMNS`): the same schema, known before the first call.
 """
 
 from __future__ import annotations

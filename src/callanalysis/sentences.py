@@ -42,7 +42,6 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _CANDIDATE = re.compile(r"[.?!]+[\"”’)\]]*(?=\s+[\"“‘(\[$A-Z0-9])")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]*([\w'’]+)")
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'’%.,$-]*")
 _MARKER = re.compile(r"\[[^\]]{1,40}\]")
@@ -62,15 +61,17 @@ class Sentence:
     text: str
 
 
+def _token_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end`` (at most 80 of them), where
+    ``text[end - 1]`` is not white space: the last white-space-separated field of that window."""
+    return text[max(0, end - 80) : end].rsplit(None, 1)[-1]
+
+
 def _ends_sentence(text: str, end: int) -> bool:
     """Is the punctuation ending at ``end`` a sentence boundary?"""
     if text[end - 1] != ".":  # '?', '!', a closing quote or bracket
         return True
-    # the token before: the run of non-space characters ending at ``end`` (what
-    # ``_TOKEN_BEFORE.search(text, max(0, end - 80), end)`` finds): the last whitespace-separated
-    # field of that 80-character window (``text[end - 1]`` is punctuation, never white space)
-    token = text[max(0, end - 80) : end].rsplit(None, 1)[-1]
-    bare = token.lstrip("\"“‘([").lower()
+    bare = _token_before(text, end).lstrip("\"“‘([").lower()
     initial = _INITIAL.fullmatch(bare) is not None or _INITIALS.fullmatch(bare) is not None
     if bare not in ABBREVIATIONS and not initial:
         return True
@@ -149,23 +150,22 @@ def turns_frame(call: Call) -> pd.DataFrame:
 
 def sentences_frame(call: Call) -> pd.DataFrame:
     """One row per sentence, with its turn's speaker, title, firm, role and section."""
-    by_turn = {t.turn: t for t in call.turns}
     rows = []
-    for s in split_call(call):
-        t = by_turn[s.turn]
+    for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
+        text = call.text[start:end]
         rows.append(
             {
-                "sentence_id": s.sentence_id,
-                "turn": s.turn,
+                "sentence_id": sentence_id,
+                "turn": t.turn,
                 "speaker": t.speaker,
                 "title": t.title,
                 "firm": t.firm,
                 "role": t.role,
                 "section": t.section,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "words": word_count(s.text),
+                "start": start,
+                "end": end,
+                "text": text,
+                "words": word_count(text),
             }
         )
     cols = ["sentence_id", "turn", "speaker", "title", "firm", "role", "section", "start", "end", "text", "words"]

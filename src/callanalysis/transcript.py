@@ -300,7 +300,10 @@ _SPEECH_OPENERS = {
     "So", "Well", "I", "We", "And", "Just", "Right", "No", "All", "Hey", "Absolutely",
 }
 _TITLE_CONNECTORS = {"and", "of", "the", "for", "&", "--", "in", "to", "on", "at"}
+#: How every match of _ROSTER_HEADING opens (read by :func:`_last_roster_heading`).
+_ROSTER_OPENINGS = ("Call ", "Duration:")
 _ROSTER_HEADING = re.compile(r"Call [Pp]articipants:|Duration:\s*\d+\s*minutes?")
+_WHITE_SPACE = re.compile(r"\s*")
 _FOOTER = re.compile(
     r"\s*(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)"
 )
@@ -398,12 +401,12 @@ class _Label:
 def _last_roster_heading(text: str) -> re.Match[str] | None:
     """The last match of :data:`_ROSTER_HEADING` in ``text`` (the last one ``finditer`` yields).
 
-    Every match opens with "Call " or "Duration:", and neither form holds a "C" or "D" after
-    its first letter, so matches never overlap and finditer yields every place the pattern
+    Every match opens with one of :data:`_ROSTER_OPENINGS`, and neither form holds a "C" or "D"
+    after its first letter, so matches never overlap and finditer yields every place the pattern
     matches: the last is the rightmost opening where it matches, found here from the end.
     """
     best: re.Match[str] | None = None
-    for opening in ("Call ", "Duration:"):
+    for opening in _ROSTER_OPENINGS:
         pos = text.rfind(opening)
         while pos >= 0 and (best is None or pos > best.start()):
             if m := _ROSTER_HEADING.match(text, pos):
@@ -623,8 +626,7 @@ def _inline_layout(text: str, company: str | None, header_end: int) -> _Layout:
     # Every label occurrence in the body at a turn boundary.
     hits: list[tuple[int, int, str]] = []
     body = text[:body_end]
-    after_header = text[header_end:]
-    speech_start = header_end + len(after_header) - len(after_header.lstrip())  # first non-space after the header
+    speech_start = _WHITE_SPACE.match(text, header_end).end()  # first non-space after the header
     for lab in labels.values():
         for start, end in _literal_spans(lab.text, body, _AFTER_TITLED_LABEL if lab.fields else _AFTER_BARE_LABEL):
             at_header_end = start <= speech_start  # only white space between the header and the label
@@ -710,7 +712,7 @@ def _line_label(ln: str, known: set[str], max_words: int) -> tuple[str, str, int
         return clean, "", len(ln)
     if ":" in ln:
         m = _COLON_LINE.match(ln)
-        if m and _person(name := _clean(m["name"]), known) and not any(rx.match(ln) for rx in _HEADINGS.values()):
+        if m and _person(name := _clean(m["name"]), known) and not _ANY_HEADING.match(ln):
             return name, "", m.end()
     return None
 
@@ -801,9 +803,11 @@ def _introduced_analysts(speech: list[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- parse
 
 
-def _line_breaks(text: str) -> int:
-    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text`` has."""
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
+def _line_breaks(text: str, end: int | None = None) -> int:
+    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text[:end]`` has (counted in
+    place, without the copy)."""
+    end = len(text) if end is None else end
+    return text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end)
 
 
 def parse(text: str, source: str = "<text>") -> Call:
@@ -818,7 +822,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if _line_breaks(text[:100_000]) >= 3:  # the line form
+    if _line_breaks(text, 100_000) >= 3:  # the line form
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
