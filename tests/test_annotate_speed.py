@@ -79,10 +79,8 @@ def _screened_patterns():
     for form in horizons._FORMS:
         yield f"horizons {form.name}", form.pattern
     for module in (hedges, boosters, forecasts):
-        matcher = module._matcher()
-        yield f"{module.__name__} plain cues", matcher._plain
-        for entry, value, _ in matcher._ruled:
-            yield f"{module.__name__} {entry.cue!r}", value
+        for payload, value in module._matcher()._patterns.members:  # payload None: the plain cues
+            yield f"{module.__name__} {'plain cues' if payload is None else repr(payload[0].cue)}", value
     for entry, value in topics._compiled():
         yield f"topic {entry.topic}", value
 

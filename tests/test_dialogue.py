@@ -39,9 +39,10 @@ def test_answer_with_more_words_is_left_to_the_sentence_rules():
     assert answered_forecasts(rows) == []
 
 
-def test_the_pair_rule_reads_the_question_and_the_reply_alone():
-    from callanalysis.dialogue import answers_future_question
-
-    assert answers_future_question("Will margins fall in Q3? ", " No.")
-    assert not answers_future_question("Is the plant running today?", "Yes.")
-    assert not answers_future_question("When will you start production?", "Yes, later this year we will.")
+def test_turn_starts_given_by_the_caller_find_the_same_answers():
+    rows = call(
+        (1, "Analyst", "Thanks."), (1, "Analyst", "Will margins fall in Q3?"), (2, "CEO", "No."),
+        (3, "IR", "When will you start production?"), (4, "CEO", "Yes."), (4, "CEO", "Yes."),
+    )
+    starts = [i for i in range(len(rows)) if i == 0 or rows[i].turn != rows[i - 1].turn]
+    assert answered_forecasts(rows, starts) == answered_forecasts(rows) == [2, 4]

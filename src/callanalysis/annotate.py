@@ -36,17 +36,17 @@ Promises of :func:`annotate`:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple, overload
+from typing import NamedTuple, TypeVar, overload
 
 import numpy as np
 import pandas as pd
 
 from .columns import COLUMNS, INT_COLUMNS
-from .dialogue import answers_future_question
+from .dialogue import Utterance, answered_forecasts
 from .labels import SentenceLabels, SentenceReading, context_key, ends_on_scenario, label_reading, read_sentence, turn_topic
 from .labels import clear_caches as clear_detector_caches
 from .narrative import NarrativeRow, future_in_past, opens_story
@@ -212,46 +212,45 @@ ANSWER_CUE = "answers a question about the future"
 
 
 def _with_answers(rows: list[tuple[object, ...]], turn_starts: list[int]) -> list[tuple[object, ...]]:
-    """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`):
-    the rule of :func:`~callanalysis.dialogue.answered_forecasts`, read only where a turn
-    begins (``turn_starts``, row positions)."""
-    for i in turn_starts:
-        if i == 0:
-            continue
-        prev, cur = rows[i - 1], rows[i]
-        if cur[2] == prev[2] or not answers_future_question(str(prev[7]), str(cur[7])):  # speaker, text
-            continue
-        row = list(cur)
+    """Mark bare answers to questions about the future as forecasts (see :mod:`.dialogue`),
+    reading the rows only where a turn begins (``turn_starts``, row positions)."""
+    utterances = _RowView(rows, lambda r: Utterance(int(r[1]), str(r[2]), str(r[7])))  # type: ignore[call-overload]
+    for i in answered_forecasts(utterances, turn_starts):
+        row = list(rows[i])
         row[_FORECAST] = 1
         row[_FORECAST_CUES] = ";".join(c for c in (str(row[_FORECAST_CUES]), ANSWER_CUE) if c)
         rows[i] = tuple(row)
     return rows
 
 
-class _NarrativeRows(Sequence[NarrativeRow]):
-    """The rows as :class:`~callanalysis.narrative.NarrativeRow` items, each made when read."""
+_Item = TypeVar("_Item")
 
-    def __init__(self, rows: list[tuple[object, ...]]) -> None:
-        self._rows = rows
+
+class _RowView(Sequence[_Item]):
+    """The rows as items of a rule's own type (``make`` of each row), each made when read: the
+    cross-sentence rules read few rows of a call."""
+
+    def __init__(self, rows: list[tuple[object, ...]], make: Callable[[tuple[object, ...]], _Item]) -> None:
+        self._rows, self._make = rows, make
 
     def __len__(self) -> int:
         return len(self._rows)
 
     @overload
-    def __getitem__(self, i: int) -> NarrativeRow: ...
+    def __getitem__(self, i: int) -> _Item: ...
     @overload
-    def __getitem__(self, i: slice) -> list[NarrativeRow]: ...
-    def __getitem__(self, i: int | slice) -> NarrativeRow | list[NarrativeRow]:
+    def __getitem__(self, i: slice) -> list[_Item]: ...
+    def __getitem__(self, i: int | slice) -> _Item | list[_Item]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        r = self._rows[i]
-        return NarrativeRow(int(r[1]), str(r[7]), bool(r[_FORECAST]), str(r[_HORIZON_TEXT]))  # type: ignore[call-overload]
+            return [self._make(r) for r in self._rows[i]]
+        return self._make(self._rows[i])
 
 
 def _without_future_in_past(rows: list[tuple[object, ...]], openings: list[int]) -> list[tuple[object, ...]]:
     """Clear the forecast label of expectations voiced inside a story about the past
     (see :mod:`.narrative`); ``openings`` are the row positions of the sentences that open a story."""
-    for i in future_in_past(_NarrativeRows(rows), openings):
+    narrative = _RowView(rows, lambda r: NarrativeRow(int(r[1]), str(r[7]), bool(r[_FORECAST]), str(r[_HORIZON_TEXT])))  # type: ignore[call-overload]
+    for i in future_in_past(narrative, openings):
         row = list(rows[i])
         row[_FORECAST] = 0
         rows[i] = tuple(row)

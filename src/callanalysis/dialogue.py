@@ -39,21 +39,21 @@ class Utterance(NamedTuple):
     text: str
 
 
-def answered_forecasts(rows: Sequence[Utterance]) -> list[int]:
-    """Positions in ``rows`` (sentences in call order) of bare answers to questions about the future."""
+def answered_forecasts(rows: Sequence[Utterance], turn_starts: Sequence[int] | None = None) -> list[int]:
+    """Positions in ``rows`` (sentences in call order) of bare answers to questions about the future.
+
+    A reply opens a turn, so only the positions where a turn begins are read: ``turn_starts``
+    when the caller knows them (in order), else every position; only those rows and the ones
+    before them are read.
+    """
     out: list[int] = []
-    for i in range(1, len(rows)):
+    for i in range(1, len(rows)) if turn_starts is None else turn_starts:
+        if i == 0:
+            continue
         cur, prev = rows[i], rows[i - 1]
         if cur.turn == prev.turn or cur.speaker == prev.speaker:
             continue
-        if answers_future_question(prev.text, cur.text):
+        question = prev.text.strip()
+        if question.endswith("?") and FUTURE_QUESTION.search(question) and BARE_ANSWER.match(cur.text.strip()):
             out.append(i)
     return out
-
-
-def answers_future_question(question: str, reply: str) -> bool:
-    """The rule for one pair: ``reply``, the first sentence of a turn, is a bare answer to
-    ``question``, the last sentence of another speaker's turn, which asks about the future.
-    (:func:`answered_forecasts` applies it at every change of turn and speaker.)"""
-    question = question.strip()
-    return question.endswith("?") and bool(FUTURE_QUESTION.search(question)) and bool(BARE_ANSWER.match(reply.strip()))

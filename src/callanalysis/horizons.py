@@ -432,7 +432,7 @@ def _candidates(text: str, bits: int) -> list[_Candidate]:
     cands: list[_Candidate] = []
     low = text.lower() if bits != -1 else None
     for form in _FORMS:
-        if not bits & form.pattern.gate:
+        if not form.pattern.may_match(bits):
             continue  # the sentence lacks the words this form needs
         if low is not None and form.hints and not any(hint.search(low) for hint in form.hints):
             continue  # nor has it what the form's match holds

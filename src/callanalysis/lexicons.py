@@ -500,7 +500,7 @@ class ScreenedPattern:
     The methods :meth:`search`, :meth:`match`, :meth:`finditer` and :meth:`sub` take the
     screen of the string, or of the sentence the string was cut from, and compute it when
     none is given. ``gate`` has a bit of every alternative's strongest clause (-1 when an
-    alternative has none): no bit of it in a screen means no match.
+    alternative has none); :meth:`may_match` reads it: False means no match.
     """
 
     MAX_VARIANTS = 128
@@ -554,6 +554,11 @@ class ScreenedPattern:
         self._by_screen: dict[int, re.Pattern[str] | None] = {}
         self._by_live: dict[int, re.Pattern[str]] = {}  # key: live alternatives * 2 + (plain ASCII)
         self._seen: dict[int, int] = {}
+
+    def may_match(self, bits: int) -> bool:
+        """False when the pattern cannot match where ``screen`` is ``bits``: no alternative's
+        strongest clause holds (an alternative without a clause may always match)."""
+        return self.gate == -1 or bool(bits & self.gate)
 
     def live(self, bits: int) -> int:
         """Bit ``i`` set when alternative ``i`` may match where ``screen`` is ``bits``."""
@@ -670,7 +675,7 @@ class ScreenedSet(Generic[_T]):
         pairs: list[tuple[_T, re.Pattern[str]]] = []
         kept = True
         for payload, pattern in self.members:
-            if pattern.gate != -1 and not bits & pattern.gate:
+            if not pattern.may_match(bits):
                 continue  # no alternative's strongest clause holds
             compiled, final = pattern.choice(bits)
             kept = kept and final
@@ -752,7 +757,7 @@ class CueMatcher:
         )
         self._plain_entries = {f"c{i}": e for i, e in enumerate(plain)}  # group name -> row
         # one word-start check, then the alternatives: fails fast inside words
-        self._plain = (
+        plain_pattern = (
             ScreenedPattern(
                 [f"(?P<c{i}>{_cue_body(e)[1]})" for i, e in enumerate(plain)],
                 re.IGNORECASE,
@@ -773,11 +778,10 @@ class CueMatcher:
             if e.rule not in rules:
                 raise LexiconError(f"{lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
             ruled.append((e, _screened_cue(e), rules[e.rule]))
-        self._ruled = tuple(ruled)
         # payload None: the plain alternation; else (row, rule)
         members: list[tuple[tuple[CueEntry, object] | None, ScreenedPattern]] = []
-        if self._plain is not None:
-            members.append((None, self._plain))
+        if plain_pattern is not None:
+            members.append((None, plain_pattern))
         members.extend(((e, rule), pattern) for e, pattern, rule in ruled)
         self._patterns = ScreenedSet(members)
 

@@ -77,7 +77,7 @@ _NUMBER = ScreenedPattern(
         r"(?P<pct>\s?%|\s+percent\b)?"
     ),
 )
-_NUMBER_WORD = ScreenedPattern(_WORDNUM_ALTERNATIVES)  # compiled for a screen: None when it has no number word
+_NUMBER_WORD = ScreenedPattern(_WORDNUM_ALTERNATIVES)  # live for a screen: 0 when it has no number word
 #: Where a match of _NUMBER without a number word starts: at its minus sign, its "$" or its
 #: first digit. Python's re jumps to these far faster than it tries _NUMBER at every character.
 _NUMBER_START = re.compile(r"[-$\d]")
@@ -187,7 +187,7 @@ def _numbers(text: str, bits: int) -> Iterator[re.Match[str]]:
     pattern = _NUMBER.compiled(bits)
     if pattern is None:
         return
-    if _NUMBER_WORD.compiled(bits) is not None:
+    if _NUMBER_WORD.live(bits):  # a number word may be present
         yield from pattern.finditer(text)
         return
     pos = 0
@@ -226,7 +226,6 @@ def _draft(text: str, m: re.Match[str], bits: int) -> _Draft | None:
     if mag:
         value *= _MAGNITUDE[mag.lower()]
     end = m.end()
-    unit = ""
     if cur:
         unit = "USD"
     elif pct:
