@@ -29,7 +29,6 @@ text in both outputs. The default annotator's columns and types are fixed by its
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import math
@@ -51,6 +50,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import collector
 from .columns import COLUMNS, INT_COLUMNS
 from .errors import TranscriptError
 from .sentences import word_count
@@ -70,12 +70,11 @@ SENTENCE_SCHEMA: pa.Schema = pa.schema(
     [pa.field("call", pa.string())]
     + [pa.field(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS]
 )
-#: The speaker table in the outputs.
-SPEAKER_SCHEMA: pa.Schema = pa.schema(
-    [pa.field(c, pa.string()) for c in SPEAKER_COLUMNS[:3]]
-    + [pa.field(c, pa.int64()) for c in SPEAKER_COLUMNS[3 : 5 + len(FLAGS)]]
-    + [pa.field(c, pa.float64()) for c in SPEAKER_COLUMNS[5 + len(FLAGS) :]]
-)
+#: The speaker table in the outputs: names as text, rates per 100 words as floats, counts as int64.
+SPEAKER_SCHEMA: pa.Schema = pa.schema([
+    pa.field(c, pa.string() if c in ("call", "speaker", "role") else pa.float64() if c.endswith("_per_100w") else pa.int64())
+    for c in SPEAKER_COLUMNS
+])
 
 Annotator = Callable[[Any], pd.DataFrame]
 T = TypeVar("T")
@@ -267,13 +266,8 @@ def encode_file(path: str) -> Outcome:
     # The cyclic collector pauses for the whole file, as it does while annotate labels: what
     # the file allocates is freed by reference counting before the pause ends, so no collection
     # over those objects follows it.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _outcome(path, encoded)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _outcome(path: str, make: Callable[[Any, str], Outcome]) -> Outcome:

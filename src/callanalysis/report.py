@@ -8,7 +8,11 @@ The annotated call is kept in a content-addressed disk cache (:mod:`callanalysis
 the chapters after the first read it back instead of annotating again; the cache key covers
 the transcript, the package's source and the lexicons, and the library versions.
 
-``setup()`` turns on the offline chart renderer and the report's chart theme once per kernel.
+``setup()`` is every chapter's first call: it turns on the offline chart renderer and the
+report's chart theme (not for a chapter that draws no chart, ``charts=False``, which leaves
+Altair unimported), and freezes the objects of the imports out of the garbage collector's
+sight (:func:`freeze_imports`). The renderer is turned on here, not on importing
+:mod:`callanalysis.charts`: outside a book page (JupyterLab) it has no Vega bundle to draw with.
 """
 
 from __future__ import annotations

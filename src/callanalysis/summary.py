@@ -144,6 +144,12 @@ def rates(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
     return _sort(out, keys)
 
 
+def _check_level(level: float) -> None:
+    """A confidence level is strictly between 0 and 1 (one clear error otherwise)."""
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+
+
 def _group_rng(seed: int, key: tuple) -> np.random.Generator:
     """A generator that depends only on ``seed`` and the group's key (stable across runs)."""
     tag = zlib.crc32(repr(tuple(str(k) for k in key)).encode("utf-8"))
@@ -172,8 +178,7 @@ def bootstrap_rate_ci(
     Columns: the ``by`` keys, ``sentences``, ``words``, ``value_total``, ``rate``, ``ci_low``,
     ``ci_high``, ``n_boot``, ``level``.
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level}")
+    _check_level(level)
     df, keys = _grouped(df, by)
     return _bootstrap_rates(prepare(df), keys, (value,), per, n_boot, seed, level)[value]
 
@@ -689,8 +694,7 @@ def compare_rates(
     zero), the interval combines the two groups' own intervals, the empty group's ending at
     :func:`zero_count_upper`.
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level}")
+    _check_level(level)
     return _compare_prepared(prepare(df), a, b, value, per, n_boot, seed, level)
 
 
@@ -742,8 +746,7 @@ def versus_rest(
     ``verdict``. With many groups, some intervals exclude zero by chance alone (about one in
     twenty at ``level`` 0.95).
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level}")
+    _check_level(level)
     d = prepare(df)  # once for all groups
     rows = []
     for key in df[by].drop_duplicates():
@@ -811,8 +814,7 @@ def hedging_table(
     gets :func:`zero_count_upper` as the upper end of its hedge (booster) interval, and its
     balance interval is widened to match.
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level}")
+    _check_level(level)
     # The three intervals of bootstrap_rate_ci / certainty_balance_ci, from one set of resamples
     # per group (they would each draw the same ones).
     grouped, keys = _grouped(df, by)
@@ -919,8 +921,7 @@ def phase_comparison(
     ``qa_rate``, ``qa_low``, ``qa_high``, ``difference`` (Q&A minus opening), ``diff_low``,
     ``diff_high``, ``verdict`` (of the Q&A rate against the opening rate).
     """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level}")
+    _check_level(level)
     # Prepared once: prepare works row by row, so a subset of the prepared table is the
     # prepared subset that bootstrap_rate_ci and compare_rates would make.
     d = prepare(add_phase(df[df["role"].eq(role)]))
@@ -987,11 +988,11 @@ def phase_readability(
         sub = d[m]
         parts = {}
         for phase in (opening, qa):
-            texts = list(sub.loc[sub["phase"].eq(phase), "text"])
-            point = readability(sub[sub["phase"].eq(phase)].assign(_g=phase), by="_g", min_words=min_words)
+            part = sub[sub["phase"].eq(phase)]
+            point = readability(part.assign(_g=phase), by="_g", min_words=min_words)
             value = float(point[score].iloc[0]) if len(point) else np.nan
-            draws = bootstrap_scores(texts, n_boot, group_rng(seed, (name, phase, score)))[pick]
-            n_words = int(sub.loc[sub["phase"].eq(phase), "words"].sum())
+            draws = bootstrap_scores(list(part["text"]), n_boot, group_rng(seed, (name, phase, score)))[pick]
+            n_words = int(part["words"].sum())
             parts[phase] = (value, draws, n_words)
         diff = parts[qa][1] - parts[opening][1]
 

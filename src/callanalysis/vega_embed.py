@@ -9,8 +9,8 @@ is viewed; offline the chart becomes an error message. This renderer emits only
   is not on the page.
 
 The Vega bundle itself is written once per build by :mod:`callanalysis.sphinx_vega`, which
-adds it only to pages that contain a chart. Enable the renderer in the first code cell of
-every chapter notebook::
+adds it only to pages that contain a chart. Every chapter notebook that draws a chart enables
+the renderer in its first code cell, through :func:`callanalysis.report.setup`; elsewhere::
 
     from callanalysis.vega_embed import enable_offline_renderer
     enable_offline_renderer()
