@@ -5,7 +5,7 @@ a Markdown table and writes ``benchmarks/results.json``. What it measures:
 
 * ``seed``: seconds to parse and annotate the seed transcript, best of ``--repeat`` runs (the
   first, cold run is reported separately: it includes loading the lexicons), and again as text
-  the process has not seen (:func:`callanalysis.annotate.clear_caches` before each run), the
+  the process has not seen (:func:`callanalysis.label.annotate.clear_caches` before each run), the
   rate of a corpus whose calls repeat no sentence;
 * ``corpus N``: a corpus of N synthetic transcripts (``benchmarks/synth.py``) annotated by
   :func:`callanalysis.corpus.run` in a fresh process, so that its peak memory
@@ -16,7 +16,7 @@ a Markdown table and writes ``benchmarks/results.json``. What it measures:
   whose notebooks are emptied (front matter, title and one no-op cell, so the kernel still
   starts): the framework's floor.
 
-If ``callanalysis.annotate`` cannot be imported, the sentence splitter stands in for it and
+If ``callanalysis.label.annotate`` cannot be imported, the sentence splitter stands in for it and
 the results say so.
 """
 
@@ -47,19 +47,19 @@ MB = 1_000_000
 
 
 def stand_in(call: Any) -> pd.DataFrame:
-    """The sentence table, used when ``callanalysis.annotate`` is not available."""
-    from callanalysis.sentences import sentences_frame
+    """The sentence table, used when ``callanalysis.label.annotate`` is not available."""
+    from callanalysis.parse.sentences import sentences_frame
 
     return sentences_frame(call)
 
 
 def annotator() -> tuple[Any, str]:
     try:
-        from callanalysis.annotate import annotate
+        from callanalysis.label.annotate import annotate
 
-        return annotate, "callanalysis.annotate.annotate"
+        return annotate, "callanalysis.label.annotate.annotate"
     except ImportError:
-        return stand_in, "sentences_frame (callanalysis.annotate not importable)"
+        return stand_in, "sentences_frame (callanalysis.label.annotate not importable)"
 
 
 def maxrss_mb(who: int) -> float:
@@ -81,7 +81,7 @@ def bench_seed(repeat: int) -> dict[str, Any]:
         times.append(time.perf_counter() - t)
     result = {"annotator": name, "cold_s": times[0], "best_s": min(times[1:] or times), "runs": repeat, "rows": rows}
     if fn is not stand_in:  # the cost of text the process has not seen: remembered sentences forgotten first
-        from callanalysis.annotate import clear_caches
+        from callanalysis.label.annotate import clear_caches
 
         unseen = []
         for _ in range(repeat):

@@ -5,14 +5,14 @@ Run from the repository root::
     .venv/bin/python benchmarks/profile_annotator.py              # timings
     .venv/bin/python benchmarks/profile_annotator.py --profile    # ... and the 25 costliest functions
 
-It prints, for ``callanalysis.annotate.annotate`` on the parsed seed (parsing is not timed):
+It prints, for ``callanalysis.label.annotate.annotate`` on the parsed seed (parsing is not timed):
 
 * ``first``: the first call in this process (loads the lexicons, compiles the patterns);
 * ``repeat``: best of ``--repeat`` further calls on the same call, as ``benchmarks/bench.py``
   times the seed; the detectors' per-sentence caches are warm, so this is the cost of text
   the process has seen before;
 * ``unseen``: best of ``--repeat`` calls with those caches cleared first
-  (:func:`callanalysis.annotate.clear_caches`): the cost of new text, as in a corpus;
+  (:func:`callanalysis.label.annotate.clear_caches`): the cost of new text, as in a corpus;
 
 each in seconds and in MB of transcript per second. Nothing is written anywhere.
 """
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from callanalysis import load  # noqa: E402
-from callanalysis.annotate import annotate, clear_caches  # noqa: E402
+from callanalysis.label.annotate import annotate, clear_caches  # noqa: E402
 
 SEED = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from callanalysis import load
-from callanalysis.annotate import COLUMNS, annotate
-from callanalysis.labels import SentenceContext, label_sentence
-from callanalysis.sentences import sentences_frame
-from callanalysis.transcript import Call, CallMetadata
+from callanalysis.label.annotate import COLUMNS, annotate
+from callanalysis.label.labels import SentenceContext, label_sentence
+from callanalysis.parse.sentences import sentences_frame
+from callanalysis.parse.transcript import Call, CallMetadata
 
 from .conftest import SEED
 
@@ -127,7 +127,7 @@ def test_back_channel_does_not_inherit_a_topic():
 
 
 def test_bare_yes_to_a_question_about_the_future_is_a_forecast(seed_call):
-    from callanalysis.annotate import ANSWER_CUE, annotate
+    from callanalysis.label.annotate import ANSWER_CUE, annotate
 
     table = annotate(seed_call)
     answers = table[table.forecast_cues.str.contains(ANSWER_CUE, regex=False)]
@@ -179,7 +179,7 @@ def test_sentences_with_the_same_context_key_get_the_same_labels(seed_call):
     and the previous topic only through turn_topic."""
     from dataclasses import replace
 
-    from callanalysis.labels import turn_topic
+    from callanalysis.label.labels import turn_topic
 
     table = annotate(seed_call)
     call_date = seed_call.date
@@ -201,14 +201,14 @@ def test_sentences_with_the_same_context_key_get_the_same_labels(seed_call):
 
 
 def test_a_claim_without_a_topic_of_its_own_shows_the_turns_topic():
-    from callanalysis.labels import turn_topic
+    from callanalysis.label.labels import turn_topic
 
     assert turn_topic("other", True, False, "autonomy") == "autonomy"
     assert turn_topic("other", False, True, "autonomy") == "autonomy"
 
 
 def test_a_sentence_keeps_its_own_topic_or_other_when_neither_claim_nor_forecast():
-    from callanalysis.labels import turn_topic
+    from callanalysis.label.labels import turn_topic
 
     assert turn_topic("energy", True, False, "autonomy") == "energy"
     assert turn_topic("other", False, False, "autonomy") == "other"
@@ -216,7 +216,7 @@ def test_a_sentence_keeps_its_own_topic_or_other_when_neither_claim_nor_forecast
 
 
 def test_context_key_tells_a_continued_scenario_from_a_plain_sentence():
-    from callanalysis.labels import context_key
+    from callanalysis.label.labels import context_key
 
     step = "You just summon the car using your phone."
     after_forecast = context_key(step, role="executive", previous_forecast=True, opens_after_scenario=False)
@@ -227,7 +227,7 @@ def test_context_key_tells_a_continued_scenario_from_a_plain_sentence():
 
 
 def test_context_key_ignores_the_scenario_for_a_sentence_that_is_no_step():
-    from callanalysis.labels import context_key
+    from callanalysis.label.labels import context_key
 
     text = "Revenue grew 10% in the quarter."
     keys = {context_key(text, role="executive", previous_forecast=pf, opens_after_scenario=o)
@@ -236,7 +236,7 @@ def test_context_key_ignores_the_scenario_for_a_sentence_that_is_no_step():
 
 
 def test_the_topic_cell_is_where_the_topic_column_is(seed_call):
-    from callanalysis.annotate import _TOPIC_CELL, _label_cells
+    from callanalysis.label.annotate import _TOPIC_CELL, _label_cells
 
     lab = label_sentence("We think Q2 will be a lot better.", call_date=date(2024, 4, 23),
                          context=SentenceContext(role="executive", previous_topic="demand_pricing"))

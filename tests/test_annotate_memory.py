@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 from callanalysis import load
-from callanalysis import annotate as annotate_module
-from callanalysis.annotate import ANSWER_CUE, COLUMNS, annotate, clear_caches
-from callanalysis.dialogue import Utterance, answered_forecasts
-from callanalysis.labels import SentenceContext, label_reading, label_sentence, read_sentence
-from callanalysis.narrative import NarrativeRow, future_in_past, story_openings
+from callanalysis.label import annotate as annotate_module
+from callanalysis.label.annotate import ANSWER_CUE, COLUMNS, annotate, clear_caches
+from callanalysis.label.dialogue import Utterance, answered_forecasts
+from callanalysis.label.labels import SentenceContext, label_reading, label_sentence, read_sentence
+from callanalysis.label.narrative import NarrativeRow, future_in_past, story_openings
 
 from .conftest import FIXTURES, SEED
 

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from callanalysis import load
-from callanalysis import lexicons
-from callanalysis import annotate as annotate_module
-from callanalysis.annotate import annotate, clear_caches
-from callanalysis.lexicons import ScreenedPattern, required_atoms, screen, split_alternatives
+from callanalysis.label import lexicons
+from callanalysis.label import annotate as annotate_module
+from callanalysis.label.annotate import annotate, clear_caches
+from callanalysis.label.lexicons import ScreenedPattern, required_atoms, screen, split_alternatives
 
 from .conftest import SEED
 
@@ -70,7 +70,7 @@ def test_annotate_restores_the_garbage_collector():
 
 
 def _screened_patterns():
-    from callanalysis import boosters, claims, forecasts, hedges, horizons, narrative, quantities, topics
+    from callanalysis.label import boosters, claims, forecasts, hedges, horizons, narrative, quantities, topics
 
     for module in (hedges, boosters, forecasts, claims, quantities, horizons, narrative):
         for name, value in vars(module).items():

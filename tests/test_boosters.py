@@ -1,6 +1,6 @@
 """Booster cues (GUIDELINE.md, "boosted")."""
 
-from callanalysis.boosters import booster_cues, is_boosted
+from callanalysis.label.boosters import booster_cues, is_boosted
 
 
 def test_certainty_adverb_is_a_booster():

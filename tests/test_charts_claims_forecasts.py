@@ -8,8 +8,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from callanalysis import charts, outcomes, summary
-from callanalysis.vega_embed import chart_html
+from callanalysis.present import charts
+from callanalysis.measure import outcomes, summary
+from callanalysis.present.vega_embed import chart_html
 
 from .test_claims_forecasts_aggregations import tiny
 

@@ -11,10 +11,11 @@ import json
 import pandas as pd
 import pytest
 
-from callanalysis import annotate, charts
-from callanalysis import readability as R
-from callanalysis import summary as S
-from callanalysis.vega_embed import chart_html
+from callanalysis.label import annotate
+from callanalysis.present import charts
+from callanalysis.measure import readability as R
+from callanalysis.measure import summary as S
+from callanalysis.present.vega_embed import chart_html
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Claims (GUIDELINE.md, "claim"): checkable assertions of past or present fact."""
 
-from callanalysis.claims import is_claim
+from callanalysis.label.claims import is_claim
 
 
 def test_reported_metric_is_a_claim():

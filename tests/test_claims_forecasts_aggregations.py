@@ -8,8 +8,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from callanalysis import consistency, outcomes, report, summary
-from callanalysis.outcomes import fisher_exact, wilson_interval
+from callanalysis.measure import consistency, outcomes, summary
+from callanalysis import report
+from callanalysis.measure.outcomes import fisher_exact, wilson_interval
 
 CALL = date(2024, 4, 23)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from callanalysis import sentences_frame
-from callanalysis.consistency import NOTE, check, load_plausibility
+from callanalysis.measure.consistency import NOTE, check, load_plausibility
 
 
 def table(texts: list[tuple[int, str]], **extra) -> pd.DataFrame:

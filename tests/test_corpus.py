@@ -19,7 +19,7 @@ import pytest
 from callanalysis import corpus as corpus_module
 from callanalysis import load
 from callanalysis.corpus import OUTPUTS, SPEAKER_COLUMNS, ordered_imap, run, speaker_summary
-from callanalysis.sentences import sentences_frame
+from callanalysis.parse.sentences import sentences_frame
 
 from .conftest import FIXTURES, ROOT, SEED
 
@@ -153,7 +153,7 @@ def test_ordered_imap_keeps_order_and_a_bounded_window():
     assert peak <= 3
 
 
-@pytest.mark.skipif(importlib.util.find_spec("callanalysis.annotate") is None, reason="callanalysis.annotate is not written yet")
+@pytest.mark.skipif(importlib.util.find_spec("callanalysis.label.annotate") is None, reason="callanalysis.label.annotate is not written yet")
 def test_corpus_command_annotates_the_seed_and_fixtures(corpus, tmp_path):
     shutil.copy(SEED, corpus / SEED.name)
     (corpus / "empty.txt").write_bytes(b"")

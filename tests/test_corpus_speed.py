@@ -10,10 +10,10 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from callanalysis.annotate import annotate
+from callanalysis.label.annotate import annotate
 from callanalysis.corpus import _already, _arrow_type, _conform, _speaker_summary_fast, _speaker_summary_pandas, speaker_summary
-from callanalysis.sentences import _ends_sentence, _token_before, word_count
-from callanalysis.transcript import load
+from callanalysis.parse.sentences import _ends_sentence, _token_before, word_count
+from callanalysis.parse.transcript import load
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 
@@ -80,7 +80,7 @@ def test_conform_skips_only_columns_that_would_be_written_the_same():
 
 @pytest.mark.parametrize("text", ["[Inaudible] we grew.", "No markers here, 18.9% -- yes.", "[x] [y]", ""])
 def test_word_count_without_brackets_is_unchanged(text):
-    from callanalysis.sentences import _MARKER, _WORD
+    from callanalysis.parse.sentences import _MARKER, _WORD
 
     assert word_count(text) == len(_WORD.findall(_MARKER.sub(" ", text)))
 
@@ -135,7 +135,7 @@ def test_encoded_results_write_the_same_files_as_frames(tmp_path):
 
 
 def test_encoded_speaker_of_no_words_has_empty_rates():
-    from callanalysis.annotate import COLUMNS
+    from callanalysis.label.annotate import COLUMNS
     from callanalysis.corpus import encode_rows
 
     t = _table().head(3).copy()
@@ -152,7 +152,7 @@ def test_encoded_speaker_of_no_words_has_empty_rates():
 
 
 def test_known_schemas_are_the_ones_the_default_annotators_tables_give():
-    from callanalysis.annotate import COLUMNS
+    from callanalysis.label.annotate import COLUMNS
     from callanalysis.corpus import SENTENCE_SCHEMA, SPEAKER_SCHEMA, _learned_schema, encode_rows
 
     t = _table()
@@ -193,7 +193,7 @@ def test_encoded_rows_travel_between_processes_unchanged(rows):
     """A worker sends :class:`Encoded` rows pickled (the table as an Arrow IPC stream)."""
     import pickle
 
-    from callanalysis.annotate import annotate_rows
+    from callanalysis.label.annotate import annotate_rows
     from callanalysis.corpus import SENTENCE_SCHEMA, SPEAKER_SCHEMA, encode_rows
 
     sent = encode_rows(annotate_rows(load(SEED)) if rows == "seed" else [], "seed")

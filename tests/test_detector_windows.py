@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from callanalysis.horizons import find_horizons
-from callanalysis.quantities import find_quantities
+from callanalysis.label.horizons import find_horizons
+from callanalysis.label.quantities import find_quantities
 
 CALL = date(2024, 4, 23)
 

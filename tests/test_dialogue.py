@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callanalysis.dialogue import Utterance, answered_forecasts
+from callanalysis.label.dialogue import Utterance, answered_forecasts
 
 
 def call(*pairs):

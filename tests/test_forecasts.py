@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from callanalysis.forecasts import is_call_procedure, is_forecast, is_question
+from callanalysis.label.forecasts import is_call_procedure, is_forecast, is_question
 
 CALL = date(2024, 4, 23)
 
@@ -168,7 +168,7 @@ def test_denied_intent_frame_is_not_a_forecast():
 
 
 def test_may_before_a_date_is_the_month_not_a_forecast_modal():
-    from callanalysis.forecasts import find_forecast_cues
+    from callanalysis.label.forecasts import find_forecast_cues
 
     assert [c.cue for c in find_forecast_cues("Deliveries started May 8 in Austin.")] == []
     assert [c.cue for c in find_forecast_cues("We may start in June.")][:1] == ["may"]

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from callanalysis import TranscriptError, load, parse, split_call
-from callanalysis.formats import html_to_text, lines, looks_like_html
-from callanalysis.sentences import split_text
+from callanalysis.parse.formats import html_to_text, lines, looks_like_html
+from callanalysis.parse.sentences import split_text
 
 from .conftest import FIXTURES
 
@@ -341,7 +341,7 @@ def test_parse_of_one_line_text_is_unchanged_by_the_line_reader():
     "text", ["", "  a \t b\n\nc  ", "a\u00a0\u2007b\u202f", "a\x1cb \x1f", "é  è", "\x0b\x0ca\r\n", "a\u2028b  c"]
 )
 def test_collapse_is_the_space_substitution(text):
-    from callanalysis.formats import _SPACE, _collapse
+    from callanalysis.parse.formats import _SPACE, _collapse
 
     assert _collapse(text) == _SPACE.sub(" ", text).strip()
 
@@ -352,7 +352,7 @@ def test_collapse_is_the_space_substitution(text):
      ("a\r\nb\rc\n", 0, None), ("", 0, None), ("x\n", 0, 1)],
 )
 def test_lines_are_the_regex_lines(text, start, end):
-    from callanalysis.formats import _LINE, lines
+    from callanalysis.parse.formats import _LINE, lines
 
     expected = []
     for m in _LINE.finditer(text, start, len(text) if end is None else end):

@@ -1,6 +1,6 @@
 """Hedge cues (GUIDELINE.md, "hedged"): what counts, what does not, and how cues are reported."""
 
-from callanalysis.hedges import hedge_cues, is_hedged
+from callanalysis.label.hedges import hedge_cues, is_hedged
 
 
 def test_epistemic_modal_may_is_a_hedge():
@@ -58,7 +58,7 @@ def test_like_before_a_number_is_not_a_hedge_by_default():
 
 
 def test_like_before_a_number_is_an_approximator_when_switched_on(monkeypatch):
-    from callanalysis import hedges
+    from callanalysis.label import hedges
 
     monkeypatch.setattr(hedges, "LIKE_BEFORE_AMOUNT_IS_HEDGE", True)
     assert hedge_cues("We sent it to like 300 testers first.") == ("like",)

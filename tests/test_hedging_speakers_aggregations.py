@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 import textstat
 
-from callanalysis import annotate
-from callanalysis import readability as R
-from callanalysis import summary as S
+from callanalysis.label import annotate
+from callanalysis.measure import readability as R
+from callanalysis.measure import summary as S
 
 
 def table() -> pd.DataFrame:

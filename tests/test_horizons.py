@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from callanalysis.horizons import can_anchor, find_horizons, normalise, select_horizon, time_expressions
+from callanalysis.label.horizons import can_anchor, find_horizons, normalise, select_horizon, time_expressions
 
 CALL = date(2024, 4, 23)
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from callanalysis import boosters, forecasts, hedges, lexicons
-from callanalysis.lexicons import (
+from callanalysis.label import boosters, forecasts, hedges, lexicons
+from callanalysis.label.lexicons import (
     LexiconError,
     baseline_words,
     compile_cue,
@@ -99,7 +99,7 @@ def test_lexicon_directory_is_in_the_repository():
 def test_source_counts_cover_every_lexicon_file_and_sum_to_at_least_the_rows():
     import csv
 
-    from callanalysis.lexicons import LEXICON_DIR, source_counts
+    from callanalysis.label.lexicons import LEXICON_DIR, source_counts
 
     counts = source_counts()
     files = {f for f, _, _ in counts}

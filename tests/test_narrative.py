@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callanalysis.narrative import NarrativeRow, future_in_past, told_in_past
+from callanalysis.label.narrative import NarrativeRow, future_in_past, told_in_past
 
 
 def turn(*sentences, turn_no=1):
@@ -64,7 +64,7 @@ def test_a_present_tense_sentence_is_not_told_in_the_past():
 def _walk_every_sentence(rows: list[NarrativeRow]) -> list[int]:
     """The rule read sentence by sentence, as the module docstring states it (the reference
     for the faster walk that starts only at openings)."""
-    from callanalysis.narrative import PRESENT_ANCHOR, RECOLLECTION
+    from callanalysis.label.narrative import PRESENT_ANCHOR, RECOLLECTION
 
     out: list[int] = []
     in_story = voicing = False
@@ -109,14 +109,14 @@ def test_the_walk_from_openings_agrees_with_reading_every_sentence():
 
 
 def test_story_openings_finds_each_recollection_once():
-    from callanalysis.narrative import story_openings
+    from callanalysis.label.narrative import story_openings
 
     texts = ["Hello.", "I remember it. I remember it well.", "Years", "ago.", "back then"]
     assert story_openings(texts) == [1, 4]  # "Years ago" across two sentences opens nothing
 
 
 def test_openings_given_by_the_caller_give_the_same_walk():
-    from callanalysis.narrative import opens_story
+    from callanalysis.label.narrative import opens_story
 
     rows = [NarrativeRow(1, "Hello.", False, ""), *turn(*NOKIA), NarrativeRow(9, "We will ship it.", True, "")]
     openings = [i for i, row in enumerate(rows) if opens_story(row.text)]

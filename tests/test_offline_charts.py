@@ -11,8 +11,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from callanalysis import charts, sphinx_vega
-from callanalysis.vega_embed import CHART_CLASS, chart_html, enable_offline_renderer
+from callanalysis.present import charts
+from callanalysis import sphinx_vega
+from callanalysis.present.vega_embed import CHART_CLASS, chart_html, enable_offline_renderer
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def _container_id(html: str) -> str:
 def test_a_chart_gets_the_same_element_id_in_every_process(turns):
     spec = charts.turn_timeline(turns).to_dict()
     code = (
-        "import json, sys; from callanalysis.vega_embed import chart_html; "
+        "import json, sys; from callanalysis.present.vega_embed import chart_html; "
         "print(chart_html(json.loads(sys.stdin.read())))"
     )
     runs = [

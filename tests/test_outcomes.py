@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from callanalysis import sentences_frame
-from callanalysis.outcomes import (
+from callanalysis.measure.outcomes import (
     RESOLVED,
     STATUSES,
     fisher_exact,

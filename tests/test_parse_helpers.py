@@ -7,8 +7,8 @@ import re
 import pytest
 
 from callanalysis import TranscriptError
-from callanalysis import transcript as tr
-from callanalysis.formats import _Extractor, _fast_paragraphs, _Paragraphs, html_to_text
+from callanalysis.parse import transcript as tr
+from callanalysis.parse.formats import _Extractor, _fast_paragraphs, _Paragraphs, html_to_text
 
 from .conftest import FIXTURES, SEED
 
@@ -173,7 +173,7 @@ def test_line_breaks_count_what_the_line_splitter_splits_at(text):
 
 
 def test_every_roster_heading_opens_as_its_search_from_the_end_expects():
-    from callanalysis.lexicons import split_alternatives
+    from callanalysis.label.lexicons import split_alternatives
 
     alternatives = split_alternatives(tr._ROSTER_HEADING.pattern)
     assert all(any(alt.startswith(o) for o in tr._ROSTER_OPENINGS) for alt in alternatives)

@@ -1,4 +1,4 @@
-"""``callanalysis.provenance``: the numbers the reproducibility appendix shows."""
+"""``callanalysis.present.provenance``: the numbers the reproducibility appendix shows."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from callanalysis import provenance
+from callanalysis.present import provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_SHA256 = "c24a3e3252badfbe7991da508f6d728de4b2eaa1dbc201e9d7441ed6f124d182"

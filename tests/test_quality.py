@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from callanalysis import quality, sentences_frame
+from callanalysis.parse import quality
+from callanalysis import sentences_frame
 
 
 def test_every_marker_note_points_at_the_sentence_that_contains_it(seed_call):

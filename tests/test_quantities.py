@@ -1,6 +1,6 @@
 """Quantities: value + unit."""
 
-from callanalysis.quantities import find_quantities, format_quantities
+from callanalysis.label.quantities import find_quantities, format_quantities
 
 
 def q(text: str) -> str:

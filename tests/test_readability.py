@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import textstat
 
-from callanalysis import readability as R
+from callanalysis.measure import readability as R
 
 
 def frame(rows: list[tuple[int, str, str]]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import gc
 import altair as alt
 
 from callanalysis import report
-from callanalysis.vega_embed import RENDERER_NAME
+from callanalysis.present.vega_embed import RENDERER_NAME
 
 
 def test_setup_enables_the_offline_renderer():
@@ -40,6 +40,6 @@ def test_setup_without_charts_does_not_import_altair():
     import sys
 
     code = ("import sys; from callanalysis import report; report.setup(charts=False); "
-            "print('altair' in sys.modules, 'callanalysis.charts' in sys.modules)")
+            "print('altair' in sys.modules, 'callanalysis.present.charts' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

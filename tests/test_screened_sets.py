@@ -2,8 +2,8 @@
 
 import re
 
-from callanalysis import forecasts, topics
-from callanalysis.lexicons import ScreenedPattern, ScreenedSet, screen
+from callanalysis.label import forecasts, topics
+from callanalysis.label.lexicons import ScreenedPattern, ScreenedSet, screen
 
 SENTENCES = (
     "Next question, please.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from callanalysis import split_call, split_text
-from callanalysis.sentences import sentences_frame, word_count
+from callanalysis.parse.sentences import sentences_frame, word_count
 
 
 def sentences(text: str) -> list[str]:

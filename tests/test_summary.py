@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from callanalysis import sentences_frame, turns_frame
-from callanalysis.summary import (
+from callanalysis.measure.summary import (
     bootstrap_rate_ci,
     certainty_balance,
     prepare,
@@ -173,7 +173,7 @@ def test_no_grouping_keys_summarise_the_whole_call_as_one_row():
 def test_role_word_share_within_a_section():
     import pandas as pd
 
-    from callanalysis.summary import role_word_share
+    from callanalysis.measure.summary import role_word_share
 
     df = pd.DataFrame({
         "sentence_id": [1, 2, 3], "turn": [1, 2, 3], "speaker": ["A", "B", "A"],

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from callanalysis import tables
+from callanalysis.present import tables
 
 
 def test_cells_are_html_escaped():

@@ -1,6 +1,6 @@
 """One topic per sentence from the topic lexicon."""
 
-from callanalysis.topics import OTHER, assign_topic, topic_scores
+from callanalysis.label.topics import OTHER, assign_topic, topic_scores
 
 
 def test_autonomy():

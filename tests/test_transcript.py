@@ -209,7 +209,7 @@ def test_parse_accepts_text_directly():
 def test_literal_spans_are_the_regex_spans(needle, text):
     import re
 
-    from callanalysis.transcript import _AFTER_BARE_LABEL, _AFTER_TITLED_LABEL, _literal_spans
+    from callanalysis.parse.transcript import _AFTER_BARE_LABEL, _AFTER_TITLED_LABEL, _literal_spans
 
     for after in (None, _AFTER_TITLED_LABEL, _AFTER_BARE_LABEL):
         pattern = re.escape(needle) + (after.pattern if after else "")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from callanalysis import transcript_html
-from callanalysis.annotate import annotate
+from callanalysis.present import transcript_html
+from callanalysis.label.annotate import annotate
 
 
 def row(**kw):

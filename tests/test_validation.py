@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from callanalysis.validation import align, baseline_flag, prf, score
+from callanalysis.measure.validation import align, baseline_flag, prf, score
 
 
 def ref_row(sid, start, end, text, claim=0, forecast=0, hedged=0, boosted=0):
@@ -96,7 +96,7 @@ def test_accepts_dataframes():
 
 
 def test_load_reference_reads_the_dev_labels_and_horizons():
-    from callanalysis.validation import load_reference
+    from callanalysis.measure.validation import load_reference
 
     ref, horizons = load_reference()
     assert len(ref) == 184 and {"sid", "start", "end", "claim", "forecast", "hedged", "boosted"} <= set(ref.columns)
@@ -106,7 +106,7 @@ def test_load_reference_reads_the_dev_labels_and_horizons():
 def test_load_reference_names_a_missing_file(tmp_path):
     import pytest
 
-    from callanalysis.validation import load_reference
+    from callanalysis.measure.validation import load_reference
 
     with pytest.raises(FileNotFoundError, match="reference_dev.csv"):
         load_reference(tmp_path)

@@ -10,8 +10,8 @@ The chapters of the report only group and filter the sentence table.
 """
 
 from .errors import TranscriptError
-from .sentences import sentences_frame, split_call, split_text, turns_frame
-from .transcript import Call, Participant, Turn, load, parse
+from .parse.sentences import sentences_frame, split_call, split_text, turns_frame
+from .parse.transcript import Call, Participant, Turn, load, parse
 
 __all__ = [
     "Call",

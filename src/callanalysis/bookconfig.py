@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import TranscriptError
-from .transcript import CallMetadata, load
+from .parse.transcript import CallMetadata, load
 
-ROOT = Path(__file__).resolve().parents[2]
+from .paths import ROOT
 BASE_CONFIG = ROOT / "_config.yml"
 _TITLE_LINE = re.compile(r"^title:.*$", re.MULTILINE)
 

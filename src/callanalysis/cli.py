@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import TranscriptError
-from .transcript import Call, load
+from .parse.transcript import Call, load
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -43,19 +43,19 @@ def _notes(call: Call) -> pd.DataFrame:
 
 
 def _turns(call: Call) -> pd.DataFrame:
-    from .sentences import turns_frame
+    from .parse.sentences import turns_frame
 
     return turns_frame(call)
 
 
 def _sentences(call: Call) -> pd.DataFrame:
-    from .sentences import sentences_frame
+    from .parse.sentences import sentences_frame
 
     return sentences_frame(call)
 
 
 def _annotate(call: Call) -> pd.DataFrame:
-    from .annotate import annotate
+    from .label.annotate import annotate
 
     return annotate(call)
 

@@ -3,7 +3,7 @@
 ``run(folder, out)`` promises:
 
 * every ``*.txt``, ``*.html`` and ``*.htm`` directly inside ``folder`` is parsed and annotated
-  (:func:`callanalysis.annotate.annotate`) in worker processes, all cores by default;
+  (:func:`callanalysis.label.annotate.annotate`) in worker processes, all cores by default;
 * ``out`` receives ``sentences.parquet``, ``sentences.csv``, ``speakers.parquet`` and
   ``speakers.csv``; every row starts with a ``call`` column, the file's stem;
 * rows are ordered by file name, then by the annotator's row order (``sentence_id``), whatever
@@ -23,7 +23,7 @@ With a custom annotator, column types are fixed by the first call with rows: lat
 cast to them (integers with gaps become nullable integers); a column with no values in that
 call is text; object columns whose values are not strings (lists, dicts) are stored as JSON
 text in both outputs. The default annotator's columns and types are fixed by its contract
-(:data:`callanalysis.columns.COLUMNS`): the same schema, known before the first call.
+(:data:`callanalysis.label.columns.COLUMNS`): the same schema, known before the first call.
 """
 
 from __future__ import annotations
@@ -50,11 +50,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import collector
-from .columns import COLUMNS, INT_COLUMNS
+from .label import collector
+from .label.columns import COLUMNS, INT_COLUMNS
 from .errors import TranscriptError
-from .sentences import word_count
-from .transcript import load
+from .parse.sentences import word_count
+from .parse.transcript import load
 
 SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
 FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}
@@ -65,7 +65,7 @@ OUTPUTS: tuple[str, ...] = ("sentences.parquet", "sentences.csv", "speakers.parq
 ROW_GROUP_ROWS = 16_384  # Parquet rows buffered before a row group is written
 
 #: The default annotator's sentence table in the outputs: ``call``, then the annotator's columns
-#: (:data:`callanalysis.columns.COLUMNS`), integers as int64, the rest text.
+#: (:data:`callanalysis.label.columns.COLUMNS`), integers as int64, the rest text.
 SENTENCE_SCHEMA: pa.Schema = pa.schema(
     [pa.field("call", pa.string())]
     + [pa.field(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS]
@@ -140,8 +140,8 @@ def transcripts(folder: str | Path) -> list[Path]:
 
 
 def default_annotator() -> Annotator:
-    """:func:`callanalysis.annotate.annotate`, imported only when a corpus is run."""
-    from .annotate import annotate
+    """:func:`callanalysis.label.annotate.annotate`, imported only when a corpus is run."""
+    from .label.annotate import annotate
 
     return annotate
 
@@ -192,7 +192,7 @@ def _speaker_summary_fast(sentences: pd.DataFrame, call: str) -> pd.DataFrame | 
 
 @lru_cache(maxsize=8192)
 def _sentence_words(text: str) -> int:
-    """:func:`~callanalysis.sentences.word_count` of a sentence, remembered: calls repeat
+    """:func:`~callanalysis.parse.sentences.word_count` of a sentence, remembered: calls repeat
     sentences ("Thank you.") and a worker sees many calls."""
     return word_count(text)
 
@@ -259,7 +259,7 @@ def encode_file(path: str) -> Outcome:
     (the same CSV text and Arrow rows as the frames give through a sink)."""
 
     def encoded(call: Any, name: str) -> Outcome:
-        from .annotate import annotate_rows
+        from .label.annotate import annotate_rows
 
         return Outcome(path, *encode_rows(annotate_rows(call), name))
 
@@ -337,7 +337,7 @@ _FLAG_COLUMNS = tuple(SENTENCE_SCHEMA.names.index(f) for f in FLAGS)
 
 def encode_rows(rows: Sequence[Sequence[object]], call: str) -> tuple[Encoded, Encoded]:
     """The sentence and speaker tables of one call, from the default annotator's rows
-    (:func:`callanalysis.annotate.annotate_rows`): what :func:`annotate_file` and a sink make
+    (:func:`callanalysis.label.annotate.annotate_rows`): what :func:`annotate_file` and a sink make
     of them, without building a frame."""
     n = len(rows)
     columns: list[Sequence[object]] = [[call] * n, *zip(*rows)] if n else [[] for _ in SENTENCE_SCHEMA]
@@ -525,7 +525,7 @@ def run(
     """Annotate every transcript in ``folder`` into ``out`` (see the module docstring).
 
     ``report`` receives each skipped file's one-line reason as it happens (default: stderr).
-    ``annotator`` defaults to :func:`callanalysis.annotate.annotate`; it must be picklable
+    ``annotator`` defaults to :func:`callanalysis.label.annotate.annotate`; it must be picklable
     (a module-level function) when ``workers > 1``.
     """
     files = transcripts(folder)

@@ -162,8 +162,8 @@ def book_config(config: str | os.PathLike[str] = ROOT / "_config.yml") -> dict[s
 
 def call_facts(transcript: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """The call's metadata for the title page, in words."""
-    from .provenance import sha256
-    from .transcript import load
+    from .present.provenance import sha256
+    from .parse.transcript import load
 
     path = resolve(transcript or default_transcript())
     call = load(path)
@@ -323,7 +323,7 @@ def build_pdf(
     """Print the built ``site`` to ``output``; see the module docstring."""
     from pypdf import PdfReader, PdfWriter
 
-    from .provenance import build_date, git_revision
+    from .present.provenance import build_date, git_revision
 
     site = Path(site)
     if not (site / "index.html").is_file():

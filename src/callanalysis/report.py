@@ -12,7 +12,7 @@ the transcript, the package's source and the lexicons, and the library versions.
 report's chart theme (not for a chapter that draws no chart, ``charts=False``, which leaves
 Altair unimported), and freezes the objects of the imports out of the garbage collector's
 sight (:func:`freeze_imports`). The renderer is turned on here, not on importing
-:mod:`callanalysis.charts`: outside a book page (JupyterLab) it has no Vega bundle to draw with.
+:mod:`callanalysis.present.charts`: outside a book page (JupyterLab) it has no Vega bundle to draw with.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ import pandas as pd
 
 from . import cache
 from .errors import TranscriptError
-from .transcript import Call, load
+from .parse.transcript import Call, load
 
-ROOT = Path(__file__).resolve().parents[2]
+from .paths import ROOT
 DEFAULT_TRANSCRIPT = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 ENV_VAR = "CALLANALYSIS_TRANSCRIPT"
 
@@ -54,8 +54,8 @@ def setup(charts: bool = True) -> None:
     quarter of a second) and the renderer as it is.
     """
     if charts:
-        from . import charts as _charts  # noqa: F401  (registers and enables the theme)
-        from .vega_embed import enable_offline_renderer
+        from .present import charts as _charts  # noqa: F401  (registers and enables the theme)
+        from .present.vega_embed import enable_offline_renderer
 
         enable_offline_renderer()
     pd.set_option("display.max_colwidth", 120)
@@ -110,7 +110,7 @@ def _cache_entry(path: Path) -> Path | None:
     folder = cache.cache_dir()
     if folder is None:
         return None
-    from .lexicons import LEXICON_DIR
+    from .label.lexicons import LEXICON_DIR
 
     try:
         digest = cache.key(path, [cache.PACKAGE_DIR, LEXICON_DIR])
@@ -121,8 +121,8 @@ def _cache_entry(path: Path) -> Path | None:
 
 def annotate_call(path: str | os.PathLike[str]) -> Report:
     """Load and annotate the transcript at ``path``, without the cache."""
-    from .annotate import annotate
-    from .sentences import turns_frame
+    from .label.annotate import annotate
+    from .parse.sentences import turns_frame
 
     call = load(path)
     if call.date is None:

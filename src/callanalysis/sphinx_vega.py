@@ -9,7 +9,7 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
   still sets ``window.vegaEmbed``). Making it takes a few seconds, so it is cached on disk,
   keyed by the vl-convert and Altair versions (default ``_build/.vega-cache/``);
 * on ``html-page-context`` adds the bundle (deferred) to the pages whose body contains a
-  chart made by :mod:`callanalysis.vega_embed`, and to no other page.
+  chart made by :mod:`callanalysis.present.vega_embed`, and to no other page.
 
 The bundle deliberately does not live in ``book/_static/``: Jupyter Book adds every ``.js``
 file found there to every page.
@@ -25,7 +25,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from callanalysis.vega_embed import CHART_CLASS
+from callanalysis.present.vega_embed import CHART_CLASS
 
 logger = logging.getLogger(__name__)
 

@@ -157,7 +157,7 @@ _PAST_IRREGULAR = (
     r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence
-#: reports something that has happened (shared with :mod:`callanalysis.claims`).
+#: reports something that has happened (shared with :mod:`callanalysis.label.claims`).
 PAST_CLAUSE = ScreenedPattern(
     # word start first: the look-behinds then run at word starts only (same matches, sooner)
     rf"\b(?=\w)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
@@ -276,7 +276,7 @@ def decide_forecast(
 
 def _ahead(horizon: Horizon, call_date: date) -> bool:
     """A time that ends after the call, in the call's year or later, and is no comparison, past
-    reference or condition (:func:`~callanalysis.horizons.can_anchor`)."""
+    reference or condition (:func:`~callanalysis.label.horizons.can_anchor`)."""
     return horizon.end > call_date and horizon.start.year >= call_date.year and can_anchor(horizon)
 
 

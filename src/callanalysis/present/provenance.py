@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import ROOT, default_transcript, resolve
+from ..report import ROOT, default_transcript, resolve
 
 #: Folders whose files are the report's inputs, relative to the repository root.
 INPUT_DIRS: tuple[str, ...] = ("data/raw", "data/annotations", "data/lexicons", "data/outcomes")

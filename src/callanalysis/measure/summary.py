@@ -9,7 +9,7 @@ Promises:
   ``boosted``: sentences whose flag is 1) and *cue* counts for ``hedge_cue_count`` /
   ``booster_cue_count`` (every ';'-separated cue of every sentence);
 * "per 100 words" rates are cue counts divided by the group's spoken words
-  (:func:`~callanalysis.sentences.word_count`, so ``[Inaudible]`` markers do not count);
+  (:func:`~callanalysis.parse.sentences.word_count`, so ``[Inaudible]`` markers do not count);
   a group with no words gets NaN, never a division error;
 * output rows are sorted by the grouping keys (sections and roles in the call's own order,
   everything else alphabetically), so the same table always gives the same output;
@@ -29,12 +29,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .lexicons import compile_cue, load_boosters, load_hedges, load_topics
+from ..label.lexicons import compile_cue, load_boosters, load_hedges, load_topics
 from .outcomes import fisher_exact, wilson_interval
-from .sentences import word_count
-from .topics import OTHER as OTHER_TOPIC
-from .topics import topic_label
-from .transcript import ROLES, SECTIONS
+from ..parse.sentences import word_count
+from ..label.topics import OTHER as OTHER_TOPIC
+from ..label.topics import topic_label
+from ..parse.transcript import ROLES, SECTIONS
 
 FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}
 CUE_COLUMNS: dict[str, str] = {"hedge": "hedge_cues", "booster": "booster_cues"}
@@ -290,9 +290,9 @@ def section_profile(df: pd.DataFrame) -> pd.DataFrame:
 def speaker_profile(df: pd.DataFrame, turns: pd.DataFrame, min_words: int = 100) -> pd.DataFrame:
     """One row per speaker: who they are, how much they speak, how they speak.
 
-    ``turns`` is :func:`~callanalysis.sentences.turns_frame`: it gives ``role``, ``title``,
+    ``turns`` is :func:`~callanalysis.parse.sentences.turns_frame`: it gives ``role``, ``title``,
     ``turns`` and ``words`` (so a speaker is listed even with no sentences). Rates come from the
-    sentence table; readability from :func:`callanalysis.readability.readability` (flagged
+    sentence table; readability from :func:`callanalysis.measure.readability.readability` (flagged
     ``readability_reliable`` = False under ``min_words`` words). Sorted by words, most first,
     then by name.
     """
@@ -371,7 +371,7 @@ def claim_profile(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
 def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
     """One row per figure stated in a claim: what was said, its normalised value and unit.
 
-    Uses :func:`callanalysis.quantities.find_quantities`, the detector behind the sentence
+    Uses :func:`callanalysis.label.quantities.find_quantities`, the detector behind the sentence
     table's ``quantities`` column, so ``as_said`` is the span as spoken (``"$2.5 billion"``),
     ``value`` the normalised number (``2.5e9``) and ``unit`` the normalised unit (``"USD"``).
     ``context`` is the figure with up to ``context_words`` words either side, for tables too
@@ -381,7 +381,7 @@ def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
     """
     cols = ["sentence_id", "speaker", "role", "section", "as_said", "context", "value", "unit", "topic", "topic_label", "text"]
     claims = df[_flag(df, "claim").eq(1) & _text(df, "quantities").str.strip().ne("")]
-    from .quantities import find_quantities  # imported here: only the claims chapter needs it
+    from ..label.quantities import find_quantities  # imported here: only the claims chapter needs it
 
     rows = []
     for _, row in claims.sort_values("sentence_id", kind="mergesort").iterrows():
@@ -965,8 +965,8 @@ def phase_readability(
     """:func:`phase_comparison` for a readability score instead of a rate.
 
     ``score`` is ``"gunning_fog"`` or ``"flesch_reading_ease"``. Point scores are
-    :func:`~callanalysis.readability.readability`'s; the intervals resample each part's
-    sentences (:func:`~callanalysis.readability.bootstrap_scores`), and the difference's
+    :func:`~callanalysis.measure.readability.readability`'s; the intervals resample each part's
+    sentences (:func:`~callanalysis.measure.readability.bootstrap_scores`), and the difference's
     interval pairs the two parts' independent draws. Same columns as :func:`phase_comparison`
     (``*_rate`` hold the scores).
     """

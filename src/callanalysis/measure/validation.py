@@ -25,10 +25,10 @@ Promises of :func:`score`:
   from disk.
 
 :func:`predict_reference` labels the reference texts themselves with
-:func:`~callanalysis.labels.label_sentence` (same offsets), which scores the
+:func:`~callanalysis.label.labels.label_sentence` (same offsets), which scores the
 sentence rules without depending on the sentence splitter; the rules that need
 the whole call (a bare answer to a question, a story about the past, a scenario
-completed by the next speaker) are applied by :func:`callanalysis.annotate.annotate` only.
+completed by the next speaker) are applied by :func:`callanalysis.label.annotate.annotate` only.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .lexicons import baseline_words
+from ..label.lexicons import baseline_words
 
 __all__ = [
     "BASELINE_FOR",
@@ -60,7 +60,7 @@ __all__ = [
 
 LABELS: tuple[str, ...] = ("claim", "forecast", "hedged", "boosted")
 
-_ROOT = Path(__file__).resolve().parents[2]
+from ..paths import ROOT as _ROOT
 #: The reference annotations and the transcript their offsets point into.
 REFERENCE_DIR = _ROOT / "data" / "annotations"
 REFERENCE_TRANSCRIPT = _ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
@@ -294,7 +294,7 @@ def predict_reference(
     ``roles`` maps a speaker name to a role (for :class:`SentenceContext`);
     the previous sentence is the preceding reference row of the same turn.
     """
-    from .labels import SentenceContext, label_sentence  # local: labels imports lexicons only
+    from ..label.labels import SentenceContext, label_sentence  # local: labels imports lexicons only
 
     ref = _frame(reference)
     out = []

@@ -41,7 +41,7 @@ from typing import Generic, TypeVar
 from re import _constants as _sre  # CPython's regex parser: the screen reads patterns
 from re import _parser as _sre_parse
 
-from .formats import plain_ascii
+from ..parse.formats import plain_ascii
 
 __all__ = [
     "LEXICON_DIR",
@@ -64,7 +64,7 @@ __all__ = [
     "split_alternatives",
 ]
 
-LEXICON_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "lexicons"
+from ..paths import LEXICONS as LEXICON_DIR
 
 _T = TypeVar("_T")
 

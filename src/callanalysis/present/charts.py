@@ -323,7 +323,7 @@ STATUS_COLORS = {
 def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
     """Stacked bars: each speaker's sentences split into claims with a figure, other claims, the rest.
 
-    ``profile`` is :func:`callanalysis.summary.claim_profile` by speaker (``speaker``,
+    ``profile`` is :func:`callanalysis.measure.summary.claim_profile` by speaker (``speaker``,
     ``sentences``, ``claims``, ``claims_with_figure``, ``claim_share``); speakers are sorted by
     number of sentences, most first.
     """
@@ -367,7 +367,7 @@ def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
 def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.LayerChart:
     """Heat map: claims per topic (columns) and speaker (rows), with the count in each cell.
 
-    ``matrix`` is :func:`callanalysis.summary.topic_matrix` (complete grid, zeros kept), whose
+    ``matrix`` is :func:`callanalysis.measure.summary.topic_matrix` (complete grid, zeros kept), whose
     row order (speakers) and topic order are kept. The tooltip shows the speaker's first claim
     on the topic.
     """
@@ -427,7 +427,7 @@ def timeline_domain(deadlines: pd.Series, call_date) -> pd.Timestamp:
 def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     """One row per dated forecast: its horizon as a bar from start to end, a dot at the deadline.
 
-    ``ledger`` is :func:`callanalysis.summary.forecast_ledger`; only rows that are ``dated`` and
+    ``ledger`` is :func:`callanalysis.measure.summary.forecast_ledger`; only rows that are ``dated`` and
     not ``anachronism`` are drawn (the chapter lists the others apart). Rows are ordered by
     deadline; colour is the speaker; a dashed rule marks the call date. The time axis ends at
     :func:`timeline_domain`; a horizon that runs past it ends in a triangle at the edge and its
@@ -526,7 +526,7 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
 def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts: int = 1) -> alt.HConcatChart:
     """Two panels, hedged and boosted: each speaker's share of forecasts, with 95% Wilson intervals.
 
-    ``commit`` is :func:`callanalysis.summary.commitment`; speakers with fewer than
+    ``commit`` is :func:`callanalysis.measure.summary.commitment`; speakers with fewer than
     ``min_forecasts`` forecasts are left out (their intervals span most of the axis). A grey
     tick marks the same share among the speaker's other sentences, their baseline. Rows keep
     ``commit``'s order.
@@ -560,7 +560,7 @@ def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts
 def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
     """Share of resolved forecasts met, per group, with Wilson intervals.
 
-    ``comparison`` is :func:`callanalysis.outcomes.hedged_vs_boosted`; a group with no
+    ``comparison`` is :func:`callanalysis.measure.outcomes.hedged_vs_boosted`; a group with no
     forecasts is labelled "none" instead of drawn.
     """
     c = comparison.copy()
@@ -715,7 +715,7 @@ def _rate_tooltips(group: str, measure: str) -> list[alt.Tooltip]:
 def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.HConcatChart:
     """Hedges and boosters per 100 words per group, each with its 95% interval, side by side.
 
-    ``table`` is :func:`callanalysis.summary.hedging_table` by ``group`` with a ``role`` column
+    ``table`` is :func:`callanalysis.measure.summary.hedging_table` by ``group`` with a ``role`` column
     (one role per group). Rows are ordered by the hedge rate, highest first; groups with fewer
     than ``small_words`` words are drawn with open marks.
     """
@@ -750,7 +750,7 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
 def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
     """Certainty balance (boosters minus hedges per 100 words) per group, with 95% intervals.
 
-    ``table`` is :func:`callanalysis.summary.hedging_table`; a dashed rule marks zero (as many
+    ``table`` is :func:`callanalysis.measure.summary.hedging_table`; a dashed rule marks zero (as many
     boosters as hedges). Rows are ordered by balance, most cautious at the bottom.
     """
     d = table.assign(small=table["words"] < small_words)
@@ -774,8 +774,8 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
                     zero: bool = True) -> alt.LayerChart:
     """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row.
 
-    ``comparison`` is :func:`callanalysis.summary.phase_comparison` (or
-    :func:`~callanalysis.summary.phase_readability`); ``zero`` starts the x axis at zero.
+    ``comparison`` is :func:`callanalysis.measure.summary.phase_comparison` (or
+    :func:`~callanalysis.measure.summary.phase_readability`); ``zero`` starts the x axis at zero.
     """
     rows = []
     for r in comparison.itertuples(index=False):
@@ -820,7 +820,7 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
 def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str = "hedge") -> alt.Chart:
     """Each group's cues split by kind (modal, epistemic adverb ...), as 100% stacked bars.
 
-    ``kinds`` is :func:`callanalysis.summary.cue_kinds` by ``group``.
+    ``kinds`` is :func:`callanalysis.measure.summary.cue_kinds` by ``group``.
     """
     order = list(dict.fromkeys(kinds[group]))
     kind_order = list(kinds.groupby("kind_label")["count"].sum().sort_values(ascending=False).index)
@@ -861,7 +861,7 @@ def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
     hedge_cues, booster_cues``). The x axis is the position in words spoken so far; shaded
     bands mark the sections; the tooltip shows the sentence and its cues.
     """
-    from .sentences import word_count
+    from ..parse.sentences import word_count
 
     d = sentences.sort_values("sentence_id").reset_index(drop=True)
     d = d.assign(words=d["text"].map(word_count))
@@ -915,7 +915,7 @@ def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: 
                     role: pd.Series | None = None) -> alt.HConcatChart:
     """Share of each speaker's sentences that are claims, and that are forecasts, with intervals.
 
-    ``claims`` and ``forecasts`` are :func:`callanalysis.summary.share_ci` by speaker; ``role``
+    ``claims`` and ``forecasts`` are :func:`callanalysis.measure.summary.share_ci` by speaker; ``role``
     and ``small_words`` (booleans) are Series indexed by speaker. Rows ordered by claim share.
     """
     def prep(t: pd.DataFrame) -> pd.DataFrame:
@@ -956,7 +956,7 @@ def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: 
 def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -> alt.HConcatChart:
     """Flesch reading ease and Gunning fog per speaker, with 95% bootstrap intervals.
 
-    ``scores`` is :func:`callanalysis.readability.readability_ci` by speaker; ``role`` a Series
+    ``scores`` is :func:`callanalysis.measure.readability.readability_ci` by speaker; ``role`` a Series
     indexed by speaker. Speakers under the readability threshold (``reliable`` False) are drawn
     open. Rows ordered by Gunning fog, hardest first.
     """
@@ -995,7 +995,7 @@ def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -
 def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
     """Grouped bars: F1 per label for the report's rules and for the finance word-list baselines.
 
-    ``metrics`` is :attr:`callanalysis.validation.ValidationReport.metrics` (columns ``system``,
+    ``metrics`` is :attr:`callanalysis.measure.validation.ValidationReport.metrics` (columns ``system``,
     ``baseline_list``, ``label``, ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``).
     """
     names = {"lm_weak_modal": "LM Weak_Modal words", "lm_strong_modal": "LM Strong_Modal words",

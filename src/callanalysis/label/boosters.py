@@ -4,7 +4,7 @@ what they say (GUIDELINE.md, "boosted").
 Promises:
 
 * :func:`find_boosters` returns the booster cues of one sentence in text order
-  as :class:`~callanalysis.hedges.CueMatch` objects with the cue text exactly
+  as :class:`~callanalysis.label.hedges.CueMatch` objects with the cue text exactly
   as written ("Of course", "It's become very clear", "gives us that
   confidence"); overlapping candidates keep the longer one;
 * :func:`booster_cues` returns the strings, de-duplicated case-insensitively;

@@ -2,11 +2,11 @@
 
 Promises of :func:`annotate`:
 
-* one row per sentence of :func:`callanalysis.sentences.split_call`, in order,
+* one row per sentence of :func:`callanalysis.parse.sentences.split_call`, in order,
   with the columns of :data:`COLUMNS` in that order:
   ``sentence_id, turn, speaker, role, section, start, end, text`` (from the
   parser; offsets into the raw file), then the labels of
-  :func:`callanalysis.labels.label_sentence`: ``claim, forecast, hedged,
+  :func:`callanalysis.label.labels.label_sentence`: ``claim, forecast, hedged,
   boosted`` (int 0/1), ``hedge_cues, booster_cues`` (``;``-joined, empty when
   none), ``horizon_text``, ``horizon_start, horizon_end`` (ISO dates or empty
   strings), ``anachronism`` (0/1), ``quantities`` (``;``-joined
@@ -18,11 +18,11 @@ Promises of :func:`annotate`:
   sentence, whether another speaker's turn just ended on an open forecast
   scenario; a bare answer ("Yes.")
   to another speaker's question about the future is a forecast
-  (:mod:`callanalysis.dialogue`), with the cue
+  (:mod:`callanalysis.label.dialogue`), with the cue
   ``answers a question about the future``; an expectation voiced inside a
   story about the past ("I still remember when Nokia was king of the hill
   ... There's not going to be any flip phones.") is not
-  (:mod:`callanalysis.narrative`); its cues stay in ``forecast_cues``;
+  (:mod:`callanalysis.label.narrative`); its cues stay in ``forecast_cues``;
 * horizons are normalised against ``call.date``; when the call has no date
   the horizon text is kept and the dates are empty;
 * deterministic; no file I/O per sentence (lexicons are read once per
@@ -50,8 +50,8 @@ from .labels import SentenceLabels, SentenceReading, context_key, ends_on_scenar
 from .labels import clear_caches as clear_detector_caches
 from .narrative import NarrativeRow, future_in_past, opens_story
 from .quantities import format_quantities
-from .sentences import sentence_spans
-from .transcript import Call, Turn
+from ..parse.sentences import sentence_spans
+from ..parse.transcript import Call, Turn
 
 __all__ = ["COLUMNS", "annotate", "annotate_rows", "clear_caches"]
 
@@ -115,7 +115,7 @@ def _rows(call: Call) -> list[tuple[object, ...]]:
 
 
 class _Labelled(NamedTuple):
-    """What a row takes from :func:`~callanalysis.labels.label_sentence`: its label cells, and
+    """What a row takes from :func:`~callanalysis.label.labels.label_sentence`: its label cells, and
     what the rules that read along the call need."""
 
     cells: tuple[object, ...]
@@ -138,8 +138,8 @@ LABELLED_CACHE = 32_768
 
 
 def _labelled(text: str, role: str, continues: bool, call_date: date | None) -> _Labelled:
-    """:func:`~callanalysis.labels.label_sentence` of ``text`` said by a speaker of ``role``,
-    continuing an open forecast scenario or not (:func:`~callanalysis.labels.context_key`), on
+    """:func:`~callanalysis.label.labels.label_sentence` of ``text`` said by a speaker of ``role``,
+    continuing an open forecast scenario or not (:func:`~callanalysis.label.labels.context_key`), on
     ``call_date``, with no previous topic."""
     found = _remembered(text, role, continues)
     if isinstance(found, _Dated):
@@ -154,9 +154,9 @@ def _remembered(text: str, role: str, continues: bool) -> _Labelled | _Dated:
     a company's safe-harbour text) and a worker sees many calls.
 
     For a sentence whose labels do not depend on the call date (no time in it can anchor a
-    forecast: :attr:`~callanalysis.labels.SentenceReading.dated`) that is its labels; for the
-    others, the date-free :class:`~callanalysis.labels.SentenceReading`, labelled again for
-    each call (:func:`~callanalysis.labels.label_reading`).
+    forecast: :attr:`~callanalysis.label.labels.SentenceReading.dated`) that is its labels; for the
+    others, the date-free :class:`~callanalysis.label.labels.SentenceReading`, labelled again for
+    each call (:func:`~callanalysis.label.labels.label_reading`).
     """
     reading = read_sentence(text, role=role, continues=continues)  # as labels.context_key promises
     opens = opens_story(text)
@@ -171,7 +171,7 @@ def _row_labels(reading: SentenceReading, call_date: date | None, opens: bool) -
 
 def clear_caches() -> None:
     """Forget every remembered result: the sentences of :func:`_remembered` and the detectors'
-    (:func:`callanalysis.labels.clear_caches`). No result depends on them."""
+    (:func:`callanalysis.label.labels.clear_caches`). No result depends on them."""
     _remembered.cache_clear()
     clear_detector_caches()
 

@@ -32,8 +32,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
+from ..paths import LEXICONS
 
-PLAUSIBILITY_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "plausibility.csv"
+PLAUSIBILITY_PATH = LEXICONS / "plausibility.csv"
 HOURS_PER_WEEK = 7 * 24
 NOTE = "likely transcription error"
 COLUMNS = ["kind", "sentence_ids", "turns", "speakers", "evidence", "stated_value", "reference_value", "values", "source", "note"]

@@ -160,7 +160,7 @@ def _word_count(text: str) -> int:
 
 
 def _states_quantity(text: str) -> bool:
-    """``text`` states a quantity (:func:`~callanalysis.quantities.find_quantities`)."""
+    """``text`` states a quantity (:func:`~callanalysis.label.quantities.find_quantities`)."""
     return bool(find_quantities(text))
 
 

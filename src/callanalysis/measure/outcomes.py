@@ -26,9 +26,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .transcript import Call
+from ..parse.transcript import Call
+from ..paths import OUTCOMES
 
-OUTCOMES_DIR = Path(__file__).resolve().parents[2] / "data" / "outcomes"
+OUTCOMES_DIR = OUTCOMES
 COLUMNS: tuple[str, ...] = (
     "id", "speaker", "forecast", "horizon", "horizon_date", "status", "evidence",
     "source_title", "source_url", "source_date",

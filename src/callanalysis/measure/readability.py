@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import textstat
 
-from .sentences import word_count
+from ..parse.sentences import word_count
 
 MIN_WORDS = 100
 

@@ -11,7 +11,7 @@ the annotator clears (their other labels stay):
 * a story opens with a recollection: "I remember", "I recall", "back then", "back in 2015",
   "years ago", "in those days", "at the time", "when I was";
 * it goes on while each next sentence of the same turn is told in the past (a past-tense main
-  verb, :data:`callanalysis.forecasts.PAST_CLAUSE`) or is sequenced with "then" / "and then";
+  verb, :data:`callanalysis.label.forecasts.PAST_CLAUSE`) or is sequenced with "then" / "and then";
 * a forecast inside the story that is itself told that way, or that comes straight after such
   a cleared forecast (the speaker still voicing what was expected then), is cleared;
 * a forecast that does not continue the story ("I remember when cars had no seat belts. Cars
@@ -32,7 +32,7 @@ from .lexicons import ScreenedPattern
 
 __all__ = ["NarrativeRow", "future_in_past", "opens_story", "story_openings"]
 
-# Screened patterns (callanalysis.lexicons.ScreenedPattern) run only on sentences that hold
+# Screened patterns (callanalysis.label.lexicons.ScreenedPattern) run only on sentences that hold
 # the words they need: the rule reads every sentence of a call, and few hold any of them.
 RECOLLECTION = ScreenedPattern(
     r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b"

@@ -12,7 +12,7 @@ The Vega bundle itself is written once per build by :mod:`callanalysis.sphinx_ve
 adds it only to pages that contain a chart. Every chapter notebook that draws a chart enables
 the renderer in its first code cell, through :func:`callanalysis.report.setup`; elsewhere::
 
-    from callanalysis.vega_embed import enable_offline_renderer
+    from callanalysis.present.vega_embed import enable_offline_renderer
     enable_offline_renderer()
 
 The output is ``text/html`` only (plus a ``text/plain`` line). It does not also carry the

@@ -19,7 +19,7 @@ Promises of :func:`label_sentence`:
   sentence of a turn that completes the scenario another speaker's turn
   ended on, ``context.continues_scenario``: "You get out." / "You don't
   even think about it.");
-* ``topic`` is :func:`~callanalysis.topics.assign_topic` of the sentence;
+* ``topic`` is :func:`~callanalysis.label.topics.assign_topic` of the sentence;
   when no topic keyword matches, a claim or forecast inherits the topic of
   the previous sentence of the same turn (``context.previous_topic``): the
   speaker is still talking about the same thing ("We think Q2 will be a lot
@@ -151,12 +151,12 @@ class SentenceReading:
     @property
     def dated(self) -> bool:
         """Its labels depend on the call date: one of its times can anchor a forecast
-        (:func:`~callanalysis.horizons.can_anchor`); otherwise :func:`label_reading` gives the
+        (:func:`~callanalysis.label.horizons.can_anchor`); otherwise :func:`label_reading` gives the
         same labels on every date, and without one."""
         return any(can_anchor(t) for t in self.times)
 
     def claim(self, forecast: bool) -> bool:
-        """:func:`~callanalysis.claims.is_claim` of the sentence with its forecast label,
+        """:func:`~callanalysis.label.claims.is_claim` of the sentence with its forecast label,
         remembered with the reading."""
         found = self._claims.get(forecast)
         if found is None:
@@ -180,7 +180,7 @@ def read_sentence(text: str, *, role: str | None = None, continues: bool = False
 
 def label_reading(reading: SentenceReading, call_date: date | None, previous_topic: str | None = None) -> SentenceLabels:
     """The labels of a read sentence for a call on ``call_date`` (see module docstring): its
-    horizons, the forecast decision (:func:`~callanalysis.forecasts.decide_forecast`; a step
+    horizons, the forecast decision (:func:`~callanalysis.label.forecasts.decide_forecast`; a step
     that continues an open scenario is a forecast unless its sentence type excludes it), the
     claim decision, and the topic shown after ``previous_topic`` (:func:`turn_topic`)."""
     cues = reading.forecast_cues

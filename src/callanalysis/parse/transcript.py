@@ -8,7 +8,7 @@ The parser reads the layouts fool.com transcripts come in:
   bare listed ``Name``, or ``Name: text`` (label and colon on their own line or opening a
   paragraph); line endings may be ``\n`` or Windows ``\r\n``;
 * a saved fool.com HTML page, whose visible text is extracted first
-  (:func:`callanalysis.formats.html_to_text`).
+  (:func:`callanalysis.parse.formats.html_to_text`).
 
 ``parse(text)`` promises:
 
@@ -45,7 +45,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import TranscriptError
+from ..errors import TranscriptError
 from .formats import html_to_text, lines, looks_like_html
 
 SECTIONS: tuple[str, ...] = ("opening", "investor_qa", "analyst_qa", "closing")

@@ -1,6 +1,6 @@
 """The transcript's data-quality notes as a table a reader can check.
 
-``notes_frame(call, sentences)`` promises one row per :class:`~callanalysis.transcript.QualityNote`
+``notes_frame(call, sentences)`` promises one row per :class:`~callanalysis.parse.transcript.QualityNote`
 (markers such as ``[Inaudible]``, turns by an unknown speaker, cut-off turns, labels missing
 from the roster, an implausible duration), in transcript order, each with the speaker and the
 ``sentence_id`` of the sentence it falls in (empty when it falls outside every sentence, e.g.

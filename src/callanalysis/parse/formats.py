@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from html import unescape
 from html.parser import HTMLParser
 
-from .errors import TranscriptError
+from ..errors import TranscriptError
 
 _BLOCK = frozenset(
     "address article blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p "

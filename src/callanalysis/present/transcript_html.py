@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from .tables import sentence_anchor
-from .transcript import SECTION_LABELS, Call
+from ..parse.transcript import SECTION_LABELS, Call
 
 LABEL_WORDS = {"claim": "claim", "forecast": "forecast", "hedged": "hedged", "boosted": "boosted"}
 
