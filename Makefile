@@ -37,7 +37,7 @@ BOOK_OUT := _build/calls/$(basename $(notdir $(TRANSCRIPT)))
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book test serve pdf run lab bench lock lock-lab clean distclean
+.PHONY: help venv book test serve pdf run lab eval bench lock lock-lab clean distclean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -91,6 +91,9 @@ $(LAB_STAMP): requirements-lab.txt $(STAMP)
 lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as notebooks (LAB_ARGS=...)
 	$(VENV)/bin/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.root_dir=$(CURDIR) \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EVAL_CORPUS=dir with truth.jsonl)
+	$(PY) -m callanalysis evaluate $(if $(EVAL_CORPUS),--corpus "$(EVAL_CORPUS)")
 
 bench: $(STAMP)  ## Time the annotator and a synthetic corpus (BENCH_ARGS=--book adds the book build)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)

@@ -26,6 +26,10 @@ import pandas as pd
 
 from .errors import TranscriptError
 from .parse.transcript import Call, load
+from .paths import ROOT
+
+#: The real calls with known turns that ``evaluate`` reads by default (outside the repository).
+DEFAULT_EVAL_CORPUS = ROOT.parent / "shared" / "corpus" / "fool-dev"
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -119,7 +123,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="DIR", help="folder of transcripts")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="output folder (created if missing)")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p = sub.add_parser(
+        "evaluate",
+        help="score the parser and the annotator against labelled real calls",
+        description="Score the parser against a folder of transcripts with truth.jsonl (speaker, section "
+        "and offsets of every turn), and the annotator against every reference set in data/annotations/. "
+        "Prints one report; scores on sets the rules were developed on are optimistic.",
+    )
+    p.add_argument("--corpus", metavar="DIR", default=str(DEFAULT_EVAL_CORPUS),
+                   help=f"folder of transcripts with truth.jsonl (default {DEFAULT_EVAL_CORPUS}, skipped when missing)")
     return parser
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .measure import parser_eval, validation
+
+    folder = Path(args.corpus)
+    if (folder / "truth.jsonl").is_file():
+        print(parser_eval.report(folder))
+    else:
+        print(f"parser: skipped, no {folder / 'truth.jsonl'}")
+    print(validation.report())
+    return 0
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -137,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "corpus":
         return _corpus(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     try:
         call = load(args.file)
         if getattr(args, "call_date", None):
