@@ -112,7 +112,7 @@ def test_phase_intervals_pair_the_parts_of_each_speaker(sentences):
     assert views[0]["encoding"]["y"]["sort"] == pc["speaker"].tolist()
     colors = views[0]["encoding"]["color"]["scale"]
     assert dict(zip(colors["domain"], colors["range"])) == charts.PHASE_COLORS
-    fog = S.phase_readability(sentences, n_boot=200)
+    fog = R.phase_readability(sentences, n_boot=200)
     fog_spec = _check(charts.phase_intervals(fog, "Gunning fog", zero=False))
     assert _views(fog_spec)[0]["encoding"]["x"]["scale"]["zero"] is False
 

@@ -10,7 +10,7 @@ import pytest
 
 from callanalysis.measure import consistency, outcomes, summary
 from callanalysis import report
-from callanalysis.measure.outcomes import fisher_exact, wilson_interval
+from callanalysis.measure.stats import fisher_p, wilson
 
 CALL = date(2024, 4, 23)
 
@@ -155,7 +155,7 @@ def test_commitment_gives_wilson_intervals_and_the_speakers_baseline():
     assert list(c.index) == ["Ann", "Cy"]  # Bob has no forecast; most forecasts first
     ann = c.loc["Ann"]
     assert (ann["forecasts"], ann["hedged"], ann["boosted"], ann["dated"]) == (3, 1, 1, 2)
-    assert (ann["hedged_low"], ann["hedged_high"]) == pytest.approx(wilson_interval(1, 3))
+    assert (ann["hedged_low"], ann["hedged_high"]) == pytest.approx(wilson(1, 3))
     assert ann["other_sentences"] == 3 and ann["other_hedged_share"] == pytest.approx(1 / 3)
     assert ann["other_boosted_share"] == 0
 
@@ -164,7 +164,7 @@ def test_commitment_by_kind_compares_forecasts_with_claims_by_fishers_exact_test
     k = summary.commitment_by_kind(tiny()).set_index("kind")
     assert list(k.index) == list(summary.SENTENCE_KINDS)
     assert k["sentences"].tolist() == [4, 3, 1]
-    assert k.loc["forecast", "hedged_p"] == pytest.approx(fisher_exact(1, 3, 1, 2))
+    assert k.loc["forecast", "hedged_p"] == pytest.approx(fisher_p(1, 3, 1, 2))
     assert k.loc["forecast", "boosted_share"] == pytest.approx(0.25)
 
 
@@ -192,9 +192,9 @@ def test_compiled_on_for_a_call_without_outcomes_raises_file_not_found(seed, tmp
 
 
 def test_latest_source_date_reads_full_and_partial_dates_from_messy_cells():
-    card = pd.DataFrame({"source_dates": ["2024-07-15 | c. 2025-01/02 (page date not shown)", "2026-01 | 2025-12-31", ""]})
+    card = pd.DataFrame({"source_date": ["2024-07-15 | c. 2025-01/02 (page date not shown)", "2026-01 | 2025-12-31", ""]})
     assert outcomes.latest_source_date(card) == "2026-01"
-    assert outcomes.latest_source_date(pd.DataFrame({"source_dates": ["no date"]})) == ""
+    assert outcomes.latest_source_date(pd.DataFrame({"source_date": ["no date"]})) == ""
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +208,7 @@ def test_met_summary_leaves_open_forecasts_out_of_the_share(seed_card):
     assert m["outcomes"] == len(seed_card) == m["resolved"] + m["open"]
     assert m["resolved"] == m["met"] + m["missed"] + m["partly"]
     assert m["share_met"] == pytest.approx(m["met"] / m["resolved"])
-    assert (m["ci_low"], m["ci_high"]) == pytest.approx(wilson_interval(m["met"], m["resolved"]))
+    assert (m["ci_low"], m["ci_high"]) == pytest.approx(wilson(m["met"], m["resolved"]))
 
 
 def test_coverage_relates_the_checked_forecasts_to_the_ledger(seed_card, seed):

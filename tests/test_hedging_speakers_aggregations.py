@@ -1,8 +1,8 @@
 """Aggregations behind the chapters "Hedging and boosting" and "Speakers compared".
 
-summary: add_phase, hedge_context, is_request, zero_count_upper, compare_rates, versus_rest,
-certainty_balance_ci, share_ci, hedging_table, cue_kind(s), phase_comparison, compare_shares,
-phase_readability; readability: components, bootstrap_scores, readability_ci.
+summary: add_phase, hedge_context, request_mask, zero_count_upper, compare_rates, versus_rest,
+share_ci, hedging_table, cue_kind(s), phase_comparison, compare_shares; readability: components,
+score_draws, readability_ci, phase_readability.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import textstat
 
 from callanalysis.label import annotate
 from callanalysis.measure import readability as R
+from callanalysis.measure import stats
 from callanalysis.measure import summary as S
+from callanalysis.label.forecasts import is_question, is_request
 
 
 def table() -> pd.DataFrame:
@@ -72,11 +74,10 @@ def test_hedge_context_separates_analyst_questions_executives_and_the_rest():
     "So, any additional commentary you might have on that topic?",
     "I was just wondering if you can elaborate a little bit more.",
     "Could you please help us understand the timing?",
-    "Maybe one final question, and I'll pass it on.",
     "I'd be interested also in potentially more qualitative discussion.",
 ])
 def test_questions_and_requests_are_recognised(text):
-    assert S.is_request(text)
+    assert S.request_mask(pd.DataFrame({"text": [text]})).tolist() == [True]
 
 
 @pytest.mark.parametrize("text", [
@@ -85,7 +86,12 @@ def test_questions_and_requests_are_recognised(text):
     "I think that was implying something around $20,000 of COGS.",
 ])
 def test_statements_are_not_requests(text):
-    assert not S.is_request(text)
+    assert S.request_mask(pd.DataFrame({"text": [text]})).tolist() == [False]
+
+
+def test_request_mask_is_the_annotators_question_or_request(call_table):
+    expected = [is_question(t) or is_request(t) for t in call_table["text"]]
+    assert S.request_mask(call_table).tolist() == expected
 
 
 # --------------------------------------------------------------------------- intervals and comparisons
@@ -144,17 +150,16 @@ def test_versus_rest_has_one_row_per_group_with_a_verdict(call_table):
     assert (v["ci_low"] <= v["difference"] + 1e-9).all() and (v["difference"] <= v["ci_high"] + 1e-9).all()
 
 
-def test_certainty_balance_ci_matches_certainty_balance(call_table):
-    ci = S.certainty_balance_ci(call_table, "speaker", n_boot=300).set_index("speaker")
-    point = S.certainty_balance(call_table, "speaker").set_index("speaker")
-    assert ci["rate"].to_numpy() == pytest.approx(point.loc[ci.index, "balance"].to_numpy())
+def test_hedging_table_balance_is_boosters_minus_hedges_per_100_words(call_table):
+    h = S.hedging_table(call_table, "speaker", n_boot=300)
+    assert h["balance"].to_numpy() == pytest.approx((h["boosters_per_100w"] - h["hedges_per_100w"]).to_numpy())
 
 
 def test_share_ci_gives_the_flagged_share_and_a_wilson_bound_when_none_is_flagged():
     out = S.share_ci(table(), "forecast", "speaker", n_boot=300).set_index("speaker")
     assert out.loc["Ann", "share"] == pytest.approx(3 / 5) and out.loc["Ann", "flagged"] == 3
     assert out.loc["Cy", "share"] == 0 and out.loc["Cy", "ci_high"] > 0  # Wilson, not [0, 0]
-    assert out.loc["Cy", "ci_high"] == pytest.approx(S.wilson_interval(0, 2)[1])
+    assert out.loc["Cy", "ci_high"] == pytest.approx(stats.wilson(0, 2)[1])
 
 
 def test_hedging_table_agrees_with_rates_and_bounds_zero_counts(call_table):
@@ -176,7 +181,8 @@ def test_hedging_table_intervals_are_the_separate_bootstrap_intervals(call_table
     h = S.hedging_table(s, by, n_boot=300)
     parts = {"hedges": S.bootstrap_rate_ci(s, by, "hedge_cue_count", n_boot=300),
              "boosters": S.bootstrap_rate_ci(s, by, "booster_cue_count", n_boot=300),
-             "balance": S.certainty_balance_ci(s, by, n_boot=300)}
+             "balance": S.bootstrap_rate_ci(S.prepare(s).assign(certainty_net=lambda d: d["booster_cue_count"]
+                                                                - d["hedge_cue_count"]), by, "certainty_net", n_boot=300)}
     assert h["balance_high"].to_numpy().tolist() == [max(a, b) if bo == 0 else a for a, b, bo in zip(
         parts["balance"]["ci_high"], h["boosters_high"], h["boosters"])]
     for name, p in parts.items():
@@ -195,8 +201,9 @@ def test_compare_rates_with_a_cueless_group_uses_the_other_groups_own_interval(c
     d = S.prepare(call_table)
     v, w = d["booster_cue_count"].to_numpy(float), d["words"].to_numpy(float)
     mask = (~a).to_numpy()
-    draws = S._boot_rates(v[mask], w[mask], 300, S._group_rng(S.DEFAULT_SEED, ("compare", "b", "booster_cue_count")), 100.0)
-    low_b, high_b = np.nanquantile(draws, [0.025, 0.975])
+    rng = stats.generator(S.DEFAULT_SEED, ("compare", "b", "booster_cue_count"))
+    sums = stats.resample_sums(np.column_stack([v[mask], w[mask]]), 300, rng)
+    low_b, high_b = np.nanquantile(sums[:, 0] / sums[:, 1] * 100, [0.025, 0.975])
     assert c["ci_low"] == 0.0 - high_b
     assert c["ci_high"] == S.zero_count_upper(c["words_a"]) - low_b
 
@@ -263,7 +270,7 @@ def test_compare_shares_compares_shares_of_sentences():
 
 
 def test_phase_readability_uses_readability_scores_per_part(call_table):
-    pr = S.phase_readability(call_table, "gunning_fog", n_boot=200)
+    pr = R.phase_readability(call_table, "gunning_fog", n_boot=200)
     assert pr.iloc[-1]["speaker"] == "all executives"
     execs = S.add_phase(call_table[call_table["role"].eq("executive")])
     point = R.readability(execs, by="phase").set_index("phase")
@@ -271,7 +278,7 @@ def test_phase_readability_uses_readability_scores_per_part(call_table):
     assert pr.iloc[-1]["qa_rate"] == pytest.approx(point.loc["Q&A", "gunning_fog"])
     assert (pr["diff_low"] <= pr["diff_high"]).all()
     with pytest.raises(ValueError):
-        S.phase_readability(call_table, "smog")
+        R.phase_readability(call_table, "smog")
 
 
 # --------------------------------------------------------------------------- readability intervals
@@ -280,7 +287,7 @@ def test_phase_readability_uses_readability_scores_per_part(call_table):
 def test_components_add_up_to_textstats_counts_for_the_joined_text(call_table):
     g = call_table[call_table["speaker"].eq(call_table["speaker"].iloc[0])].sort_values("sentence_id")
     counts = np.array([R.components(t) for t in g["text"]]).sum(axis=0)
-    joined = R._joined(g["text"])
+    joined = R.joined_text(g["text"])
     textstat.set_lang("en_US")
     assert counts[0] == textstat.lexicon_count(joined)
     assert counts[2] == textstat.syllable_count(joined)
@@ -292,7 +299,7 @@ def test_scores_from_components_equal_textstat_for_every_speaker_of_the_call(cal
     point = R.readability(call_table, "speaker").set_index("speaker")
     for speaker, g in call_table.sort_values("sentence_id").groupby("speaker"):
         c = np.array([R.components(t) for t in g["text"]]).sum(axis=0)
-        fre, fog = R._formulas(*[np.array([v]) for v in c])
+        fre, fog = R.formulas(*[np.array([v]) for v in c])
         assert fre[0] == pytest.approx(point.loc[speaker, "flesch_reading_ease"], abs=1e-6)
         assert fog[0] == pytest.approx(point.loc[speaker, "gunning_fog"], abs=1e-6)
 
@@ -315,8 +322,8 @@ def test_readability_ci_is_wider_for_speakers_with_fewer_words(call_table):
     assert width[big] < width[small]
 
 
-def test_bootstrap_scores_of_no_sentences_are_nan():
-    fre, fog = R.bootstrap_scores([], 10, np.random.default_rng(0))
+def test_score_draws_of_no_sentences_are_nan():
+    fre, fog = R.score_draws(pd.Series([], dtype=str), 10, np.random.default_rng(0))
     assert np.isnan(fre).all() and np.isnan(fog).all()
 
 

@@ -13,7 +13,6 @@ from callanalysis import sentences_frame
 from callanalysis.measure.outcomes import (
     RESOLVED,
     STATUSES,
-    fisher_exact,
     forecast_weights,
     hedged_vs_boosted,
     load_outcomes,
@@ -21,7 +20,7 @@ from callanalysis.measure.outcomes import (
     match_score,
     outcomes_path_for,
     scorecard,
-    wilson_interval,
+    source_links,
 )
 
 from .conftest import ROOT
@@ -162,7 +161,7 @@ def test_scorecard_carries_status_sources_and_the_sentences_labels():
     row = card.iloc[0]
     assert (row["hedged"], row["boosted"], row["hedge_cues"], row["met"], row["resolved"]) == (1, 0, "about", 0, True)
     assert row["n_sources"] == 2
-    assert row["source_links"] == "[T1](https://a.example/1) (2024-07-01); [T2](https://b.example/2) (2024-08-01)"
+    assert source_links(row) == [("T1", "https://a.example/1", "2024-07-01"), ("T2", "https://b.example/2", "2024-08-01")]
 
 
 def test_unresolved_and_unknown_forecasts_are_left_out_of_the_met_share():
@@ -177,23 +176,6 @@ def test_unresolved_and_unknown_forecasts_are_left_out_of_the_met_share():
     assert (hedged["n"], hedged["met"], hedged["share_met"]) == (3, 1, pytest.approx(1 / 3))
     assert out.loc[("hedged vs unhedged", "unhedged"), "n"] == 1
     assert hedged["excluded"] == 2 and hedged["too_small"]
-
-
-def test_fisher_exact_matches_the_lady_tasting_tea():
-    # Fisher (1935): 3 of 4 cups right; the two-sided p is (1 + 16 + 16 + 1) / C(8, 4) = 34/70.
-    assert fisher_exact(3, 1, 1, 3) == pytest.approx(34 / 70)
-
-
-def test_fisher_exact_matches_the_textbook_dieting_example():
-    # [[1, 9], [11, 3]]: two-sided p = 0.002759 (the worked example of Fisher's exact test).
-    assert fisher_exact(1, 9, 11, 3) == pytest.approx(0.002759, abs=5e-7)
-
-
-def test_wilson_interval_matches_newcombes_published_values():
-    # Newcombe (1998), Stat Med 17:857-872, table I, method 3 (score interval).
-    assert wilson_interval(81, 263) == pytest.approx((0.2553, 0.3662), abs=5e-5)
-    assert wilson_interval(15, 148) == pytest.approx((0.0624, 0.1605), abs=5e-5)
-    assert wilson_interval(0, 20) == pytest.approx((0.0, 0.1611), abs=5e-5)
 
 
 def test_seed_hedged_vs_boosted_is_flagged_too_small(seed_sentences):

