@@ -3,11 +3,9 @@
 Importing this module registers and enables the ``callanalysis`` theme: system fonts (no web
 fonts to fetch), readable sizes, a white background (legible in the book's light and dark
 modes) and the Okabe-Ito colour-blind-safe palette. Every chart built here has a title,
-axis titles in words, a Vega-Lite ``description`` (the renderer also uses it as the chart's
-ARIA label) and tooltips.
-
-Chapters call the helpers with the package's tables; the turn table has the columns
-``turn, speaker, title, firm, role, section, start, end, text, words``.
+axis titles in words, a Vega-Lite ``description`` built from the data (the renderer also uses
+it as the chart's ARIA label) and tooltips. Each takes a table from :mod:`callanalysis.measure`
+(or the turn table, ``parse.sentences.turns_frame``) and draws it; nothing here computes a finding.
 """
 
 from __future__ import annotations
@@ -15,100 +13,79 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..parse.sentences import word_count
 from ..parse.transcript import SECTION_LABELS
 from .wording import first_words
 
 THEME_NAME = "callanalysis"
-
 #: Okabe & Ito (2008) colour-blind-safe palette, in their order.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "grey": "#999999",
-}
-
+OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73",
+             "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7",
+             "grey": "#999999"}
 #: Speaker roles, in legend order, and their colours.
-ROLE_COLORS = {
-    "executive": OKABE_ITO["blue"],
-    "investor relations": OKABE_ITO["bluish green"],
-    "analyst": OKABE_ITO["vermillion"],
-    "operator": OKABE_ITO["reddish purple"],
-    "unknown": OKABE_ITO["grey"],
-}
+ROLE_COLORS = {"executive": OKABE_ITO["blue"], "investor relations": OKABE_ITO["bluish green"],
+               "analyst": OKABE_ITO["vermillion"], "operator": OKABE_ITO["reddish purple"],
+               "unknown": OKABE_ITO["grey"]}
 ROLE_ORDER = list(ROLE_COLORS)
-
 #: Call sections in the order they happen (their labels: ``parse.transcript.SECTION_LABELS``).
 SECTION_ORDER = list(SECTION_LABELS)
-
 #: Short section labels, for bands too narrow for the full label.
-SECTION_SHORT_LABELS = {
-    "opening": "Opening",
-    "investor_qa": "Investors",
-    "analyst_qa": "Analysts",
-    "closing": "End",
-}
+SECTION_SHORT_LABELS = {"opening": "Opening", "investor_qa": "Investors", "analyst_qa": "Analysts", "closing": "End"}
+_SECTION_SHADES = ["#f2f2f2", "#e3eef8", "#fbeee4", "#f2f2f2"]
+#: How a sentence counts in :func:`claims_by_speaker`, in stacking order, with its colour.
+CLAIM_PARTS = {"Claim stating a figure": OKABE_ITO["blue"], "Claim, no figure": OKABE_ITO["sky blue"],
+               "Not a claim": "#d9d9d9"}
+#: Hedged and boosted, wherever a chart shows both.
+COMMITMENT_COLORS = {"hedged": OKABE_ITO["orange"], "boosted": OKABE_ITO["blue"]}
+#: Hedges and boosters, wherever both appear in one chart.
+MEASURE_COLORS = {"hedges": OKABE_ITO["orange"], "boosters": OKABE_ITO["sky blue"]}
+#: Prepared against spontaneous speech; shapes repeat the distinction for print and colour blindness.
+PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange"]}
+PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 #: Plot width in pixels. With axis labels and the export menu a chart stays inside the
 #: book's content column (about 690 px wide), so nothing is clipped or scrolls.
 WIDTH = 460
-
-_TEXT = "#222222"
-_MUTED = "#555555"
-_GRID = "#e6e6e6"
+#: Panel width when two interval panels stand side by side (with labels they fit the column).
+PANEL_WIDTH = 200
+_TEXT, _MUTED, _GRID = "#222222", "#555555", "#e6e6e6"
+_SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
+_POSITION = "Position in the call (words spoken so far)"
 
 
 @alt.theme.register(THEME_NAME, enable=True)
 def theme() -> alt.theme.ThemeConfig:
     """The report's Altair theme (a Vega-Lite ``config``)."""
-    return {
-        "config": {
-            "background": "#ffffff",
-            "padding": 8,
-            "font": FONT,
-            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
-            "range": {
-                "category": [
-                    OKABE_ITO[name]
-                    for name in (
-                        "blue", "orange", "bluish green", "vermillion",
-                        "reddish purple", "sky blue", "yellow", "black",
-                    )
-                ],
-            },
-            "title": {
-                "font": FONT, "fontSize": 16, "fontWeight": 600, "color": _TEXT,
-                "anchor": "start", "offset": 12,
-                "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": _MUTED,
-            },
-            "axis": {
-                "labelFont": FONT, "labelFontSize": 12, "labelColor": _TEXT,
-                "titleFont": FONT, "titleFontSize": 13, "titleFontWeight": 500,
-                "titleColor": _TEXT, "gridColor": _GRID, "domainColor": _MUTED,
-                "tickColor": _MUTED, "labelLimit": 160,
-            },
-            "legend": {
-                "labelFont": FONT, "labelFontSize": 12, "labelColor": _TEXT,
-                "titleFont": FONT, "titleFontSize": 13, "titleFontWeight": 500,
-                "titleColor": _TEXT, "orient": "bottom", "direction": "horizontal",
-                "columns": 5,
-            },
-            "header": {"labelFont": FONT, "labelFontSize": 13, "titleFont": FONT},
-            "text": {"font": FONT, "fontSize": 12, "color": _TEXT},
-            "bar": {"cornerRadiusEnd": 2},
-        }
-    }
+    labels = {"labelFont": FONT, "labelFontSize": 12, "labelColor": _TEXT, "titleFont": FONT, "titleFontSize": 13,
+              "titleFontWeight": 500, "titleColor": _TEXT}
+    return {"config": {
+        "background": "#ffffff", "padding": 8, "font": FONT,
+        "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
+        "range": {"category": [OKABE_ITO[name] for name in ("blue", "orange", "bluish green", "vermillion",
+                                                           "reddish purple", "sky blue", "yellow", "black")]},
+        "title": {"font": FONT, "fontSize": 16, "fontWeight": 600, "color": _TEXT, "anchor": "start", "offset": 12,
+                  "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": _MUTED},
+        "axis": {**labels, "gridColor": _GRID, "domainColor": _MUTED, "tickColor": _MUTED, "labelLimit": 160},
+        "legend": {**labels, "orient": "bottom", "direction": "horizontal", "columns": 5},
+        "header": {"labelFont": FONT, "labelFontSize": 13, "titleFont": FONT},
+        "text": {"font": FONT, "fontSize": 12, "color": _TEXT},
+        "bar": {"cornerRadiusEnd": 2},
+    }}
+
+
+def _tips(*fields: tuple) -> list[alt.Tooltip]:
+    """Tooltips from ``(field, title)`` or ``(field, title, format)``."""
+    return [alt.Tooltip(f, title=t, **({"format": fmt[0]} if fmt else {})) for f, t, *fmt in fields]
 
 
 def role_color_scale() -> alt.Scale:
     """Colour scale that gives each role its fixed colour, whatever roles a chart shows."""
     return alt.Scale(domain=ROLE_ORDER, range=[ROLE_COLORS[r] for r in ROLE_ORDER])
+
+
+def _role_color() -> alt.Color:
+    return alt.Color("role:N", title="Role", scale=role_color_scale())
 
 
 def section_label(section: str) -> str:
@@ -124,6 +101,18 @@ def _fitting_label(section: str, width_px: float, char_px: float = 6.5) -> str:
     return ""
 
 
+def _section_bands(sections: pd.DataFrame, start: str, end: str, x_scale: alt.Scale, **color) -> alt.Chart:
+    """Shaded bands from ``start`` to ``end`` (word positions), one per section."""
+    shades = alt.Scale(domain=[SECTION_LABELS[s] for s in SECTION_ORDER], range=_SECTION_SHADES)
+    return alt.Chart(sections).mark_rect(opacity=0.5).encode(
+        x=alt.X(f"{start}:Q", scale=x_scale, title=_POSITION), x2=f"{end}:Q",
+        color=alt.Color("section_label:N", scale=shades, legend=None, **color),
+        tooltip=_tips(("section_label:N", "Section")))
+
+
+# --------------------------------------------------------------------------- the call
+
+
 def speaker_share_bar(turns: pd.DataFrame) -> alt.Chart:
     """Horizontal bars: each speaker's share of the words spoken on the call.
 
@@ -131,38 +120,18 @@ def speaker_share_bar(turns: pd.DataFrame) -> alt.Chart:
     tooltip when present. One row per turn (or per sentence: words are summed).
     """
     extra = [c for c in ("title", "firm") if c in turns.columns]
-    by_speaker = (
-        turns.assign(**{c: turns[c].fillna("") for c in extra})
-        .groupby(["speaker", "role", *extra], as_index=False, sort=False)
-        .agg(words=("words", "sum"), turns=("words", "size"))
-    )
-    by_speaker["share"] = by_speaker["words"] / by_speaker["words"].sum()
-    n_speakers = len(by_speaker)
-    top = by_speaker.sort_values("words", ascending=False).iloc[0]
-    description = (
-        f"Bar chart of the share of words spoken by each of {n_speakers} speakers. "
-        f"{top['speaker']} speaks most, {top['share']:.0%} of all words."
-    )
-    tooltip = [
-        alt.Tooltip("speaker:N", title="Speaker"),
-        alt.Tooltip("role:N", title="Role"),
-        *[alt.Tooltip(f"{c}:N", title=c.capitalize()) for c in extra],
-        alt.Tooltip("words:Q", title="Words", format=","),
-        alt.Tooltip("share:Q", title="Share of words", format=".1%"),
-        alt.Tooltip("turns:Q", title="Turns"),
-    ]
-    return (
-        alt.Chart(by_speaker, title=alt.Title(
-            "Who does the talking", subtitle="Share of all words spoken on the call"))
-        .mark_bar()
-        .encode(
-            x=alt.X("share:Q", title="Share of words spoken", axis=alt.Axis(format="%")),
-            y=alt.Y("speaker:N", title="Speaker", sort="-x"),
-            color=alt.Color("role:N", title="Role", scale=role_color_scale()),
-            tooltip=tooltip,
-        )
+    d = turns.assign(**{c: turns[c].fillna("") for c in extra}).groupby(
+        ["speaker", "role", *extra], as_index=False, sort=False).agg(words=("words", "sum"), turns=("words", "size"))
+    d["share"] = d["words"] / d["words"].sum()
+    top = d.sort_values("words", ascending=False).iloc[0]
+    description = (f"Bar chart of the share of words spoken by each of {len(d)} speakers. "
+                   f"{top['speaker']} speaks most, {top['share']:.0%} of all words.")
+    tips = _tips(("speaker:N", "Speaker"), ("role:N", "Role"), *[(f"{c}:N", c.capitalize()) for c in extra],
+                 ("words:Q", "Words", ","), ("share:Q", "Share of words", ".1%"), ("turns:Q", "Turns"))
+    return alt.Chart(d, title=alt.Title("Who does the talking", subtitle="Share of all words spoken on the call")) \
+        .mark_bar().encode(x=alt.X("share:Q", title="Share of words spoken", axis=alt.Axis(format="%")),
+                           y=alt.Y("speaker:N", title="Speaker", sort="-x"), color=_role_color(), tooltip=tips) \
         .properties(width=WIDTH, height=alt.Step(22), description=description)
-    )
 
 
 def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
@@ -171,232 +140,117 @@ def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
     The x axis is the position in the call in words spoken so far (turns in ``turn`` order);
     shaded bands mark the sections. Rows are speakers in order of first appearance.
     """
-    data = turns.sort_values("turn").reset_index(drop=True)
-    data = data.assign(
-        word_end=data["words"].cumsum(),
-        section_label=data["section"].map(section_label),
-        opening_words=data["text"].map(first_words),
-    )
-    data["word_start"] = data["word_end"] - data["words"]
-    speakers = list(dict.fromkeys(data["speaker"]))
-
-    total = int(data["word_end"].iloc[-1]) if len(data) else 0
-    sections = (
-        data.groupby("section", sort=False)
-        .agg(word_start=("word_start", "min"), word_end=("word_end", "max"))
-        .reset_index()
-    )
+    d = turns.sort_values("turn").reset_index(drop=True)
+    d = d.assign(word_end=d["words"].cumsum(), section_label=d["section"].map(section_label),
+                 opening_words=d["text"].map(first_words))
+    d["word_start"] = d["word_end"] - d["words"]
+    speakers = list(dict.fromkeys(d["speaker"]))
+    total = int(d["word_end"].iloc[-1]) if len(d) else 0
+    sections = d.groupby("section", sort=False).agg(word_start=("word_start", "min"),
+                                                    word_end=("word_end", "max")).reset_index()
     sections["section_label"] = sections["section"].map(section_label)
-    sections["band_label"] = [
-        _fitting_label(row.section, (row.word_end - row.word_start) * WIDTH / max(total, 1))
-        for row in sections.itertuples()
-    ]
-
-    description = (
-        f"Timeline of {len(data)} speaking turns by {len(speakers)} speakers across "
-        f"{total:,} words, in sections: "
-        + ", ".join(sections.sort_values("word_start")["section_label"]) + "."
-    )
+    sections["band_label"] = [_fitting_label(row.section, (row.word_end - row.word_start) * WIDTH / max(total, 1))
+                              for row in sections.itertuples()]
+    description = (f"Timeline of {len(d)} speaking turns by {len(speakers)} speakers across {total:,} words, in "
+                   "sections: " + ", ".join(sections.sort_values("word_start")["section_label"]) + ".")
     x_scale = alt.Scale(domain=[0, max(total, 1)], nice=False)
-
-    bands = (
-        alt.Chart(sections)
-        .mark_rect(opacity=0.5)
-        .encode(
-            x=alt.X("word_start:Q", scale=x_scale,
-                    title="Position in the call (words spoken so far)"),
-            x2="word_end:Q",
-            color=alt.Color(
-                "section_label:N", title="Section",
-                scale=alt.Scale(
-                    domain=[SECTION_LABELS[s] for s in SECTION_ORDER],
-                    range=["#f2f2f2", "#e3eef8", "#fbeee4", "#f2f2f2"]),
-                legend=None),
-            tooltip=[alt.Tooltip("section_label:N", title="Section")],
-        )
-    )
-    band_labels = (
-        alt.Chart(sections)
-        .mark_text(align="left", baseline="top", dx=4, dy=-14, color=_MUTED, fontSize=11)
-        .encode(x=alt.X("word_start:Q", scale=x_scale), y=alt.value(0),
-                text="band_label:N")
-    )
+    bands = _section_bands(sections, "word_start", "word_end", x_scale, title="Section")
+    band_labels = alt.Chart(sections).mark_text(align="left", baseline="top", dx=4, dy=-14, color=_MUTED, fontSize=11) \
+        .encode(x=alt.X("word_start:Q", scale=x_scale), y=alt.value(0), text="band_label:N")
     # Only what the marks and tooltips use goes into the page (not the turns' full text).
-    bar_data = data[["turn", "speaker", "role", "section_label", "words",
-                     "word_start", "word_end", "opening_words"]]
-    bars = (
-        alt.Chart(bar_data)
-        .mark_bar(height={"band": 0.8})
-        .encode(
-            x=alt.X("word_start:Q", scale=x_scale),
-            x2="word_end:Q",
-            y=alt.Y("speaker:N", title="Speaker", sort=speakers),
-            color=alt.Color("role:N", title="Role", scale=role_color_scale()),
-            tooltip=[
-                alt.Tooltip("speaker:N", title="Speaker"),
-                alt.Tooltip("role:N", title="Role"),
-                alt.Tooltip("section_label:N", title="Section"),
-                alt.Tooltip("turn:Q", title="Turn"),
-                alt.Tooltip("words:Q", title="Words", format=","),
-                alt.Tooltip("opening_words:N", title="Begins"),
-            ],
-        )
-    )
-    return (
-        alt.layer(bands, band_labels, bars)
-        .resolve_scale(color="independent")
-        .properties(
-            title=alt.Title("Who holds the floor, and when",
-                            subtitle="Each bar is one speaking turn; shading marks the sections"),
-            width=WIDTH, height=alt.Step(22), description=description,
-        )
-    )
+    bars = alt.Chart(d[["turn", "speaker", "role", "section_label", "words", "word_start", "word_end",
+                        "opening_words"]]).mark_bar(height={"band": 0.8}).encode(
+        x=alt.X("word_start:Q", scale=x_scale), x2="word_end:Q", y=alt.Y("speaker:N", title="Speaker", sort=speakers),
+        color=_role_color(), tooltip=_tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("section_label:N", "Section"),
+                                           ("turn:Q", "Turn"), ("words:Q", "Words", ","), ("opening_words:N", "Begins")))
+    return alt.layer(bands, band_labels, bars).resolve_scale(color="independent").properties(
+        title=alt.Title("Who holds the floor, and when", subtitle="Each bar is one speaking turn; shading marks the sections"),
+        width=WIDTH, height=alt.Step(22), description=description)
 
 
 def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
-    """Stacked bars: words spoken in each section of the call, split by the speakers' role.
+    """Stacked bars: words spoken in each section, split by the speakers' role.
 
-    ``by_section_role`` needs ``section``, ``role`` and ``words`` (e.g.
-    ``summary.rates(sentences, by=("section", "role"))``).
+    ``by_section_role`` needs ``section``, ``role`` and ``words`` (``summary.rates`` by section and role).
     """
-    data = by_section_role[["section", "role", "words"]].copy()
-    data["section_label"] = data["section"].map(section_label)
-    data["share_of_section"] = data["words"] / data.groupby("section")["words"].transform("sum")
-    present = [SECTION_LABELS[s] for s in SECTION_ORDER if s in set(data["section"])]
-    biggest = data.loc[data["words"].idxmax()] if len(data) else None
-    description = (
-        f"Stacked bar chart of words spoken in each of {len(present)} sections, split by role."
-        + (f" The largest block is {biggest['role']} speech in {biggest['section_label']}"
-           f" ({int(biggest['words']):,} words)." if biggest is not None else "")
-    )
-    return (
-        alt.Chart(data, title=alt.Title(
-            "Where the words go", subtitle="Words spoken per section, by the speakers' role"))
-        .mark_bar()
-        .encode(
-            x=alt.X("words:Q", title="Words spoken", stack="zero"),
-            y=alt.Y("section_label:N", title=None, sort=present),
-            color=alt.Color("role:N", title="Role", scale=role_color_scale()),
-            order=alt.Order("role:N"),
-            tooltip=[
-                alt.Tooltip("section_label:N", title="Section"),
-                alt.Tooltip("role:N", title="Role"),
-                alt.Tooltip("words:Q", title="Words", format=","),
-                alt.Tooltip("share_of_section:Q", title="Share of the section", format=".0%"),
-            ],
-        )
+    d = by_section_role[["section", "role", "words"]].copy()
+    d["section_label"] = d["section"].map(section_label)
+    d["share_of_section"] = d["words"] / d.groupby("section")["words"].transform("sum")
+    present = [SECTION_LABELS[s] for s in SECTION_ORDER if s in set(d["section"])]
+    big = d.loc[d["words"].idxmax()] if len(d) else None
+    description = (f"Stacked bar chart of words spoken in each of {len(present)} sections, split by role."
+                   + (f" The largest block is {big['role']} speech in {big['section_label']} ({int(big['words']):,} words)."
+                      if big is not None else ""))
+    return alt.Chart(d, title=alt.Title("Where the words go", subtitle="Words spoken per section, by the speakers' role")) \
+        .mark_bar().encode(
+            x=alt.X("words:Q", title="Words spoken", stack="zero"), y=alt.Y("section_label:N", title=None, sort=present),
+            color=_role_color(), order=alt.Order("role:N"),
+            tooltip=_tips(("section_label:N", "Section"), ("role:N", "Role"), ("words:Q", "Words", ","),
+                          ("share_of_section:Q", "Share of the section", ".0%"))) \
         .properties(width=WIDTH, height=alt.Step(28), description=description)
-    )
 
 
 # --------------------------------------------------------------------------- claims and forecasts
-# Charts of the chapters "Claims" and "Forecasts". Each takes a table from ``summary`` or
-# ``outcomes`` and draws it; nothing here computes a finding.
-
-#: How a sentence counts in :func:`claims_by_speaker`, in stacking order, with its colour.
-CLAIM_PARTS = {
-    "Claim stating a figure": OKABE_ITO["blue"],
-    "Claim, no figure": OKABE_ITO["sky blue"],
-    "Not a claim": "#d9d9d9",
-}
-#: Hedged and boosted, wherever a chart shows both.
-COMMITMENT_COLORS = {"hedged": OKABE_ITO["orange"], "boosted": OKABE_ITO["blue"]}
-#: Outcome statuses and their colours (met and missed at the ends of the palette).
-STATUS_COLORS = {
-    "met": OKABE_ITO["bluish green"],
-    "partly": OKABE_ITO["yellow"],
-    "missed": OKABE_ITO["vermillion"],
-    "unresolved": OKABE_ITO["grey"],
-    "unknown": "#cccccc",
-}
 
 
 def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
     """Stacked bars: each speaker's sentences split into claims with a figure, other claims, the rest.
 
-    ``profile`` is :func:`callanalysis.measure.summary.claim_profile` by speaker (``speaker``,
-    ``sentences``, ``claims``, ``claims_with_figure``, ``claim_share``); speakers are sorted by
-    number of sentences, most first.
+    ``profile`` is ``summary.claim_profile`` by speaker; speakers by sentences, most first.
     """
     p = profile.sort_values(["sentences", "speaker"], ascending=[False, True])
-    order = list(p["speaker"])
     parts = list(CLAIM_PARTS)
-    long = pd.concat([
-        pd.DataFrame({"speaker": p["speaker"], "part": parts[0], "order": 0, "n": p["claims_with_figure"]}),
-        pd.DataFrame({"speaker": p["speaker"], "part": parts[1], "order": 1, "n": p["claims"] - p["claims_with_figure"]}),
-        pd.DataFrame({"speaker": p["speaker"], "part": parts[2], "order": 2, "n": p["sentences"] - p["claims"]}),
-    ]).merge(p[["speaker", "sentences", "claims", "claim_share"]], on="speaker")
+    counts = (p["claims_with_figure"], p["claims"] - p["claims_with_figure"], p["sentences"] - p["claims"])
+    long = pd.concat([pd.DataFrame({"speaker": p["speaker"], "part": part, "order": i, "n": n})
+                      for i, (part, n) in enumerate(zip(parts, counts))]).merge(
+        p[["speaker", "sentences", "claims", "claim_share"]], on="speaker")
     long["share"] = long["n"] / long["sentences"].where(long["sentences"] > 0)
     top = p.sort_values(["claims", "speaker"], ascending=[False, True]).iloc[0] if len(p) else None
-    description = (
-        f"Stacked bar chart of the sentences of {len(p)} speakers, split into claims stating a figure, "
-        f"other claims and other sentences; {int(p['claims'].sum())} of {int(p['sentences'].sum())} sentences are claims"
-        + (f", most of them by {top['speaker']} ({int(top['claims'])})." if top is not None else ".")
-    )
-    return (
-        alt.Chart(long, title=alt.Title("Who makes claims", subtitle="Each speaker's sentences, by whether they assert a checkable fact"))
-        .mark_bar()
-        .encode(
-            x=alt.X("n:Q", title="Sentences", stack="zero"),
-            y=alt.Y("speaker:N", title="Speaker", sort=order),
-            color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=list(CLAIM_PARTS.values())),
-                            legend=alt.Legend(orient="bottom", direction="horizontal")),
-            order=alt.Order("order:Q"),
-            tooltip=[
-                alt.Tooltip("speaker:N", title="Speaker"),
-                alt.Tooltip("part:N", title="Kind"),
-                alt.Tooltip("n:Q", title="Sentences"),
-                alt.Tooltip("share:Q", title="Share of the speaker's sentences", format=".0%"),
-                alt.Tooltip("claims:Q", title="All claims by the speaker"),
-                alt.Tooltip("claim_share:Q", title="Claims / sentences", format=".0%"),
-            ],
-        )
-        .properties(width=WIDTH, height=alt.Step(20), description=description)
-    )
+    description = (f"Stacked bar chart of the sentences of {len(p)} speakers, split into claims stating a figure, "
+                   f"other claims and other sentences; {int(p['claims'].sum())} of {int(p['sentences'].sum())} "
+                   "sentences are claims" + (f", most of them by {top['speaker']} ({int(top['claims'])})."
+                                             if top is not None else "."))
+    return alt.Chart(long, title=alt.Title(
+        "Who makes claims", subtitle="Each speaker's sentences, by whether they assert a checkable fact")).mark_bar().encode(
+        x=alt.X("n:Q", title="Sentences", stack="zero"), y=alt.Y("speaker:N", title="Speaker", sort=list(p["speaker"])),
+        color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=list(CLAIM_PARTS.values())),
+                        legend=alt.Legend(orient="bottom", direction="horizontal")),
+        order=alt.Order("order:Q"),
+        tooltip=_tips(("speaker:N", "Speaker"), ("part:N", "Kind"), ("n:Q", "Sentences"),
+                      ("share:Q", "Share of the speaker's sentences", ".0%"), ("claims:Q", "All claims by the speaker"),
+                      ("claim_share:Q", "Claims / sentences", ".0%")),
+    ).properties(width=WIDTH, height=alt.Step(20), description=description)
 
 
 def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.LayerChart:
     """Heat map: claims per topic (columns) and speaker (rows), with the count in each cell.
 
-    ``matrix`` is :func:`callanalysis.measure.summary.topic_matrix` (complete grid, zeros kept), whose
-    row order (speakers) and topic order are kept. The tooltip shows the speaker's first claim
-    on the topic.
+    ``matrix`` is ``summary.topic_matrix`` (complete grid, its row and topic order kept); the
+    tooltip shows the speaker's first claim on the topic.
     """
     m = matrix.assign(example_short=matrix["example"].map(lambda t: first_words(t, 20) if t else ""))
     m = m[[by, "topic_label", "count", "group_total", "share", "example_id", "example_short"]]
-    groups = list(dict.fromkeys(m[by]))
-    topics = list(dict.fromkeys(m["topic_label"]))
-    step = max(24, min(40, WIDTH // max(len(topics), 1)))
+    groups, topics = list(dict.fromkeys(m[by])), list(dict.fromkeys(m["topic_label"]))
     vmax = int(m["count"].max()) if len(m) else 1
     busiest = m.sort_values(["count", by], ascending=[False, True]).iloc[0] if len(m) else None
-    description = (
-        f"Heat map of the number of claims by {len(groups)} speakers on {len(topics)} topics"
-        + (f"; the largest cell is {busiest[by]} on {busiest['topic_label']} ({int(busiest['count'])} claims)." if busiest is not None else ".")
-    )
+    description = (f"Heat map of the number of claims by {len(groups)} speakers on {len(topics)} topics"
+                   + (f"; the largest cell is {busiest[by]} on {busiest['topic_label']} ({int(busiest['count'])} claims)."
+                      if busiest is not None else "."))
     base = alt.Chart(m).encode(
         x=alt.X("topic_label:N", title="Topic", sort=topics, axis=alt.Axis(labelAngle=-40, labelLimit=150)),
-        y=alt.Y(f"{by}:N", title="Speaker", sort=groups),
-    )
+        y=alt.Y(f"{by}:N", title="Speaker", sort=groups))
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
-        color=alt.Color("count:Q", title="Claims", scale=alt.Scale(domain=[0, max(vmax, 1)], range=["#f7f7f7", OKABE_ITO["blue"]]),
+        color=alt.Color("count:Q", title="Claims", scale=alt.Scale(domain=[0, max(vmax, 1)],
+                                                                   range=["#f7f7f7", OKABE_ITO["blue"]]),
                         legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)),
-        tooltip=[
-            alt.Tooltip(f"{by}:N", title="Speaker"),
-            alt.Tooltip("topic_label:N", title="Topic"),
-            alt.Tooltip("count:Q", title="Claims"),
-            alt.Tooltip("share:Q", title="Share of the speaker's claims", format=".0%"),
-            alt.Tooltip("example_id:Q", title="First such claim, sentence"),
-            alt.Tooltip("example_short:N", title="It begins"),
-        ],
-    )
+        tooltip=_tips((f"{by}:N", "Speaker"), ("topic_label:N", "Topic"), ("count:Q", "Claims"),
+                      ("share:Q", "Share of the speaker's claims", ".0%"), ("example_id:Q", "First such claim, sentence"),
+                      ("example_short:N", "It begins")))
     labels = base.mark_text(fontSize=11).transform_filter(alt.datum.count > 0).encode(
-        text=alt.Text("count:Q"),
-        color=alt.condition(alt.datum.count > vmax * 0.55, alt.value("#ffffff"), alt.value(_TEXT)),
-    )
+        text=alt.Text("count:Q"), color=alt.condition(alt.datum.count > vmax * 0.55, alt.value("#ffffff"), alt.value(_TEXT)))
     return alt.layer(cells, labels).properties(
         title=alt.Title("What each speaker makes claims about", subtitle="Number of claims per topic; topics from a keyword list"),
-        width=alt.Step(step), height=alt.Step(22), description=description,
-    )
+        width=alt.Step(max(24, min(40, WIDTH // max(len(topics), 1)))), height=alt.Step(22), description=description)
 
 
 def timeline_domain(deadlines: pd.Series, call_date) -> pd.Timestamp:
@@ -418,49 +272,32 @@ def timeline_domain(deadlines: pd.Series, call_date) -> pd.Timestamp:
 def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     """One row per dated forecast: its horizon as a bar from start to end, a dot at the deadline.
 
-    ``ledger`` is :func:`callanalysis.measure.summary.forecast_ledger`; only rows that are ``dated`` and
-    not ``anachronism`` are drawn (the chapter lists the others apart). Rows are ordered by
-    deadline; colour is the speaker; a dashed rule marks the call date. The time axis ends at
+    ``ledger`` is ``summary.forecast_ledger``; rows that are ``dated`` and not ``anachronism``
+    are drawn, by deadline, coloured by speaker, with a dashed rule at the call. The axis ends at
     :func:`timeline_domain`; a horizon that runs past it ends in a triangle at the edge and its
-    row label gives the real end date. Tooltips carry the sentence.
+    row label gives the real end year. Tooltips carry the sentence.
     """
     d = ledger[ledger["dated"] & ~ledger["anachronism"]].copy()
-    d["deadline"] = pd.to_datetime(d["horizon_end"])
-    d["begin"] = pd.to_datetime(d["horizon_start"])
+    d["deadline"], d["begin"] = pd.to_datetime(d["horizon_end"]), pd.to_datetime(d["horizon_start"])
     d = d.sort_values(["deadline", "begin", "sentence_id"], kind="mergesort")
     call = pd.Timestamp(call_date) if call_date is not None else (d["begin"].min() if len(d) else pd.Timestamp.today())
     end = timeline_domain(d["deadline"], call)
     start = min([call, *d["begin"]]) - pd.Timedelta(days=10)
     d["beyond"] = d["deadline"] > end
-    d["shown_end"] = d["deadline"].where(~d["beyond"], end)
-    d["shown_begin"] = d["begin"].where(d["begin"] < end, end)
-    d["row"] = [
-        f"{sid} · {first_words(t, 5)}" + (f" (to {e:%Y})" if far else "")
-        for t, sid, e, far in zip(d["horizon_text"], d["sentence_id"], d["deadline"], d["beyond"])
-    ]
-    d["commitment"] = [
-        "hedged and boosted" if h and b else "hedged" if h else "boosted" if b else "neither"
-        for h, b in zip(d["hedged"], d["boosted"])
-    ]
+    d["shown_end"], d["shown_begin"] = d["deadline"].where(~d["beyond"], end), d["begin"].where(d["begin"] < end, end)
+    d["row"] = [f"{sid} · {first_words(t, 5)}" + (f" (to {e:%Y})" if far else "")
+                for t, sid, e, far in zip(d["horizon_text"], d["sentence_id"], d["deadline"], d["beyond"])]
+    d["commitment"] = ["hedged and boosted" if h and b else "hedged" if h else "boosted" if b else "neither"
+                       for h, b in zip(d["hedged"], d["boosted"])]
     d["marker"] = d["beyond"].map({True: "runs past the chart", False: "last day"})
     d = d[["row", "sentence_id", "speaker", "topic_label", "horizon_text", "horizon_start", "horizon_end",
            "shown_begin", "shown_end", "marker", "commitment", "text"]]
     speakers = list(dict.fromkeys(d.sort_values("sentence_id")["speaker"]))
-    description = (
-        f"Timeline of the horizons of {len(d)} dated forecasts by {len(speakers)} speakers, "
-        f"from the call on {call.date().isoformat()}"
-        + (f"; the latest ends {d['horizon_end'].max()}." if len(d) else ".")
-    )
-    tooltip = [
-        alt.Tooltip("speaker:N", title="Speaker"),
-        alt.Tooltip("sentence_id:Q", title="Sentence"),
-        alt.Tooltip("horizon_text:N", title="Horizon as said"),
-        alt.Tooltip("horizon_start:N", title="From"),
-        alt.Tooltip("horizon_end:N", title="To"),
-        alt.Tooltip("topic_label:N", title="Topic"),
-        alt.Tooltip("commitment:N", title="Hedged / boosted"),
-        alt.Tooltip("text:N", title="Sentence"),
-    ]
+    description = (f"Timeline of the horizons of {len(d)} dated forecasts by {len(speakers)} speakers, from the call on "
+                   f"{call.date().isoformat()}" + (f"; the latest ends {d['horizon_end'].max()}." if len(d) else "."))
+    tips = _tips(("speaker:N", "Speaker"), ("sentence_id:Q", "Sentence"), ("horizon_text:N", "Horizon as said"),
+                 ("horizon_start:N", "From"), ("horizon_end:N", "To"), ("topic_label:N", "Topic"),
+                 ("commitment:N", "Hedged / boosted"), ("text:N", "Sentence"))
     x_scale = alt.Scale(domain=[start.isoformat(), end.isoformat()], nice=False)
     y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=200))
     color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers),
@@ -468,9 +305,9 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     x = alt.X("shown_begin:T", title="Date the forecast refers to", scale=x_scale,
               axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=5, labelOverlap=True))
     bars = alt.Chart(d).mark_bar(height=6, opacity=0.55, cornerRadius=3).encode(
-        x=x, x2="shown_end:T", y=y, color=color, tooltip=tooltip)
+        x=x, x2="shown_end:T", y=y, color=color, tooltip=tips)
     dots = alt.Chart(d).mark_point(filled=True, size=60, opacity=1).encode(
-        x=alt.X("shown_end:T", scale=x_scale), y=y, color=color, tooltip=tooltip,
+        x=alt.X("shown_end:T", scale=x_scale), y=y, color=color, tooltip=tips,
         shape=alt.Shape("marker:N", legend=None, scale=alt.Scale(domain=["last day", "runs past the chart"],
                                                                   range=["circle", "triangle-right"])))
     marker = pd.DataFrame({"date": [call], "label": ["call"]})
@@ -479,36 +316,28 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     label = alt.Chart(marker).mark_text(align="center", baseline="bottom", dy=-3, color=_MUTED, fontSize=11).encode(
         x=alt.X("date:T", scale=x_scale), y=alt.value(0), text="label:N")
     return alt.layer(rule, label, bars, dots).resolve_scale(shape="independent").properties(
-        title=alt.Title("When the forecasts fall due",
-                        subtitle=["Bar: the period a horizon covers; dot: its last day.",
-                                  f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
-        width=WIDTH - 130, height=alt.Step(16), description=description,
-    )
+        title=alt.Title("When the forecasts fall due", subtitle=[
+            "Bar: the period a horizon covers; dot: its last day.",
+            f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
+        width=WIDTH - 130, height=alt.Step(16), description=description)
 
 
 def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y: bool) -> alt.LayerChart:
-    data = long[long["measure"] == measure]
-    x_scale = alt.Scale(domain=[0, 1])
+    x_scale, colour = alt.Scale(domain=[0, 1]), COMMITMENT_COLORS[measure]
     y = alt.Y("label:N", title="Speaker (forecasts)" if show_y else None, sort=order,
               axis=alt.Axis(labels=show_y, ticks=show_y, domain=show_y))
-    colour = COMMITMENT_COLORS[measure]
-    tooltip = [
-        alt.Tooltip("speaker:N", title="Speaker"),
-        alt.Tooltip("count:Q", title=f"Forecasts {measure}"),
-        alt.Tooltip("forecasts:Q", title="Of"),
-        alt.Tooltip("share:Q", title="Share", format=".0%"),
-        alt.Tooltip("low:Q", title="95% interval from", format=".0%"),
-        alt.Tooltip("high:Q", title="to", format=".0%"),
-        alt.Tooltip("baseline:Q", title=f"Other sentences {measure}", format=".0%"),
-    ]
-    base = alt.Chart(data)
+    tips = _tips(("speaker:N", "Speaker"), ("count:Q", f"Forecasts {measure}"), ("forecasts:Q", "Of"),
+                 ("share:Q", "Share", ".0%"), ("low:Q", "95% interval from", ".0%"), ("high:Q", "to", ".0%"),
+                 ("baseline:Q", f"Other sentences {measure}", ".0%"))
+    base = alt.Chart(long[long["measure"] == measure])
     rule = base.mark_rule(strokeWidth=2, color=colour, opacity=0.7).encode(
         x=alt.X("low:Q", title=f"Share {measure}", scale=x_scale, axis=alt.Axis(format="%", tickCount=5)),
-        x2="high:Q", y=y, tooltip=tooltip)
-    tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale), y=y, tooltip=tooltip)
+        x2="high:Q", y=y, tooltip=tips)
+    tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale), y=y,
+                                                                     tooltip=tips)
     dot = base.mark_point(filled=True, size=80, color=colour, opacity=1,
                           shape="circle" if measure == "hedged" else "diamond").encode(
-        x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tooltip)
+        x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tips)
     return alt.layer(rule, tick, dot).properties(
         title=alt.Title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
         width=185, height=alt.Step(26))
@@ -517,89 +346,63 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
 def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts: int = 1) -> alt.HConcatChart:
     """Two panels, hedged and boosted: each speaker's share of forecasts, with 95% Wilson intervals.
 
-    ``commit`` is :func:`callanalysis.measure.summary.commitment`; speakers with fewer than
-    ``min_forecasts`` forecasts are left out (their intervals span most of the axis). A grey
-    tick marks the same share among the speaker's other sentences, their baseline. Rows keep
-    ``commit``'s order.
+    ``commit`` is ``summary.commitment``; speakers with fewer than ``min_forecasts`` forecasts
+    are left out (their intervals span most of the axis). A grey tick marks the same share among
+    the speaker's other sentences, their baseline. Rows keep ``commit``'s order.
     """
     c = commit[commit["forecasts"] >= min_forecasts].copy()
     c["label"] = [f"{g} ({n})" for g, n in zip(c[by], c["forecasts"])]
-    order = list(c["label"])
-    long = pd.concat([
-        pd.DataFrame({"label": c["label"], "speaker": c[by], "measure": m, "count": c[m], "forecasts": c["forecasts"],
-                      "share": c[f"{m}_share"], "low": c[f"{m}_low"], "high": c[f"{m}_high"],
-                      "baseline": c[f"other_{m}_share"]})
-        for m in COMMITMENT_COLORS
-    ], ignore_index=True)
-    description = (
-        f"Two dot charts, hedged and boosted: the share of each of {len(c)} speakers' forecasts that are hedged and "
-        "that are boosted, with 95% Wilson intervals and a tick for the same share of the speaker's other sentences."
-    )
+    long = pd.concat([pd.DataFrame({
+        "label": c["label"], "speaker": c[by], "measure": m, "count": c[m], "forecasts": c["forecasts"],
+        "share": c[f"{m}_share"], "low": c[f"{m}_low"], "high": c[f"{m}_high"], "baseline": c[f"other_{m}_share"],
+    }) for m in COMMITMENT_COLORS], ignore_index=True)
+    description = (f"Two dot charts, hedged and boosted: the share of each of {len(c)} speakers' forecasts that are "
+                   "hedged and that are boosted, with 95% Wilson intervals and a tick for the same share of the "
+                   "speaker's other sentences.")
     who = f"speakers with at least {min_forecasts} forecasts" if min_forecasts > 1 else "every speaker who forecasts"
-    return alt.hconcat(
-        _commitment_panel(long, "hedged", order, True),
-        _commitment_panel(long, "boosted", order, False),
-        spacing=16,
-    ).properties(
-        title=alt.Title("How committed each speaker's forecasts are",
-                        subtitle=[f"Dot: share of forecasts, line: 95% interval ({who});",
-                                  "grey tick: the same share of their other sentences"]),
-        description=description,
-    )
+    order = list(c["label"])
+    return alt.hconcat(_commitment_panel(long, "hedged", order, True), _commitment_panel(long, "boosted", order, False),
+                       spacing=16).properties(
+        title=alt.Title("How committed each speaker's forecasts are", subtitle=[
+            f"Dot: share of forecasts, line: 95% interval ({who});", "grey tick: the same share of their other sentences"]),
+        description=description)
 
 
 def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
     """Share of resolved forecasts met, per group, with Wilson intervals.
 
-    ``comparison`` is :func:`callanalysis.measure.outcomes.hedged_vs_boosted`; a group with no
-    forecasts is labelled "none" instead of drawn.
+    ``comparison`` is ``outcomes.hedged_vs_boosted``; a group with no forecast is labelled "none" instead of drawn.
     """
     c = comparison.copy()
     c["label"] = [f"{g} (n={n})" for g, n in zip(c["group"], c["n"])]
     c["flag"] = c["comparison"].str.split(" vs ").str[0]
     c["note"] = ["no resolved forecast in this group" if n == 0 else "" for n in c["n"]]
-    order = list(c["label"])
     x_scale = alt.Scale(domain=[0, 1])
     p = {row["comparison"]: row["fisher_p"] for _, row in c.drop_duplicates("comparison").iterrows()}
-    subtitle = "Fisher exact p: " + ", ".join(f"{k.split(' vs ')[0]} {v:.2f}" for k, v in p.items()) + "; lines: 95% Wilson intervals"
-    description = (
-        "Dot chart of the share of resolved forecasts that were met, for hedged, unhedged, boosted and unboosted "
-        f"forecasts, with 95% Wilson intervals; {subtitle}."
-    )
-    y = alt.Y("label:N", title="Forecasts (resolved)", sort=order)
-    color = alt.Color("flag:N", title="Comparison", scale=alt.Scale(domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values())), legend=None)
-    tooltip = [
-        alt.Tooltip("group:N", title="Group"), alt.Tooltip("n:Q", title="Resolved forecasts"),
-        alt.Tooltip("met:Q", title="Met"), alt.Tooltip("share_met:Q", title="Share met", format=".0%"),
-        alt.Tooltip("ci_low:Q", title="95% interval from", format=".0%"), alt.Tooltip("ci_high:Q", title="to", format=".0%"),
-        alt.Tooltip("fisher_p:Q", title="Fisher exact p", format=".2f"), alt.Tooltip("too_small:N", title="Too small to compare"),
-    ]
+    subtitle = ("Fisher exact p: " + ", ".join(f"{k.split(' vs ')[0]} {v:.2f}" for k, v in p.items())
+                + "; lines: 95% Wilson intervals")
+    description = ("Dot chart of the share of resolved forecasts that were met, for hedged, unhedged, boosted and "
+                   f"unboosted forecasts, with 95% Wilson intervals; {subtitle}.")
+    y = alt.Y("label:N", title="Forecasts (resolved)", sort=list(c["label"]))
+    color = alt.Color("flag:N", title="Comparison", legend=None, scale=alt.Scale(
+        domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values())))
+    tips = _tips(("group:N", "Group"), ("n:Q", "Resolved forecasts"), ("met:Q", "Met"),
+                 ("share_met:Q", "Share met", ".0%"), ("ci_low:Q", "95% interval from", ".0%"),
+                 ("ci_high:Q", "to", ".0%"), ("fisher_p:Q", "Fisher exact p", ".2f"), ("too_small:N", "Too small to compare"))
     drawn = c[c["n"] > 0]
     rules = alt.Chart(drawn).mark_rule(strokeWidth=2, opacity=0.6).encode(
         x=alt.X("ci_low:Q", title="Share of resolved forecasts that were met", scale=x_scale, axis=alt.Axis(format="%")),
-        x2="ci_high:Q", y=y, color=color, tooltip=tooltip)
+        x2="ci_high:Q", y=y, color=color, tooltip=tips)
     dots = alt.Chart(drawn).mark_point(filled=True, size=80).encode(
-        x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tooltip)
+        x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tips)
     empty = alt.Chart(c[c["n"] == 0]).mark_text(align="left", dx=4, color=_MUTED, fontStyle="italic").encode(
         x=alt.value(0), y=y, text="note:N")
     return alt.layer(rules, dots, empty).properties(
         title=alt.Title("Did hedged or boosted forecasts fare better?", subtitle=subtitle),
-        width=WIDTH - 120, height=alt.Step(30), description=description,
-    )
+        width=WIDTH - 120, height=alt.Step(30), description=description)
 
 
 # --------------------------------------------------------------------------- hedging and speakers
-# Dot-and-interval charts for rates with bootstrap intervals (chapters "Hedging and boosting"
-# and "Speakers compared"), the mix of cue kinds, and where the cues fall in the call.
-
-#: Hedges and boosters, wherever both appear in one chart.
-MEASURE_COLORS = {"hedges": OKABE_ITO["orange"], "boosters": OKABE_ITO["sky blue"]}
-#: Prepared against spontaneous speech; shapes repeat the distinction for print and colour blindness.
-PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange"]}
-PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
-#: Panel width when two interval panels stand side by side (with labels they fit the column).
-PANEL_WIDTH = 200
-_SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
 
 
 def _rows(data: pd.DataFrame, y: str, value: str, sort: list[str] | None) -> list[str]:
@@ -610,27 +413,11 @@ def _rows(data: pd.DataFrame, y: str, value: str, sort: list[str] | None) -> lis
 
 
 def interval_chart(
-    data: pd.DataFrame,
-    *,
-    value: str,
-    low: str,
-    high: str,
-    x_title: str,
-    y: str = "speaker",
-    y_title: str | None = "Speaker",
-    color: str | None = "role",
-    sort: list[str] | None = None,
-    small: str | None = None,
-    reference: float | None = None,
-    reference_label: str = "",
-    x_format: str = ".1f",
-    axis_format: str | None = None,
-    x_domain: list[float] | None = None,
-    x_zero: bool = True,
-    width: int = WIDTH,
-    tooltip: list | None = None,
-    title: str | alt.Title | None = None,
-    description: str | None = None,
+    data: pd.DataFrame, *, value: str, low: str, high: str, x_title: str, y: str = "speaker",
+    y_title: str | None = "Speaker", color: str | None = "role", sort: list[str] | None = None,
+    small: str | None = None, reference: float | None = None, reference_label: str = "", x_format: str = ".1f",
+    axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True, width: int = WIDTH,
+    tooltip: list | None = None, title: str | alt.Title | None = None, description: str | None = None,
     show_y_labels: bool = True,
 ) -> alt.LayerChart:
     """A point per row at ``value`` with a bar from ``low`` to ``high`` (its interval).
@@ -647,382 +434,271 @@ def interval_chart(
     keep = [c for c in dict.fromkeys([y, value, low, high, color, small, *tip_fields]) if c and c in data.columns]
     d = data[keep].copy()
     if small is None:
-        d["_small"] = False
-        small = "_small"
+        d["_small"], small = False, "_small"
     d[small] = d[small].astype(bool)
     y_enc = alt.Y(f"{y}:N", sort=order, title=y_title if show_y_labels else None,
                   axis=alt.Axis(labels=show_y_labels, ticks=show_y_labels, domain=False))
-    colour = (alt.Color(f"{color}:N", title="Role", scale=role_color_scale()) if color
-              else alt.value(OKABE_ITO["blue"]))
-    tips = tooltip or [alt.Tooltip(f"{y}:N", title=(y_title or y).capitalize()),
-                       alt.Tooltip(f"{value}:Q", title=x_title, format=x_format),
-                       alt.Tooltip(f"{low}:Q", title="95% interval from", format=x_format),
-                       alt.Tooltip(f"{high}:Q", title="95% interval to", format=x_format)]
-    base = alt.Chart(d)
+    colour = alt.Color(f"{color}:N", title="Role", scale=role_color_scale()) if color else alt.value(OKABE_ITO["blue"])
+    tips = tooltip or _tips((f"{y}:N", (y_title or y).capitalize()), (f"{value}:Q", x_title, x_format),
+                            (f"{low}:Q", "95% interval from", x_format), (f"{high}:Q", "95% interval to", x_format))
     scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
-    bars = base.mark_rule(strokeWidth=2).encode(
+    bars = alt.Chart(d).mark_rule(strokeWidth=2).encode(
         x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=axis_format or x_format), scale=scale),
-        x2=f"{high}:Q", y=y_enc, color=colour, tooltip=tips,
-    )
-    points = base.mark_point(size=70, strokeWidth=2, opacity=1).encode(
+        x2=f"{high}:Q", y=y_enc, color=colour, tooltip=tips)
+    points = alt.Chart(d).mark_point(size=70, strokeWidth=2, opacity=1).encode(
         x=alt.X(f"{value}:Q", scale=scale), y=y_enc, color=colour,
-        fill=alt.condition(f"datum['{small}']", alt.value("#ffffff"), colour),
-        tooltip=tips,
-    )
+        fill=alt.condition(f"datum['{small}']", alt.value("#ffffff"), colour), tooltip=tips)
     layers = [bars, points]
     if reference is not None:
         ref = pd.DataFrame({"ref": [float(reference)], "label": [reference_label]})
         layers.insert(0, alt.Chart(ref).mark_rule(strokeDash=[4, 3], color=_MUTED).encode(
-            x="ref:Q", tooltip=[alt.Tooltip("label:N", title="Reference"),
-                                alt.Tooltip("ref:Q", title="Value", format=x_format)]))
+            x="ref:Q", tooltip=_tips(("label:N", "Reference"), ("ref:Q", "Value", x_format))))
     chart = alt.layer(*layers).properties(width=width, height=alt.Step(20))
     if title is not None:
         chart = chart.properties(title=title)
-    if description:
-        chart = chart.properties(description=description)
-    return chart
+    return chart.properties(description=description) if description else chart
 
 
 _MEASURES = {
-    "hedges": ("hedges_per_100w", "hedges_low", "hedges_high", "Hedges per 100 words", "hedges"),
-    "boosters": ("boosters_per_100w", "boosters_low", "boosters_high", "Boosters per 100 words", "boosters"),
-    "balance": ("balance", "balance_low", "balance_high", "Boosters minus hedges per 100 words", "balance"),
+    "hedges": ("hedges_per_100w", "hedges_low", "hedges_high", "Hedges per 100 words"),
+    "boosters": ("boosters_per_100w", "boosters_low", "boosters_high", "Boosters per 100 words"),
+    "balance": ("balance", "balance_low", "balance_high", "Boosters minus hedges per 100 words"),
 }
 
 
 def _rate_tooltips(group: str, measure: str) -> list[alt.Tooltip]:
-    value, low, high, label, count = _MEASURES[measure]
-    tips = [alt.Tooltip(f"{group}:N", title=group.capitalize())]
-    tips.append(alt.Tooltip("role:N", title="Role"))
-    tips += [alt.Tooltip("words:Q", title="Words", format=","),
-             alt.Tooltip(f"{value}:Q", title=label, format=".2f"),
-             alt.Tooltip(f"{low}:Q", title="95% interval from", format=".2f"),
-             alt.Tooltip(f"{high}:Q", title="95% interval to", format=".2f")]
-    if measure != "balance":
-        tips.insert(3, alt.Tooltip(f"{count}:Q", title=f"{measure.capitalize()} counted"))
-    return tips
+    value, low, high, label = _MEASURES[measure]
+    counted = [] if measure == "balance" else [(f"{measure}:Q", f"{measure.capitalize()} counted")]
+    return _tips((f"{group}:N", group.capitalize()), ("role:N", "Role"), ("words:Q", "Words", ","), *counted,
+                 (f"{value}:Q", label, ".2f"), (f"{low}:Q", "95% interval from", ".2f"),
+                 (f"{high}:Q", "95% interval to", ".2f"))
 
 
 def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.HConcatChart:
     """Hedges and boosters per 100 words per group, each with its 95% interval, side by side.
 
-    ``table`` is :func:`callanalysis.measure.summary.hedging_table` by ``group`` with a ``role`` column
-    (one role per group). Rows are ordered by the hedge rate, highest first; groups with fewer
-    than ``small_words`` words are drawn with open marks.
+    ``table`` is ``summary.hedging_table`` by ``group`` with a ``role`` column. Rows by hedge
+    rate, highest first; groups under ``small_words`` words are drawn with open marks.
     """
     d = table.assign(small=table["words"] < small_words)
     order = _rows(d, group, "hedges_per_100w", None)
     top_high = float(max(d["hedges_high"].max(), d["boosters_high"].max(), 0.5))
     x_max = float(int(top_high) + (top_high > int(top_high)))  # the next whole number
-    panels = []
-    for i, measure in enumerate(("hedges", "boosters")):
-        value, low, high, label, _ = _MEASURES[measure]
-        panel = interval_chart(
-            d, value=value, low=low, high=high, x_title=label, y=group, y_title=group.capitalize(),
-            sort=order, small="small", width=PANEL_WIDTH, tooltip=_rate_tooltips(group, measure),
-            show_y_labels=i == 0, x_format=".2f", axis_format="~r", x_domain=[0, x_max],
-        )
-        panels.append(panel)
+    panels = _panels([(d, *_MEASURES[m], m) for m in ("hedges", "boosters")], order,
+                     lambda *spec: _rate_tooltips(group, spec[-1]), y=group, y_title=group.capitalize(),
+                     x_format=".2f", axis_format="~r", x_domain=[0, x_max])
     top = d.sort_values("hedges_per_100w", ascending=False).iloc[0]
-    zero_boost = int((d["boosters"] == 0).sum())
     description = (
-        f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with "
-        f"95% bootstrap intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words "
-        f"(interval {top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {zero_boost} of {len(d)} use no booster."
-    )
-    return alt.hconcat(*panels, spacing=12).properties(
-        title=alt.Title("Who hedges, who boosts",
-                        subtitle=["Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)",
-                                  _SMALL_NOTE.format(n=small_words)]),
-        description=description,
-    )
+        f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with 95% bootstrap "
+        f"intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words (interval "
+        f"{top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {int((d['boosters'] == 0).sum())} of {len(d)} use no booster.")
+    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("Who hedges, who boosts", subtitle=[
+        "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)]),
+        description=description)
 
 
 def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
     """Certainty balance (boosters minus hedges per 100 words) per group, with 95% intervals.
 
-    ``table`` is :func:`callanalysis.measure.summary.hedging_table`; a dashed rule marks zero (as many
-    boosters as hedges). Rows are ordered by balance, most cautious at the bottom.
+    ``table`` is ``summary.hedging_table``; a dashed rule marks zero (as many boosters as hedges).
     """
     d = table.assign(small=table["words"] < small_words)
-    below = int((d["balance_high"] < 0).sum())
-    description = (
-        f"Dot-and-interval chart of boosters minus hedges per 100 words for {len(d)} {group}s; "
-        f"for {below} of them the whole 95% interval lies below zero (more hedging than boosting)."
-    )
+    description = (f"Dot-and-interval chart of boosters minus hedges per 100 words for {len(d)} {group}s; for "
+                   f"{int((d['balance_high'] < 0).sum())} of them the whole 95% interval lies below zero (more "
+                   "hedging than boosting).")
     return interval_chart(
-        d, value="balance", low="balance_low", high="balance_high",
-        x_title="Boosters minus hedges per 100 words", y=group, y_title=group.capitalize(), small="small",
-        reference=0.0, reference_label="as many boosters as hedges", tooltip=_rate_tooltips(group, "balance"),
-        title=alt.Title("Certainty balance", subtitle=[
+        d, value="balance", low="balance_low", high="balance_high", x_title=_MEASURES["balance"][3], y=group,
+        y_title=group.capitalize(), small="small", reference=0.0, reference_label="as many boosters as hedges",
+        tooltip=_rate_tooltips(group, "balance"), title=alt.Title("Certainty balance", subtitle=[
             "Left of the dashed line: more hedges than boosters; bars are 95% bootstrap intervals",
-            _SMALL_NOTE.format(n=small_words)]),
-        description=description, x_format=".2f", axis_format="~r",
-    )
+            _SMALL_NOTE.format(n=small_words)]), description=description, x_format=".2f", axis_format="~r")
 
 
-def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words",
-                    zero: bool = True) -> alt.LayerChart:
+def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words", zero: bool = True) -> alt.LayerChart:
     """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row.
 
-    ``comparison`` is :func:`callanalysis.measure.summary.phase_comparison` (or
-    :func:`~callanalysis.measure.summary.phase_readability`); ``zero`` starts the x axis at zero.
+    ``comparison`` is ``summary.phase_comparison`` or ``readability.phase_readability``;
+    ``zero`` starts the x axis at zero.
     """
-    rows = []
-    for r in comparison.itertuples(index=False):
-        rows.append((r.speaker, "scripted opening", r.opening_rate, r.opening_low, r.opening_high, r.opening_words,
-                     r.verdict))
-        rows.append((r.speaker, "Q&A", r.qa_rate, r.qa_low, r.qa_high, r.qa_words, r.verdict))
-    d = pd.DataFrame(rows, columns=["speaker", "phase", "rate", "ci_low", "ci_high", "words", "verdict"])
-    order = list(comparison["speaker"])
+    d = pd.DataFrame([(r.speaker, phase, getattr(r, f"{p}_rate"), getattr(r, f"{p}_low"), getattr(r, f"{p}_high"),
+                       getattr(r, f"{p}_words"), r.verdict)
+                      for r in comparison.itertuples(index=False) for phase, p in (("scripted opening", "opening"), ("Q&A", "qa"))],
+                     columns=["speaker", "phase", "rate", "ci_low", "ci_high", "words", "verdict"])
     phases = list(PHASE_COLORS)
     colour = alt.Color("phase:N", title="Part of the call", sort=phases,
                        scale=alt.Scale(domain=phases, range=[PHASE_COLORS[p] for p in phases]))
     shape = alt.Shape("phase:N", title="Part of the call", sort=phases,
                       scale=alt.Scale(domain=phases, range=[PHASE_SHAPES[p] for p in phases]))
-    y = alt.Y("speaker:N", sort=order, title="Speaker")
-    y_off = alt.YOffset("phase:N", sort=phases)
-    tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("phase:N", title="Part of the call"),
-            alt.Tooltip("words:Q", title="Words", format=","),
-            alt.Tooltip("rate:Q", title=measure, format=".2f"),
-            alt.Tooltip("ci_low:Q", title="95% interval from", format=".2f"),
-            alt.Tooltip("ci_high:Q", title="95% interval to", format=".2f"),
-            alt.Tooltip("verdict:N", title="Q&A against opening")]
-    base = alt.Chart(d)
-    bars = base.mark_rule(strokeWidth=2).encode(
+    y, y_off = alt.Y("speaker:N", sort=list(comparison["speaker"]), title="Speaker"), alt.YOffset("phase:N", sort=phases)
+    tips = _tips(("speaker:N", "Speaker"), ("phase:N", "Part of the call"), ("words:Q", "Words", ","),
+                 ("rate:Q", measure, ".2f"), ("ci_low:Q", "95% interval from", ".2f"),
+                 ("ci_high:Q", "95% interval to", ".2f"), ("verdict:N", "Q&A against opening"))
+    bars = alt.Chart(d).mark_rule(strokeWidth=2).encode(
         x=alt.X("ci_low:Q", title=measure, axis=alt.Axis(format="~r"), scale=alt.Scale(zero=zero)), x2="ci_high:Q",
         y=y, yOffset=y_off, color=colour, tooltip=tips)
-    points = base.mark_point(size=70, filled=True, opacity=1).encode(
+    points = alt.Chart(d).mark_point(size=70, filled=True, opacity=1).encode(
         x=alt.X("rate:Q", scale=alt.Scale(zero=zero)), y=y, yOffset=y_off, color=colour, shape=shape, tooltip=tips)
     pooled = comparison.iloc[-1]
-    description = (
-        f"Dot-and-interval chart of {measure.lower()} in the scripted opening and in the Q&A for "
-        f"{len(comparison) - 1} speakers and pooled ({pooled['speaker']}): pooled, "
-        f"{pooled['opening_rate']:.1f} in the opening and {pooled['qa_rate']:.1f} in the Q&A."
-    )
+    description = (f"Dot-and-interval chart of {measure.lower()} in the scripted opening and in the Q&A for "
+                   f"{len(comparison) - 1} speakers and pooled ({pooled['speaker']}): pooled, "
+                   f"{pooled['opening_rate']:.1f} in the opening and {pooled['qa_rate']:.1f} in the Q&A.")
     return alt.layer(bars, points).properties(
-        width=WIDTH, height=alt.Step(18),
-        title=alt.Title("Prepared against spontaneous speech",
-                        subtitle=f"{measure} in the scripted opening and in the Q&A; bars are 95% bootstrap intervals"),
-        description=description,
-    )
+        width=WIDTH, height=alt.Step(18), description=description, title=alt.Title(
+            "Prepared against spontaneous speech",
+            subtitle=f"{measure} in the scripted opening and in the Q&A; bars are 95% bootstrap intervals"))
 
 
 def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str = "hedge") -> alt.Chart:
     """Each group's cues split by kind (modal, epistemic adverb ...), as 100% stacked bars.
 
-    ``kinds`` is :func:`callanalysis.measure.summary.cue_kinds` by ``group``.
+    ``kinds`` is ``summary.cue_kinds`` by ``group``.
     """
     order = list(dict.fromkeys(kinds[group]))
     kind_order = list(kinds.groupby("kind_label")["count"].sum().sort_values(ascending=False).index)
-    totals = kinds.groupby(group)["count"].sum()
-    d = kinds.assign(group_total=kinds[group].map(totals))
+    d = kinds.assign(group_total=kinds[group].map(kinds.groupby(group)["count"].sum()))
     top = d.sort_values("share", ascending=False).drop_duplicates(group).set_index(group)
-    description = (
-        f"Stacked bars of the kinds of {what} cue used by {len(order)} groups. "
-        + " ".join(f"{g}: mostly {top.loc[g, 'kind_label'].split(' (')[0]} ({top.loc[g, 'share']:.0%})." for g in order)
-    )
+    description = (f"Stacked bars of the kinds of {what} cue used by {len(order)} groups. " + " ".join(
+        f"{g}: mostly {top.loc[g, 'kind_label'].split(' (')[0]} ({top.loc[g, 'share']:.0%})." for g in order))
     palette = [OKABE_ITO[c] for c in ("orange", "sky blue", "bluish green", "reddish purple", "yellow", "grey",
                                       "blue", "vermillion", "black")]
-    return (
-        alt.Chart(d, title=alt.Title(f"What kind of {what}",
-                                     subtitle=f"Share of each group's {what} cues, by kind of cue"))
-        .mark_bar()
-        .encode(
-            x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
-            y=alt.Y(f"{group}:N", sort=order, title="Whose sentences" if group == "hedge_context" else group.capitalize(),
-                    axis=alt.Axis(labelLimit=230)),
-            color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order,
-                            scale=alt.Scale(domain=kind_order, range=palette[: len(kind_order)]),
-                            legend=alt.Legend(columns=2, labelLimit=260)),
-            order=alt.Order("count:Q", sort="descending"),
-            tooltip=[alt.Tooltip(f"{group}:N", title="Group"), alt.Tooltip("kind_label:N", title="Kind of cue"),
-                     alt.Tooltip("count:Q", title="Cues"), alt.Tooltip("group_total:Q", title="All the group's cues"),
-                     alt.Tooltip("share:Q", title="Share", format=".0%"),
-                     alt.Tooltip("examples:N", title="Most frequent")],
-        )
-        .properties(width=WIDTH, height=alt.Step(28), description=description)
-    )
+    return alt.Chart(d, title=alt.Title(f"What kind of {what}", subtitle=f"Share of each group's {what} cues, by kind "
+                                                                          "of cue")).mark_bar().encode(
+        x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
+        y=alt.Y(f"{group}:N", sort=order, title="Whose sentences" if group == "hedge_context" else group.capitalize(),
+                axis=alt.Axis(labelLimit=230)),
+        color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order, legend=alt.Legend(columns=2, labelLimit=260),
+                        scale=alt.Scale(domain=kind_order, range=palette[: len(kind_order)])),
+        order=alt.Order("count:Q", sort="descending"),
+        tooltip=_tips((f"{group}:N", "Group"), ("kind_label:N", "Kind of cue"), ("count:Q", "Cues"),
+                      ("group_total:Q", "All the group's cues"), ("share:Q", "Share", ".0%"),
+                      ("examples:N", "Most frequent")),
+    ).properties(width=WIDTH, height=alt.Step(28), description=description)
 
 
 def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
     """Every hedged or boosted sentence at its place in the call, one row per role.
 
-    ``sentences`` is the sentence table (``sentence_id, speaker, role, section, text,
-    hedge_cues, booster_cues``). The x axis is the position in words spoken so far; shaded
-    bands mark the sections; the tooltip shows the sentence and its cues.
+    ``sentences`` is the sentence table. The x axis is the position in words spoken so far;
+    shaded bands mark the sections; the tooltip shows the sentence and its cues.
     """
-    from ..parse.sentences import word_count
-
     d = sentences.sort_values("sentence_id").reset_index(drop=True)
     d = d.assign(words=d["text"].map(word_count))
     d["position"] = d["words"].cumsum() - d["words"]
     total = int(d["words"].sum())
-    hedged = d["hedge_cues"].fillna("").str.strip().ne("")
-    boosted = d["booster_cues"].fillna("").str.strip().ne("")
-    marks = pd.concat([
-        d[hedged].assign(cue_type="hedge", cues=d.loc[hedged, "hedge_cues"]),
-        d[boosted].assign(cue_type="booster", cues=d.loc[boosted, "booster_cues"]),
-    ])
+    hedged, boosted = (d[c].fillna("").str.strip().ne("") for c in ("hedge_cues", "booster_cues"))
+    marks = pd.concat([d[hedged].assign(cue_type="hedge", cues=d.loc[hedged, "hedge_cues"]),
+                       d[boosted].assign(cue_type="booster", cues=d.loc[boosted, "booster_cues"])])
     marks = marks.assign(section_label=marks["section"].map(section_label),
-                         sentence=marks["text"].map(lambda t: first_words(t, 40)))
-    marks = marks[["sentence_id", "speaker", "role", "section_label", "position", "cue_type", "cues", "sentence"]]
-    roles = [r for r in ROLE_ORDER if r in set(d["role"])]
+                         sentence=marks["text"].map(lambda t: first_words(t, 40)))[
+        ["sentence_id", "speaker", "role", "section_label", "position", "cue_type", "cues", "sentence"]]
     sections = d.groupby("section", sort=False).agg(start=("position", "min"), end=("position", "max")).reset_index()
     sections["end"] = sections["start"].shift(-1).fillna(total)
     sections["section_label"] = sections["section"].map(section_label)
-    x_scale = alt.Scale(domain=[0, max(total, 1)], nice=False)
-    bands = alt.Chart(sections).mark_rect(opacity=0.5).encode(
-        x=alt.X("start:Q", scale=x_scale, title="Position in the call (words spoken so far)"), x2="end:Q",
-        color=alt.Color("section_label:N", legend=None, scale=alt.Scale(
-            domain=[SECTION_LABELS[s] for s in SECTION_ORDER], range=["#f2f2f2", "#e3eef8", "#fbeee4", "#f2f2f2"])),
-        tooltip=[alt.Tooltip("section_label:N", title="Section")],
-    )
-    types = ["hedge", "booster"]
+    x_scale, types = alt.Scale(domain=[0, max(total, 1)], nice=False), ["hedge", "booster"]
     ticks = alt.Chart(marks).mark_tick(thickness=2, opacity=0.85).encode(
-        x=alt.X("position:Q", scale=x_scale),
-        y=alt.Y("role:N", sort=roles, title="Role"),
+        x=alt.X("position:Q", scale=x_scale), y=alt.Y("role:N", sort=[r for r in ROLE_ORDER if r in set(d["role"])],
+                                                       title="Role"),
         yOffset=alt.YOffset("cue_type:N", sort=types),
-        color=alt.Color("cue_type:N", title="Cue", sort=types,
-                        scale=alt.Scale(domain=types, range=[MEASURE_COLORS["hedges"], MEASURE_COLORS["boosters"]])),
-        tooltip=[alt.Tooltip("sentence_id:Q", title="Sentence"), alt.Tooltip("speaker:N", title="Speaker"),
-                 alt.Tooltip("section_label:N", title="Section"), alt.Tooltip("cue_type:N", title="Cue type"),
-                 alt.Tooltip("cues:N", title="Cues"), alt.Tooltip("sentence:N", title="Sentence text")],
-    )
-    n_h, n_b = int(hedged.sum()), int(boosted.sum())
-    description = (
-        f"Timeline of {n_h} hedged and {n_b} boosted sentences across {total:,} words of the call, "
-        f"one row per role; each tick is one sentence."
-    )
-    return (
-        alt.layer(bands, ticks).resolve_scale(color="independent")
-        .properties(width=WIDTH, height=alt.Step(34), description=description,
-                    title=alt.Title("Where the hedges and boosters fall",
-                                    subtitle="Each tick is one sentence with a cue; shading marks the sections"))
-    )
+        color=alt.Color("cue_type:N", title="Cue", sort=types, scale=alt.Scale(
+            domain=types, range=[MEASURE_COLORS["hedges"], MEASURE_COLORS["boosters"]])),
+        tooltip=_tips(("sentence_id:Q", "Sentence"), ("speaker:N", "Speaker"), ("section_label:N", "Section"),
+                      ("cue_type:N", "Cue type"), ("cues:N", "Cues"), ("sentence:N", "Sentence text")))
+    description = (f"Timeline of {int(hedged.sum())} hedged and {int(boosted.sum())} boosted sentences across "
+                   f"{total:,} words of the call, one row per role; each tick is one sentence.")
+    return alt.layer(_section_bands(sections, "start", "end", x_scale), ticks).resolve_scale(color="independent") \
+        .properties(width=WIDTH, height=alt.Step(34), description=description, title=alt.Title(
+            "Where the hedges and boosters fall", subtitle="Each tick is one sentence with a cue; shading marks the sections"))
+
+
+def _panels(specs: list[tuple], order: list[str], tips, **kw) -> list[alt.LayerChart]:
+    """:func:`interval_chart` panels side by side, one per ``(data, value, low, high, x_title, what)``;
+    the y labels on the first only, ``tips(value, low, high, x_title, what)`` their tooltips."""
+    return [interval_chart(d, value=value, low=low, high=high, x_title=label, sort=order, small="small",
+                           width=PANEL_WIDTH, tooltip=tips(value, low, high, label, what), show_y_labels=i == 0, **kw)
+            for i, (d, value, low, high, label, what) in enumerate(specs)]
 
 
 def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: pd.Series | None = None,
                     role: pd.Series | None = None) -> alt.HConcatChart:
     """Share of each speaker's sentences that are claims, and that are forecasts, with intervals.
 
-    ``claims`` and ``forecasts`` are :func:`callanalysis.measure.summary.share_ci` by speaker; ``role``
-    and ``small_words`` (booleans) are Series indexed by speaker. Rows ordered by claim share.
+    ``claims`` and ``forecasts`` are ``summary.share_ci`` by speaker; ``role`` and
+    ``small_words`` (booleans) are Series indexed by speaker. Rows ordered by claim share.
     """
-    def prep(t: pd.DataFrame) -> pd.DataFrame:
-        out = t.copy()
-        out["role"] = out["speaker"].map(role) if role is not None else "unknown"
-        out["small"] = out["speaker"].map(small_words).fillna(False) if small_words is not None else False
-        return out
+    c, f = (t.assign(role=t["speaker"].map(role) if role is not None else "unknown",
+                     small=t["speaker"].map(small_words).fillna(False) if small_words is not None else False)
+            for t in (claims, forecasts))
 
-    c, f = prep(claims), prep(forecasts)
-    order = _rows(c, "speaker", "share", None)
-    panels = []
-    for i, (t, label, what) in enumerate(((c, "Share of sentences that are claims", "Claims"),
-                                           (f, "Share of sentences that are forecasts", "Forecasts"))):
-        tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("role:N", title="Role"),
-                alt.Tooltip("sentences:Q", title="Sentences"), alt.Tooltip("flagged:Q", title=what),
-                alt.Tooltip("share:Q", title=label, format=".0%"),
-                alt.Tooltip("ci_low:Q", title="95% interval from", format=".0%"),
-                alt.Tooltip("ci_high:Q", title="95% interval to", format=".0%")]
-        panels.append(interval_chart(
-            t, value="share", low="ci_low", high="ci_high", x_title=label, sort=order, small="small",
-            width=PANEL_WIDTH, tooltip=tips, show_y_labels=i == 0, x_format="%", x_domain=[0, 1],
-        ))
-    top_c = c.sort_values("share", ascending=False).iloc[0]
-    top_f = f.sort_values("share", ascending=False).iloc[0]
-    description = (
-        f"Two dot-and-interval panels for {len(c)} speakers: the share of their sentences that are claims "
-        f"(highest: {top_c['speaker']}, {top_c['share']:.0%}) and that are forecasts "
-        f"(highest: {top_f['speaker']}, {top_f['share']:.0%}), with 95% bootstrap intervals."
-    )
-    return alt.hconcat(*panels, spacing=12).properties(
-        title=alt.Title("What each speaker's sentences do",
-                        subtitle=["Share of the speaker's sentences; bars are 95% intervals",
-                                  "Open marks: small samples, read with care"]),
-        description=description,
-    )
+    def tips(value, low, high, label, what):
+        return _tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("sentences:Q", "Sentences"), ("flagged:Q", what),
+                     (f"{value}:Q", label, ".0%"), (f"{low}:Q", "95% interval from", ".0%"),
+                     (f"{high}:Q", "95% interval to", ".0%"))
+
+    panels = _panels([(c, "share", "ci_low", "ci_high", "Share of sentences that are claims", "Claims"),
+                      (f, "share", "ci_low", "ci_high", "Share of sentences that are forecasts", "Forecasts")],
+                     _rows(c, "speaker", "share", None), tips, x_format="%", x_domain=[0, 1])
+    top_c, top_f = (t.sort_values("share", ascending=False).iloc[0] for t in (c, f))
+    description = (f"Two dot-and-interval panels for {len(c)} speakers: the share of their sentences that are claims "
+                   f"(highest: {top_c['speaker']}, {top_c['share']:.0%}) and that are forecasts (highest: "
+                   f"{top_f['speaker']}, {top_f['share']:.0%}), with 95% bootstrap intervals.")
+    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("What each speaker's sentences do", subtitle=[
+        "Share of the speaker's sentences; bars are 95% intervals", "Open marks: small samples, read with care"]),
+        description=description)
 
 
 def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -> alt.HConcatChart:
     """Flesch reading ease and Gunning fog per speaker, with 95% bootstrap intervals.
 
-    ``scores`` is :func:`callanalysis.measure.readability.readability_ci` by speaker; ``role`` a Series
-    indexed by speaker. Speakers under the readability threshold (``reliable`` False) are drawn
-    open. Rows ordered by Gunning fog, hardest first.
+    ``scores`` is ``readability.readability_ci`` by speaker; ``role`` a Series indexed by
+    speaker. Speakers under the readability threshold are drawn open; rows by fog, hardest first.
     """
     d = scores.assign(role=scores["speaker"].map(role) if role is not None else "unknown",
                       small=~scores["reliable"].astype(bool))
-    order = _rows(d, "speaker", "gunning_fog", None)
-    specs = (("flesch_reading_ease", "fre_low", "fre_high", "Flesch reading ease (higher: easier)"),
-             ("gunning_fog", "fog_low", "fog_high", "Gunning fog (school years; higher: harder)"))
-    panels = []
-    for i, (value, low, high, label) in enumerate(specs):
-        tips = [alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("role:N", title="Role"),
-                alt.Tooltip("words:Q", title="Words", format=","),
-                alt.Tooltip("words_per_sentence:Q", title="Words per sentence", format=".1f"),
-                alt.Tooltip(f"{value}:Q", title=label, format=".1f"),
-                alt.Tooltip(f"{low}:Q", title="95% interval from", format=".1f"),
-                alt.Tooltip(f"{high}:Q", title="95% interval to", format=".1f")]
-        panels.append(interval_chart(
-            d, value=value, low=low, high=high, x_title=label, sort=order, small="small", width=PANEL_WIDTH,
-            tooltip=tips, show_y_labels=i == 0, x_format=".0f", x_zero=False,
-        ))
-    hard = d.sort_values("gunning_fog", ascending=False).iloc[0]
-    easy = d.sort_values("gunning_fog").iloc[0]
-    description = (
-        f"Two dot-and-interval panels of readability for {len(d)} speakers with 95% bootstrap intervals; "
-        f"highest Gunning fog: {hard['speaker']} ({hard['gunning_fog']:.1f}), lowest: {easy['speaker']} "
-        f"({easy['gunning_fog']:.1f})."
-    )
-    return alt.hconcat(*panels, spacing=12).properties(
-        title=alt.Title("How hard each speaker is to read",
-                        subtitle=["Formulas built for written text, applied to a transcript; bars are 95% intervals",
-                                  "Open marks: under the readability threshold, read with care"]),
-        description=description,
-    )
+
+    def tips(value, low, high, label, what):
+        return _tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("words:Q", "Words", ","),
+                     ("words_per_sentence:Q", "Words per sentence", ".1f"), (f"{value}:Q", label, ".1f"),
+                     (f"{low}:Q", "95% interval from", ".1f"), (f"{high}:Q", "95% interval to", ".1f"))
+
+    panels = _panels([(d, "flesch_reading_ease", "fre_low", "fre_high", "Flesch reading ease (higher: easier)", ""),
+                      (d, "gunning_fog", "fog_low", "fog_high", "Gunning fog (school years; higher: harder)", "")],
+                     _rows(d, "speaker", "gunning_fog", None), tips, x_format=".0f", x_zero=False)
+    hard, easy = d.sort_values("gunning_fog", ascending=False).iloc[0], d.sort_values("gunning_fog").iloc[0]
+    description = (f"Two dot-and-interval panels of readability for {len(d)} speakers with 95% bootstrap intervals; "
+                   f"highest Gunning fog: {hard['speaker']} ({hard['gunning_fog']:.1f}), lowest: {easy['speaker']} "
+                   f"({easy['gunning_fog']:.1f}).")
+    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("How hard each speaker is to read", subtitle=[
+        "Formulas built for written text, applied to a transcript; bars are 95% intervals",
+        "Open marks: under the readability threshold, read with care"]), description=description)
+
+
+# --------------------------------------------------------------------------- validation
 
 
 def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
     """Grouped bars: F1 per label for the report's rules and for the finance word-list baselines.
 
-    ``metrics`` is :attr:`callanalysis.measure.validation.ValidationReport.metrics` (columns ``system``,
-    ``baseline_list``, ``label``, ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``).
+    ``metrics`` is ``validation.ValidationReport.metrics`` (``system``, ``baseline_list``,
+    ``label``, ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``).
     """
     names = {"lm_weak_modal": "LM Weak_Modal words", "lm_strong_modal": "LM Strong_Modal words",
              "li2010_forward": "Li (2010) forward-looking words"}
+    kinds = ["rules", "word-list baseline"]
     data = metrics.assign(
         method=[("This report's rules" if s == "rules" else names.get(b, b))
                 for s, b in zip(metrics["system"], metrics["baseline_list"])],
-        kind=["rules" if s == "rules" else "word-list baseline" for s in metrics["system"]],
-    )
+        kind=["rules" if s == "rules" else kinds[1] for s in metrics["system"]])
     rules = data[data["system"] == "rules"].set_index("label")["f1"]
-    description = (
-        "Bar chart of F1 scores against the reference annotations, per label, for the report's rules "
-        "and for word-list baselines. Rules: "
-        + ", ".join(f"{lab} {f1:.2f}" for lab, f1 in rules.items()) + "."
-    )
-    return (
-        alt.Chart(data, title=alt.Title("Rules against word lists",
-                                         subtitle="F1 against the reference labels (dev sentences)"))
-        .mark_bar()
-        .encode(
-            x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
-            y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
-            yOffset=alt.YOffset("kind:N", sort=["rules", "word-list baseline"]),
-            color=alt.Color("kind:N", title="Method",
-                            scale=alt.Scale(domain=["rules", "word-list baseline"],
-                                            range=[OKABE_ITO["blue"], OKABE_ITO["orange"]])),
-            tooltip=[
-                alt.Tooltip("label:N", title="Label"),
-                alt.Tooltip("method:N", title="Method"),
-                alt.Tooltip("precision:Q", title="Precision", format=".2f"),
-                alt.Tooltip("recall:Q", title="Recall", format=".2f"),
-                alt.Tooltip("f1:Q", title="F1", format=".2f"),
-                alt.Tooltip("tp:Q", title="True positives"),
-                alt.Tooltip("fp:Q", title="False positives"),
-                alt.Tooltip("fn:Q", title="False negatives"),
-            ],
-        )
-        .properties(width=WIDTH, height=alt.Step(18), description=description)
-    )
+    description = ("Bar chart of F1 scores against the reference annotations, per label, for the report's rules and "
+                   "for word-list baselines. Rules: " + ", ".join(f"{lab} {f1:.2f}" for lab, f1 in rules.items()) + ".")
+    return alt.Chart(data, title=alt.Title("Rules against word lists", subtitle="F1 against the reference labels "
+                                                                                "(dev sentences)")).mark_bar().encode(
+        x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
+        yOffset=alt.YOffset("kind:N", sort=kinds),
+        color=alt.Color("kind:N", title="Method", scale=alt.Scale(domain=kinds, range=[OKABE_ITO["blue"],
+                                                                                      OKABE_ITO["orange"]])),
+        tooltip=_tips(("label:N", "Label"), ("method:N", "Method"), ("precision:Q", "Precision", ".2f"),
+                      ("recall:Q", "Recall", ".2f"), ("f1:Q", "F1", ".2f"), ("tp:Q", "True positives"),
+                      ("fp:Q", "False positives"), ("fn:Q", "False negatives")),
+    ).properties(width=WIDTH, height=alt.Step(18), description=description)
