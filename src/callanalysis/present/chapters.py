@@ -47,6 +47,10 @@ class Chapter:
     data: dict[str, object] = field(default_factory=dict)
 
 
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else float("nan")
+
+
 def _table(df: pd.DataFrame, columns: dict[str, str], **kw) -> HTML:
     """``df``'s ``columns`` (name -> header) as an HTML table."""
     return html_table(df[list(columns)], labels=columns, **kw)
@@ -202,7 +206,7 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
     for kind, col in (("hedge", "hedges_vs_rest"), ("booster", "boosters_vs_rest")):
         rest = summary.versus_rest(s, "speaker", f"{kind}_cue_count", n_boot=n_boot).set_index("speaker")["verdict"]
         by_speaker[col] = by_speaker["speaker"].map(rest)
-    exec_all = summary.hedging_table(s[execs], (), n_boot=n_boot).iloc[0]
+    exec_all = summary.hedging_table(s[execs], (), n_boot=n_boot).reindex([0]).iloc[0]  # NaN without executives
     phase = {v: summary.phase_comparison(s, f"{v}_cue_count", min_words=PHASE_MIN_WORDS, n_boot=n_boot)
              for v in ("hedge", "booster")}
     pooled_h, pooled_b, per_speaker = phase["hedge"].iloc[-1], phase["booster"].iloc[-1], phase["hedge"].iloc[:-1]
@@ -278,9 +282,7 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
         found = context in kind_of.index
         f[f"hedging_{who}_top_kind"] = kind_of.loc[context, "kind_label"] if found else "none"
         f[f"hedging_{who}_top_kind_share"] = kind_of.loc[context, "share"] if found else 0.0
-    top_lists = {k: summary.top_cues(s, k, "speaker", 3).groupby("speaker").apply(
-        lambda g: ", ".join(f"{wording.as_said(c)} ({n})" for c, n in zip(g["cue"], g["count"])), include_groups=False)
-        for k in ("hedge", "booster")}
+    top_lists = {k: _top_list(s, k) for k in ("hedge", "booster")}
     signed = dict(fmt="+.2f", ci_fmt="+.1f", sep=" to ")
     phase_table = phase["hedge"].assign(
         opening=lambda d: with_interval(d["opening_rate"], d["opening_low"], d["opening_high"], ".2f", ".1f"),
@@ -309,8 +311,8 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
             {"speaker": "Speaker", "role": "Role", "words": "Words", "hedges": "Hedges", "boosters": "Boosters",
              "balance_ci": "Boosters minus hedges per 100 words (95% interval)"}, formats=words),
         "cues": _table(by_speaker.sort_values(["hedges", "speaker"], ascending=[False, True]).assign(
-            top_hedges=lambda d: d["speaker"].map(top_lists["hedge"]).fillna("none"),
-            top_boosters=lambda d: d["speaker"].map(top_lists["booster"]).fillna("none")),
+            top_hedges=lambda d: [top_lists["hedge"].get(sp, "none") for sp in d["speaker"]],
+            top_boosters=lambda d: [top_lists["booster"].get(sp, "none") for sp in d["speaker"]]),
             {"speaker": "Speaker", "role": "Role", "hedges": "Hedges", "top_hedges": "Most frequent hedges",
              "boosters": "Boosters", "top_boosters": "Most frequent boosters"}),
         "kinds": _table(kinds, {"hedge_context": "Whose sentences", "kind_label": "Kind of cue", "count": "Cues",
@@ -333,6 +335,13 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
         "analyst_hedged": analyst_hedged[["sentence_id", "speaker", "hedge_cues", "request", "text"]],
     }
     return Chapter(f, tables, data)
+
+
+def _top_list(s: pd.DataFrame, kind: str) -> pd.Series:
+    """Each speaker's three most frequent cues of ``kind`` with their counts: "I think (12), about (9)"."""
+    t = summary.top_cues(s, kind, "speaker", 3)
+    items = pd.Series([f"{wording.as_said(c)} ({n})" for c, n in zip(t["cue"], t["count"])], index=t.index, dtype=object)
+    return items.groupby(t["speaker"]).agg(", ".join)
 
 
 # --------------------------------------------------------------------------- 4. forecasts
@@ -534,7 +543,7 @@ def speakers(r, n_boot: int = N_BOOT) -> Chapter:
         "speakers_forecast_density_phrase": wording.which_way(density["forecast"]["verdict"], "clearly more",
                                                               "clearly fewer", "no clearly different share of"),
         "speakers_qa_claims_ratio": said["claim", "qa"] / said["claim", "open"] if said["claim", "open"] else float("nan"),
-        "speakers_qa_exec_word_share": qa_words / summary.prepare(execs)["words"].sum(),
+        "speakers_qa_exec_word_share": _ratio(qa_words, summary.prepare(execs)["words"].sum()),
         "speakers_qa_assertions": said["claim", "qa"] + said["forecast", "qa"],
         "speakers_open_assertions": said["claim", "open"] + said["forecast", "open"],
         "speakers_phase_reading": "The prepared script packs facts tightly into long, edited sentences; the answers "

@@ -23,17 +23,24 @@ from ..measure.stats import HIGHER, LOWER
 
 
 def glue(values: Mapping[str, object]) -> None:
-    """Glue each ``name: value`` for ``{glue:text}``: ints and floats as numbers, anything else as text."""
+    """Glue each ``name: value`` for ``{glue:text}`` (as :func:`glueable` makes it)."""
     from myst_nb import glue as myst_glue
 
+    for name, value in glueable(values).items():
+        myst_glue(name, value, display=False)
+
+
+def glueable(values: Mapping[str, object]) -> dict[str, int | float | str]:
+    """``values`` with ints and floats (numpy's too) as plain numbers and anything else as plain text."""
+    out: dict[str, int | float | str] = {}
     for name, value in values.items():
         if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-            value = int(value)
+            out[name] = int(value)
         elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-            value = float(value)
+            out[name] = float(value)
         else:
-            value = str(value)
-        myst_glue(name, value, display=False)
+            out[name] = str(value)
+    return out
 
 
 def number(x: object) -> float:
