@@ -26,7 +26,6 @@ Rules (no sentence ids are hard-coded; each reads the text itself):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -109,12 +108,6 @@ def load_plausibility(path: str | Path = PLAUSIBILITY_PATH) -> pd.DataFrame:
     return df.assign(max_value=df["max_value"].astype(float), reference_value=pd.to_numeric(df["reference_value"], errors="coerce"))
 
 
-def _texts(df: pd.DataFrame) -> Iterator[tuple[object, str]]:
-    """(index label, text) of every sentence, in table order: what ``iterrows`` would give for
-    the ``text`` column, without building a row Series per sentence."""
-    return zip(df.index, df["text"])
-
-
 def _applies(row: pd.Series, call_date: date | None) -> bool:
     if call_date is None:
         return True
@@ -131,7 +124,7 @@ def implausible_quantities(df: pd.DataFrame, bounds: pd.DataFrame, call_date: da
             continue
         qty = re.compile(_NUMBER + r"\s+(?:[\w-]+\s+)?(?:" + b["unit_pattern"] + r")\b", re.I)
         ctx = re.compile(b["context_pattern"], re.I) if b["context_pattern"] else None
-        for i, text in _texts(df):
+        for i, text in zip(df.index, df["text"]):
             if ctx and not ctx.search(text):
                 continue
             for m in qty.finditer(text):
@@ -182,7 +175,7 @@ def hours_of_the_week(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
 def percentage_direction(df: pd.DataFrame) -> list[dict]:
     """"declined from A% to B%" with B > A, or "increased from A% to B%" with B < A."""
     out = []
-    for i, text in _texts(df):
+    for i, text in zip(df.index, df["text"]):
         for m in _PCT_MOVE.finditer(text):
             a, b = float(m.group("a")), float(m.group("b"))
             word = m.group("down") or m.group("up")

@@ -67,26 +67,25 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
 # --------------------------------------------------------------------------- files
 
 
-def outcomes_path_for(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> Path:
-    """The outcome file for ``call``, looked up in ``<outcomes_dir>/index.csv``.
-
-    The index maps the transcript header's (ticker, fiscal year, quarter) to a file name in the
-    same folder. Raises :class:`FileNotFoundError` when there is no index or no row for the call.
-    """
-    folder = Path(outcomes_dir)
-    index = folder / "index.csv"
+def index_row(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> pd.Series:
+    """The call's row of ``<outcomes_dir>/index.csv``, which maps the transcript header's (ticker,
+    fiscal year, quarter) to an outcome file in the same folder (and says when it was compiled).
+    Raises :class:`FileNotFoundError` when there is no index or no row for the call."""
+    index = Path(outcomes_dir) / "index.csv"
     if not index.exists():
         raise FileNotFoundError(f"{index}: no outcome index (expected ticker,fiscal_year,quarter,file)")
     idx = pd.read_csv(index, dtype=str, keep_default_na=False)
     m = call.metadata
-    hit = idx[
-        (idx["ticker"].str.upper() == str(m.ticker or "").upper())
-        & (idx["fiscal_year"] == str(m.fiscal_year))
-        & (idx["quarter"] == str(m.quarter))
-    ]
+    hit = idx[(idx["ticker"].str.upper() == str(m.ticker or "").upper()) & (idx["fiscal_year"] == str(m.fiscal_year))
+              & (idx["quarter"] == str(m.quarter))]
     if hit.empty:
         raise FileNotFoundError(f"{index}: no outcome file listed for {m.ticker} Q{m.quarter} {m.fiscal_year}")
-    return folder / hit["file"].iloc[0]
+    return hit.iloc[0]
+
+
+def outcomes_path_for(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> Path:
+    """The outcome file for ``call`` (see :func:`index_row`)."""
+    return Path(outcomes_dir) / index_row(call, outcomes_dir)["file"]
 
 
 def split_multi(cell: object) -> list[str]:
@@ -289,21 +288,9 @@ def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5
         cis = [stats.wilson(m, n, level) for _, n, m in groups]
         widths = [hi - lo if n else math.inf for (lo, hi), (_, n, _) in zip(cis, groups)]
         small = min(m1, n1 - m1, m0, n0 - m0) < min_cell or max(widths) > max_ci_width
-        for (name, n, met), (lo, hi) in zip(groups, cis):
-            rows.append(
-                {
-                    "comparison": f"{flag} vs un{flag}",
-                    "group": name,
-                    "n": n,
-                    "met": met,
-                    "share_met": met / n if n else np.nan,
-                    "ci_low": lo,
-                    "ci_high": hi,
-                    "fisher_p": p,
-                    "too_small": bool(small),
-                    "excluded": excluded,
-                }
-            )
+        rows += [{"comparison": f"{flag} vs un{flag}", "group": name, "n": n, "met": met,
+                  "share_met": met / n if n else np.nan, "ci_low": lo, "ci_high": hi, "fisher_p": p,
+                  "too_small": bool(small), "excluded": excluded} for (name, n, met), (lo, hi) in zip(groups, cis)]
     return pd.DataFrame(rows)
 
 
@@ -320,12 +307,8 @@ def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
     "compiled YYYY-MM-DD" in its ``source`` column; an empty string when neither says.
     Raises :class:`FileNotFoundError` as :func:`outcomes_path_for` does.
     """
-    outcomes_path_for(call, outcomes_dir)  # same errors for a call with no file
-    idx = pd.read_csv(Path(outcomes_dir) / "index.csv", dtype=str, keep_default_na=False)
-    m = call.metadata
-    row = idx[(idx["ticker"].str.upper() == str(m.ticker or "").upper())
-              & (idx["fiscal_year"] == str(m.fiscal_year)) & (idx["quarter"] == str(m.quarter))].iloc[0]
-    if "compiled" in idx.columns and row["compiled"].strip():
+    row = index_row(call, outcomes_dir)
+    if row.get("compiled", "").strip():
         return row["compiled"].strip()
     hit = _COMPILED.search(row.get("source", ""))
     return hit.group(1) if hit else ""

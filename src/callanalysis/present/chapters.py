@@ -66,8 +66,11 @@ def _rate_cells(d: pd.DataFrame, **cells: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- 1. the call
 
 
-def the_call(r) -> Chapter:
-    """Who was on the call, how much each spoke, the sections, and the data-quality notes."""
+def the_call(r, source: str | Path | None = None) -> Chapter:
+    """Who was on the call, how much each spoke, the sections, and the data-quality notes.
+
+    ``source`` is the transcript file (its name and hash are shown); default: the call's own record of it.
+    """
     call, s, turns = r.call, r.sentences, r.turns
     meta = call.metadata
     by_speaker = summary.rates(s, ("speaker", "role"))
@@ -87,7 +90,7 @@ def the_call(r) -> Chapter:
         "call_analyst_share_of_analyst_qa": number(in_analyst_qa.get("analyst", 0.0)) * 100,
         "call_n_notes": len(notes), "call_n_markers": kinds["marker"], "call_n_unknown_turns": kinds["unknown speaker"],
     }
-    source = Path(call.source)
+    source = Path(source or call.source)
     facts = pd.DataFrame([
         ("Company", f"{meta.company} ({meta.ticker})"), ("Quarter", f"Q{meta.quarter} {meta.fiscal_year}"),
         ("Date and time", f"{meta.date.isoformat()}, {meta.time} {meta.timezone or ''}".strip()),
