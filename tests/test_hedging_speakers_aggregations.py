@@ -113,7 +113,7 @@ def test_compare_rates_returns_both_rates_their_difference_and_a_reproducible_in
     assert c["difference"] == pytest.approx(c["rate_a"] - c["rate_b"])
     assert c["ci_low"] <= c["difference"] <= c["ci_high"]
     assert c == S.compare_rates(df, a, b, "hedge_cue_count", n_boot=500, seed=3)
-    assert c["verdict"] in (S.HIGHER, S.LOWER, S.UNCLEAR)
+    assert c["verdict"] in (stats.HIGHER, stats.LOWER, stats.UNCLEAR)
     assert (c["words_a"], c["sentences_a"]) == (int(S.prepare(df[a])["words"].sum()), int(a.sum()))
 
 
@@ -125,9 +125,9 @@ def test_a_clear_difference_gets_a_verdict_and_an_unclear_one_does_not():
     })
     df["hedge_cues"] = df["hedge_cues"].where(df.index % 2 == 0, "")  # half of a's sentences hedge
     a, b = df["g"].eq("a"), df["g"].eq("b")
-    assert S.compare_rates(df, a, b, n_boot=500)["verdict"] == S.HIGHER
-    assert S.compare_rates(df, b, a, n_boot=500)["verdict"] == S.LOWER
-    assert S.compare_rates(df, a & (df.index < 30), a & (df.index >= 30), n_boot=500)["verdict"] == S.UNCLEAR
+    assert S.compare_rates(df, a, b, n_boot=500)["verdict"] == stats.HIGHER
+    assert S.compare_rates(df, b, a, n_boot=500)["verdict"] == stats.LOWER
+    assert S.compare_rates(df, a & (df.index < 30), a & (df.index >= 30), n_boot=500)["verdict"] == stats.UNCLEAR
 
 
 def test_a_group_with_no_cue_is_not_declared_lower_on_a_handful_of_words():
@@ -138,7 +138,7 @@ def test_a_group_with_no_cue_is_not_declared_lower_on_a_handful_of_words():
         "speaker": ["long"] * 40 + ["short"] * 4,
     })
     c = S.compare_rates(df, df["speaker"].eq("short"), df["speaker"].eq("long"), n_boot=500)
-    assert c["rate_a"] == 0 and c["verdict"] == S.UNCLEAR
+    assert c["rate_a"] == 0 and c["verdict"] == stats.UNCLEAR
     # The short speaker's own interval is [0, Poisson bound over 20 words], so the difference can be > 0.
     assert c["ci_low"] < 0 < c["ci_high"] <= S.zero_count_upper(20)
 
@@ -146,7 +146,7 @@ def test_a_group_with_no_cue_is_not_declared_lower_on_a_handful_of_words():
 def test_versus_rest_has_one_row_per_group_with_a_verdict(call_table):
     v = S.versus_rest(call_table, "speaker", n_boot=300)
     assert sorted(v["speaker"]) == sorted(call_table["speaker"].unique())
-    assert set(v["verdict"]) <= {S.HIGHER, S.LOWER, S.UNCLEAR}
+    assert set(v["verdict"]) <= {stats.HIGHER, stats.LOWER, stats.UNCLEAR}
     assert (v["ci_low"] <= v["difference"] + 1e-9).all() and (v["difference"] <= v["ci_high"] + 1e-9).all()
 
 

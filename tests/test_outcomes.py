@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import replace
 
 import pandas as pd
@@ -17,7 +16,6 @@ from callanalysis.measure.outcomes import (
     hedged_vs_boosted,
     load_outcomes,
     match_outcomes,
-    match_score,
     outcomes_path_for,
     scorecard,
     source_links,

@@ -54,7 +54,9 @@ def test_score_draws_are_the_formulas_of_resampled_sentence_counts():
     assert fre.tolist() == want_fre.tolist() and fog.tolist() == want_fog.tolist()
 
 
-def test_textstat_is_not_patched():
+def test_reading_the_scores_leaves_textstats_syllable_counter_as_installed():
+    from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
 
-    assert _get_cmudict.get_cmudict.__module__ == "textstat.backend.utils._get_cmudict"
+    R.readability(frame([(1, "A", "We build cars in Texas.")]))
+    assert _count_syllables.get_cmudict is _get_cmudict.get_cmudict

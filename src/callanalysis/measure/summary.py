@@ -31,7 +31,7 @@ from ..label.topics import topic_label
 from ..parse.sentences import word_count
 from ..parse.transcript import ROLES, SECTIONS
 from . import stats
-from .stats import DEFAULT_SEED, HIGHER, LOWER, UNCLEAR  # noqa: F401  (the verdicts, re-exported)
+from .stats import DEFAULT_SEED
 
 #: The sentence table's 0/1 flags and the name of their counts.
 FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}

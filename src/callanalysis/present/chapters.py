@@ -421,6 +421,7 @@ def forecasts(r) -> Chapter:
                              formats={c: ".0%" for c in ("dated_share", "hedged_share", "other_hedged_share", "boosted_share")}),
     }
     data = {"ledger": ledger.drop(columns=["commitment", "due"]), "call_date": call.date, "commit": commit,
+            "ledger_link": f"Download the forecast ledger ({n:,} forecasts, forecasts.csv)",
             "card": None, "compare": None}
     _outcomes(r, f, tables, data)
     return Chapter(f, tables, data)
