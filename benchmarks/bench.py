@@ -80,12 +80,9 @@ def bench_seed(repeat: int) -> dict[str, Any]:
         rows = len(fn(load(SEED)))
         times.append(time.perf_counter() - t)
     result = {"annotator": name, "cold_s": times[0], "best_s": min(times[1:] or times), "runs": repeat, "rows": rows}
-    if fn is not stand_in:  # the cost of text the process has not seen: remembered sentences forgotten first
-        from callanalysis.label.annotate import clear_caches
-
+    if fn is not stand_in:  # the annotator keeps nothing between calls: every run reads unseen text
         unseen = []
         for _ in range(repeat):
-            clear_caches()
             t = time.perf_counter()
             fn(load(SEED))
             unseen.append(time.perf_counter() - t)

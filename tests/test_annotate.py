@@ -173,33 +173,6 @@ def test_future_voiced_in_a_story_about_the_past_is_not_a_forecast(seed_call):
     assert flip.forecast == 0 and "going to" in flip.forecast_cues
 
 
-def test_sentences_with_the_same_context_key_get_the_same_labels(seed_call):
-    """What annotate's per-call memo relies on: label_sentence reads no more of the context
-    than labels.context_key holds (the previous sentence's text and the position do not count),
-    and the previous topic only through turn_topic."""
-    from dataclasses import replace
-
-    from callanalysis.label.labels import turn_topic
-
-    table = annotate(seed_call)
-    call_date = seed_call.date
-    checked = 0
-    for row, prev in zip(table.itertuples(), [None, *table.itertuples()]):
-        same_turn = prev is not None and prev.turn == row.turn
-        previous_forecast = bool(prev.forecast) if same_turn else None
-        own = label_sentence(row.text, call_date=call_date, context=SentenceContext(
-            role=row.role, previous="Something else entirely." if same_turn else None, position=1,
-            previous_forecast=previous_forecast))
-        for previous_topic in (None, "autonomy"):
-            full = label_sentence(row.text, call_date=call_date, context=SentenceContext(
-                role=row.role, previous=prev.text if same_turn else None, position=7,
-                previous_forecast=previous_forecast, previous_topic=previous_topic))
-            expected = replace(own, topic=turn_topic(own.topic, own.claim, own.forecast, previous_topic))
-            assert full == expected, row.text
-            checked += 1
-    assert checked == 2 * len(table)
-
-
 def test_a_claim_without_a_topic_of_its_own_shows_the_turns_topic():
     from callanalysis.label.labels import turn_topic
 
@@ -213,32 +186,3 @@ def test_a_sentence_keeps_its_own_topic_or_other_when_neither_claim_nor_forecast
     assert turn_topic("energy", True, False, "autonomy") == "energy"
     assert turn_topic("other", False, False, "autonomy") == "other"
     assert turn_topic("other", True, False, None) == "other"
-
-
-def test_context_key_tells_a_continued_scenario_from_a_plain_sentence():
-    from callanalysis.label.labels import context_key
-
-    step = "You just summon the car using your phone."
-    after_forecast = context_key(step, role="executive", previous_forecast=True, opens_after_scenario=False)
-    after_claim = context_key(step, role="executive", previous_forecast=False, opens_after_scenario=False)
-    opening_after_scenario = context_key(step, role="executive", previous_forecast=None, opens_after_scenario=True)
-    assert after_forecast != after_claim
-    assert opening_after_scenario == after_forecast
-
-
-def test_context_key_ignores_the_scenario_for_a_sentence_that_is_no_step():
-    from callanalysis.label.labels import context_key
-
-    text = "Revenue grew 10% in the quarter."
-    keys = {context_key(text, role="executive", previous_forecast=pf, opens_after_scenario=o)
-            for pf in (None, False, True) for o in (False, True)}
-    assert len(keys) == 1
-
-
-def test_the_topic_cell_is_where_the_topic_column_is(seed_call):
-    from callanalysis.label.annotate import _TOPIC_CELL, _label_cells
-
-    lab = label_sentence("We think Q2 will be a lot better.", call_date=date(2024, 4, 23),
-                         context=SentenceContext(role="executive", previous_topic="demand_pricing"))
-    assert _label_cells(lab)[_TOPIC_CELL] == lab.topic == "demand_pricing"
-    assert COLUMNS[COLUMNS.index("claim") + _TOPIC_CELL] == "topic"

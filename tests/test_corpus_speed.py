@@ -193,10 +193,10 @@ def test_encoded_rows_travel_between_processes_unchanged(rows):
     """A worker sends :class:`Encoded` rows pickled (the table as an Arrow IPC stream)."""
     import pickle
 
-    from callanalysis.label.annotate import annotate_rows
+    from callanalysis.label.annotate import annotate
     from callanalysis.corpus import SENTENCE_SCHEMA, SPEAKER_SCHEMA, encode_rows
 
-    sent = encode_rows(annotate_rows(load(SEED)) if rows == "seed" else [], "seed")
+    sent = encode_rows(list(annotate(load(SEED)).astype(object).itertuples(index=False, name=None)) if rows == "seed" else [], "seed")
     received = pickle.loads(pickle.dumps(sent))
     for before, after, schema in zip(sent, received, (SENTENCE_SCHEMA, SPEAKER_SCHEMA)):
         assert after.csv == before.csv

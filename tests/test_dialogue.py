@@ -37,12 +37,3 @@ def test_answer_must_open_a_new_turn_by_another_speaker():
 def test_answer_with_more_words_is_left_to_the_sentence_rules():
     rows = call((1, "IR", "When will you start production?"), (2, "CEO", "Yes, later this year we will."))
     assert answered_forecasts(rows) == []
-
-
-def test_turn_starts_given_by_the_caller_find_the_same_answers():
-    rows = call(
-        (1, "Analyst", "Thanks."), (1, "Analyst", "Will margins fall in Q3?"), (2, "CEO", "No."),
-        (3, "IR", "When will you start production?"), (4, "CEO", "Yes."), (4, "CEO", "Yes."),
-    )
-    starts = [i for i in range(len(rows)) if i == 0 or rows[i].turn != rows[i - 1].turn]
-    assert answered_forecasts(rows, starts) == answered_forecasts(rows) == [2, 4]

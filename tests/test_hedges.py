@@ -53,15 +53,8 @@ def test_around_in_space_is_not_a_hedge():
 
 def test_like_before_a_number_is_not_a_hedge_by_default():
     # The guideline lists "something like" but not bare "like"; the reference annotators do
-    # not mark "like 2,000 employees". The switch keeps the other reading available.
+    # not mark "like 2,000 employees".
     assert not is_hedged("We sent it to like 300 testers first.")
-
-
-def test_like_before_a_number_is_an_approximator_when_switched_on(monkeypatch):
-    from callanalysis.label import hedges
-
-    monkeypatch.setattr(hedges, "LIKE_BEFORE_AMOUNT_IS_HEDGE", True)
-    assert hedge_cues("We sent it to like 300 testers first.") == ("like",)
 
 
 def test_like_as_filler_is_not_a_hedge():

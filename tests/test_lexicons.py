@@ -109,14 +109,34 @@ def test_source_counts_cover_every_lexicon_file_and_sum_to_at_least_the_rows():
         assert sum(n for f, _, n in counts if f == path.name) >= rows
 
 
-def test_screened_patterns_find_the_same_on_plain_ascii_text_as_on_any_other():
-    think = lexicons.ScreenedPattern(r"\bI\s+think\b", re.IGNORECASE)
-    plain = lexicons.screen("so I think so")
-    assert not plain & lexicons.NOT_PLAIN and think.compiled(plain).flags & re.ASCII
-    assert think.search("so I think so", plain).span() == (3, 10)
-    # without re.ASCII, \s also matches the information separators: text with one is not plain
-    assert lexicons.screen("I\x1fthink") & lexicons.NOT_PLAIN
-    assert think.search("I\x1fthink")
-    assert lexicons.screen("I’m sure") & lexicons.NOT_PLAIN
-    # the Kelvin sign is "k" to re.IGNORECASE: a pattern naming it keeps Unicode matching
-    assert lexicons.ScreenedPattern("\u212a", re.IGNORECASE).search("ok")
+SENTENCES = [
+    "We think it could be about 40 GWh, I THINK, maybe more.",  # mixed case
+    "So we're going to, I don't know, roughly double it.",
+    "İstanbul Q2: we ſhip more, I think.",  # letters whose lower case is not the one 'ignore case' reads
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_pattern_set_finds_what_each_of_its_patterns_finds_alone(text):
+    bodies = [r"I\s+think", r"think", r"(?:could|may)\s+be", r"ab(?P<rest>out)", r"s", r"i\w*"]
+    patterns = lexicons.PatternSet(bodies, re.IGNORECASE, prefix=r"(?<![\w'’-])")
+    expected = [
+        (i, m.span()) for i, body in enumerate(bodies)
+        for m in re.finditer(rf"(?<![\w'’-])(?:{body})", text, re.IGNORECASE)
+    ]
+    assert [(i, m.span()) for i, m in patterns.finditer(text)] == expected
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_pattern_set_of_one_pattern_searches_as_the_pattern_does(text):
+    body = r"\b(?:think|ſhip|q[1-4])\b"
+    found = lexicons.PatternSet([body], re.IGNORECASE).search(text)
+    expected = re.search(body, text, re.IGNORECASE)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_cue_row_naming_an_unknown_rule_is_a_clear_error():
+    row = lexicons.CueEntry("maybe", "adverb", "no_such_rule", "", "own addition", "")
+    with pytest.raises(LexiconError, match="unknown rule 'no_such_rule'"):
+        lexicons.CueMatcher((row,), {}, "hedges.csv")

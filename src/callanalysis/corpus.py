@@ -50,7 +50,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .label import collector
 from .label.columns import COLUMNS, INT_COLUMNS
 from .errors import TranscriptError
 from .parse.sentences import word_count
@@ -259,15 +258,11 @@ def encode_file(path: str) -> Outcome:
     (the same CSV text and Arrow rows as the frames give through a sink)."""
 
     def encoded(call: Any, name: str) -> Outcome:
-        from .label.annotate import annotate_rows
+        from .label.annotate import annotate
 
-        return Outcome(path, *encode_rows(annotate_rows(call), name))
+        return Outcome(path, *encode_rows(list(annotate(call).astype(object).itertuples(index=False, name=None)), name))
 
-    # The cyclic collector pauses for the whole file, as it does while annotate labels: what
-    # the file allocates is freed by reference counting before the pause ends, so no collection
-    # over those objects follows it.
-    with collector.paused():
-        return _outcome(path, encoded)
+    return _outcome(path, encoded)
 
 
 def _outcome(path: str, make: Callable[[Any, str], Outcome]) -> Outcome:
@@ -337,7 +332,7 @@ _FLAG_COLUMNS = tuple(SENTENCE_SCHEMA.names.index(f) for f in FLAGS)
 
 def encode_rows(rows: Sequence[Sequence[object]], call: str) -> tuple[Encoded, Encoded]:
     """The sentence and speaker tables of one call, from the default annotator's rows
-    (:func:`callanalysis.label.annotate.annotate_rows`): what :func:`annotate_file` and a sink make
+    (:func:`callanalysis.label.annotate.annotate` as tuples): what :func:`annotate_file` and a sink make
     of them, without building a frame."""
     n = len(rows)
     columns: list[Sequence[object]] = [[call] * n, *zip(*rows)] if n else [[] for _ in SENTENCE_SCHEMA]

@@ -37,82 +37,76 @@ intensifiers ("very", "extremely", "super"), superlatives ("the best"),
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from .hedges import CueMatch, cue_matches, dedupe
-from .lexicons import CueMatcher, ScreenedPattern, load_boosters, screen
+from .lexicons import CueMatcher, Rule, load_boosters
 
 __all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted", "is_courtesy"]
 
-Rule = Callable[[str, "re.Match[str]"], bool]
-
-_COURTESY = ScreenedPattern(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
-_NEGATED_BEFORE = ScreenedPattern(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ASIDE_BEFORE = ScreenedPattern(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
-_CLAUSE_INITIAL = ScreenedPattern(
+_COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
+_CLAUSE_INITIAL = re.compile(
     r"(?:^|[.;:!?—]|--|,)\s*(?:(?:and|but|so|like|well|yeah|yes|I\s+mean|now)\s*,?\s*)*$", re.IGNORECASE
 )
-_COPULA_BEFORE = ScreenedPattern(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
-_NP_OR_WH_AFTER = ScreenedPattern(
+_COPULA_BEFORE = re.compile(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
+_NP_OR_WH_AFTER = re.compile(
     r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on)\b", re.IGNORECASE
 )
-_NEGATED_VERB_AFTER = ScreenedPattern(
+_NEGATED_VERB_AFTER = re.compile(
     r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b",
     re.IGNORECASE,
 )
-_SUBJECT_AFTER = ScreenedPattern(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
-_AFFIRM_AFTER = ScreenedPattern(
+_SUBJECT_AFTER = re.compile(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
+_AFFIRM_AFTER = re.compile(
     r"^\s*(?:[,.!?;]|--|—|$)|^\s+(?:is|are|was|were|will|would|can|could|do|does|did|not|it|we|they|I|you|that|this|there|true|right|correct|sure|certain|agree|believe|know)\b",
     re.IGNORECASE,
 )
-_TO_BEFORE = ScreenedPattern(r"\bto\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"^\s*,")
-_KNOW_IF_AFTER = ScreenedPattern(r"^\s+(?:if|whether|you)\b", re.IGNORECASE)
-_CONDITION_BEFORE = ScreenedPattern(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
+_KNOW_IF_AFTER = re.compile(r"^\s+(?:if|whether|you)\b", re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
 
 
 def _actually(text: str, m: re.Match[str]) -> bool:
-    bits = screen(text)
     before, after = text[: m.start()], text[m.end():]
-    if _COURTESY.search(text, bits):
+    if _COURTESY.search(text):
         return False
-    if _TO_BEFORE.search(before, bits):
+    if _TO_BEFORE.search(before):
         return False  # "to actually run": 'in reality', no stress
-    if _ASIDE_BEFORE.search(before, bits) and _COMMA_AFTER.match(after):
+    if _ASIDE_BEFORE.search(before) and _COMMA_AFTER.match(after):
         return False  # "well, actually, it doesn't need a horse"
-    return not _NEGATED_BEFORE.search(before, bits)
+    return not _NEGATED_BEFORE.search(before)
 
 
 def _really(text: str, m: re.Match[str]) -> bool:
-    bits = screen(text)
     before, after = text[: m.start()], text[m.end():]
-    if _COURTESY.search(text, bits) or _NEGATED_BEFORE.search(before, bits):
+    if _COURTESY.search(text) or _NEGATED_BEFORE.search(before):
         return False
-    if _CLAUSE_INITIAL.search(before, bits) and _SUBJECT_AFTER.match(after, bits):
+    if _CLAUSE_INITIAL.search(before) and _SUBJECT_AFTER.match(after):
         return True
-    if _COPULA_BEFORE.search(before, bits) and _NP_OR_WH_AFTER.match(after, bits):
+    if _COPULA_BEFORE.search(before) and _NP_OR_WH_AFTER.match(after):
         return True
-    return bool(_NEGATED_VERB_AFTER.match(after, bits))
+    return bool(_NEGATED_VERB_AFTER.match(after))
 
 
 def _absolutely(text: str, m: re.Match[str]) -> bool:
-    bits = screen(text)
-    return bool(_AFFIRM_AFTER.match(text[m.end():], bits)) and not _NEGATED_BEFORE.search(text[: m.start()], bits)
+    return bool(_AFFIRM_AFTER.match(text[m.end():])) and not _NEGATED_BEFORE.search(text[: m.start()])
 
 
 def _not_negated(text: str, m: re.Match[str]) -> bool:
-    return not _NEGATED_BEFORE.search(text[: m.start()], screen(text))
+    return not _NEGATED_BEFORE.search(text[: m.start()])
 
 
 def _factive_know(text: str, m: re.Match[str]) -> bool:
     """'we know it will' stresses truth; 'know if/whether' does not, nor the
     acknowledgement 'I know you mentioned it'."""
-    return not _KNOW_IF_AFTER.match(text[m.end():], screen(text))
+    return not _KNOW_IF_AFTER.match(text[m.end():])
 
 
 def _not_conditional(text: str, m: re.Match[str]) -> bool:
-    return not _CONDITION_BEFORE.search(text[: m.start()], screen(text))
+    return not _CONDITION_BEFORE.search(text[: m.start()])
 
 
 #: Context rules named in the lexicon's ``rule`` column.
@@ -131,12 +125,11 @@ def is_courtesy(text: str) -> bool:
     return bool(_COURTESY.search(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matcher() -> CueMatcher:
     return CueMatcher(load_boosters(), RULES, "boosters.csv")
 
 
-@lru_cache(maxsize=4096)
 def find_boosters(text: str) -> tuple[CueMatch, ...]:
     """All booster cues of ``text`` (see module docstring)."""
     return cue_matches(_matcher(), text)

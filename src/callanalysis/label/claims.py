@@ -34,11 +34,11 @@ role and the sentence's forecast decision):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .boosters import is_courtesy
 from .forecasts import PAST_CLAUSE, excluded_as, find_forecast_cues, is_question
-from .lexicons import ScreenedPattern, screen
+from .hedges import CueMatch
+from .lexicons import PatternSet
 from .quantities import find_quantities
 
 __all__ = ["claim_reason", "is_claim", "is_generic_you", "is_scenario_step"]
@@ -51,35 +51,35 @@ _MARKERS = (
 )
 _LEAD = rf"^\W*(?:(?:{_MARKERS})\b\W*)*"
 
-_BACKCHANNEL = ScreenedPattern(
+_BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
     r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$",
     _I,
 )
-_AGREEMENT = ScreenedPattern(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
-_THANKS = ScreenedPattern(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
-_FINITE = ScreenedPattern(
+_AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
+_THANKS = re.compile(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
+_FINITE = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall)\b"
     r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
     r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
     r"|\b\w+(?:ed|es)\b",
     _I,
 )
-_STRONG_IMPERATIVE = ScreenedPattern(
+_STRONG_IMPERATIVE = re.compile(
     _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
     r"keep|stop|buy|check|watch)\b",
     _I,
 )
-_WEAK_IMPERATIVE = ScreenedPattern(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
-_INFINITIVE_FRAGMENT = ScreenedPattern(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
-_SUBJECT_CLAUSE = ScreenedPattern(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
-_WANT_START = ScreenedPattern(
+_WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
+_INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
+_SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
+_WANT_START = re.compile(
     _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
     r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b",
     _I,
 )
-_WANT = ScreenedPattern(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
+_WANT = re.compile(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
 _EVAL = (
     r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
     r"crazy|weird|bonkers|difficult|hard|easy|prosperous|exciting|excited|rewarding|attractive|valuable|interesting|obvious|key|true|"
@@ -87,7 +87,7 @@ _EVAL = (
     r"shame|like|lightning|early|rare|possible|impossible|necessary|critical|essential|remarkable|unlike|analogous|kidding|"
     r"guess|guesses|(?:whole|key|main|real)\s+point|what\s+matters|doing\s+(?:well|great|good|fine))"
 )
-_EVALUATION = ScreenedPattern(
+_EVALUATION = re.compile(
     _LEAD + r"(?:it|that|this|these|those|which|we|they|he|she|everything|there|"
     r"the\s+(?:future|outlook|opportunity|potential|journey))"
     r"(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were|\s+would\s+be|\s+will\s+be)\s+"
@@ -96,15 +96,15 @@ _EVALUATION = ScreenedPattern(
     + r"\b",
     _I,
 )
-_IMPRESSION = ScreenedPattern(
+_IMPRESSION = re.compile(
     r"\b(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|\bis\s+what\s+(?:matters|counts)\b", _I
 )
-_WAY_TO_THINK = ScreenedPattern(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
-_TAUTOLOGY = ScreenedPattern(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
-_OPINION = ScreenedPattern(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
-_EVAL_WORD = ScreenedPattern(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
-_NOTE_THAT = ScreenedPattern(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
-_GENERIC_YOU = ScreenedPattern(
+_WAY_TO_THINK = re.compile(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
+_TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
+_OPINION = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
+_EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
+_NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
+_GENERIC_YOU = re.compile(
     r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
     r"(?!mentioned|said|talked|asked|noted|and\s+your|guys\b|['’]ve\s+(?:spoken|said|mentioned|talked))"
     r"(?:\w+\s+){0,2}?(?:can|could|can['’]t|just|get|have|['’]ve|['’]re|need|go|drive|buy|summon|don['’]t|do|shouldn['’]t|should|might|may|"
@@ -114,44 +114,44 @@ _GENERIC_YOU = ScreenedPattern(
 #: "In China, you get fined ...": generic 'you' framed by a named place states a checkable
 #: fact about that place (its rules, prices, habits), not a truism.
 _PLACE_FRAME = re.compile(r"^\W*(?:(?:and|but|so|also)\W+)*in\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z]\w*))*\s*,", re.I)
-_FIRST_PERSON = ScreenedPattern(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
-_HYPOTHETICAL = ScreenedPattern(
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
+_HYPOTHETICAL = re.compile(
     r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
     r"|\bwould\b|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
     r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b",
     _I,
 )
-_POSSIBILITY = ScreenedPattern(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
-_NORMATIVE = ScreenedPattern(
+_POSSIBILITY = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
+_NORMATIVE = re.compile(
     r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
 )
-_SELF_CORRECTION = ScreenedPattern(r"\bI\s+should\s+say\b", _I)
-_ATTRIBUTION = ScreenedPattern(
+_SELF_CORRECTION = re.compile(r"\bI\s+should\s+say\b", _I)
+_ATTRIBUTION = re.compile(
     r"\b(?:as|like)\s+(?:I|we|you|he|she|they|[A-Z][a-z]+)(?:['’]ve|\s+have|\s+had|\s+\w+)?\s+"
     r"(?:said|mentioned|noted|alluded\s+to|was\s+saying|posted|announced|discussed|indicated|showed|shown)\b[^,]*,?",
     _I,
 )
-_CONDITION_CLAUSE = ScreenedPattern(
+_CONDITION_CLAUSE = re.compile(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
-_PRESENT_ANCHOR = ScreenedPattern(
-    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
+_PRESENT_ANCHOR = PatternSet(
+    [r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
     r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
-    r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b)[a-z]+ing\b",
+    r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b)[a-z]+ing\b"],
     _I,
 )
-_REPORTED = ScreenedPattern(
+_REPORTED = re.compile(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b",
     _I,
 )
-_OPINION_FRAME = ScreenedPattern(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
-_WE_ARE_TALKING = ScreenedPattern(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
-_EXISTENTIAL = ScreenedPattern(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
-_STATE_VERB = ScreenedPattern(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
+_OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
+_WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
+_EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
+_STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_STILL = ScreenedPattern(r"\bstill\b", _I)
+_STILL = re.compile(r"\bstill\b", _I)
 
 
 def _word_count(text: str) -> int:
@@ -170,38 +170,35 @@ def is_generic_you(text: str) -> bool:
     return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
-def _pre_cue_statement(text: str) -> bool:
-    """The part before the first forecast cue states something present or past
+def _pre_cue_statement(text: str, cues: tuple[CueMatch, ...]) -> bool:
+    """The part before the first forecast cue (of ``cues``) states something present or past
     ("roughly 35,000 H100s are active, and we expect ...")."""
-    cues = find_forecast_cues(text)
     if not cues:
         return False
-    bits = screen(text)  # holds for every piece of the text with parts blanked out
-    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start], bits), bits)
-    head = _CONDITION_CLAUSE.sub(" ", head, bits)
-    if _word_count(head) < 6 or not _STATE_VERB.search(head, bits):
+    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start]))
+    head = _CONDITION_CLAUSE.sub(" ", head)
+    if _word_count(head) < 6 or not _STATE_VERB.search(head):
         return False
     anchored = (  # pure tests: the costly count of quantities comes last
-        _EXISTENTIAL.search(head, bits) or PAST_CLAUSE.search(head, bits)
-        or _PRESENT_ANCHOR.search(head, bits) or _STILL.search(head, bits) or _states_quantity(head)
+        _EXISTENTIAL.search(head) or PAST_CLAUSE.search(head)
+        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or _states_quantity(head)
     )
     return bool(anchored) and claim_reason(head, forecast=False).startswith("claim")
 
 
-_MODAL_OR_CONDITION = ScreenedPattern(
+_MODAL_OR_CONDITION = re.compile(
     r"\b(?:can|could|might|may|would|if|unless|should|must|have\s+to|has\s+to|need\s+to|got\s+to)\b|['’]d\b|\bcan['’]t\b", _I
 )
 
 
 # "It takes you to a destination.": a thing of the scenario acts on generic 'you' (present tense)
-_ACTS_ON_YOU = ScreenedPattern(
+_ACTS_ON_YOU = re.compile(
     r"^\W*(?:(?:and|then|so)\s+)*(?:it|the\s+(?:car|vehicle|robotaxi|robot|system|app))\s+"
     r"(?:just\s+|then\s+|automatically\s+)?(?!(?:needs|means|has|does|is|gives|tells|shows)\b)\w+s\s+you\b",
     _I,
 )
 
 
-@lru_cache(maxsize=4096)
 def is_scenario_step(text: str) -> bool:
     """A generic-'you' present-tense step ("You just summon the car.", "It takes you to a
     destination.") that, right after a forecast, continues the predicted scenario."""
@@ -213,120 +210,95 @@ def is_scenario_step(text: str) -> bool:
     )
 
 
-class _Anchors:
-    """The checkable anchors of one sentence, each looked for when a test of
-    :func:`claim_reason` first asks and then kept (most sentences are decided without them)."""
-
-    __slots__ = ("text", "bits", "_asserted", "_past", "_present")
-
-    def __init__(self, text: str, bits: int) -> None:
-        self.text, self.bits = text, bits  # bits: screen(text)
-        self._asserted: str | None = None
-        self._past: bool | None = None
-        self._present: bool | None = None
-
-    def asserted(self) -> str:
-        """The text with attributions ("as I said"), if/unless/whether clauses and "we're
-        talking about" blanked out: what the speaker asserts."""
-        if self._asserted is None:
-            text, bits = self.text, self.bits  # the screen holds for the text with parts blanked out
-            self._asserted = _WE_ARE_TALKING.sub(
-                " ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text, bits), bits), bits
-            )
-        return self._asserted
-
-    def past(self) -> bool:
-        """The asserted part has a past-tense or present-perfect clause (:data:`PAST_CLAUSE`)."""
-        if self._past is None:
-            self._past = bool(PAST_CLAUSE.search(self.asserted(), self.bits))
-        return self._past
-
-    def present(self) -> bool:
-        """The asserted part has a present anchor ("right now", "our costs are dropping")."""
-        if self._present is None:
-            self._present = bool(_PRESENT_ANCHOR.search(self.asserted(), self.bits))
-        return self._present
+def _asserted(text: str) -> str:
+    """The text with attributions ("as I said"), if/unless/whether clauses and "we're talking
+    about" blanked out: what the speaker asserts."""
+    return _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text)))
 
 
-@lru_cache(maxsize=4096)
-def claim_reason(text: str, *, role: str | None = None, forecast: bool = False) -> str:
-    """Why the sentence is (``"claim: ..."``) or is not a claim."""
-    reason = _form_reason(text, role)
+def claim_reason(
+    text: str, *, role: str | None = None, forecast: bool = False, excluded: str | None = None,
+    cues: tuple[CueMatch, ...] | None = None,
+) -> str:
+    """Why the sentence is (``"claim: ..."``) or is not a claim. ``excluded`` and ``cues``, the
+    sentence's :func:`~callanalysis.label.forecasts.excluded_as` and forecast cues, are computed
+    when not given."""
+    if excluded is None:
+        excluded = excluded_as(text, role)
+    reason = _form_reason(text, excluded)
     if reason:
         return reason
-    anchors = _Anchors(text, screen(text))
-    return _forecast_reason(anchors, role) if forecast else _statement_reason(anchors)
+    asserted = _asserted(text)
+    past = bool(PAST_CLAUSE.search(asserted))
+    present = bool(_PRESENT_ANCHOR.search(asserted))
+    if not forecast:
+        return _statement_reason(text, past, present)
+    return _forecast_reason(text, role, past, present, find_forecast_cues(text) if cues is None else cues)
 
 
-# In the tests below every test is a pure function of the text, so the operands of one ``and``
-# or ``or`` may come in any order: the rare pattern that decides comes first, the costly
-# conditions it guards (word count, quantities, past and present anchors) after it. The order
-# of the tests themselves is the order of precedence of the reasons and is kept.
-
-
-def _form_reason(text: str, role: str | None) -> str:
+def _form_reason(text: str, excluded: str) -> str:
     """The reason when the form of the sentence decides (a question, thanks, no finite verb, an
-    imperative ...), else ""."""
+    imperative ...), else ""; ``excluded``: its sentence type."""
     if not _WORD.search(text):
         return "no words"
-    excluded = excluded_as(text, role)  # question, request or procedure, tested in this order
     if excluded:
         return "call procedure" if excluded == "procedure" else excluded
-    bits = screen(text)  # holds for every piece of the text with parts blanked out
-    if _THANKS.search(text, bits) or _AGREEMENT.search(text, bits) or (is_courtesy(text) and _word_count(text) <= 12):
+    if _THANKS.search(text) or _AGREEMENT.search(text) or (is_courtesy(text) and _word_count(text) <= 12):
         return "courtesy"
-    if _BACKCHANNEL.match(text, bits) and _word_count(text) <= 4:
+    if _BACKCHANNEL.match(text) and _word_count(text) <= 4:
         return "back-channel"
-    if not _FINITE.search(text, bits):
+    if not _FINITE.search(text):
         return "claim: quantity fragment" if _states_quantity(text) else "no finite verb"
-    if _STRONG_IMPERATIVE.match(text, bits) or (_WEAK_IMPERATIVE.match(text, bits) and _word_count(text) <= 10):
+    if _STRONG_IMPERATIVE.match(text) or (_WEAK_IMPERATIVE.match(text) and _word_count(text) <= 10):
         return "imperative"
-    if _INFINITIVE_FRAGMENT.match(text, bits) and not _SUBJECT_CLAUSE.search(text, bits):
+    if _INFINITIVE_FRAGMENT.match(text) and not _SUBJECT_CLAUSE.search(text):
         return "infinitive fragment"
     return ""
 
 
-def _forecast_reason(anchors: _Anchors, role: str | None) -> str:
-    """A forecast is a claim too when it has a past or present anchor."""
-    text, bits = anchors.text, anchors.bits
-    reported = role == "analyst" and bool(_REPORTED.search(text, bits))
-    if reported or anchors.present() or anchors.past() or _pre_cue_statement(text):
+def _forecast_reason(text: str, role: str | None, past: bool, present: bool, cues: tuple[CueMatch, ...]) -> str:
+    """A forecast is a claim too when it has a past or present anchor (``past``, ``present``:
+    of the asserted part)."""
+    reported = role == "analyst" and bool(_REPORTED.search(text))
+    if reported or present or past or _pre_cue_statement(text, cues):
         return "claim: forecast with a past/present anchor"
     return "forecast only"
 
 
-def _statement_reason(anchors: _Anchors) -> str:
+def _statement_reason(text: str, past: bool, present: bool) -> str:
     """Why a sentence that is not a forecast is (or is not) a claim."""
-    text, bits = anchors.text, anchors.bits
-    if _WANT_START.match(text, bits) or (_WANT.search(text, bits) and not anchors.past()):
+    if _WANT_START.match(text) or (_WANT.search(text) and not past):
         return "want / wish"
-    if _WAY_TO_THINK.search(text, bits) or _TAUTOLOGY.search(text, bits):
+    if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
         return "evaluation only"
-    if _EVALUATION.match(text, bits) and _word_count(text) <= 12 and not _states_quantity(text):
+    if _EVALUATION.match(text) and _word_count(text) <= 12 and not _states_quantity(text):
         return "evaluation only"
-    if _IMPRESSION.search(text, bits) and not anchors.past() and not _states_quantity(text):
+    if _IMPRESSION.search(text) and not past and not _states_quantity(text):
         return "impression"
-    if _OPINION.search(text, bits) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text, bits), bits):
+    if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
     if (
-        is_generic_you(text) and not _FIRST_PERSON.search(text, bits) and not anchors.past()
-        and (not _states_quantity(text) or _MODAL_OR_CONDITION.search(text, bits))
+        is_generic_you(text) and not _FIRST_PERSON.search(text) and not past
+        and (not _states_quantity(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
-    if _HYPOTHETICAL.search(text, bits) and not anchors.past() and not anchors.present():
+    if _HYPOTHETICAL.search(text) and not past and not present:
         return "hypothetical"
-    if _POSSIBILITY.search(text, bits) and not anchors.past() and not anchors.present():
+    if _POSSIBILITY.search(text) and not past and not present:
         return "possibility"
     if (
-        _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text, bits), bits)
-        and not anchors.past() and not _states_quantity(text) and not anchors.present()
+        _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
+        and not past and not _states_quantity(text) and not present
     ):
         return "norm"
     return "claim: declarative"
 
 
-def is_claim(text: str, *, role: str | None = None, forecast: bool = False) -> bool:
-    """True when the sentence asserts a checkable past or present fact."""
-    return claim_reason(text, role=role, forecast=forecast).startswith("claim")
+def is_claim(
+    text: str, *, role: str | None = None, forecast: bool = False, excluded: str | None = None,
+    cues: tuple[CueMatch, ...] | None = None,
+) -> bool:
+    """True when the sentence asserts a checkable past or present fact (see :func:`claim_reason`)."""
+    return claim_reason(text, role=role, forecast=forecast, excluded=excluded, cues=cues).startswith("claim")

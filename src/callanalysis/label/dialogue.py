@@ -39,17 +39,10 @@ class Utterance(NamedTuple):
     text: str
 
 
-def answered_forecasts(rows: Sequence[Utterance], turn_starts: Sequence[int] | None = None) -> list[int]:
-    """Positions in ``rows`` (sentences in call order) of bare answers to questions about the future.
-
-    A reply opens a turn, so only the positions where a turn begins are read: ``turn_starts``
-    when the caller knows them (in order), else every position; only those rows and the ones
-    before them are read.
-    """
+def answered_forecasts(rows: Sequence[Utterance]) -> list[int]:
+    """Positions in ``rows`` (sentences in call order) of bare answers to questions about the future."""
     out: list[int] = []
-    for i in range(1, len(rows)) if turn_starts is None else turn_starts:
-        if i == 0:
-            continue
+    for i in range(1, len(rows)):
         cur, prev = rows[i], rows[i - 1]
         if cur.turn == prev.turn or cur.speaker == prev.speaker:
             continue

@@ -33,14 +33,13 @@ Promises:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from .hedges import CueMatch, cue_matches, not_month as _not_month
 from .horizons import Horizon, can_anchor, find_horizons
-from .lexicons import CueMatcher, ScreenedPattern, ScreenedSet, load_forecast_cues, screen
+from .lexicons import CueMatcher, PatternSet, Rule, load_forecast_cues
 
 __all__ = [
     "PAST_CLAUSE",
@@ -56,10 +55,8 @@ __all__ = [
     "is_request",
 ]
 
-Rule = Callable[[str, "re.Match[str]"], bool]
-
-_GENERIC_SUBJECT_BEFORE = ScreenedPattern(r"\byou(?:['’]re|\s+are|\s+just)?\s*$", re.IGNORECASE)
-_GENERIC_CONDITION = ScreenedPattern(
+_GENERIC_SUBJECT_BEFORE = re.compile(r"\byou(?:['’]re|\s+are|\s+just)?\s*$", re.IGNORECASE)
+_GENERIC_CONDITION = re.compile(
     r"\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
     r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b",
     re.IGNORECASE,
@@ -67,37 +64,36 @@ _GENERIC_CONDITION = ScreenedPattern(
 _SPECIFIC_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:we|I|Tesla|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
 )
-_HABITUAL_SEQUENCE = ScreenedPattern(
+_HABITUAL_SEQUENCE = re.compile(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
     r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b",
     re.IGNORECASE,
 )
-_DISCOURSE_AFTER = ScreenedPattern(r"^\s+(?:add|say|mention|point\s+out|clarify|pass\s+it\s+on|go\s+to\s+the\s+next)\b", re.IGNORECASE)
-_NONCOMMITTAL_AFTER = ScreenedPattern(r"^\s+see\s*(?:[.!,;]|$)", re.IGNORECASE)
-_NOT_LIKE_BEFORE = ScreenedPattern(r"\bnot\s+like\s+$", re.IGNORECASE)
-_RELATIVE_BEFORE = ScreenedPattern(r"\b(?:which|that|what)\s+$", re.IGNORECASE)
-_BE_ADJECTIVE_AFTER = ScreenedPattern(
+_DISCOURSE_AFTER = re.compile(r"^\s+(?:add|say|mention|point\s+out|clarify|pass\s+it\s+on|go\s+to\s+the\s+next)\b", re.IGNORECASE)
+_NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", re.IGNORECASE)
+_NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", re.IGNORECASE)
+_BE_ADJECTIVE_AFTER = re.compile(
     r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b",
     re.IGNORECASE,
 )
-_PAST_NEGATION_BEFORE = ScreenedPattern(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_IF_CLAUSE_OPEN = ScreenedPattern(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_PAST_NEGATION_BEFORE = re.compile(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IF_CLAUSE_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 
 
 def _future_modal(text: str, m: re.Match[str]) -> bool:
-    bits = screen(text)
     before, after = text[: m.start()], text[m.end():]
-    if _NONCOMMITTAL_AFTER.match(after, bits):
+    if _NONCOMMITTAL_AFTER.match(after):
         return False  # "we'll see." commits to nothing
-    if _DISCOURSE_AFTER.match(after, bits):
+    if _DISCOURSE_AFTER.match(after):
         return False  # "which I'll add": the speaker's next words, not a forecast
-    if _GENERIC_SUBJECT_BEFORE.search(before, bits):
+    if _GENERIC_SUBJECT_BEFORE.search(before):
         return False  # generic 'you': "you'll drive better"
-    if _IF_CLAUSE_OPEN.search(before, bits):
+    if _IF_CLAUSE_OPEN.search(before):
         return False  # inside the if-clause: supposed, not asserted
-    if _HABITUAL_SEQUENCE.match(text, bits):
+    if _HABITUAL_SEQUENCE.match(text):
         return False  # "once we have X, then we start Y, they will give feedback": a routine
-    cond = _GENERIC_CONDITION.search(before, bits)
+    cond = _GENERIC_CONDITION.search(before)
     if cond and not _SPECIFIC_SUBJECT_BEFORE.search(before):
         return False  # outcome of a generic conditional
     return True
@@ -106,16 +102,15 @@ def _future_modal(text: str, m: re.Match[str]) -> bool:
 def _first_person(text: str, m: re.Match[str]) -> bool:
     """Subject is in the pattern; not inside a relative clause ("the work which we have to do")
     and not an attitude ("we have to be careful")."""
-    bits = screen(text)
     before = text[: m.start()]
-    if _RELATIVE_BEFORE.search(before, bits) or _NOT_LIKE_BEFORE.search(before, bits):
+    if _RELATIVE_BEFORE.search(before) or _NOT_LIKE_BEFORE.search(before):
         return False  # "the work which we have to do", "it's not like we want to"
-    return not _BE_ADJECTIVE_AFTER.match(text[m.end():], bits)
+    return not _BE_ADJECTIVE_AFTER.match(text[m.end():])
 
 
 def _not_past(text: str, m: re.Match[str]) -> bool:
     """'people didn't expect that' reports a past expectation, not a forecast."""
-    return not _PAST_NEGATION_BEFORE.search(text[: m.start()], screen(text))
+    return not _PAST_NEGATION_BEFORE.search(text[: m.start()])
 
 
 #: Context rules named in the lexicon's ``rule`` column.
@@ -126,30 +121,30 @@ RULES: dict[str, Rule] = {
     "not_past": _not_past,
 }
 
-_QUESTION_END = ScreenedPattern(r"\?\s*[\"')\]]*\s*$")
-_WH_QUESTION = ScreenedPattern(
+_QUESTION_END = re.compile(r"\?\s*[\"')\]]*\s*$")
+_WH_QUESTION = re.compile(
     r"^\W*(?:(?:so|and|but|then|ok|okay|now)\W+)*(?:what|how|why|when|where|who|which)\s+"
     r"(?:should|would|could|can|do|does|did|will|shall)\s+(?:we|you|they|i|he|she|it)\b",
     re.IGNORECASE,
 )
-_REQUEST = ScreenedPattern(
+_REQUEST = re.compile(
     r"^\W*(?:(?:and|so|but|maybe|just|first|also|then|okay|ok|great|thanks|yes|hey|hi)\W+)*(?:can|could|would|will)\s+you\b"
     r"|\bI\s+was\s+(?:just\s+)?wondering\b|\bI['’]m\s+(?:just\s+)?(?:curious|wondering)\b"
     r"|\bI['’]d\s+be\s+interested\b|\bI['’]m\s+(?:not\s+)?(?:necessarily\s+)?asking\b|\byou\s+can\s+(?:just\s+)?(?:talk|elaborate|help|comment|speak|give|put)\b"
     r"|\bplease\b|\bI\s+have\s+a\s+follow-up\b|\bmy\s+follow-up\b|\bany\s+additional\s+commentary\b",
     re.IGNORECASE,
 )
-_PROCEDURE = ScreenedPattern(
-    r"\b(?:next|first|second|third|fourth|fifth|last|final|following|one\s+more|another|my)\s+question\b"
+_PROCEDURE = PatternSet(
+    [r"\b(?:next|first|second|third|fourth|fifth|last|final|following|one\s+more|another|my)\s+question\b"
     r"|\bquestion\s+(?:comes|is\s+(?:from|on|about))\b|\bgo\s+ahead\b|\bun-?mute\b|\bmuted\b|\bQ\s*&\s*A\b"
     r"|\b(?:during|on)\s+(?:this|the|today['’]s)\s+(?:call|webcast)\b|\bforward-looking\s+statements\b"
     r"|\btake\s+(?:that|this)\s+one\b|\bpass\s+it\s+on\b|\bchime\s+in\b|\blet['’]s\s+(?:go|start|try|move|take|turn|open)\b"
     r"|\bmove\s+on\b|\ball\s+the\s+time\s+we\s+have\b|\b(?:hand|turn)\s+it\s+(?:over|back)\b|\btaking\s+(?:the|my|our)\s+questions?\b"
     r"|\bopen\s+it\s+up\s+to\b|\bjoin\s+the\s+question\s+queue\b|\b(?:I|we)\s+can\s+start\b|\bI['’]ll\s+go\s+to\b"
-    r"|\b(?:I|we)\s+(?:would|['’]d)\s+like\s+to\s+(?:thank|make\s+a\s+short\s+announcement)\b|\bwant\s+to\s+(?:say|add)\b",
+    r"|\b(?:I|we)\s+(?:would|['’]d)\s+like\s+to\s+(?:thank|make\s+a\s+short\s+announcement)\b|\bwant\s+to\s+(?:say|add)\b"],
     re.IGNORECASE,
 )
-_MODERATION = ScreenedPattern(
+_MODERATION = re.compile(
     r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestion\b|\bcomments?\s+as\s+well\b|\bthank\b", re.IGNORECASE
 )
 _PAST_IRREGULAR = (
@@ -158,8 +153,8 @@ _PAST_IRREGULAR = (
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence
 #: reports something that has happened (shared with :mod:`callanalysis.label.claims`).
-PAST_CLAUSE = ScreenedPattern(
-    # word start first: the look-behinds then run at word starts only (same matches, sooner)
+PAST_CLAUSE = PatternSet(
+    [# word start first: the look-behinds then run at word starts only (same matches, sooner)
     rf"\b(?=\w)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
     r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
     r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex)\s+"
@@ -168,22 +163,19 @@ PAST_CLAUSE = ScreenedPattern(
     r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
     r"said|told|met|paid|learned|started|gone)\b"
     r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b",
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"],
     re.IGNORECASE,
 )
 
 
-@lru_cache(maxsize=4096)
 def is_question(text: str) -> bool:
     """A sentence that asks: ends with a question mark, or opens like a
-    question ("So, then what should they do ..."). (Its patterns are in :data:`_TYPES`.)"""
+    question ("So, then what should they do ...")."""
     return bool(_QUESTION_END.search(text) or _WH_QUESTION.match(text))
 
 
-@lru_cache(maxsize=4096)
 def is_request(text: str) -> bool:
-    """A request or invitation to speak ("Maybe you can talk about ...", "please"). (Its pattern
-    is in :data:`_TYPES`.)"""
+    """A request or invitation to speak ("Maybe you can talk about ...", "please")."""
     return bool(_REQUEST.search(text))
 
 
@@ -191,32 +183,18 @@ def is_request(text: str) -> bool:
 _MODERATORS = ("investor relations", "operator")
 
 
-@lru_cache(maxsize=4096)
 def is_call_procedure(text: str, role: str | None = None) -> bool:
     """Talk about the call itself: turn-taking, the safe-harbour statement,
-    moderation by investor relations or the operator. (Its patterns are in :data:`_TYPES` and
-    :data:`_MODERATED_TYPE_PATTERNS`.)"""
+    moderation by investor relations or the operator."""
     if _PROCEDURE.search(text):
         return True
     return role in _MODERATORS and bool(_MODERATION.search(text))
 
 
-#: Every pattern that :func:`is_question`, :func:`is_request` and :func:`is_call_procedure` try
-#: (a pattern added to one of them must be added here, or :func:`excluded_as` skips it), without
-#: and with the moderators' :data:`_MODERATION` (payloads unused).
-_TYPES = (_QUESTION_END, _WH_QUESTION, _REQUEST, _PROCEDURE)
-_TYPE_PATTERNS = ScreenedSet((None, p) for p in _TYPES)
-_MODERATED_TYPE_PATTERNS = ScreenedSet((None, p) for p in (*_TYPES, _MODERATION))
-
-
 def excluded_as(text: str, role: str | None = None) -> str:
     """``"question"``, ``"request"`` or ``"procedure"``: the first of :func:`is_question`,
     :func:`is_request` and :func:`is_call_procedure` (with ``role``) that holds, in this
-    order; ``""`` when none does. Not cached itself: the three tests are, and most sentences
-    are decided by one look-up of their screen."""
-    patterns = _MODERATED_TYPE_PATTERNS if role in _MODERATORS else _TYPE_PATTERNS
-    if not patterns.live(screen(text)):
-        return ""  # none of the patterns the three tests try can match: all three are false
+    order; ``""`` when none does."""
     if is_question(text):
         return "question"
     if is_request(text):
@@ -224,12 +202,11 @@ def excluded_as(text: str, role: str | None = None) -> str:
     return "procedure" if is_call_procedure(text, role) else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matcher() -> CueMatcher:
     return CueMatcher(load_forecast_cues(), RULES, "forecast_cues.csv")
 
 
-@lru_cache(maxsize=4096)
 def find_forecast_cues(text: str) -> tuple[CueMatch, ...]:
     """Forward-looking cues of ``text`` after context rules, in text order."""
     return cue_matches(_matcher(), text)
@@ -245,7 +222,6 @@ class ForecastResult:
     excluded_as: str = ""  # "question" / "request" / "procedure" when ruled out
 
 
-@lru_cache(maxsize=4096)
 def analyse_forecast(text: str, *, call_date: date | None, role: str | None = None) -> ForecastResult:
     """Forecast decision with its cues and the sentence's time expressions.
 

@@ -20,10 +20,9 @@ Promises:
   - ``about`` / ``around`` / ``close to`` count only before an amount
     ("about 18%"), never as prepositions ("talk about", "talking about
     tens of millions");
-  - bare ``like`` is not a hedge: the guideline lists "something like" but
-    not "like", and its annotators do not mark "like 2,000 employees"; the
-    switch :data:`LIKE_BEFORE_AMOUNT_IS_HEDGE` counts it directly before an
-    amount; never as filler or comparison;
+  - bare ``like`` is not a hedge (not in the lexicon): the guideline lists
+    "something like" but not "like", and its annotators do not mark "like
+    2,000 employees";
   - first-person ``think`` / ``believe`` ("I think", "we believe",
     "I don't think") count, but not "think about/of" (consider) or
     "believe in" (trust);
@@ -38,18 +37,13 @@ Not hedges by construction (not in the lexicon): "expect", "plan",
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from .lexicons import CueMatcher, ScreenedPattern, load_hedges, screen
+from .lexicons import CueMatcher, Rule, load_hedges
 from .quantities import starts_with_amount
 
-__all__ = ["LIKE_BEFORE_AMOUNT_IS_HEDGE", "RULES", "CueMatch", "cue_matches", "find_hedges", "hedge_cues", "is_hedged"]
-
-#: "like 2,000 employees" read as an approximator (the brief's rule). The
-#: reference annotation is not consistent on this; set False to ignore "like".
-LIKE_BEFORE_AMOUNT_IS_HEDGE = False
+__all__ = ["RULES", "CueMatch", "cue_matches", "find_hedges", "hedge_cues", "is_hedged"]
 
 
 @dataclass(frozen=True)
@@ -63,74 +57,61 @@ class CueMatch:
     kind: str
 
 
-Rule = Callable[[str, "re.Match[str]"], bool]
-
-_COULD_EPISTEMIC_NEXT = ScreenedPattern(
+_COULD_EPISTEMIC_NEXT = re.compile(
     r"^\s+(?:(?:potentially|possibly|arguably|even|well|also|actually|easily|very\s+well|still|conceivably)\s+)*"
     r"(?:be|have\s+been|differ|happen|change|result|mean|exceed|fluctuate|vary|turn\s+out|end\s+up|reach|cost|hit|go\s+either)\b",
     re.IGNORECASE,
 )
-_COULD_HAVE_AMOUNT = ScreenedPattern(
+_COULD_HAVE_AMOUNT = re.compile(
     r"^\s+have\s+(?:(?:on\s+the\s+order\s+of|about|around|roughly|up\s+to|more\s+than|over|like)\s+)?", re.IGNORECASE
 )
-_REQUEST_SUBJECT = ScreenedPattern(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
-_CLAUSE_START = ScreenedPattern(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
-_NEGATION_AFTER = ScreenedPattern(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
-_TYPE_DETERMINER = ScreenedPattern(
+_REQUEST_SUBJECT = re.compile(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
+_NEGATION_AFTER = re.compile(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
+_TYPE_DETERMINER = re.compile(
     r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$",
     re.IGNORECASE,
 )
-_MONTH_CONTEXT = ScreenedPattern(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
+_MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
 
 
 def _could(text: str, m: re.Match[str]) -> bool:
-    bits = screen(text)
     after, before = text[m.end():], text[: m.start()]
-    if _NEGATION_AFTER.match(after, bits):
+    if _NEGATION_AFTER.match(after):
         return False
-    if _REQUEST_SUBJECT.match(after, bits) and _CLAUSE_START.search(before, bits):
+    if _REQUEST_SUBJECT.match(after) and _CLAUSE_START.search(before):
         return False  # "Could you please help us", "could we ..." (request / question)
-    if _COULD_EPISTEMIC_NEXT.match(after, bits):
+    if _COULD_EPISTEMIC_NEXT.match(after):
         return True
-    have = _COULD_HAVE_AMOUNT.match(after, bits)
+    have = _COULD_HAVE_AMOUNT.match(after)
     if have and starts_with_amount(after[have.end():]):
         return True  # "you could have on the order of 100 gigawatts"
     return False  # ability / permission: "you could rent out your guest room"
 
 
-_SPEECH_VERB_BEFORE = ScreenedPattern(
+_SPEECH_VERB_BEFORE = re.compile(
     r"\b(?:talk|talks|talking|talked|think|thinking|thought|say|said|saying|speak|speaking|spoke|ask|asking|asked|"
     r"know|knew|worried|excited|care|cares|learn|learned|hear|heard|read|write|wrote|forget|remember|complain\w*|"
     r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$",
     re.IGNORECASE,
 )
-_LIKE_NOT_BEFORE = ScreenedPattern(r"\b(?:would|['’]d|feel|feels|looks?|seems?|just|something|more)\s+$", re.IGNORECASE)
-_ABOUT_OF_AFTER = ScreenedPattern(r"^\s+(?:about|of|in|through)\b", re.IGNORECASE)
+_ABOUT_OF_AFTER = re.compile(r"^\s+(?:about|of|in|through)\b", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"^\s+\d")
 
 
 def _before_amount(text: str, m: re.Match[str]) -> bool:
-    if _SPEECH_VERB_BEFORE.search(text[: m.start()], screen(text)):
+    if _SPEECH_VERB_BEFORE.search(text[: m.start()]):
         return False  # "we're talking about tens of millions": a preposition
-    return starts_with_amount(text[m.end():])
-
-
-def _like(text: str, m: re.Match[str]) -> bool:
-    if not LIKE_BEFORE_AMOUNT_IS_HEDGE:
-        return False
-    before = text[: m.start()]
-    if _LIKE_NOT_BEFORE.search(before, screen(text)):
-        return False
     return starts_with_amount(text[m.end():])
 
 
 def _epistemic_verb(text: str, m: re.Match[str]) -> bool:
     after = text[m.end():]
-    return not _ABOUT_OF_AFTER.match(after, screen(text))
+    return not _ABOUT_OF_AFTER.match(after)
 
 
 def _not_type(text: str, m: re.Match[str]) -> bool:
-    return not _TYPE_DETERMINER.search(text[: m.start()], screen(text)) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
+    return not _TYPE_DETERMINER.search(text[: m.start()]) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
 
 
 def not_month(text: str, m: re.Match[str]) -> bool:
@@ -138,7 +119,7 @@ def not_month(text: str, m: re.Match[str]) -> bool:
     word = m.group(0)
     if word == "May" and m.start() > 0:
         before = text[: m.start()]
-        if _MONTH_CONTEXT.search(before, screen(text)) or _DIGIT_AFTER.match(text[m.end():]):
+        if _MONTH_CONTEXT.search(before) or _DIGIT_AFTER.match(text[m.end():]):
             return False
     return True
 
@@ -147,14 +128,13 @@ def not_month(text: str, m: re.Match[str]) -> bool:
 RULES: dict[str, Rule] = {
     "epistemic_could": _could,
     "before_quantity": _before_amount,
-    "like_before_quantity": _like,
     "epistemic_verb": _epistemic_verb,
     "not_type": _not_type,
     "not_month": not_month,
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matcher() -> CueMatcher:
     return CueMatcher(load_hedges(), RULES, "hedges.csv")
 
@@ -172,12 +152,6 @@ def resolve_overlaps(matches: list[CueMatch]) -> tuple[CueMatch, ...]:
 
 def find_hedges(text: str) -> tuple[CueMatch, ...]:
     """All hedge cues of ``text`` (see module docstring)."""
-    return _find_hedges(text, LIKE_BEFORE_AMOUNT_IS_HEDGE)
-
-
-@lru_cache(maxsize=4096)
-def _find_hedges(text: str, like_before_amount: bool) -> tuple[CueMatch, ...]:
-    """:func:`find_hedges`, cached; the switch the ``like`` rule reads is part of the key."""
     return cue_matches(_matcher(), text)
 
 

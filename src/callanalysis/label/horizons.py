@@ -51,10 +51,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicons import ScreenedPattern, screen
+from .lexicons import PatternSet
+
 
 __all__ = [
     "Horizon", "TimeExpression", "add_months", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions",
@@ -294,40 +294,18 @@ def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, 
     return _relative(m, call, past_bias)
 
 
-def _screened(rx: str | tuple[str, str, str]) -> ScreenedPattern:
-    """A form's pattern; given as ``(prefix, alternatives, suffix)`` when the alternatives of
-    a group (a PERIOD) are worth screening one by one."""
-    if isinstance(rx, tuple):
-        prefix, body, suffix = rx
-        return ScreenedPattern(body, re.IGNORECASE, prefix=prefix, suffix=suffix)
-    return ScreenedPattern(rx, re.IGNORECASE)
-
-
 class _Form(NamedTuple):
-    """A recognised form of time expression."""
+    """A recognised form of time expression: its name, pattern (every match starts a word) and
+    normaliser."""
 
     name: str
-    pattern: ScreenedPattern
+    pattern: str
     handler: Handler  # (match, call date, comparison) -> date range
-    #: patterns one of which the form's match holds, lower-cased: parts of the form's pattern
-    #: (without its word boundaries, look-arounds and optional tails; of the words before the
-    #: number, only the last), case-sensitive. Python's re searches them far faster than the
-    #: form's pattern: it jumps to the first letters of their first item, a plain choice of words.
-    hints: tuple[re.Pattern[str], ...] = ()
-    #: (word, n): every match holds this lower-case word and starts within the ``n`` words
-    #: before it, so the search for matches starts there (see :func:`_search_start`)
-    anchor: tuple[str, int] | None = None
 
 
-def _form(
-    name: str,
-    rx: str | tuple[str, str, str],
-    handler: Handler,
-    hints: tuple[re.Pattern[str], ...] = (),
-    anchor: tuple[str, int] | None = None,
-) -> _Form:
-    """A form with its pattern as written (see :func:`_screened`)."""
-    return _Form(name, _screened(rx), handler, hints, anchor)
+def _form(name: str, rx: str | tuple[str, str, str], handler: Handler) -> _Form:
+    """A form whose pattern is ``rx``, or the concatenation of ``rx`` when a tuple."""
+    return _Form(name, "".join(rx), handler)
 
 
 _FORMS: tuple[_Form, ...] = (
@@ -341,7 +319,7 @@ _FORMS: tuple[_Form, ...] = (
     _form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
     _form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
     _form("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
-    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago, anchor=("ago", 4)),  # "a couple of weeks ago"
+    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),  # "a couple of weeks ago"
     _form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
     _form(
         "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
@@ -349,19 +327,16 @@ _FORMS: tuple[_Form, ...] = (
         rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
         rf"|\b(?=\w)(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+{_RELATIVE_POST})\b",
         _relative_any,
-        hints=(
-            re.compile(rf"(?:{_RELATIVE_PRE}|{_HEDGE_ALTERNATIVES})[,\s]+{_N}(?:\s+(?:or|to)\s+{_N})?\s+{_UNIT}"),
-            re.compile(rf"{_UNIT}\s+{_RELATIVE_POST}"),
-        ),
     ),
     _form("period", (r"\b(?:later\s+)?(?P<p>", _PERIOD, r")\b"), _whole_period),
     _form("tomorrow", r"\btomorrow\b", _tomorrow),
 )
+#: The forms, searched in one pass (each form's match starts a word).
+_FORM_SET = PatternSet([form.pattern for form in _FORMS], re.IGNORECASE, prefix=r"\b(?=\w)")
 
 _CLAUSE_MARKS = ",;.?!"
-_IF_OPEN = ScreenedPattern(rf"\b(?:if|unless|whether)\b[^{_CLAUSE_MARKS}]*$", re.IGNORECASE)
+_IF_OPEN = re.compile(rf"\b(?:if|unless|whether)\b[^{_CLAUSE_MARKS}]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
-_TO_OR_WITH = re.compile(r"to|with", re.IGNORECASE)  # the last word of "compared to / with"
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
 
 
@@ -407,77 +382,39 @@ class TimeExpression(NamedTuple):
 _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form name, match, handler)
 
 
-@lru_cache(maxsize=4096)
 def time_expressions(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of ``text`` in text order, not yet normalised: the date-free part of
-    :func:`find_horizons`, shared by the calls of every date (a pure function of the text).
-    A sentence without any gets no horizon, whatever the call date."""
-    bits = screen(text)
-    kept = _non_overlapping(_candidates(text, bits))
-    if not kept:
-        return ()
-    if_open = _IF_OPEN.compiled(bits)  # None: the sentence has no if-word
-    return tuple(_expression(text, c, if_open) for c in kept)
+    :func:`find_horizons` (a pure function of the text)."""
+    return tuple(_expression(text, c) for c in _non_overlapping(_candidates(text)))
 
 
-def _candidates(text: str, bits: int) -> list[_Candidate]:
-    """Every match of every form (a form's matches in text order, the forms in turn).
-
-    ``bits`` is the sentence's screen. It is -1 exactly when the sentence holds a letter that
-    ignore-case matching relates to a lower-case letter other than its own lower case (İ, ı: i;
-    ſ: s; ``lexicons.screen``). Lower-casing keeps every other character's length and classes
-    (word character, white space, digit), so in any other sentence a hint written in lower case
-    that matches ignoring case also matches, case-sensitively, the lower-cased sentence.
-    """
+def _candidates(text: str) -> list[_Candidate]:
+    """Every match of every form (a form's matches in text order, the forms in turn)."""
     cands: list[_Candidate] = []
-    low = text.lower() if bits != -1 else None
-    for form in _FORMS:
-        if not form.pattern.may_match(bits):
-            continue  # the sentence lacks the words this form needs
-        if low is not None and form.hints and not any(hint.search(low) for hint in form.hints):
-            continue  # nor has it what the form's match holds
-        pattern = form.pattern.compiled(bits)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text, _search_start(text, low, form.anchor)):
-            if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
-                continue  # "2025%", "2025 $": an amount, not a year
-            cands.append((m.start(), m.end(), form.name, m, form.handler))
+    for i, m in _FORM_SET.finditer(text):
+        form = _FORMS[i]
+        if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
+            continue  # "2025%", "2025 $": an amount, not a year
+        cands.append((m.start(), m.end(), form.name, m, form.handler))
     return cands
-
-
-def _search_start(text: str, low: str | None, anchor: tuple[str, int] | None) -> int:
-    """Where a form's first match can start at the earliest: with ``anchor`` ``(word, n)``, at
-    the ``n``-th word before the first ``word`` in ``low`` (``text`` lower-cased, of the same
-    length), found far faster than a match. The first match holds a ``word`` at or after that
-    one and starts within the ``n`` words before it, which start no sooner than the ``n`` words
-    before the first; the remainder of ``rsplit`` ends before them."""
-    if anchor is None or low is None:
-        return 0
-    word, n = anchor
-    head = text[: max(0, low.find(word))].rsplit(None, n)  # [rest,] up to n words
-    return len(head[0]) if len(head) > n else 0
 
 
 def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
     """The candidates kept, longest first (the earlier start, then the earlier form, breaking
     ties), each dropped that overlaps one kept before; in text order."""
-    if len(cands) < 2:
-        return cands
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
             kept.append(c)
-    kept.sort(key=lambda c: c[0])
-    return kept
+    return sorted(kept, key=lambda c: c[0])
 
 
-def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) -> TimeExpression:
+def _expression(text: str, cand: _Candidate) -> TimeExpression:
     """A kept candidate with the words around it read: the preposition before it (part of the
     written text, except for "relative", whose own "in / within / after" counts), a leading hedge
-    dropped, and whether it sits in an if-clause (``if_open``: :data:`_IF_OPEN` for the sentence)."""
+    dropped, and whether it sits in an if-clause."""
     s, e, name, m, handler = cand
-    prep_m = _prep_before(text, s)
+    prep_m = _PREP_BEFORE.search(text, 0, s)
     prep = prep_m.group("prep").lower() if prep_m else ""
     span_start = s
     if name == "relative":
@@ -495,33 +432,8 @@ def _expression(text: str, cand: _Candidate, if_open: re.Pattern[str] | None) ->
         comparison=bool(_COMPARISON.match(prep)),
         from_call=prep in _BY_LIKE or written.lower().startswith("later"),
         past_reference=name in ("ago", "past") or _LAST.match(text, s, e) is not None,
-        conditional=if_open is not None and _in_if_clause(text, span_start, if_open),
+        conditional=_IF_OPEN.search(text, 0, span_start) is not None,
     )
-
-
-def _prep_before(text: str, end: int) -> re.Match[str] | None:
-    """``_PREP_BEFORE.search(text[:end])``, reading only the last word before ``end`` (the last
-    two after "compared"): a match is a preposition and the white space after it up to ``end``,
-    and only "compared (to|with)" holds white space, so a match starts in the last word, or in
-    the one before when the last is "to" or "with". The lookbehind still sees the character
-    before the window."""
-    head = text[:end].rstrip()
-    if not head or len(head) == end:
-        return None  # no word, or no white space, before ``end``
-    words = head.rsplit(None, 2)  # [rest,] [second to last,] last
-    start = len(head) - len(words[-1])
-    if _TO_OR_WITH.fullmatch(words[-1]):
-        start = len(words[0]) if len(words) == 3 else 0
-    return _PREP_BEFORE.search(text, start, end)
-
-
-def _in_if_clause(text: str, end: int, if_open: re.Pattern[str]) -> bool:
-    """``if_open.search(text[:end])`` (``if_open``: :data:`_IF_OPEN` compiled for the sentence),
-    reading only the last clause: a match is an if-word and what follows it up to ``end``, none
-    of which is one of ``,;.?!``, so it starts after the last of them; ``\\b`` still sees the
-    character before."""
-    start = max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
-    return if_open.search(text, start, end) is not None
 
 
 def select_horizon(

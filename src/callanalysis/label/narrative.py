@@ -28,20 +28,18 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .forecasts import PAST_CLAUSE
-from .lexicons import ScreenedPattern
+from .lexicons import PatternSet
 
-__all__ = ["NarrativeRow", "future_in_past", "opens_story", "story_openings"]
+__all__ = ["NarrativeRow", "future_in_past", "opens_story", "told_in_past"]
 
-# Screened patterns (callanalysis.label.lexicons.ScreenedPattern) run only on sentences that hold
-# the words they need: the rule reads every sentence of a call, and few hold any of them.
-RECOLLECTION = ScreenedPattern(
-    r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b"
+RECOLLECTION = PatternSet(
+    [r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b"
     r"|\bback\s+(?:then|in\s+(?:the\s+day|\d{4}|(?:the\s+)?(?:early\s+|late\s+)?(?:\d{2}|\d{4})['’]?s))\b"
-    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b",
+    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b"],
     re.IGNORECASE,
 )
-SEQUENCED = ScreenedPattern(r"^\W*(?:and\s+)?then\b", re.IGNORECASE)
-PRESENT_ANCHOR = ScreenedPattern(
+SEQUENCED = re.compile(r"^\W*(?:and\s+)?then\b", re.IGNORECASE)
+PRESENT_ANCHOR = re.compile(
     r"\b(?:now|today|nowadays|these\s+days|going\s+forward|from\s+here|in\s+the\s+future)\b", re.IGNORECASE
 )
 
@@ -65,41 +63,25 @@ def opens_story(text: str) -> bool:
     return RECOLLECTION.search(text) is not None
 
 
-def story_openings(texts: Sequence[str]) -> list[int]:
-    """Positions in ``texts`` of the sentences that open a story (:func:`opens_story`), in order."""
-    return [i for i, text in enumerate(texts) if opens_story(text)]
-
-
-def future_in_past(rows: Sequence[NarrativeRow], openings: Sequence[int] | None = None) -> list[int]:
+def future_in_past(rows: Sequence[NarrativeRow]) -> list[int]:
     """Positions in ``rows`` (sentences in call order) of forecasts voiced inside a story about
-    the past (see the module docstring).
-
-    Outside a story nothing happens until a sentence opens one, so the walk starts only at the
-    openings (:func:`story_openings` of the rows' texts, or ``openings`` when the caller knows
-    them: the positions, in order, of the rows whose text :func:`opens_story`) and follows each
-    story until it ends; the sentence that ends a story cannot open the next one, and a new
-    turn always ends it. Only the rows of the stories are read.
-    """
+    the past (see the module docstring), read sentence by sentence."""
     out: list[int] = []
-    resume = 0  # the first sentence not yet read as part of a story
-    if openings is None:
-        openings = story_openings([row.text for row in rows])
-    for opening in openings:
-        if opening < resume:
-            continue  # read inside the previous story, not as an opening
-        turn, voicing = rows[opening].turn, False
-        i = opening + 1
-        while i < len(rows) and rows[i].turn == turn:
-            row = rows[i]
-            i += 1
-            if row.horizon or PRESENT_ANCHOR.search(row.text):
-                break
-            if row.forecast and (voicing or told_in_past(row.text)):
-                out.append(i - 1)
-                voicing = True
-            elif row.forecast or not told_in_past(row.text):
-                break
-            else:
-                voicing = False
-        resume = i
+    in_story = voicing = False
+    previous_turn = None
+    for i, row in enumerate(rows):
+        if row.turn != previous_turn:
+            in_story = voicing = False
+            previous_turn = row.turn
+        if not in_story:
+            in_story, voicing = opens_story(row.text), False
+        elif row.horizon or PRESENT_ANCHOR.search(row.text):
+            in_story = voicing = False
+        elif row.forecast and (voicing or told_in_past(row.text)):
+            out.append(i)
+            voicing = True
+        elif row.forecast or not told_in_past(row.text):
+            in_story = voicing = False
+        else:
+            voicing = False
     return out

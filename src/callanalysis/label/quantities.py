@@ -27,12 +27,8 @@ is what makes ``about`` / ``around`` / ``like`` approximators.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
-
-from .lexicons import ScreenedPattern, screen
 
 __all__ = ["Quantity", "find_quantities", "format_quantities", "format_quantity", "starts_with_amount"]
 
@@ -61,26 +57,13 @@ _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-# (?P<num>{_DIGITS}|(?i:{_WORDNUM})), the number words as alternatives of their own
-# ("(?i:one|two)" finds what "(?i:one)|(?i:two)" finds) so that a sentence is only searched
-# for the number words it has
-_WORDNUM_ALTERNATIVES = [f"(?i:{word})" for word in _WORDNUM.split("|")]
-_NUMBER_ALTERNATIVES = [*_DIGITS.split("|"), *_WORDNUM_ALTERNATIVES]
-_NUMBER_OPEN, _NUMBER_CLOSE = r"(?<![\w.,])(?P<num>", r")(?![\w]*\d)"
-_NUMBER = ScreenedPattern(
-    _NUMBER_ALTERNATIVES,
-    prefix=r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?" + _NUMBER_OPEN,
-    suffix=(
-        _NUMBER_CLOSE
-        + r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
-        r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
-        r"(?P<pct>\s?%|\s+percent\b)?"
-    ),
+_NUMBER = re.compile(
+    r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?"
+    rf"(?<![\w.,])(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
+    r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
+    r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
+    r"(?P<pct>\s?%|\s+percent\b)?"
 )
-_NUMBER_WORD = ScreenedPattern(_WORDNUM_ALTERNATIVES)  # live for a screen: 0 when it has no number word
-#: Where a match of _NUMBER without a number word starts: at its minus sign, its "$" or its
-#: first digit. Python's re jumps to these far faster than it tries _NUMBER at every character.
-_NUMBER_START = re.compile(r"[-$\d]")
 
 
 # unit phrases (longest first), mapped to their normal form
@@ -116,7 +99,7 @@ _NAME_BEFORE = re.compile(
 )
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d")  # used with match()
-_VAGUE_BEFORE = ScreenedPattern(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
+_VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
     r"^\s*(?:(?:like|basically|maybe|just|roughly|say|,)\s+)*"
@@ -143,24 +126,6 @@ def _value(num: str) -> float:
 
 _CALENDAR_YEAR = re.compile(r"(?:19|20)\d\d")
 _DECIMAL = re.compile(r"\d+\.\d+")
-#: How far before the trailing white space a match of _NAME_BEFORE can start: the longest
-#: name word ("generation"), and one more.
-_NAME_REACH = max(map(len, _NAME_WORDS)) + 1
-
-
-def _name_before(text: str, end: int) -> bool:
-    """``_NAME_BEFORE.search(text[:end])``, reading only the tail: a match ends at ``end`` (or
-    before a final newline), so it starts in the trailing white space or at most
-    ``_NAME_REACH`` characters before it; the word boundary still sees the character before.
-    A name word ends right before that white space: when the (ASCII) text there does not end
-    with one, lower-cased, only ``[\\w.]`` can match, in the last two characters."""
-    head_end = len(text[:end].rstrip())
-    tail = text[max(0, head_end - _NAME_REACH) : head_end]
-    if tail.isascii() and not tail.lower().endswith(_NAME_WORDS):
-        start = max(0, end - 2)
-    else:
-        start = max(0, head_end - _NAME_REACH)
-    return _NAME_BEFORE.search(text, start, end) is not None
 
 
 def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str | None) -> bool:
@@ -170,7 +135,7 @@ def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str
     num_end = m.end("num")
     if num in {"4680"} or text.startswith("s", num_end) and num.isdigit():
         return True  # cell format '4680', '4680s'
-    if _name_before(text, m.start("num")):
+    if _NAME_BEFORE.search(text, 0, m.start("num")):
         return True
     if _CLOCK_AFTER.match(text, num_end):
         return True
@@ -179,25 +144,6 @@ def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str
     if _DECIMAL.fullmatch(num) and not mag:
         return not _UNIT_RE.match(text, num_end + len(suffix or ""))  # '12.3' is a software version
     return False
-
-
-def _numbers(text: str, bits: int) -> Iterator[re.Match[str]]:
-    """``_NUMBER.finditer(text, bits)``; in a sentence without number words, trying _NUMBER only
-    where _NUMBER_START finds a start, in text order."""
-    pattern = _NUMBER.compiled(bits)
-    if pattern is None:
-        return
-    if _NUMBER_WORD.live(bits):  # a number word may be present
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (start := _NUMBER_START.search(text, pos)) is not None:
-        m = pattern.match(text, start.start())
-        if m is None:
-            pos = start.end()
-        else:
-            yield m
-            pos = m.end()
 
 
 class _Draft(NamedTuple):
@@ -210,13 +156,13 @@ class _Draft(NamedTuple):
     num_end: int
 
 
-def _draft(text: str, m: re.Match[str], bits: int) -> _Draft | None:
+def _draft(text: str, m: re.Match[str]) -> _Draft | None:
     """The number of ``m`` (a match of _NUMBER) with its value and the unit after it; None for
     a name or a vague count ('several hundred thousand dollars' is not a stated value)."""
     sign, cur, num, suffix, mag, pct = m.group("sign", "cur", "num", "suffix", "mag", "pct")
     if not (cur or pct) and _is_name(text, m, num, suffix, mag):
         return None
-    if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")], bits):
+    if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")]):
         return None
     value = _value(num)
     if sign:
@@ -259,11 +205,9 @@ def _unit_after(text: str, end: int, num: str) -> tuple[str, int]:
     return "", end
 
 
-@lru_cache(maxsize=4096)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """All quantities with a unit, in text order (see module docstring)."""
-    bits = screen(text)
-    found = [draft for m in _numbers(text, bits) if (draft := _draft(text, m, bits)) is not None]
+    found = [draft for m in _NUMBER.finditer(text) if (draft := _draft(text, m)) is not None]
     # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'
     for i in range(len(found) - 2, -1, -1):
         cur, nxt = found[i], found[i + 1]

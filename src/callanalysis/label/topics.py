@@ -18,57 +18,42 @@ Promises of :func:`assign_topic`:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
-from .lexicons import ScreenedPattern, ScreenedSet, TopicEntry, load_topics, screen
+from .lexicons import PatternSet, load_topics
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
 OTHER = "other"
 
 
-@lru_cache(maxsize=None)
-def _compiled() -> tuple[tuple[TopicEntry, ScreenedPattern], ...]:
-    return tuple(
-        (e, ScreenedPattern(e.pattern, re.IGNORECASE, prefix=r"(?<![\w$])(?:", suffix=r")(?![\w])"))
-        for e in load_topics()
-    )
-
-
-@lru_cache(maxsize=None)
-def _patterns() -> ScreenedSet[TopicEntry]:
-    """The topic patterns, screened together: one look-up finds the topics a sentence may have."""
-    return ScreenedSet(_compiled())
-
-
-@lru_cache(maxsize=None)
-def _priorities() -> dict[str, int]:
-    return {e.topic: e.priority for e, _ in _compiled()}
+@cache
+def _patterns() -> PatternSet:
+    """The topics' keyword patterns (whole words), in lexicon order, compiled once."""
+    return PatternSet([rf"(?:{e.pattern})(?![\w])" for e in load_topics()], re.IGNORECASE, prefix=r"(?<![\w$])")
 
 
 def topic_scores(text: str) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     scores: dict[str, int] = {}
-    for entry, pattern in _patterns().live(screen(text)):
-        n = len(pattern.findall(text))  # one item per match, whatever the groups
-        if n:
-            scores[entry.topic] = scores.get(entry.topic, 0) + n
+    topics = load_topics()
+    for i, _ in _patterns().finditer(text):
+        scores[topics[i].topic] = scores.get(topics[i].topic, 0) + 1
     return scores
 
 
-@lru_cache(maxsize=4096)
 def assign_topic(text: str) -> str:
     """The sentence's topic slug, or ``"other"`` (see module docstring)."""
     scores = topic_scores(text)
     if not scores:
         return OTHER
-    priority = _priorities()
+    priority = {e.topic: e.priority for e in load_topics()}
     return min(scores, key=lambda t: (-scores[t], priority[t]))
 
 
 def topic_label(slug: str) -> str:
     """Human-readable name of a topic slug ("Batteries / 4680")."""
-    for entry, _ in _compiled():
+    for entry in load_topics():
         if entry.topic == slug:
             return entry.label
     return "Other"

@@ -23,12 +23,6 @@ Promises of :func:`score`:
   including horizon misses (label ``horizon``);
 * inputs may be pandas DataFrames or sequences of dicts; nothing is read
   from disk.
-
-:func:`predict_reference` labels the reference texts themselves with
-:func:`~callanalysis.label.labels.label_sentence` (same offsets), which scores the
-sentence rules without depending on the sentence splitter; the rules that need
-the whole call (a bare answer to a question, a story about the past, a scenario
-completed by the next speaker) are applied by :func:`callanalysis.label.annotate.annotate` only.
 """
 
 from __future__ import annotations
@@ -53,7 +47,6 @@ __all__ = [
     "ValidationReport",
     "align",
     "baseline_flag",
-    "predict_reference",
     "prf",
     "score",
 ]
@@ -284,37 +277,3 @@ def score(
     err = pd.DataFrame(errors, columns=["sid", "sentence_id", "label", "reference", "predicted", "text", "cues", "reference_cues"])
     err["sentence_id"] = err["sentence_id"].astype("Int64")
     return ValidationReport(metrics, horizon, err)
-
-
-def predict_reference(
-    reference: Rows, *, call_date: date, roles: Mapping[str, str] | None = None
-) -> pd.DataFrame:
-    """Label each reference text with the rules, keeping its offsets.
-
-    ``roles`` maps a speaker name to a role (for :class:`SentenceContext`);
-    the previous sentence is the preceding reference row of the same turn.
-    """
-    from ..label.labels import SentenceContext, label_sentence  # local: labels imports lexicons only
-
-    ref = _frame(reference)
-    out = []
-    prev_turn, prev_text, prev_fc, pos = None, None, None, 0
-    for r in ref.to_dict("records"):
-        turn = r.get("turn")
-        if turn != prev_turn:
-            prev_text, prev_fc, pos = None, None, 0
-        pos += 1
-        role = (roles or {}).get(str(r.get("speaker", "")), None)
-        lab = label_sentence(str(r["text"]), call_date=call_date,
-                             context=SentenceContext(role=role, previous=prev_text, position=pos, previous_forecast=prev_fc))
-        out.append({
-            "sid": r.get("sid"), "start": r["start"], "end": r["end"], "text": r["text"],
-            "claim": int(lab.claim), "forecast": int(lab.forecast), "hedged": int(lab.hedged),
-            "boosted": int(lab.boosted), "hedge_cues": ";".join(lab.hedge_cues),
-            "booster_cues": ";".join(lab.booster_cues), "forecast_cues": ";".join(lab.forecast_cues),
-            "horizon_text": lab.horizon_text,
-            "horizon_start": lab.horizon_start.isoformat() if lab.horizon_start else "",
-            "horizon_end": lab.horizon_end.isoformat() if lab.horizon_end else "",
-        })
-        prev_turn, prev_text, prev_fc = turn, str(r["text"]), lab.forecast
-    return pd.DataFrame(out)
