@@ -107,8 +107,14 @@ def test_make_sure_is_not_a_booster():
     assert not is_boosted("We will make sure the ramp is smooth.")
 
 
-def test_i_know_you_mentioned_is_an_acknowledgement_not_a_booster():
-    assert not is_boosted("I know you mentioned it, you thought of it as a hedge.")
+def test_i_know_that_you_did_something_is_a_factive_booster():
+    # Tennant Q2 2021 and Bio-Rad Q1 2021: the readers mark "I know" before what the company did
+    assert booster_cues("And then in terms of the, I know you haven't wanted to raise prices.") == ("I know",)
+    assert booster_cues("I know you -- last quarter, you were talking about o U.S. becoming a little bigger.") == ("I know",)
+
+
+def test_know_if_is_no_booster():
+    assert not is_boosted("I don't know if we know whether it will rain.")
 
 
 def test_really_before_a_negated_verb_stresses_truth():
@@ -117,3 +123,24 @@ def test_really_before_a_negated_verb_stresses_truth():
 
 def test_there_is_really_nothing_is_a_booster():
     assert booster_cues("There's really nothing limiting the ramp.") == ("really",)
+
+
+def test_as_you_know_is_a_stance_booster():
+    assert booster_cues("As you know, we closed the deal in March.") == ("As you know",)
+
+
+def test_its_evident_is_a_stance_booster():
+    assert booster_cues("It's evident that demand is strong.") == ("It's evident",)
+
+
+def test_confidence_of_management_is_a_booster():
+    assert booster_cues("Our guidance reflects management's confidence in a broadening recovery.") == ("management's confidence",)
+    assert booster_cues("We expect the impact to last, but are confident in our ability to meet demand.") == ("are confident",)
+
+
+def test_sentence_initial_actually_stresses_truth():
+    assert booster_cues("Actually, we were pretty pleased with the recovery.") == ("Actually",)  # Bio-Rad
+
+
+def test_really_before_a_verb_of_the_present_stresses_truth():
+    assert booster_cues("So I'd say it's really meeting our expectations for the year.") == ("really",)  # Bio-Rad

@@ -146,3 +146,43 @@ def test_generic_you_framed_by_a_named_place_is_a_claim_about_that_place():
 
 def test_generic_you_without_a_place_frame_stays_a_truism():
     assert not is_claim("In general, you just drive the car.")
+
+
+def test_call_procedure_is_no_claim():
+    assert not is_claim("Joining me today are Dave Huml, Tennant's President and CEO; Fay West, our CFO.", role="investor relations")
+
+
+def test_the_operators_script_is_no_claim():
+    assert not is_claim("This call is being recorded.", role="operator")  # Tennant Q2 2021
+
+
+def test_a_feeling_is_no_claim():
+    assert not is_claim("I continue to be extremely proud of our global teams for their efforts.")  # Tennant
+    assert not is_claim("So we're very bullish on AMR.")
+    assert not is_claim("We feel great about what our outlook is.")  # H&R Block
+
+
+def test_a_short_statement_about_that_is_an_evaluation():
+    assert not is_claim("So those are our priorities.")  # Tennant
+    assert not is_claim("That's our assumption.")  # Bio-Rad
+
+
+def test_a_fronted_purpose_with_a_main_clause_is_a_claim():
+    assert is_claim("To address material inflation, our teams are working diligently to find additional partners.")  # Tennant
+
+
+def test_a_plural_subject_with_a_present_verb_is_a_claim():
+    assert is_claim("Key opinion leaders continue to highlight the sensitivity advantage of Droplet Digital PCR.")  # Bio-Rad
+
+
+def test_what_a_speaker_would_add_is_no_hypothetical():
+    assert is_claim("The one thing I would add is that we just recently announced these price increases.")  # Tennant
+
+
+def test_important_to_note_frames_a_claim():
+    assert is_claim("At the same time, I think it's important to note, we are launching new innovative products.")
+
+
+def test_guidance_is_a_forecast_not_a_claim():
+    text = "We are now guiding currency-neutral revenue growth in 2021 to be between 7.5% and 9.5%."
+    assert not is_claim(text, forecast=True)  # Bio-Rad: "are guiding" is no present anchor

@@ -143,3 +143,48 @@ def test_basically_is_an_approximator():
 
 def test_mostly_is_an_approximator():
     assert hedge_cues("It's mostly learning on its own.") == ("mostly",)
+
+
+def test_may_of_permission_is_not_a_hedge():
+    assert not is_hedged("Mr. Prate, you may begin your conference.")  # Tennant's operator
+
+
+def test_maybe_framing_an_analysts_next_question_is_not_a_hedge():
+    assert not is_hedged("Ilan, maybe just starting with the updated guidance outlook.")  # Bio-Rad
+    assert not is_hedged("And then maybe one more for you, Annette.")
+
+
+def test_a_wish_with_we_hope_is_not_a_hedge():
+    assert not is_hedged("We hope that you and your families are well and staying healthy.")
+
+
+def test_a_rule_of_thumb_is_a_hedge():
+    assert hedge_cues("Industrial customers tend to be more at depth at adopting automation.") == ("tend to",)
+    assert hedge_cues("Generally, we are seeing most labs now running at capacity.") == ("Generally",)
+
+
+def test_generally_accepted_accounting_principles_is_no_hedge():
+    assert not is_hedged("Measures not defined under Generally Accepted Accounting Principles.")
+
+
+def test_an_estimate_is_a_hedge_but_the_noun_is_not():
+    assert hedge_cues("We estimate that COVID-19-related sales were $94 million in the quarter.") == ("We estimate",)
+    assert not is_hedged("We have an estimate of the critical events.")
+
+
+def test_the_speakers_own_assumption_is_a_hedge():
+    assert hedge_cues("That's our assumption.") == ("That's our assumption",)
+    assert not is_hedged("It also assumes there will be no significant restrictions.")
+
+
+def test_safe_harbour_shields_are_hedges():
+    assert hedge_cues("Such statements are subject to risks and uncertainties.") == ("subject to risks",)
+    assert hedge_cues("You should not place undue reliance on these statements.") == ("undue reliance",)
+
+
+def test_a_tough_one_to_quantify_is_a_shield():
+    assert hedge_cues("It's a tough one to quantify.") == ("tough one to quantify",)
+
+
+def test_it_sounds_like_is_a_hedge():
+    assert hedge_cues("Now it sounds like that's something you'll move forward with.") == ("sounds like",)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from callanalysis.label.horizons import can_anchor, find_horizons, normalise, select_horizon, time_expressions
+from callanalysis.label.horizons import anchor, can_anchor, find_horizons, normalise, select_horizon, time_expressions
 
 CALL = date(2024, 4, 23)
 
@@ -38,8 +38,13 @@ def test_named_month():
     assert only("We will show it in August.") == ("in August", "2024-08-01", "2024-08-31")
 
 
-def test_named_month_already_past_is_next_year():
-    assert only("We will show it in March.")[1:] == ("2025-03-01", "2025-03-31")
+def test_a_month_of_the_reported_quarter_is_that_month():
+    # the call (23 April 2024) reports on the first quarter: March is the March just past
+    assert only("We will show it in March.")[1:] == ("2024-03-01", "2024-03-31")
+
+
+def test_a_month_after_the_reported_quarter_is_the_coming_one():
+    assert only("We will show it in December.")[1:] == ("2024-12-01", "2024-12-31")
 
 
 def test_till_month_starts_at_the_call():
@@ -189,3 +194,60 @@ def test_only_a_time_that_is_no_comparison_past_reference_or_condition_can_ancho
     times = time_expressions(sentence)
     assert len(times) == 1 and can_anchor(times[0]) is anchors
     assert [can_anchor(h) for h in normalise(times, CALL)] == [anchors]  # the dated horizon says the same
+
+
+def fiscal(text: str, when) -> tuple[str, str]:
+    (h,) = find_horizons(text, when)
+    return h.start.isoformat(), h.end.isoformat()
+
+
+BIO_RAD = anchor(date(2021, 4, 29), 1, 2021)  # call on 29 April 2021 reporting Q1 2021
+Q4_CALL = anchor(date(2022, 2, 10), 4, 2021)  # reporting the fourth quarter of 2021
+JULY_YEAR = anchor(date(2021, 11, 18), 1, 2022)  # fiscal year from July: Q1 FY2022 is Jul-Sep 2021
+
+
+def test_the_quarter_is_the_reported_quarter():
+    assert fiscal("During the quarter, income rose.", BIO_RAD) == ("2021-01-01", "2021-03-31")
+
+
+def test_this_quarter_and_next_quarter_are_the_one_in_progress():
+    assert fiscal("We expect to close by the end of this quarter.", BIO_RAD) == ("2021-04-29", "2021-06-30")
+    assert fiscal("It should improve next quarter.", BIO_RAD) == ("2021-04-01", "2021-06-30")
+
+
+def test_a_yearless_quarter_is_the_reported_one_or_one_of_the_three_after_it():
+    assert fiscal("Q4 is usually strong.", BIO_RAD) == ("2021-10-01", "2021-12-31")
+    assert fiscal("We expect a better Q1.", Q4_CALL) == ("2022-01-01", "2022-03-31")
+    assert fiscal("Q4 was strong.", Q4_CALL) == ("2021-10-01", "2021-12-31")
+
+
+def test_this_year_after_a_fourth_quarter_is_the_new_fiscal_year():
+    assert fiscal("We expect growth this year.", Q4_CALL) == ("2022-01-01", "2022-12-31")
+    assert fiscal("Last year was hard.", Q4_CALL) == ("2021-01-01", "2021-12-31")
+
+
+def test_fiscal_periods_follow_the_companys_fiscal_year():
+    assert fiscal("We expect growth this year.", JULY_YEAR) == ("2021-07-01", "2022-06-30")
+    assert fiscal("Margins improve in Q4.", JULY_YEAR) == ("2022-04-01", "2022-06-30")
+    assert fiscal("Sales in Q2 2022 rose.", JULY_YEAR) == ("2021-10-01", "2021-12-31")
+
+
+def test_the_rest_of_the_year_runs_from_the_call_to_the_fiscal_years_end():
+    assert fiscal("for the remainder of the year", BIO_RAD) == ("2021-04-29", "2021-12-31")
+    assert fiscal("over the balance of the year", BIO_RAD) == ("2021-04-29", "2021-12-31")
+
+
+def test_quarter_codes_with_the_number_first_are_quarters():
+    assert fiscal("growth in 4Q", BIO_RAD) == ("2021-10-01", "2021-12-31")
+
+
+def test_the_full_year_is_the_current_fiscal_year():
+    assert fiscal("Full year non-GAAP gross margin", BIO_RAD) == ("2021-01-01", "2021-12-31")
+
+
+def test_year_over_year_is_no_period():
+    assert find_horizons("The year-over-year R&D expenses increased.", BIO_RAD) == ()
+
+
+def test_without_a_quarter_in_the_header_the_calendar_quarters_count():
+    assert anchor(date(2024, 4, 23)) == anchor(date(2024, 4, 23), 1, None)

@@ -58,12 +58,22 @@ def test_baseline_uses_whole_words_case_insensitively():
     assert not baseline_flag("The mayor spoke.", "lm_weak_modal")
 
 
-def test_baseline_scores_are_reported_for_hedged_boosted_and_forecast():
+def test_every_label_has_its_word_list_baselines_beside_it():
     ref = [ref_row(1, 0, 10, "It might.", hedged=1), ref_row(2, 11, 20, "It will.", forecast=1)]
     m = score([pred_row(0, 10), pred_row(11, 20)], ref).metrics
-    base = m[m.system == "baseline"].set_index("label")
-    assert set(base.index) == {"hedged", "boosted", "forecast"}
-    assert base.loc["hedged", "tp"] == 1 and base.loc["forecast", "tp"] == 1 and base.loc["boosted", "fp"] == 1
+    base = m[m.system == "baseline"].set_index(["label", "baseline_list"])
+    assert set(base.index) == {
+        ("claim", "contains a digit"), ("forecast", "Li (2010) forward-looking words"),
+        ("hedged", "Loughran-McDonald Weak_Modal"), ("hedged", "Loughran-McDonald Uncertainty"),
+        ("boosted", "Loughran-McDonald Strong_Modal"),
+    }
+    assert base.loc[("hedged", "Loughran-McDonald Weak_Modal"), "tp"] == 1
+    assert base.loc[("forecast", "Li (2010) forward-looking words"), "tp"] == 1
+    assert base.loc[("boosted", "Loughran-McDonald Strong_Modal"), "fp"] == 1
+
+
+def test_the_claim_baseline_is_a_sentence_with_a_digit():
+    assert baseline_flag("Revenue rose 12%.", "digit") and not baseline_flag("Revenue rose.", "digit")
 
 
 def test_horizon_within_31_days_is_a_hit():
@@ -136,3 +146,81 @@ def test_first_sentence_id_of_an_error_is_that_of_the_first_aligned_prediction()
     pred = pd.DataFrame([pred_row(0, 50), pred_row(51, 100)]).assign(sentence_id=[8, 9])
     errors = score(pred, ref).errors
     assert errors.loc[errors["label"].eq("claim"), "sentence_id"].tolist() == [8]
+
+
+@pytest.fixture(scope="module")
+def reports():
+    from callanalysis.measure.validation import evaluate
+
+    return evaluate()
+
+
+def test_every_reference_set_and_each_other_call_is_scored_in_order(reports):
+    assert list(reports) == ["seed", "other", "TNC_q2_2021", "BIO_q1_2021"]
+    sizes = {name: int(rep.metrics["n"].iloc[0]) for name, rep in reports.items()}
+    assert sizes == {"seed": 184, "other": 548, "TNC_q2_2021": 230, "BIO_q1_2021": 318}
+
+
+def test_pooled_counts_are_the_sum_of_the_calls(reports):
+    def tp(rep, label):
+        m = rep.metrics
+        return int(m[(m.system == "rules") & (m.label == label)].tp.iloc[0])
+
+    assert tp(reports["other"], "forecast") == tp(reports["TNC_q2_2021"], "forecast") + tp(reports["BIO_q1_2021"], "forecast")
+
+
+def test_the_text_report_names_each_set_its_baselines_and_the_caveat(reports):
+    from callanalysis.measure.validation import report
+
+    text = report(reports)
+    assert "developed on" in text and "optimistic" in text
+    for title in ("Tesla Q1 2024", "Two other real calls", "Tennant Q2 2021", "Bio-Rad Q1 2021"):
+        assert title in text
+    assert "Loughran-McDonald Uncertainty" in text and "contains a digit" in text and "Li (2010)" in text
+
+
+def test_figures_keep_the_names_other_pages_quote(reports):
+    from callanalysis.measure.validation import LABELS, figures, metrics_table
+
+    f = figures(reports)
+    for label in LABELS:
+        assert f[f"validation_f1_{label}"] == metrics_table(reports["seed"]).loc[label, "f1"]
+        assert f"validation_base_f1_{label}" in f and f"validation_other_f1_{label}" in f
+    assert f["validation_horizon_n"] == 7 and f["validation_n"] == 184
+
+
+def _report_with_f1(rules: dict, baseline: dict):
+    from callanalysis.measure.validation import ValidationReport
+
+    rows = [dict(system="rules", baseline_list="", label=k, f1=v, precision=v, recall=v, n=10) for k, v in rules.items()]
+    rows += [dict(system="baseline", baseline_list="a list", label=k, f1=v, precision=v, recall=v, n=10) for k, v in baseline.items()]
+    return ValidationReport(pd.DataFrame(rows), {"n": 0}, pd.DataFrame())
+
+
+def test_verdict_says_when_the_rules_beat_every_baseline():
+    from callanalysis.measure.validation import verdict
+
+    rep = _report_with_f1({"claim": 0.9, "forecast": 0.8}, {"claim": 0.5, "forecast": 0.3})
+    assert verdict(rep) == "above its best word-list baseline on every label"
+
+
+def test_verdict_names_the_labels_not_above_their_baseline():
+    from callanalysis.measure.validation import verdict
+
+    rep = _report_with_f1({"claim": 0.9, "forecast": 0.2, "hedged": 0.4}, {"claim": 0.5, "forecast": 0.3, "hedged": 0.4})
+    assert verdict(rep) == "above its best word-list baseline on claim, not on forecast and hedged"
+
+
+def test_the_weakest_label_is_the_one_with_the_lowest_f1():
+    from callanalysis.measure.validation import weakest
+
+    assert weakest(_report_with_f1({"claim": 0.9, "forecast": 0.7}, {"claim": 0.5, "forecast": 0.3})) == "forecast"
+
+
+def test_error_examples_put_missed_labels_first(reports):
+    from callanalysis.measure.validation import error_examples
+
+    examples = error_examples(reports["other"], per_label=2)
+    assert len(examples) <= 8 and set(examples["kind"]) <= {"missed", "extra"}
+    for _, group in examples.groupby("label"):
+        assert list(group["kind"]) == sorted(group["kind"], reverse=True)

@@ -42,17 +42,17 @@ from functools import cache
 from .hedges import CueMatch, cue_matches, dedupe
 from .lexicons import CueMatcher, Rule, load_boosters
 
-__all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted", "is_courtesy"]
+__all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted"]
 
 _COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ASIDE_BEFORE = re.compile(r"(?:^|[,.;:!?—-]|\b(?:well|oh|no|yes|yeah))\s*,?\s*$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r"(?:[,;:—-]|\b(?:well|oh|no|yes|yeah|and|but|so))\s*,?\s*$", re.IGNORECASE)
 _CLAUSE_INITIAL = re.compile(
     r"(?:^|[.;:!?—]|--|,)\s*(?:(?:and|but|so|like|well|yeah|yes|I\s+mean|now)\s*,?\s*)*$", re.IGNORECASE
 )
 _COPULA_BEFORE = re.compile(r"(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m)\s+$", re.IGNORECASE)
 _NP_OR_WH_AFTER = re.compile(
-    r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on)\b", re.IGNORECASE
+    r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on|meeting|helping|driving|working)\b", re.IGNORECASE
 )
 _NEGATED_VERB_AFTER = re.compile(
     r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b",
@@ -65,7 +65,7 @@ _AFFIRM_AFTER = re.compile(
 )
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"^\s*,")
-_KNOW_IF_AFTER = re.compile(r"^\s+(?:if|whether|you)\b", re.IGNORECASE)
+_KNOW_IF_AFTER = re.compile(r"^\s+(?:if|whether)\b", re.IGNORECASE)
 _CONDITION_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
 
 
@@ -118,11 +118,6 @@ RULES: dict[str, Rule] = {
     "factive_know": _factive_know,
     "not_conditional": _not_conditional,
 }
-
-
-def is_courtesy(text: str) -> bool:
-    """Thanks and compliments ("Thank you", "very helpful")."""
-    return bool(_COURTESY.search(text))
 
 
 @cache

@@ -1,47 +1,46 @@
-"""Claims: assertions of past or present fact that could be checked
-(GUIDELINE.md, "claim").
+"""Claims: assertions of past or present fact that could be checked (GUIDELINE.md, "claim").
 
-Promises of :func:`is_claim` (one sentence, optionally with the speaker's
-role and the sentence's forecast decision):
+Promises of :func:`is_claim` (one sentence, optionally with the speaker's role and the
+sentence's forecast decision):
 
-* never a claim: questions, requests, call procedure, greetings, thanks and
-  back-channel ("Yeah.", "OK.", "That's it.", "Thank you very much."),
-  sentences without a finite verb (unless they state a quantity:
-  "Five million cars."), imperatives ("Make the price more accessible."),
-  infinitive fragments ("But also to win."), statements of want ("We
-  don't want that."), evaluations with nothing to check ("It's profound.",
-  "That's an eager OEM.", "So, we're doing well.", "The future is extremely
-  bright.", "the way to think of it is ..."), impressions ("it almost feels
-  like ..."), opinions on value ("I don't think it's super important"),
-  tautologies ("A road is a road."), generic second-person truisms and
-  hypotheticals ("If you've got cars on ships, they cannot be delivered.",
-  "You can rent a car abroad and drive pretty well."), possibilities
-  ("It could be plugged in or not."), norms ("you should ...");
-* a forecast is also a claim only when it contains a checkable past or
-  present anchor outside if-clauses: a past-tense or present-perfect clause,
-  a present progressive ("our costs are dropping"), "right now / today /
-  already", a forecast attributed to someone by an analyst ("you ...
-  expect a 2024 growth rate": reported speech is checkable), or when the
-  part before the forecast cue is itself a present statement with a
+* only a statement can be a claim (:mod:`.sentence_types`: the operator's script, call
+  procedure, safe-harbour notices, greetings, thanks and questions are not);
+* never a claim either: back-channel ("Yeah.", "OK.", "That's it."), sentences without a
+  finite verb (unless they state a quantity: "Five million cars."), imperatives ("Make the
+  price more accessible."), infinitive fragments ("But also to win."), statements of want
+  ("We don't want that."), feelings ("We're very proud of that order.", "So we're very
+  bullish on AMR."), evaluations with nothing to check ("It's profound.", "So, we're doing
+  well.", "So those are our priorities.", "the way to think of it is ..."), impressions ("it
+  almost feels like ..."), opinions on value ("I don't think it's super important"),
+  tautologies ("A road is a road."), generic second-person truisms and hypotheticals ("If
+  you've got cars on ships, they cannot be delivered."), possibilities ("It could be plugged
+  in or not."), norms ("you should ...");
+* a forecast is also a claim only when it holds a checkable past or present anchor outside
+  if-clauses: a past-tense or present-perfect clause, a present progressive ("our costs are
+  dropping"; not "we are now guiding"), "right now / today / already", a forecast attributed
+  to someone by an analyst ("you ... expect a 2024 growth rate": reported speech is
+  checkable), or a part before the forecast cue that is itself a present statement with a
   quantity or a copula ("roughly 35,000 H100s are active, and we expect ...");
-* otherwise a declarative sentence with a finite verb is a claim, including
-  hedged ones ("I think around 35,000 are active") and descriptions of how
-  the company works ("We replay them through millions of clips.");
-* attributions ("as Lars said", "like I said", "as we've announced") are
-  not anchors by themselves.
+* otherwise a declarative sentence with a finite verb is a claim, including hedged ones ("I
+  think around 35,000 are active"), purposes fronted ("To address material inflation, our
+  teams are working ...") and descriptions of how the company works ("We replay them through
+  millions of clips.");
+* attributions ("as Lars said", "like I said", "as we've announced") are not anchors by
+  themselves.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from .boosters import is_courtesy
-from .forecasts import PAST_CLAUSE, excluded_as, find_forecast_cues, is_question
+from .forecasts import find_forecast_cues
 from .hedges import CueMatch
 from .lexicons import PatternSet
 from .quantities import find_quantities
+from .sentence_types import STATEMENT, sentence_type
 
-__all__ = ["claim_reason", "is_claim", "is_generic_you", "is_scenario_step"]
+__all__ = ["PAST_CLAUSE", "claim_reason", "is_claim", "is_generic_you"]
 
 _I = re.IGNORECASE
 _MARKERS = (
@@ -51,6 +50,25 @@ _MARKERS = (
 )
 _LEAD = rf"^\W*(?:(?:{_MARKERS})\b\W*)*"
 
+_PAST_IRREGULAR = (
+    r"was|were|had|did|said|saw|made|went|came|took|built|began|grew|fell|rose|sold|spent|knew|found|gave|brought|bought|"
+    r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
+)
+#: A past-tense or present-perfect clause, a past date or "ago": the sentence reports something
+#: that has happened.
+PAST_CLAUSE = PatternSet(
+    [rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
+    r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
+    r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex|expenses?|income|earnings)\s+"
+    r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b"
+    r"|\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
+    r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
+    r"said|told|met|paid|learned|started|gone)\b"
+    r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"],
+    re.IGNORECASE,
+)
+
 _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
@@ -58,9 +76,18 @@ _BACKCHANNEL = re.compile(
     _I,
 )
 _AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
-_THANKS = re.compile(r"\bthank(?:s|\s+you)?\b(?!\s+to\b)", _I)
+_FEELING = re.compile(
+    _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?feel|\s+remain)"
+    r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
+    r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:proud|pleased|happy|excited|thrilled|delighted|encouraged|bullish|optimistic|grateful|thankful|humbled|anxious|eager"
+    r"|great|good|comfortable|confident|looking\s+forward)\b",
+    _I,
+)
+#: A short statement about "that" / "those" with nothing to check ("So those are our priorities.").
+_DEMONSTRATIVE = re.compile(_LEAD + r"(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)\b", _I)
 _FINITE = re.compile(
-    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall)\b"
+    r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall"
+    r"|continue|remain|represent|include|reflect|show|tend|seem|appear|drive|help|provide|offer|allow|require|need|see|expect)\b"
     r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
     r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
     r"|\b\w+(?:ed|es)\b",
@@ -72,7 +99,7 @@ _STRONG_IMPERATIVE = re.compile(
     _I,
 )
 _WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
-_INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+", _I)
+_INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+[^,;]*$", _I)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
 _WANT_START = re.compile(
     _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
@@ -103,7 +130,7 @@ _WAY_TO_THINK = re.compile(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)
 _TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
 _OPINION = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
 _EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
-_NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s+(?:also\s+)?(?:that\s+)?", _I)
+_NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s*(?:also\s+)?(?:that\s+|,\s*)?", _I)
 _GENERIC_YOU = re.compile(
     r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
     r"(?!mentioned|said|talked|asked|noted|and\s+your|guys\b|['’]ve\s+(?:spoken|said|mentioned|talked))"
@@ -117,7 +144,7 @@ _PLACE_FRAME = re.compile(r"^\W*(?:(?:and|but|so|also)\W+)*in\s+(?:the\s+)?(?-i:
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
 _HYPOTHETICAL = re.compile(
     r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
-    r"|\bwould\b|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
+    r"|\bwould\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
     r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b",
     _I,
 )
@@ -137,7 +164,8 @@ _CONDITION_CLAUSE = re.compile(
 _PRESENT_ANCHOR = PatternSet(
     [r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
     r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
-    r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b)[a-z]+ing\b"],
+    r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b"],
     _I,
 )
 _REPORTED = re.compile(
@@ -191,60 +219,56 @@ _MODAL_OR_CONDITION = re.compile(
 )
 
 
-# "It takes you to a destination.": a thing of the scenario acts on generic 'you' (present tense)
-_ACTS_ON_YOU = re.compile(
-    r"^\W*(?:(?:and|then|so)\s+)*(?:it|the\s+(?:car|vehicle|robotaxi|robot|system|app))\s+"
-    r"(?:just\s+|then\s+|automatically\s+)?(?!(?:needs|means|has|does|is|gives|tells|shows)\b)\w+s\s+you\b",
-    _I,
-)
+class _Anchors:
+    """The checkable anchors of what a sentence asserts (its text with attributions such as "as
+    I said", if/unless/whether clauses and "we're talking about" blanked out), each looked for
+    when a test first asks: most sentences are decided without them."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-def is_scenario_step(text: str) -> bool:
-    """A generic-'you' present-tense step ("You just summon the car.", "It takes you to a
-    destination.") that, right after a forecast, continues the predicted scenario."""
-    return (
-        (is_generic_you(text) or bool(_ACTS_ON_YOU.search(text)))
-        and not _MODAL_OR_CONDITION.search(text)
-        and not PAST_CLAUSE.search(text)
-        and not is_question(text)
-    )
+    @cached_property
+    def asserted(self) -> str:
+        return _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", self.text)))
 
+    @cached_property
+    def past(self) -> bool:
+        """A past-tense or present-perfect clause (:data:`PAST_CLAUSE`)."""
+        return bool(PAST_CLAUSE.search(self.asserted))
 
-def _asserted(text: str) -> str:
-    """The text with attributions ("as I said"), if/unless/whether clauses and "we're talking
-    about" blanked out: what the speaker asserts."""
-    return _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", text)))
+    @cached_property
+    def present(self) -> bool:
+        """A present anchor ("right now", "our costs are dropping")."""
+        return bool(_PRESENT_ANCHOR.search(self.asserted))
 
 
 def claim_reason(
-    text: str, *, role: str | None = None, forecast: bool = False, excluded: str | None = None,
+    text: str, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
     cues: tuple[CueMatch, ...] | None = None,
 ) -> str:
-    """Why the sentence is (``"claim: ..."``) or is not a claim. ``excluded`` and ``cues``, the
-    sentence's :func:`~callanalysis.label.forecasts.excluded_as` and forecast cues, are computed
-    when not given."""
-    if excluded is None:
-        excluded = excluded_as(text, role)
-    reason = _form_reason(text, excluded)
+    """Why the sentence is (``"claim: ..."``) or is not a claim. ``stype`` and ``cues``, the
+    sentence's :func:`~callanalysis.label.sentence_types.sentence_type` and forecast cues, are
+    computed when not given."""
+    reason = _form_reason(text, sentence_type(text, role) if stype is None else stype)
     if reason:
         return reason
-    asserted = _asserted(text)
-    past = bool(PAST_CLAUSE.search(asserted))
-    present = bool(_PRESENT_ANCHOR.search(asserted))
+    anchors = _Anchors(text)
     if not forecast:
-        return _statement_reason(text, past, present)
-    return _forecast_reason(text, role, past, present, find_forecast_cues(text) if cues is None else cues)
+        return _statement_reason(text, anchors)
+    return _forecast_reason(text, role, anchors, find_forecast_cues(text) if cues is None else cues)
 
 
-def _form_reason(text: str, excluded: str) -> str:
-    """The reason when the form of the sentence decides (a question, thanks, no finite verb, an
-    imperative ...), else ""; ``excluded``: its sentence type."""
+def _form_reason(text: str, stype: str) -> str:
+    """The reason when the form of the sentence decides (its type, no finite verb, an
+    imperative ...), else ""."""
     if not _WORD.search(text):
         return "no words"
-    if excluded:
-        return "call procedure" if excluded == "procedure" else excluded
-    if _THANKS.search(text) or _AGREEMENT.search(text) or (is_courtesy(text) and _word_count(text) <= 12):
-        return "courtesy"
+    if stype != STATEMENT:
+        return stype
+    if _AGREEMENT.search(text) or _FEELING.match(text):
+        return "feeling"
+    if _DEMONSTRATIVE.match(text) and _word_count(text) <= 6 and not _states_quantity(text):
+        return "evaluation only"
     if _BACKCHANNEL.match(text) and _word_count(text) <= 4:
         return "back-channel"
     if not _FINITE.search(text):
@@ -256,49 +280,48 @@ def _form_reason(text: str, excluded: str) -> str:
     return ""
 
 
-def _forecast_reason(text: str, role: str | None, past: bool, present: bool, cues: tuple[CueMatch, ...]) -> str:
-    """A forecast is a claim too when it has a past or present anchor (``past``, ``present``:
-    of the asserted part)."""
+def _forecast_reason(text: str, role: str | None, anchors: _Anchors, cues: tuple[CueMatch, ...]) -> str:
+    """A forecast is a claim too when it has a past or present anchor."""
     reported = role == "analyst" and bool(_REPORTED.search(text))
-    if reported or present or past or _pre_cue_statement(text, cues):
+    if reported or anchors.present or anchors.past or _pre_cue_statement(text, cues):
         return "claim: forecast with a past/present anchor"
     return "forecast only"
 
 
-def _statement_reason(text: str, past: bool, present: bool) -> str:
+def _statement_reason(text: str, anchors: _Anchors) -> str:
     """Why a sentence that is not a forecast is (or is not) a claim."""
-    if _WANT_START.match(text) or (_WANT.search(text) and not past):
+    if _WANT_START.match(text) or (_WANT.search(text) and not anchors.past):
         return "want / wish"
     if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
         return "evaluation only"
     if _EVALUATION.match(text) and _word_count(text) <= 12 and not _states_quantity(text):
         return "evaluation only"
-    if _IMPRESSION.search(text) and not past and not _states_quantity(text):
+    if _IMPRESSION.search(text) and not anchors.past and not _states_quantity(text):
         return "impression"
     if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
     if (
-        is_generic_you(text) and not _FIRST_PERSON.search(text) and not past
+        is_generic_you(text) and not _FIRST_PERSON.search(text) and not anchors.past
         and (not _states_quantity(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
-    if _HYPOTHETICAL.search(text) and not past and not present:
+    if _HYPOTHETICAL.search(text) and not anchors.past and not anchors.present:
         return "hypothetical"
-    if _POSSIBILITY.search(text) and not past and not present:
+    if _POSSIBILITY.search(text) and not anchors.past and not anchors.present:
         return "possibility"
     if (
         _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
-        and not past and not _states_quantity(text) and not present
+        and not anchors.past and not _states_quantity(text) and not anchors.present
     ):
         return "norm"
     return "claim: declarative"
 
 
 def is_claim(
-    text: str, *, role: str | None = None, forecast: bool = False, excluded: str | None = None,
+    text: str, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
     cues: tuple[CueMatch, ...] | None = None,
 ) -> bool:
     """True when the sentence asserts a checkable past or present fact (see :func:`claim_reason`)."""
-    return claim_reason(text, role=role, forecast=forecast, excluded=excluded, cues=cues).startswith("claim")
+    return claim_reason(text, role=role, forecast=forecast, stype=stype, cues=cues).startswith("claim")

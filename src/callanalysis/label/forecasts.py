@@ -1,205 +1,164 @@
-"""Forecasts: statements about the future that commit to an outcome
-(GUIDELINE.md, "forecast"), plus the sentence-type tests shared with claims.
+"""Forecasts: statements about the future that commit to an outcome (GUIDELINE.md, "forecast").
 
-Promises:
+The decision follows the grammar of the sentence, not the times it names:
 
-* :func:`find_forecast_cues` returns the forward-looking cues of a sentence
-  (from ``data/lexicons/forecast_cues.csv``: will / 'll / going to, expect,
-  plan, intend, hope, "our goal is to", "we want to", "we have to",
-  future adverbials ...), after context rules:
+* only a statement can be a forecast (:mod:`.sentence_types`: the call's procedure, courtesy
+  and questions are not, although "Today, we will review the first quarter" holds "will");
+* a *future verb group* makes a statement a forecast: a cue of
+  ``data/lexicons/forecast_cues.csv`` (will / 'll / going to, expect, anticipate, plan,
+  intend, project, estimate ... to be, aim, our guidance reflects / affirms its guidance /
+  we are now guiding, "is now projected between", "margin to be about 17%", may / might /
+  should / could + a verb of change ...), kept only where the clause asserts it (:data:`RULES`):
 
-  - a future modal whose subject is generic "you" ("if you live there,
-    you'll drive better"), whose clause is the outcome of a generic
-    conditional ("if you sell a great product, the sales will be excellent"),
-    that sits inside an if-clause, that ends in "we'll see." (no outcome), or
-    that belongs to a routine introduced by a present-tense temporal clause
-    ("once we have confidence, then we start shipping ..., they will give
-    feedback") does not count;
-  - "want to" / "have to" count with a first-person subject only, and not
-    for call procedure ("I want to say", "we need to keep doing": policy);
-  - the month "May" is not a modal;
+  - not with a generic "you" ("if you live there, you'll drive better"), nor as the outcome of
+    a generic conditional, nor in a routine ("once we have confidence, then we start ...");
+  - not inside an if-clause or what an assumption supposes ("It also assumes there will be no
+    restrictions"), nor in an indirect question ("I don't want to get into projecting a quarter
+    when things will improve"), nor "we'll see." (no outcome);
+  - not in the past ("I was just going to add", "people didn't expect that") nor of ability
+    ("issues we can anticipate");
+  - "want to" / "have to" with a first-person subject only, not for policy ("we want to make
+    sure", "we have to be careful");
 
-* :func:`is_forecast` is true when the sentence is not a question, a
-  request or call procedure, and either has a cue or names a time that ends
-  after the call date without a past-tense main clause ("and continue to
-  ramp this year"); a forecast stays one when hedged, negated ("we don't
-  expect these to recur") or reported ("you expect a 2024 growth rate");
-* :func:`is_question`, :func:`is_request`, :func:`is_call_procedure` classify
-  sentences that are neither claims nor forecasts ("Next question, please.",
-  "During this call, we will discuss our business outlook."); :func:`excluded_as`
-  names the first of them that holds.
+* a verb group of the kind ``with_future_time`` (would, could be, we see, suggests that,
+  continue to, planned) points to the future only together with a future time: a time
+  expression of the sentence that ends after the call date (resolved against the quarter the
+  call reports on: :func:`~callanalysis.label.horizons.anchor`) and is no comparison, past
+  reference or condition, or a future adverbial (:data:`FUTURE_ADVERBIAL`: "for the
+  foreseeable future", "going forward", "over time");
+* no sentence is a forecast by a time expression alone ("At this time, I would like to
+  welcome everyone to the 2021 Second Quarter call.", "During the quarter, interest income
+  resulted in ...").
+
+A forecast stays one when hedged, negated ("we don't expect these to recur") or reported
+("you expect a 2024 growth rate").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from .hedges import CueMatch, cue_matches, not_month as _not_month
-from .horizons import Horizon, can_anchor, find_horizons
-from .lexicons import CueMatcher, PatternSet, Rule, load_forecast_cues
+from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
+from .lexicons import CueMatcher, Rule, load_forecast_cues
+from .sentence_types import STATEMENT, sentence_type
 
-__all__ = [
-    "PAST_CLAUSE",
-    "RULES",
-    "ForecastResult",
-    "analyse_forecast",
-    "decide_forecast",
-    "excluded_as",
-    "find_forecast_cues",
-    "is_call_procedure",
-    "is_forecast",
-    "is_question",
-    "is_request",
-]
+__all__ = ["FUTURE_ADVERBIAL", "RULES", "WITH_FUTURE_TIME", "decide_forecast", "find_forecast_cues", "is_forecast"]
 
-_GENERIC_SUBJECT_BEFORE = re.compile(r"\byou(?:['’]re|\s+are|\s+just)?\s*$", re.IGNORECASE)
+#: The lexicon ``kind`` of cues that count only with a future time.
+WITH_FUTURE_TIME = "with_future_time"
+_I = re.IGNORECASE
+
+#: Generic "you" as the subject of a clause ("if you live there, you'll drive better"), not "you" in
+#: a relative clause ("that's something you'll move forward with").
+_GENERIC_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|but|so|then|that|because|like|as))\W*you(?:['’]re|\s+are|\s+just|\s+would)?\s*$", _I)
 _GENERIC_CONDITION = re.compile(
     r"\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
     r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b",
-    re.IGNORECASE,
+    _I,
 )
 _SPECIFIC_SUBJECT_BEFORE = re.compile(
-    r"(?:\b(?:we|I|Tesla|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
+    r"(?:\b(?:we|I|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
 )
 _HABITUAL_SEQUENCE = re.compile(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
     r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b",
-    re.IGNORECASE,
+    _I,
 )
-_DISCOURSE_AFTER = re.compile(r"^\s+(?:add|say|mention|point\s+out|clarify|pass\s+it\s+on|go\s+to\s+the\s+next)\b", re.IGNORECASE)
-_NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", re.IGNORECASE)
-_NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", re.IGNORECASE)
+#: The speaker's own next words ("I'll just add", "I'll tell you that ...", "I'll try to dimensionalize that").
+_DISCOURSE_AFTER = re.compile(
+    r"^\s+(?:just\s+|also\s+|now\s+|then\s+|only\s+|quickly\s+|briefly\s+|try\s+to\s+)*(?:add|say|mention|point|clarify|tell|share|answer|address|comment"
+    r"|give\s+you|walk|touch|highlight|dimensionalize|elaborate|pass|turn\s+(?:it|the|things)|hand|take\s+(?:that|this|the\s+(?:first|second|last))"
+    r"|feature|discuss|cover|review|describe|outline|summarize|explain|talk|speak|update\s+you|go\s+(?:through|over)|stop|remind"
+    r"|(?:start|begin)\s+(?:with|by)|go\s+to\s+the\s+next|let)\b",
+    _I,
+)
+_NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", _I)
+#: An if-clause, or what an assumption supposes, open before the cue (no clause mark since).
+_SUPPOSED_BEFORE = re.compile(
+    r"\b(?:if(?!\s+(?:you|we)\s+(?:think|look|recall|remember|run|compare|go\s+back)\b)|unless|whether|assum(?:e|es|ed|ing|ption)|provided|as\s+long\s+as|in\s+case)\b[^,;.?!]*$",
+    _I,
+)
+#: "projecting a quarter when things will improve", "hard to know whether it will": the cue is in
+#: a question the sentence does not answer.
+_INDIRECT_QUESTION_BEFORE = re.compile(
+    r"\b(?:know|knows|knew|tell|see|understand|predict|predicting|projecting|project|sure|certain|decide|ask|asking|wonder|wondering|clear|idea|visibility)"
+    r"\s+(?:\w+\s+){0,2}?(?:when|whether|how|if)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never|was|were)\s+(?:\w+\s+)?$|\b(?:can|could|cannot|can['’]t)\s+$", _I
+)
+_PAST_GOING_TO = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", _I)
+_NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", _I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", _I)
 _BE_ADJECTIVE_AFTER = re.compile(
     r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b",
-    re.IGNORECASE,
+    _I,
 )
-_PAST_NEGATION_BEFORE = re.compile(r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_IF_CLAUSE_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+#: Times with no date that point ahead of the call.
+FUTURE_ADVERBIAL = re.compile(
+    r"\b(?:(?:for|in)\s+the\s+foreseeable\s+future|going\s+forward|as\s+we\s+(?:go|move)\s+forward|over\s+time|in\s+the\s+(?:near\s+|distant\s+)?future"
+    r"|down\s+the\s+road|eventually|in\s+the\s+(?:near|medium|long)[\s-]term|longer[\s-]term|someday|in\s+the\s+(?:coming|upcoming)\s+\w+|ahead\s+of\s+us)\b",
+    _I,
+)
+
+
+def _asserted(text: str, m: re.Match[str]) -> bool:
+    """The clause of the cue asserts it: not supposed (an if-clause, an assumption), not an
+    indirect question, not past or of ability."""
+    before = text[: m.start()]
+    if _SUPPOSED_BEFORE.search(before) or _INDIRECT_QUESTION_BEFORE.search(before) or _PAST_BEFORE.search(before):
+        return False
+    return not _GENERIC_SUBJECT_BEFORE.search(before)
 
 
 def _future_modal(text: str, m: re.Match[str]) -> bool:
+    """Will / 'll / going to where the clause asserts an outcome (see module docstring)."""
     before, after = text[: m.start()], text[m.end():]
-    if _NONCOMMITTAL_AFTER.match(after):
-        return False  # "we'll see." commits to nothing
-    if _DISCOURSE_AFTER.match(after):
-        return False  # "which I'll add": the speaker's next words, not a forecast
-    if _GENERIC_SUBJECT_BEFORE.search(before):
-        return False  # generic 'you': "you'll drive better"
-    if _IF_CLAUSE_OPEN.search(before):
-        return False  # inside the if-clause: supposed, not asserted
-    if _HABITUAL_SEQUENCE.match(text):
-        return False  # "once we have X, then we start Y, they will give feedback": a routine
+    if _NONCOMMITTAL_AFTER.match(after) or _DISCOURSE_AFTER.match(after):
+        return False  # "we'll see." commits to nothing; "which I'll add" is the speaker's next words
+    if m.group(0).lower().startswith(("going", "gonna")) and _PAST_GOING_TO.search(before):
+        return False  # "I was just going to add": a past intention
+    if _GENERIC_SUBJECT_BEFORE.search(before) or _HABITUAL_SEQUENCE.match(text):
+        return False  # generic 'you' ("you'll drive better"); a routine
+    if _SUPPOSED_BEFORE.search(before) or _INDIRECT_QUESTION_BEFORE.search(before):
+        return False  # supposed, or asked, not asserted
     cond = _GENERIC_CONDITION.search(before)
-    if cond and not _SPECIFIC_SUBJECT_BEFORE.search(before):
-        return False  # outcome of a generic conditional
-    return True
+    return not (cond and not _SPECIFIC_SUBJECT_BEFORE.search(before))  # the outcome of a generic conditional
+
+
+_PLAN_SUBJECT = re.compile(r"(?:\b(?:we|I|they|he|she|it|company|also|still|now|currently|which|who|that)|(?-i:\b[A-Z]\w*))\s+$", _I)
+
+
+def _plan_verb(text: str, m: re.Match[str]) -> bool:
+    """"plans to" is the verb after a subject ("Tesla plans to", "we plan to"), not the noun
+    ("inventory operations plans to better align"); then as :func:`_asserted`."""
+    word = m.group(0).lower()
+    if word.startswith("plan") and not word.startswith("planned") and not _PLAN_SUBJECT.search(text[: m.start()]):
+        return False
+    return _asserted(text, m)
 
 
 def _first_person(text: str, m: re.Match[str]) -> bool:
-    """Subject is in the pattern; not inside a relative clause ("the work which we have to do")
-    and not an attitude ("we have to be careful")."""
+    """Subject is in the pattern; not inside a relative clause ("the work which we have to do"),
+    not "it's not like we want to" and not an attitude ("we have to be careful")."""
     before = text[: m.start()]
-    if _RELATIVE_BEFORE.search(before) or _NOT_LIKE_BEFORE.search(before):
-        return False  # "the work which we have to do", "it's not like we want to"
+    if _RELATIVE_BEFORE.search(before) or _NOT_LIKE_BEFORE.search(before) or _SUPPOSED_BEFORE.search(before):
+        return False
     return not _BE_ADJECTIVE_AFTER.match(text[m.end():])
-
-
-def _not_past(text: str, m: re.Match[str]) -> bool:
-    """'people didn't expect that' reports a past expectation, not a forecast."""
-    return not _PAST_NEGATION_BEFORE.search(text[: m.start()])
 
 
 #: Context rules named in the lexicon's ``rule`` column.
 RULES: dict[str, Rule] = {
     "future_modal": _future_modal,
+    "asserted": _asserted,
     "first_person": _first_person,
+    "plan_verb": _plan_verb,
     "not_month": _not_month,
-    "not_past": _not_past,
 }
-
-_QUESTION_END = re.compile(r"\?\s*[\"')\]]*\s*$")
-_WH_QUESTION = re.compile(
-    r"^\W*(?:(?:so|and|but|then|ok|okay|now)\W+)*(?:what|how|why|when|where|who|which)\s+"
-    r"(?:should|would|could|can|do|does|did|will|shall)\s+(?:we|you|they|i|he|she|it)\b",
-    re.IGNORECASE,
-)
-_REQUEST = re.compile(
-    r"^\W*(?:(?:and|so|but|maybe|just|first|also|then|okay|ok|great|thanks|yes|hey|hi)\W+)*(?:can|could|would|will)\s+you\b"
-    r"|\bI\s+was\s+(?:just\s+)?wondering\b|\bI['’]m\s+(?:just\s+)?(?:curious|wondering)\b"
-    r"|\bI['’]d\s+be\s+interested\b|\bI['’]m\s+(?:not\s+)?(?:necessarily\s+)?asking\b|\byou\s+can\s+(?:just\s+)?(?:talk|elaborate|help|comment|speak|give|put)\b"
-    r"|\bplease\b|\bI\s+have\s+a\s+follow-up\b|\bmy\s+follow-up\b|\bany\s+additional\s+commentary\b",
-    re.IGNORECASE,
-)
-_PROCEDURE = PatternSet(
-    [r"\b(?:next|first|second|third|fourth|fifth|last|final|following|one\s+more|another|my)\s+question\b"
-    r"|\bquestion\s+(?:comes|is\s+(?:from|on|about))\b|\bgo\s+ahead\b|\bun-?mute\b|\bmuted\b|\bQ\s*&\s*A\b"
-    r"|\b(?:during|on)\s+(?:this|the|today['’]s)\s+(?:call|webcast)\b|\bforward-looking\s+statements\b"
-    r"|\btake\s+(?:that|this)\s+one\b|\bpass\s+it\s+on\b|\bchime\s+in\b|\blet['’]s\s+(?:go|start|try|move|take|turn|open)\b"
-    r"|\bmove\s+on\b|\ball\s+the\s+time\s+we\s+have\b|\b(?:hand|turn)\s+it\s+(?:over|back)\b|\btaking\s+(?:the|my|our)\s+questions?\b"
-    r"|\bopen\s+it\s+up\s+to\b|\bjoin\s+the\s+question\s+queue\b|\b(?:I|we)\s+can\s+start\b|\bI['’]ll\s+go\s+to\b"
-    r"|\b(?:I|we)\s+(?:would|['’]d)\s+like\s+to\s+(?:thank|make\s+a\s+short\s+announcement)\b|\bwant\s+to\s+(?:say|add)\b"],
-    re.IGNORECASE,
-)
-_MODERATION = re.compile(
-    r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestion\b|\bcomments?\s+as\s+well\b|\bthank\b", re.IGNORECASE
-)
-_PAST_IRREGULAR = (
-    r"was|were|had|did|said|saw|made|went|came|took|built|began|grew|fell|rose|sold|spent|knew|found|gave|brought|bought|"
-    r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
-)
-#: A past-tense or present-perfect clause, a past date or "ago": the sentence
-#: reports something that has happened (shared with :mod:`callanalysis.label.claims`).
-PAST_CLAUSE = PatternSet(
-    [# word start first: the look-behinds then run at word starts only (same matches, sooner)
-    rf"\b(?=\w)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
-    r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
-    r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex)\s+"
-    r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in)\b"
-    r"|\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
-    r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
-    r"said|told|met|paid|learned|started|gone)\b"
-    r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"],
-    re.IGNORECASE,
-)
-
-
-def is_question(text: str) -> bool:
-    """A sentence that asks: ends with a question mark, or opens like a
-    question ("So, then what should they do ...")."""
-    return bool(_QUESTION_END.search(text) or _WH_QUESTION.match(text))
-
-
-def is_request(text: str) -> bool:
-    """A request or invitation to speak ("Maybe you can talk about ...", "please")."""
-    return bool(_REQUEST.search(text))
-
-
-#: Roles whose turns moderate the call (their :data:`_MODERATION` lines are procedure).
-_MODERATORS = ("investor relations", "operator")
-
-
-def is_call_procedure(text: str, role: str | None = None) -> bool:
-    """Talk about the call itself: turn-taking, the safe-harbour statement,
-    moderation by investor relations or the operator."""
-    if _PROCEDURE.search(text):
-        return True
-    return role in _MODERATORS and bool(_MODERATION.search(text))
-
-
-def excluded_as(text: str, role: str | None = None) -> str:
-    """``"question"``, ``"request"`` or ``"procedure"``: the first of :func:`is_question`,
-    :func:`is_request` and :func:`is_call_procedure` (with ``role``) that holds, in this
-    order; ``""`` when none does."""
-    if is_question(text):
-        return "question"
-    if is_request(text):
-        return "request"
-    return "procedure" if is_call_procedure(text, role) else ""
 
 
 @cache
@@ -208,54 +167,35 @@ def _matcher() -> CueMatcher:
 
 
 def find_forecast_cues(text: str) -> tuple[CueMatch, ...]:
-    """Forward-looking cues of ``text`` after context rules, in text order."""
+    """Forward-looking cues of ``text`` after context rules, in text order (with their lexicon
+    ``kind``: :data:`WITH_FUTURE_TIME` for those that need a future time)."""
     return cue_matches(_matcher(), text)
 
 
-@dataclass(frozen=True)
-class ForecastResult:
-    """Decision and evidence for one sentence."""
-
-    forecast: bool
-    cues: tuple[CueMatch, ...]
-    horizons: tuple[Horizon, ...]
-    excluded_as: str = ""  # "question" / "request" / "procedure" when ruled out
-
-
-def analyse_forecast(text: str, *, call_date: date | None, role: str | None = None) -> ForecastResult:
-    """Forecast decision with its cues and the sentence's time expressions.
-
-    Without a call date no time expression is normalised, so only cues count.
-    """
-    horizons = find_horizons(text, call_date) if call_date is not None else ()
-    return decide_forecast(text, find_forecast_cues(text), excluded_as(text, role), horizons, call_date)
+def points_ahead(text: str, horizons: tuple[Horizon, ...], call_date: date | None) -> bool:
+    """The sentence names a future time: a time that ends after the call and can anchor a
+    forecast (no comparison, past reference or condition), or a future adverbial."""
+    if call_date is not None and any(h.end > call_date and can_anchor(h) for h in horizons):
+        return True
+    return FUTURE_ADVERBIAL.search(text) is not None
 
 
 def decide_forecast(
-    text: str, cues: tuple[CueMatch, ...], excluded: str, horizons: tuple[Horizon, ...], call_date: date | None
-) -> ForecastResult:
-    """The decision of :func:`analyse_forecast` from its evidence: the sentence's
-    :func:`find_forecast_cues`, its :func:`excluded_as` and its horizons for ``call_date``
-    (none without a date). Only a sentence with horizons, no cue and no exclusion depends on
-    the date: it is a forecast when a horizon lies ahead of the call and no past-tense clause
-    reports it."""
-    if excluded:
-        return ForecastResult(False, cues, horizons, excluded)
-    if cues:
-        return ForecastResult(True, cues, horizons)
-    if call_date is None:
-        return ForecastResult(False, cues, horizons)
-    if any(_ahead(h, call_date) for h in horizons) and not PAST_CLAUSE.search(text):
-        return ForecastResult(True, cues, horizons)
-    return ForecastResult(False, cues, horizons)
+    text: str, cues: tuple[CueMatch, ...], stype: str, horizons: tuple[Horizon, ...], call_date: date | None
+) -> bool:
+    """The forecast decision from the evidence: the sentence's :func:`find_forecast_cues`, its
+    :func:`~callanalysis.label.sentence_types.sentence_type` and its horizons for the call
+    (none without a date)."""
+    if stype != STATEMENT or not cues:
+        return False
+    if any(c.kind != WITH_FUTURE_TIME for c in cues):
+        return True
+    return points_ahead(text, horizons, call_date)
 
 
-def _ahead(horizon: Horizon, call_date: date) -> bool:
-    """A time that ends after the call, in the call's year or later, and is no comparison, past
-    reference or condition (:func:`~callanalysis.label.horizons.can_anchor`)."""
-    return horizon.end > call_date and horizon.start.year >= call_date.year and can_anchor(horizon)
-
-
-def is_forecast(text: str, *, call_date: date | None, role: str | None = None) -> bool:
-    """True when the sentence commits to a future outcome (see module docstring)."""
-    return analyse_forecast(text, call_date=call_date, role=role).forecast
+def is_forecast(text: str, *, when: Anchor | date | None = None, role: str | None = None) -> bool:
+    """True when the sentence commits to a future outcome (see module docstring); ``when`` is
+    the call's :class:`~callanalysis.label.horizons.Anchor` or date (None: no time counts)."""
+    a = anchor(when) if isinstance(when, date) else when
+    horizons = find_horizons(text, a) if a is not None else ()
+    return decide_forecast(text, find_forecast_cues(text), sentence_type(text, role), horizons, a.call if a else None)

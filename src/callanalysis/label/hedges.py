@@ -114,6 +114,24 @@ def _not_type(text: str, m: re.Match[str]) -> bool:
     return not _TYPE_DETERMINER.search(text[: m.start()]) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
 
 
+_PERMISSION_AFTER = re.compile(r"^\s+(?:now\s+)?(?:begin|continue|proceed|go\s+ahead|ask|press|disconnect|start)\b", re.IGNORECASE)
+_FRAMING_AFTER = re.compile(
+    r"^\s*,?\s+(?:just\s+)?(?:starting|shifting|building|moving|switching|turning|going\s+back|one\s+(?:more\s+)?(?:for|on|question)|a\s+(?:quick|follow)|I\s+can\s+make)\b",
+    re.IGNORECASE,
+)
+
+
+def _epistemic_may(text: str, m: re.Match[str]) -> bool:
+    """'may' of possibility: not the month (:func:`not_month`) nor permission ('you may begin your conference')."""
+    return not_month(text, m) and not _PERMISSION_AFTER.match(text[m.end():])
+
+
+def _not_framing(text: str, m: re.Match[str]) -> bool:
+    """'maybe' as a hedge, not a polite frame for what an analyst asks next ('Ilan, maybe just
+    starting with the updated guidance outlook.', 'And then maybe one for Annette')."""
+    return not _FRAMING_AFTER.match(text[m.end():])
+
+
 def not_month(text: str, m: re.Match[str]) -> bool:
     """'May' the modal, not the month ('in May', 'May 8'); shared by the hedge and forecast cues."""
     word = m.group(0)
@@ -131,6 +149,8 @@ RULES: dict[str, Rule] = {
     "epistemic_verb": _epistemic_verb,
     "not_type": _not_type,
     "not_month": not_month,
+    "epistemic_may": _epistemic_may,
+    "not_framing": _not_framing,
 }
 
 

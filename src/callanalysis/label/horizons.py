@@ -1,47 +1,51 @@
 """Time expressions ("horizons") and their normalisation to date ranges.
 
-Promises of :func:`find_horizons` (all dates relative to the call date):
+A call reports on one fiscal quarter (the header's "Q1 2021"): :func:`anchor` places the call
+in time. The *reported quarter* is the last calendar quarter that ended before the call date;
+the *current quarter* is the one after it (the call takes place in it) and the *current
+fiscal year* the fiscal year that holds the current quarter. Relative periods are read against
+them, not against the call date alone.
 
-* every explicit time expression it recognises is returned once, in text
-  order, with the text as written (including a leading temporal preposition
-  such as "by", "till", "throughout", but not hedges such as "probably"),
-  its character span and an inclusive ``(start, end)`` date range;
-* recognised forms (call date 2024-04-23 in the examples):
+Promises of :func:`find_horizons`:
 
-  ============================  ==============================
-  this year / 2024 / for 2024    2024-01-01 .. 2024-12-31
-  next year / last year          2025 / 2023 (whole year)
-  by the end of (this|the) year  2024-04-23 .. 2024-12-31
-  toward the end of next year    2025-10-01 .. 2025-12-31
-  Q2 / the second quarter        2024-04-01 .. 2024-06-30
-  throughout Q2                  2024-04-01 .. 2024-06-30
-  the second half of 2025        2025-07-01 .. 2025-12-31
-  early / mid / late 2025        Jan-Apr / May-Aug / Sep-Dec
-  late this year                 2024-09-01 .. 2024-12-31
-  in August                      2024-08-01 .. 2024-08-31
-  till August                    2024-04-23 .. 2024-08-31
-  on August 8                    2024-08-08 .. 2024-08-08
-  in three or four months        2024-07-23 .. 2024-08-23
-  in a year or so                2025-04-23 .. 2025-04-23
-  probably three years           2027-04-23 .. 2027-04-23
-  over the next three years      2024-04-23 .. 2027-04-23
-  (in) the decade                2024-04-23 .. 2029-12-31
-  a month ago                    2024-03-23 .. 2024-03-23
-  ============================  ==============================
+* every time expression it recognises is returned once, in text order, with the text as
+  written (including a leading temporal preposition such as "by", "till", "throughout", but not
+  hedges such as "probably"), its character span and an inclusive ``(start, end)`` date range;
+* recognised forms (a call on 2024-04-23 reporting Q1 2024 in the examples):
 
-* "by / before / until / till / through / later" make the range start at
-  the call date; "from / since / than / versus" make a yearless quarter or
-  month refer to its latest occurrence before the call;
-* a bare duration ("three years", "12 to 24 months") is a horizon only when
-  it is anchored in time: after "in / within / another / the next", after a
-  hedge ("probably three years"), or before "from now / out / before";
-* :func:`select_horizon` picks the forecast's horizon: the first expression
-  after the first forecast cue, else the nearest one before it; with no cue,
-  the first that ends on or after the call date; it never picks a comparison
-  ("from 2023"), a past reference ("a month ago") or a time inside an
-  if-clause ("even if I leave tomorrow");
-* :attr:`Horizon.anachronism` is true when the range ends before the call
-  date (e.g. "planned for late 2021" said in 2024).
+  ===================================  ==============================
+  this year / the year / full year      2024-01-01 .. 2024-12-31
+  2024 / for 2024                       2024-01-01 .. 2024-12-31
+  next year / last year                 2025 / 2023 (whole year)
+  by the end of (this|the) year         2024-04-23 .. 2024-12-31
+  the quarter (the reported one)        2024-01-01 .. 2024-03-31
+  this quarter / next quarter           2024-04-01 .. 2024-06-30
+  last quarter                          2023-10-01 .. 2023-12-31
+  Q2 / 2Q / the second quarter          2024-04-01 .. 2024-06-30
+  the second half (of the year)         2024-07-01 .. 2024-12-31
+  the rest / balance of the year        2024-04-23 .. 2024-12-31
+  early / mid / late 2025               Jan-Apr / May-Aug / Sep-Dec
+  in August / till August               2024-08-01 / 2024-04-23 .. 2024-08-31
+  in March (in the reported quarter)    2024-03-01 .. 2024-03-31
+  on August 8                           2024-08-08 .. 2024-08-08
+  in three or four months               2024-07-23 .. 2024-08-23
+  probably three years                  2027-04-23 .. 2027-04-23
+  over the next three years             2024-04-23 .. 2027-04-23
+  the coming quarters                   2024-04-23 .. 2025-03-31
+  a month ago                           2024-03-23 .. 2024-03-23
+  ===================================  ==============================
+
+* a quarter named without a year is the reported quarter or one of the three after it; after
+  "from / since / than / versus" (a comparison) the reported quarter or one of the three
+  before it; a month or day without a year is its next occurrence from the call date (its
+  latest before it in a comparison); "year-over-year" and "year-to-date" are not periods;
+* "by / before / until / till / through / later" make the range start at the call date;
+* a bare duration ("three years") is a horizon only when anchored in time: after "in / within
+  / another / the next", after a hedge ("probably three years"), or before "from now / out";
+* :func:`select_horizon` picks a forecast's horizon: the first expression after its first
+  cue, else the nearest before it; it never picks a comparison ("from 2023"), a past reference
+  ("a month ago", "last year") or a time inside an if-clause ("even if I leave tomorrow");
+* :attr:`Horizon.anachronism` is true when the range ends before the call date.
 """
 
 from __future__ import annotations
@@ -55,10 +59,7 @@ from typing import NamedTuple
 
 from .lexicons import PatternSet
 
-
-__all__ = [
-    "Horizon", "TimeExpression", "add_months", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions",
-]
+__all__ = ["Anchor", "Horizon", "TimeExpression", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,39 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+def _span(start: date, months: int) -> tuple[date, date]:
+    """``months`` whole months from ``start`` (a first of the month), inclusive."""
+    return start, add_months(start, months) - timedelta(days=1)
 
 
-def _quarter(year: int, q: int) -> tuple[date, date]:
-    return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+@dataclass(frozen=True)
+class Anchor:
+    """The call in time: its date, the first day of the reported quarter and of the fiscal year
+    that holds it, and that fiscal year's label (None when the header gives none)."""
+
+    call: date
+    reported: date
+    fiscal_start: date
+    fiscal_year: int | None = None
+
+    def quarter(self, offset: int) -> tuple[date, date]:
+        """The quarter ``offset`` quarters after the reported one."""
+        return _span(add_months(self.reported, 3 * offset), 3)
+
+    def year(self, offset: int) -> tuple[date, date]:
+        """The fiscal year ``offset`` years after the current one (the one that holds the
+        quarter after the reported one: after a fourth quarter, the next fiscal year)."""
+        reported_is_last = add_months(self.reported, 3) >= add_months(self.fiscal_start, 12)
+        return _span(add_months(self.fiscal_start, 12 * (offset + reported_is_last)), 12)
+
+
+def anchor(call_date: date, quarter: int | None = None, fiscal_year: int | None = None) -> Anchor:
+    """The :class:`Anchor` of a call on ``call_date`` reporting fiscal ``quarter`` (1-4) of
+    ``fiscal_year`` (calendar quarters when the header gives no quarter)."""
+    last_end = date(call_date.year, (call_date.month - 1) // 3 * 3 + 1, 1) - timedelta(days=1)
+    reported = date(last_end.year, last_end.month - 2, 1)
+    fiscal_start = add_months(reported, -3 * (quarter - 1)) if quarter in (1, 2, 3, 4) else date(reported.year, 1, 1)
+    return Anchor(call_date, reported, fiscal_start, fiscal_year if quarter in (1, 2, 3, 4) else None)
 
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
@@ -102,10 +130,13 @@ _NUMS = {
 _N = r"(?:\d+|a\s+couple\s+of|a\s+few|couple\s+of|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an|a)"
 _UNIT = r"(?:day|week|month|quarter|year)s?"
 _YEAR = r"(?:19|20)\d\d"
+_NOT_COMPOUND = r"(?![-\w])"  # "year-over-year", "year-to-date" are no periods
 
 _PERIOD = (
-    rf"(?:this|the|next|last)\s+(?:year|quarter|decade|month)|{_YEAR}|Q[1-4](?:\s+(?:of\s+)?{_YEAR})?"
-    rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:this\s+year|next\s+year|{_YEAR}))?"
+    rf"(?:this|the|next|last|current|prior|previous|coming|upcoming)\s+(?:fiscal\s+)?(?:year|quarter|decade|month){_NOT_COMPOUND}"
+    rf"|(?:the\s+)?full[\s-]year(?:\s+(?:of\s+)?{_YEAR})?{_NOT_COMPOUND}|fiscal\s+(?:year\s+)?{_YEAR}|{_YEAR}"
+    rf"|Q[1-4](?:\s+(?:of\s+)?{_YEAR})?|[1-4]Q(?:\s*['’]?(?:{_YEAR}|\d\d))?"
+    rf"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:this\s+year|next\s+year|the\s+year|{_YEAR}))?"
     rf"|{_MONTH_RE}(?:\s+{_YEAR})?"
 )
 
@@ -121,119 +152,126 @@ def _num(word: str) -> int:
 
 def _shift(d: date, n: int, unit: str) -> date:
     unit = unit.lower().rstrip("s")
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit == "week":
-        return d + timedelta(weeks=n)
-    if unit == "month":
-        return add_months(d, n)
-    if unit == "quarter":
-        return add_months(d, 3 * n)
-    return add_months(d, 12 * n)
+    if unit in ("day", "week"):
+        return d + timedelta(days=n * (7 if unit == "week" else 1))
+    return add_months(d, n * {"month": 1, "quarter": 3}.get(unit, 12))
 
 
-_RELATIVE_PERIOD = re.compile(r"(this|the|next|last) (year|quarter|decade|month)")
+_RELATIVE_PERIOD = re.compile(r"(this|the|next|last|current|prior|previous|coming|upcoming) (?:fiscal )?(year|quarter|decade|month)")
+_FULL_YEAR = re.compile(rf"(?:the )?full[ -]year(?: (?:of )?({_YEAR}))?|fiscal (?:year )?({_YEAR})")
 _YEAR_RE = re.compile(_YEAR)
-_QUARTER_CODE = re.compile(rf"q([1-4])(?: (?:of )?({_YEAR}))?")
-_QUARTER_WORDS = re.compile(rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|{_YEAR}))?")
+_QUARTER_CODE = re.compile(rf"q([1-4])(?: (?:of )?({_YEAR}))?|([1-4])q(?: ?['’]?({_YEAR}|\d\d))?")
+_QUARTER_WORDS = re.compile(rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|the year|{_YEAR}))?")
 _MONTH_YEAR = re.compile(rf"({'|'.join(_MONTHS)})(?: ({_YEAR}))?")
 _PERCENT_OR_DOLLAR = re.compile(r"\s*(?:%|\$)")
-_LAST = re.compile(r"(?:the\s+)?last\b", re.IGNORECASE)
+_LAST = re.compile(r"(?:the\s+)?(?:last|prior|previous)\b", re.IGNORECASE)
+#: Offset from the reported quarter (quarters) or from the current fiscal year (years).
+_QUARTER_OFFSET = {"the": 0, "this": 1, "current": 1, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "prior": -1, "previous": -1}
+_YEAR_OFFSET = {"this": 0, "the": 0, "current": 0, "coming": 0, "upcoming": 0, "next": 1, "last": -1, "prior": -1, "previous": -1}
 
 
-def _period(text: str, call: date, past_bias: bool) -> tuple[date, date, str]:
+def _fiscal_year(a: Anchor, label: int) -> tuple[date, date]:
+    """The fiscal year labelled ``label`` (a calendar year when the header gives no fiscal year)."""
+    if a.fiscal_year is None:
+        return date(label, 1, 1), date(label, 12, 31)
+    return _span(add_months(a.fiscal_start, 12 * (label - a.fiscal_year)), 12)
+
+
+def _named_quarter(a: Anchor, q: int, year: str | None, past_bias: bool) -> tuple[date, date]:
+    """Fiscal quarter ``q`` of the fiscal year written ``year`` ("2021", "21", "this year" ...),
+    or, with no year, the one among the reported quarter and the three after (before) it."""
+    if year is None:
+        number = (a.reported.month - a.fiscal_start.month) % 12 // 3 + 1  # the reported quarter's number
+        ahead = (q - number) % 4
+        return a.quarter(ahead - 4 if past_bias and ahead else ahead)
+    if year in ("this year", "the year", "next year"):
+        start = a.year(1 if year == "next year" else 0)[0]
+    else:
+        start = _fiscal_year(a, int(year) if len(year) == 4 else 2000 + int(year))[0]
+    return _span(add_months(start, 3 * (q - 1)), 3)
+
+
+def _period(text: str, a: Anchor, past_bias: bool) -> tuple[date, date, str]:
     """Range of a PERIOD expression and its granularity (year/quarter/month/decade)."""
     t = " ".join(text.split())
     low = t.lower()
     m = _RELATIVE_PERIOD.fullmatch(low)
     if m:
         rel, unit = m.groups()
-        off = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
         if unit == "year":
-            return date(call.year + off, 1, 1), date(call.year + off, 12, 31), "year"
+            return (*a.year(_YEAR_OFFSET[rel]), "year")
         if unit == "quarter":
-            q = (call.month - 1) // 3 + 1 + off
-            y = call.year + (q - 1) // 4
-            q = (q - 1) % 4 + 1
-            return (*_quarter(y, q), "quarter")
+            return (*a.quarter(_QUARTER_OFFSET[rel]), "quarter")
+        off = _YEAR_OFFSET[rel]
         if unit == "month":
-            first = add_months(date(call.year, call.month, 1), off)
-            return first, _month_end(first.year, first.month), "month"
-        decade = call.year // 10 * 10 + 10 * off
+            first = add_months(date(a.call.year, a.call.month, 1), off)
+            return (*_span(first, 1), "month")
+        decade = a.call.year // 10 * 10 + 10 * off
         return date(decade, 1, 1), date(decade + 9, 12, 31), "decade"
+    m = _FULL_YEAR.fullmatch(low)
+    if m:
+        label = m.group(1) or m.group(2)
+        return (*(_fiscal_year(a, int(label)) if label else a.year(0)), "year")
     if _YEAR_RE.fullmatch(t):
         return date(int(t), 1, 1), date(int(t), 12, 31), "year"
     m = _QUARTER_CODE.fullmatch(low) or _QUARTER_WORDS.fullmatch(low)
     if m:
-        q = int(m.group(1)) if m.group(1).isdigit() else _ORD[m.group(1)]
-        ytxt = m.group(2)
-        if ytxt is None:
-            year = call.year
-            if past_bias and _quarter(year, q)[1] >= call:
-                year -= 1
-        elif ytxt == "this year":
-            year = call.year
-        elif ytxt == "next year":
-            year = call.year + 1
-        else:
-            year = int(ytxt)
-        return (*_quarter(year, q), "quarter")
+        number, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        q = int(number) if number.isdigit() else _ORD[number]
+        return (*_named_quarter(a, q, year, past_bias), "quarter")
     m = _MONTH_YEAR.fullmatch(t)
     if m:
-        month = _MONTHS[m.group(1)]
+        month, call = _MONTHS[m.group(1)], a.call
         if m.group(2):
             year = int(m.group(2))
         elif past_bias:
             year = call.year if month < call.month else call.year - 1
-        else:
-            year = call.year if month >= call.month else call.year + 1
-        return date(year, month, 1), _month_end(year, month), "month"
+        else:  # the occurrence in the reported quarter or the nine months after it
+            year = a.reported.year + (month < a.reported.month)
+        return (*_span(date(year, month, 1), 1), "month")
     raise ValueError(f"not a period: {text!r}")
 
 
-Handler = Callable[["re.Match[str]", date, bool], tuple[date, date]]
+Handler = Callable[["re.Match[str]", Anchor, bool], tuple[date, date]]
 
 
-def _edge(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    start, end, unit = _period(m.group("p"), call, past_bias)
+def _edge(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    start, end, unit = _period(m.group("p"), a, past_bias)
     which = m.group("edge").lower()
+    closing = which in ("end", "close")
     if unit == "decade":
-        span = (date(end.year, 1, 1), end) if which in ("end", "close") else (start, date(start.year, 12, 31))
-    elif unit == "year":
-        span = _quarter(start.year, 4) if which in ("end", "close") else _quarter(start.year, 1)
+        return (date(end.year, 1, 1), end) if closing else (start, date(start.year, 12, 31))
+    if unit == "year":
         if which == "middle":
-            span = (date(start.year, 5, 1), date(start.year, 8, 31))
-    elif unit == "quarter":
-        span = (date(end.year, end.month, 1), end) if which in ("end", "close") else (start, _month_end(start.year, start.month))
-    else:
-        span = (end - timedelta(days=9), end) if which in ("end", "close") else (start, start + timedelta(days=9))
-    return span
+            return _span(add_months(start, 4), 4)
+        return _span(add_months(start, 9), 3) if closing else _span(start, 3)
+    if unit == "quarter":
+        return _span(add_months(start, 2), 1) if closing else _span(start, 1)
+    return (end - timedelta(days=9), end) if closing else (start, start + timedelta(days=9))
 
 
-def _half(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    which = (m.group("h") or "").lower()
-    year = call.year
+def _half(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    start = a.year(0)[0]
     if m.group("p"):
-        year = _period(m.group("p"), call, past_bias)[0].year
+        start = _period(m.group("p"), a, past_bias)[0]
     if m.group("hy"):
-        year = int(m.group("hy")) if len(m.group("hy")) == 4 else 2000 + int(m.group("hy"))
-    first = which in ("first", "1st", "front", "1")
-    return (date(year, 1, 1), date(year, 6, 30)) if first else (date(year, 7, 1), date(year, 12, 31))
+        hy = m.group("hy")
+        start = _fiscal_year(a, int(hy) if len(hy) == 4 else 2000 + int(hy))[0]
+    first = (m.group("h") or m.group("h2") or "").lower() in ("first", "1st", "front", "1")
+    return _span(start if first else add_months(start, 6), 6)
 
 
-def _part(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    start, _end, _unit = _period(m.group("p"), call, past_bias)
-    year = start.year
-    return {
-        "early": (date(year, 1, 1), date(year, 4, 30)),
-        "mid": (date(year, 5, 1), date(year, 8, 31)),
-        "late": (date(year, 9, 1), date(year, 12, 31)),
-    }[m.group("part").lower()]
+def _part(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    start = _period(m.group("p"), a, past_bias)[0]
+    return _span(add_months(start, {"early": 0, "mid": 4, "late": 8}[m.group("part").lower()]), 4)
 
 
-def _day(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    month = _MONTHS[m.group("mon")]
-    day = int(m.group("d"))
+def _rest(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    return a.call, a.year(0)[1]
+
+
+def _day(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    month, day, call = _MONTHS[m.group("mon")], int(m.group("d")), a.call
     if m.group("y"):
         year = int(m.group("y"))
     elif past_bias:
@@ -244,54 +282,42 @@ def _day(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
     return d, d
 
 
-def _relative(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    a = _num(m.group("a"))
-    b = _num(m.group("b")) if m.group("b") else a
-    unit = m.group("u")
+def _relative_any(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    low, high, unit = (m.group("a2"), m.group("b2"), m.group("u2")) if m.group("a2") else (m.group("a"), m.group("b"), m.group("u"))
+    first, last = _num(low), _num(high) if high else _num(low)
     if (m.group("pre") or "").lower() == "within":  # "within 18 months": any time from the call on
-        return call, _shift(call, b, unit)
-    return _shift(call, a, unit), _shift(call, b, unit)
+        return a.call, _shift(a.call, last, unit)
+    return _shift(a.call, first, unit), _shift(a.call, last, unit)
 
 
-def _next_n(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    return call, _shift(call, _num(m.group("a")), m.group("u"))
+def _next_n(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    unit = m.group("u")
+    n = _num(m.group("a")) if m.group("a") else 3 if unit.lower().endswith("s") else 1  # "the coming quarters": a few
+    return a.call, _shift(a.call, n, unit)
 
 
-def _ago(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    d = _shift(call, -_num(m.group("a")), m.group("u"))
+def _ago(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    d = _shift(a.call, -_num(m.group("a")), m.group("u"))
     return d, d
 
 
-def _past(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    n = _num(m.group("a")) if m.group("a") else 1
-    return _shift(call, -n, m.group("u")), call
+def _past(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    return _shift(a.call, -_num(m.group("a") or "1"), m.group("u")), a.call
 
 
-def _whole_period(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    start, end, unit = _period(m.group("p"), call, past_bias)
+def _whole_period(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    start, end, unit = _period(m.group("p"), a, past_bias)
     if unit == "decade" and m.group("p").lower().split()[0] in ("the", "this"):
-        return call, end
+        return a.call, end
     return start, end
 
 
-def _tomorrow(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    d = call + timedelta(days=1)
+def _tomorrow(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
+    d = a.call + timedelta(days=1)
     return d, d
 
 
-_HEDGE_ALTERNATIVES = r"like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps"
-_HEDGE_WORDS = rf"(?:{_HEDGE_ALTERNATIVES})"
-_RELATIVE_PRE = r"in|within|after|for\s+another|another"  # "in three years" (alternatives)
-_RELATIVE_POST = r"(?:from\s+now|out|away|later|before)"  # "three years from now"
-
-
-def _relative_any(m: re.Match[str], call: date, past_bias: bool) -> tuple[date, date]:
-    if m.group("a2"):
-        a = _num(m.group("a2"))
-        b = _num(m.group("b2")) if m.group("b2") else a
-        unit = m.group("u2")
-        return _shift(call, a, unit), _shift(call, b, unit)
-    return _relative(m, call, past_bias)
+_HEDGE_WORDS = r"(?:like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps)"
 
 
 class _Form(NamedTuple):
@@ -300,65 +326,65 @@ class _Form(NamedTuple):
 
     name: str
     pattern: str
-    handler: Handler  # (match, call date, comparison) -> date range
-
-
-def _form(name: str, rx: str | tuple[str, str, str], handler: Handler) -> _Form:
-    """A form whose pattern is ``rx``, or the concatenation of ``rx`` when a tuple."""
-    return _Form(name, "".join(rx), handler)
+    handler: Handler  # (match, anchor, comparison) -> date range
 
 
 _FORMS: tuple[_Form, ...] = (
-    _form("edge", (r"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>", _PERIOD, r")\b"), _edge),
-    _form(
+    _Form("edge", rf"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>{_PERIOD})\b", _edge),
+    _Form(
         "half",
-        rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|(?P<p>{_PERIOD})))?\b"
+        rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|this\s+year|(?P<p>{_PERIOD})))?\b"
         rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b",
         _half,
     ),
-    _form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
-    _form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
-    _form("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+next\s+(?P<a>{_N})\s+(?P<u>{_UNIT})\b", _next_n),
-    _form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),  # "a couple of weeks ago"
-    _form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
-    _form(
-        "relative",  # "\b(?=\w)": a word starts here (every alternative begins with one), checked first
-        rf"(?:\b(?=\w)(?P<pre>{_RELATIVE_PRE})\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b(?=\w){_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
-        rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?P<post>\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
-        rf"|\b(?=\w)(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})(?P<post2>\s+{_RELATIVE_POST})\b",
+    _Form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
+    _Form("rest", r"\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the|this)\s+(?:fiscal\s+)?year\b", _rest),
+    _Form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
+    _Form(
+        "next_n",
+        rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+(?:next\s+(?P<a>{_N})|(?:next\s+)?(?:coming|upcoming|next\s+few))\s+(?P<u>{_UNIT})\b",
+        _next_n,
+    ),
+    _Form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),  # "a couple of weeks ago"
+    _Form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
+    _Form(
+        "relative",
+        rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
+        rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?:\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
+        rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})\s+(?:from\s+now|out|away|later|before)\b",
         _relative_any,
     ),
-    _form("period", (r"\b(?:later\s+)?(?P<p>", _PERIOD, r")\b"), _whole_period),
-    _form("tomorrow", r"\btomorrow\b", _tomorrow),
+    _Form("period", rf"\b(?:later\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
+    _Form("tomorrow", r"\btomorrow\b", _tomorrow),
 )
 #: The forms, searched in one pass (each form's match starts a word).
 _FORM_SET = PatternSet([form.pattern for form in _FORMS], re.IGNORECASE, prefix=r"\b(?=\w)")
 
-_CLAUSE_MARKS = ",;.?!"
-_IF_OPEN = re.compile(rf"\b(?:if|unless|whether)\b[^{_CLAUSE_MARKS}]*$", re.IGNORECASE)
+_IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
 
 
-def find_horizons(text: str, call_date: date) -> tuple[Horizon, ...]:
-    """All recognised time expressions of ``text`` (see module docstring)."""
-    return normalise(time_expressions(text), call_date)
+def find_horizons(text: str, when: Anchor | date) -> tuple[Horizon, ...]:
+    """All recognised time expressions of ``text`` (see module docstring), for a call at
+    ``when`` (an :class:`Anchor`, or a call date: calendar quarters)."""
+    return normalise(time_expressions(text), when)
 
 
-def normalise(expressions: Sequence[TimeExpression], call_date: date) -> tuple[Horizon, ...]:
-    """The horizons of a sentence's :func:`time_expressions` for a call on ``call_date``: the
-    part of :func:`find_horizons` that depends on the date (an expression that names no valid
-    date for it, such as February 30, gives none)."""
+def normalise(expressions: Sequence[TimeExpression], when: Anchor | date) -> tuple[Horizon, ...]:
+    """The horizons of a sentence's :func:`time_expressions` for a call at ``when`` (an
+    expression that names no valid date, such as February 30, gives none)."""
+    a = when if isinstance(when, Anchor) else anchor(when)
     out: list[Horizon] = []
     for e in expressions:
         try:
-            start, end = e.handler(e.match, call_date, e.comparison)
+            start, end = e.handler(e.match, a, e.comparison)
         except (ValueError, KeyError):
             continue
         if e.from_call:
-            start = min(call_date, end)
+            start = min(a.call, end)
         out.append(Horizon(
-            e.text, start, end, e.char_start, e.char_end, anachronism=end < call_date, comparison=e.comparison,
+            e.text, start, end, e.char_start, e.char_end, anachronism=end < a.call, comparison=e.comparison,
             past_reference=e.past_reference, conditional=e.conditional,
         ))
     return tuple(out)
@@ -366,10 +392,10 @@ def normalise(expressions: Sequence[TimeExpression], call_date: date) -> tuple[H
 
 class TimeExpression(NamedTuple):
     """A time expression as :func:`time_expressions` reads it from the text alone, before the
-    call date is known (:func:`normalise` gives its dates)."""
+    call's date is known (:func:`normalise` gives its dates)."""
 
     match: re.Match[str]
-    handler: Handler  # the form's normaliser: (match, call date, comparison) -> date range
+    handler: Handler  # the form's normaliser: (match, anchor, comparison) -> date range
     text: str
     char_start: int
     char_end: int
@@ -383,30 +409,18 @@ _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form
 
 
 def time_expressions(text: str) -> tuple[TimeExpression, ...]:
-    """The time expressions of ``text`` in text order, not yet normalised: the date-free part of
-    :func:`find_horizons` (a pure function of the text)."""
-    return tuple(_expression(text, c) for c in _non_overlapping(_candidates(text)))
-
-
-def _candidates(text: str) -> list[_Candidate]:
-    """Every match of every form (a form's matches in text order, the forms in turn)."""
+    """The time expressions of ``text`` in text order, not yet normalised."""
     cands: list[_Candidate] = []
     for i, m in _FORM_SET.finditer(text):
         form = _FORMS[i]
         if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
             continue  # "2025%", "2025 $": an amount, not a year
         cands.append((m.start(), m.end(), form.name, m, form.handler))
-    return cands
-
-
-def _non_overlapping(cands: list[_Candidate]) -> list[_Candidate]:
-    """The candidates kept, longest first (the earlier start, then the earlier form, breaking
-    ties), each dropped that overlaps one kept before; in text order."""
-    kept: list[_Candidate] = []
+    kept: list[_Candidate] = []  # longest first (the earlier start, then the earlier form, breaking ties)
     for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c[0])
+    return tuple(_expression(text, c) for c in sorted(kept, key=lambda c: c[0]))
 
 
 def _expression(text: str, cand: _Candidate) -> TimeExpression:
@@ -436,9 +450,7 @@ def _expression(text: str, cand: _Candidate) -> TimeExpression:
     )
 
 
-def select_horizon(
-    horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None
-) -> Horizon | None:
+def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None) -> Horizon | None:
     """The horizon of a forecast (see module docstring): one that :func:`can_anchor` it."""
     horizons = [h for h in horizons if can_anchor(h)]
     if not horizons:
@@ -456,7 +468,6 @@ def select_horizon(
 
 
 def can_anchor(time: Horizon | TimeExpression) -> bool:
-    """A time that can be a forecast's horizon, or make a sentence a forecast: no comparison
-    ("from 2023"), no past reference ("a month ago") and not inside an if-clause. A sentence
-    whose times all fail this test gets the same labels whatever the call date."""
+    """A time that can be a forecast's horizon: no comparison ("from 2023"), no past reference
+    ("a month ago") and not inside an if-clause."""
     return not (time.comparison or time.past_reference or time.conditional)

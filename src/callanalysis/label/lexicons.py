@@ -207,7 +207,7 @@ class PatternSet:
 
     def __init__(self, bodies: Sequence[str], flags: int = 0, prefix: str = "") -> None:
         self.patterns = tuple(re.compile(f"{prefix}(?:{body})", flags) for body in bodies)
-        anywhere = f"{prefix}(?=" + "|".join(f"(?:{_GROUP_NAME.sub('(?:', body)})" for body in bodies) + ")"
+        anywhere = f"{prefix}(?=" + "|".join(f"(?:{_GROUP_NAME.sub('(?:', body)})" for body in bodies) + ")"  # group names once each
         self._fold = bool(flags & re.IGNORECASE)
         self._starts = re.compile(_lower(anywhere) if self._fold else anywhere, flags & ~re.IGNORECASE)
         self._starts_any_case = re.compile(anywhere, flags)
@@ -215,10 +215,12 @@ class PatternSet:
     def _where(self, text: str) -> list[int]:
         """Where one of the patterns may match in ``text`` (every place one does)."""
         if not self._fold:
-            return [m.start() for m in self._starts.finditer(text)]
-        if _CASE_TRAPS.search(text):
-            return [m.start() for m in self._starts_any_case.finditer(text)]
-        return [m.start() for m in self._starts.finditer(text.lower())]
+            found = self._starts.finditer(text)
+        elif _CASE_TRAPS.search(text):
+            found = self._starts_any_case.finditer(text)
+        else:
+            found = self._starts.finditer(text.lower())
+        return [m.start() for m in found]
 
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match of any pattern (the first pattern's at a tie): for a set of one

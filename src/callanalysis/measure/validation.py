@@ -1,28 +1,27 @@
-"""Scoring predicted sentence labels against reference annotations.
+"""How well the annotator agrees with careful readers, on the reference sets of ``data/annotations/``.
 
-Promises of :func:`score`:
+Promises of :func:`score` (one reference set of one call):
 
-* reference and predicted sentences are aligned by character offsets into the
-  raw transcript: a reference sentence takes the OR of the labels of every
-  predicted sentence that overlaps it by at least half of the shorter of the
-  two (segmentations differ; a reference sentence that holds two predicted
-  ones gets both); a reference sentence with no such overlap is predicted
-  all-zero;
-* per label (claim, forecast, hedged, boosted): tp, fp, fn, tn, precision,
-  recall and F1 (0.0 where undefined), for the rules (``system="rules"``)
-  and for the word-list baselines (hedged: Loughran-McDonald Weak_Modal,
-  boosted: LM Strong_Modal, forecast: Li 2010; a sentence is positive if its
-  reference text contains any list word, whole word, case-insensitive);
-* horizon accuracy over the reference sentences that have a reference
-  horizon end date: a hit when the aligned prediction's end date is within
-  ``tolerance_days`` (31) of it; ``n``, ``hits`` and ``share``;
-* an error table with one row per disagreement (sid, the report's
-  ``sentence_id`` of the first aligned sentence when predictions carry one,
-  label, reference, predicted, text, the predicted cues that fired, the
-  reference cues),
-  including horizon misses (label ``horizon``);
-* inputs may be pandas DataFrames or sequences of dicts; nothing is read
-  from disk.
+* reference and predicted sentences are aligned by character offsets into the raw transcript:
+  a reference sentence takes the OR of the labels of every predicted sentence that overlaps it
+  by at least half of the shorter of the two (a reference sentence that holds two predicted ones
+  gets both); a reference sentence with no such overlap is predicted all-zero;
+* per label: tp, fp, fn, tn, precision, recall and F1 (0.0 where undefined), for the rules
+  (``system="rules"``) and for the label's word-list baselines (``system="baseline"``, named in
+  ``baseline_list``; :data:`BASELINES`: hedged, Loughran-McDonald Weak_Modal and Uncertainty;
+  boosted, LM Strong_Modal; forecast, Li (2010); claim, "contains a digit"), computed on the
+  reference text;
+* horizon accuracy over the reference sentences that have a reference horizon end date: a hit
+  when the aligned prediction's end date is within ``tolerance_days`` (31) of it;
+* an error table with one row per disagreement (sid, the report's ``sentence_id`` of the first
+  aligned sentence, label, reference, predicted, text, the predicted cues, the reference cues),
+  horizon misses included (label ``horizon``);
+* inputs may be pandas DataFrames or sequences of dicts; nothing is read from disk.
+
+:func:`evaluate` annotates the transcripts of every reference set (:data:`REFERENCE_SETS`: the
+seed's development sentences, and those of two other real calls, scored per call and pooled)
+and :func:`report` prints the result as plain text (``python -m callanalysis evaluate``). These
+are the sentences the rules were developed on, so every figure is optimistic.
 """
 
 from __future__ import annotations
@@ -30,53 +29,74 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..label.lexicons import baseline_words
+from ..paths import ROOT
 
 __all__ = [
-    "BASELINE_FOR",
-    "REFERENCE_TRANSCRIPT",
-    "load_reference",
-    "LABELS",
-    "ValidationReport",
-    "align",
-    "baseline_flag",
-    "prf",
-    "score",
+    "BASELINES", "LABELS", "REFERENCE_DIR", "REFERENCE_SETS", "REFERENCE_TRANSCRIPT", "ReferenceSet", "TITLES", "ValidationReport",
+    "align", "baseline_flag", "chart_metrics", "error_examples", "evaluate", "figures", "load_reference", "metrics_table", "pooled", "prf",
+    "report", "score", "verdict", "weakest",
 ]
 
 LABELS: tuple[str, ...] = ("claim", "forecast", "hedged", "boosted")
+REFERENCE_DIR = ROOT / "data" / "annotations"
+REFERENCE_TRANSCRIPT = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 
-from ..paths import ROOT as _ROOT
-#: The reference annotations and the transcript their offsets point into.
-REFERENCE_DIR = _ROOT / "data" / "annotations"
-REFERENCE_TRANSCRIPT = _ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
+#: Each label's word-list baselines: (list name in ``baselines.csv``, or ``digit``; its name).
+BASELINES: dict[str, tuple[tuple[str, str], ...]] = {
+    "claim": (("digit", "contains a digit"),),
+    "forecast": (("li2010_forward", "Li (2010) forward-looking words"),),
+    "hedged": (("lm_weak_modal", "Loughran-McDonald Weak_Modal"), ("lm_uncertainty", "Loughran-McDonald Uncertainty")),
+    "boosted": (("lm_strong_modal", "Loughran-McDonald Strong_Modal"),),
+}
+_CUE_COLUMN = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "forecast_cues", "claim": ""}
+_REFERENCE_CUES = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "horizon"}
+
+
+@dataclass(frozen=True)
+class ReferenceSet:
+    """Labelled sentences of one or more calls: ``calls`` maps the value of the file's ``call``
+    column (``""`` when it has none) to the call's title and the transcript its offsets point into."""
+
+    name: str
+    title: str
+    labels: str
+    calls: dict[str, tuple[str, Path]]
+    horizons: str = ""
+
+
+REFERENCE_SETS: tuple[ReferenceSet, ...] = (
+    ReferenceSet("seed", "The seed call (Tesla Q1 2024)", "reference_dev.csv",
+                 {"": ("Tesla Q1 2024", REFERENCE_TRANSCRIPT)}, horizons="horizons_dev.csv"),
+    ReferenceSet("other", "Two other real calls", "other_calls_dev.csv", {
+        "TNC_q2_2021": ("Tennant Q2 2021", REFERENCE_DIR / "transcripts" / "TNC_q2_2021.txt"),
+        "BIO_q1_2021": ("Bio-Rad Q1 2021", REFERENCE_DIR / "transcripts" / "BIO_q1_2021.txt"),
+    }),
+)
+#: The title of every set and call :func:`evaluate` scores, by its name.
+TITLES: dict[str, str] = {
+    **{s.name: s.title for s in REFERENCE_SETS},
+    **{call: title for s in REFERENCE_SETS for call, (title, _) in s.calls.items() if call},
+}
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: reference annotation file not found")
+    return pd.read_csv(path, keep_default_na=False)
 
 
 def load_reference(directory: Path = REFERENCE_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The dev reference labels and normalised horizons (``reference_dev.csv``, ``horizons_dev.csv``).
-
-    Raises ``FileNotFoundError`` naming the missing file.
-    """
-    out = []
-    for name in ("reference_dev.csv", "horizons_dev.csv"):
-        path = directory / name
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: reference annotation file not found")
-        out.append(pd.read_csv(path, keep_default_na=False))
-    return out[0], out[1]
-BASELINE_FOR: dict[str, str] = {
-    "hedged": "lm_weak_modal",
-    "boosted": "lm_strong_modal",
-    "forecast": "li2010_forward",
-}
-_CUE_COLUMN = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "forecast_cues", "claim": ""}
+    """The seed's dev reference labels and normalised horizons (``reference_dev.csv``,
+    ``horizons_dev.csv``). Raises ``FileNotFoundError`` naming the missing file."""
+    return _read(directory / "reference_dev.csv"), _read(directory / "horizons_dev.csv")
 
 
 @dataclass(frozen=True)
@@ -86,11 +106,6 @@ class ValidationReport:
     metrics: pd.DataFrame
     horizon: dict[str, float]
     errors: pd.DataFrame
-
-    def table(self) -> pd.DataFrame:
-        """Metrics pivoted: one row per label, P/R/F1 for rules and baseline."""
-        wide = self.metrics.pivot(index="label", columns="system", values=["precision", "recall", "f1"])
-        return wide.round(3)
 
 
 Rows = pd.DataFrame | Sequence[Mapping[str, Any]]
@@ -104,176 +119,244 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall, F1 (0.0 when a denominator is zero)."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def align(predicted: Rows, reference: Rows, min_share: float = 0.5) -> list[list[int]]:
-    """For each reference row, the indices of predicted rows overlapping it by
-    at least ``min_share`` of the shorter span."""
+    """For each reference row, the indices of predicted rows overlapping it by at least
+    ``min_share`` of the shorter span, in prediction order."""
     pred, ref = _frame(predicted), _frame(reference)
-    ps, pe = _offsets(pred, "start"), _offsets(pred, "end")
-    rs, re_ = _offsets(ref, "start")[:, None], _offsets(ref, "end")[:, None]
-    # Every (reference, predicted) pair at once; whole numbers, so the float comparison with
-    # min_share * shorter is the same as Python's, and the hits come out in ascending order.
+    ps, pe = (pred[c].astype(int).to_numpy() if c in pred else np.zeros(0, int) for c in ("start", "end"))
+    rs, re_ = (ref[c].astype(int).to_numpy()[:, None] for c in ("start", "end"))
     overlap = np.minimum(pe, re_) - np.maximum(ps, rs)
     shorter = np.minimum(pe - ps, re_ - rs)
     ok = (overlap > 0) & (shorter > 0) & (overlap >= min_share * shorter)
     return [np.flatnonzero(row).tolist() for row in ok]
 
 
-def _offsets(rows: pd.DataFrame, column: str) -> np.ndarray:
-    """A start or end column as whole numbers (``astype(int)``), as a NumPy array."""
-    return rows[column].astype(int).to_numpy(dtype=np.int64)
-
-
 _WORD_RES: dict[str, re.Pattern[str]] = {}
 
 
 def baseline_flag(text: str, list_name: str) -> bool:
-    """True when ``text`` contains a word of the baseline list (whole word,
-    case-insensitive)."""
+    """True when ``text`` contains a word of the baseline list (whole word, case-insensitive),
+    or, for ``digit``, any decimal digit."""
+    if list_name == "digit":
+        return any(ch.isdigit() for ch in text or "")
     rx = _WORD_RES.get(list_name)
     if rx is None:
         words = sorted(baseline_words(list_name), key=len, reverse=True)
-        rx = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
-        _WORD_RES[list_name] = rx
+        rx = _WORD_RES[list_name] = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
     return bool(rx.search(text or ""))
 
 
 def _as_date(value: Any) -> date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return None
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(str(value)[:10]) if value not in (None, "") and value == value else None
     except ValueError:
         return None
 
 
-class _Aligned:
-    """The predicted rows aligned to one reference row, read column by column: what
-    ``pred.iloc[idx]`` gives for ``in``, ``len`` and a column's values (as a list), without
-    building a DataFrame per reference row. ``columns`` caches each column's values."""
-
-    def __init__(self, pred: pd.DataFrame, columns: dict[str, list[Any]], idx: list[int]) -> None:
-        self._pred, self._columns, self._idx = pred, columns, idx
-
-    def __contains__(self, column: object) -> bool:
-        return column in self._pred.columns
-
-    def __len__(self) -> int:
-        return len(self._idx)
-
-    def __getitem__(self, column: str) -> list[Any]:
-        values = self._columns.get(column)
-        if values is None:
-            values = self._columns[column] = self._pred[column].tolist()
-        return [values[i] for i in self._idx]
-
-
-def _first_id(rows: _Aligned) -> Any:
-    """The report's id of the first predicted sentence aligned to a reference sentence (or NA)."""
-    if "sentence_id" in rows and len(rows):
-        return int(rows["sentence_id"][0])
-    return pd.NA
-
-
 def _flag(value: Any) -> int:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return 0
-    return int(bool(int(value))) if not isinstance(value, bool) else int(value)
+    return 0 if value in (None, "") or value != value else int(bool(int(value)))
 
 
 def _join(values: Sequence[Any]) -> str:
     out: list[str] = []
     for v in values:
-        if v is None or (isinstance(v, float) and pd.isna(v)):
-            continue
-        for part in (v if isinstance(v, (tuple, list)) else str(v).split(";")):
+        for part in ("" if v is None or v != v else str(v)).split(";"):
             if part and part not in out:
-                out.append(str(part))
+                out.append(part)
     return ";".join(out)
 
 
-def score(
-    predicted: Rows,
-    reference: Rows,
-    *,
-    reference_horizons: Rows | None = None,
-    tolerance_days: int = 31,
-    labels: Sequence[str] = LABELS,
-) -> ValidationReport:
+def _cell(counts: dict[tuple[str, str, str], list[int]], key: tuple[str, str, str], truth: int, guess: int) -> None:
+    counts[key][0 if truth and guess else 1 if guess else 2 if truth else 3] += 1
+
+
+def score(predicted: Rows, reference: Rows, *, reference_horizons: Rows | None = None, tolerance_days: int = 31,
+          labels: Sequence[str] = LABELS) -> ValidationReport:
     """Score predictions against the reference (see module docstring)."""
     pred, ref = _frame(predicted), _frame(reference)
     if "sid" not in ref.columns:
         ref = ref.assign(sid=range(1, len(ref) + 1))
-    aligned = align(pred, ref)
-    pred_columns: dict[str, list[Any]] = {}
-    ref_end: dict[Any, date] = {}
-    if reference_horizons is not None:
-        for row in _frame(reference_horizons).to_dict("records"):
-            d = _as_date(row.get("end"))
-            if d is not None:
-                ref_end[row["sid"]] = d
-    elif "horizon_end" in ref.columns:
-        for sid, v in zip(ref["sid"], ref["horizon_end"]):
-            d = _as_date(v)
-            if d is not None:
-                ref_end[sid] = d
-
-    counts = {(sys, lab): [0, 0, 0, 0] for lab in labels for sys in ("rules", "baseline")}
+    columns = {c: pred[c].tolist() for c in pred.columns}
+    ref_end = {r["sid"]: d for r in _frame(reference_horizons if reference_horizons is not None else []).to_dict("records")
+               if (d := _as_date(r.get("end"))) is not None}
+    counts = {("rules", lab, ""): [0, 0, 0, 0] for lab in labels}
+    counts.update({("baseline", lab, title): [0, 0, 0, 0] for lab in labels for _, title in BASELINES[lab]})
     errors: list[dict[str, Any]] = []
     hits = 0
-    for (i, r), idx in zip(ref.iterrows(), aligned):
-        prow = _Aligned(pred, pred_columns, idx)
+    for r, idx in zip(ref.to_dict("records"), align(pred, ref)):
+        got = {c: [columns[c][i] for i in idx] for c in columns}
+        first_id = int(got["sentence_id"][0]) if idx and "sentence_id" in got else pd.NA
         text = str(r.get("text", ""))
         for lab in labels:
-            truth = _flag(r[lab])
-            guess = int(any(_flag(v) for v in prow[lab])) if len(prow) and lab in prow else 0
-            c = counts[("rules", lab)]
-            c[0 if truth and guess else 1 if guess else 2 if truth else 3] += 1
+            truth, guess = _flag(r[lab]), int(any(_flag(v) for v in got.get(lab, [])))
+            _cell(counts, ("rules", lab, ""), truth, guess)
+            for name, title in BASELINES[lab]:
+                _cell(counts, ("baseline", lab, title), truth, int(baseline_flag(text, name)))
             if truth != guess:
-                col = _CUE_COLUMN.get(lab, "")
-                fired = _join(prow[col]) if col and col in prow else ""
-                if lab == "forecast" and "horizon_text" in prow:
-                    fired = ";".join(x for x in (fired, _join(prow["horizon_text"])) if x)
-                ref_col = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "horizon"}.get(lab, "")
-                errors.append({
-                    "sid": r["sid"], "sentence_id": _first_id(prow), "label": lab, "reference": truth,
-                    "predicted": guess, "text": text,
-                    "cues": fired, "reference_cues": str(r.get(ref_col, "") or "") if ref_col else "",
-                })
-            if lab in BASELINE_FOR:
-                b = int(baseline_flag(text, BASELINE_FOR[lab]))
-                cb = counts[("baseline", lab)]
-                cb[0 if truth and b else 1 if b else 2 if truth else 3] += 1
-        sid = r["sid"]
-        if sid in ref_end:
-            ends = [d for d in (_as_date(v) for v in (prow["horizon_end"] if "horizon_end" in prow else [])) if d]
-            got = ends[0] if ends else None
-            ok = got is not None and abs((got - ref_end[sid]).days) <= tolerance_days
+                fired = _join(got.get(_CUE_COLUMN[lab], [])) if _CUE_COLUMN[lab] else ""
+                if lab == "forecast":
+                    fired = ";".join(x for x in (fired, _join(got.get("horizon_text", []))) if x)
+                errors.append({"sid": r["sid"], "sentence_id": first_id, "label": lab, "reference": truth, "predicted": guess,
+                               "text": text, "cues": fired, "reference_cues": str(r.get(_REFERENCE_CUES.get(lab, ""), "") or "")})
+        if r["sid"] in ref_end:
+            ends = [d for d in map(_as_date, got.get("horizon_end", [])) if d]
+            ok = bool(ends) and abs((ends[0] - ref_end[r["sid"]]).days) <= tolerance_days
             hits += ok
             if not ok:
-                errors.append({
-                    "sid": sid, "sentence_id": _first_id(prow), "label": "horizon", "reference": ref_end[sid].isoformat(),
-                    "predicted": got.isoformat() if got else "", "text": text,
-                    "cues": _join(prow["horizon_text"]) if "horizon_text" in prow else "",
-                    "reference_cues": str(r.get("horizon", "") or ""),
-                })
-
-    rows = []
-    for (sys, lab), (tp, fp, fn, tn) in counts.items():
-        if sys == "baseline" and lab not in BASELINE_FOR:
-            continue
-        p, rc, f = prf(tp, fp, fn)
-        rows.append({"system": sys, "baseline_list": "" if sys == "rules" else BASELINE_FOR[lab],
-                     "label": lab, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-                     "precision": p, "recall": rc, "f1": f, "n": tp + fp + fn + tn})
-    metrics = pd.DataFrame(rows)
+                errors.append({"sid": r["sid"], "sentence_id": first_id, "label": "horizon", "reference": ref_end[r["sid"]].isoformat(),
+                               "predicted": ends[0].isoformat() if ends else "", "text": text,
+                               "cues": _join(got.get("horizon_text", [])), "reference_cues": str(r.get("horizon", "") or "")})
     n = len(ref_end)
     horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": tolerance_days}
     err = pd.DataFrame(errors, columns=["sid", "sentence_id", "label", "reference", "predicted", "text", "cues", "reference_cues"])
     err["sentence_id"] = err["sentence_id"].astype("Int64")
-    return ValidationReport(metrics, horizon, err)
+    return ValidationReport(_metrics(counts), horizon, err)
+
+
+def _metrics(counts: Mapping[tuple[str, str, str], Sequence[int]]) -> pd.DataFrame:
+    """One row per (system, label, baseline) from its confusion counts."""
+    rows = []
+    for (sys, lab, baseline), (tp, fp, fn, tn) in counts.items():
+        p, r, f = prf(tp, fp, fn)
+        rows.append({"system": sys, "baseline_list": baseline, "label": lab,
+                     "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": r, "f1": f, "n": tp + fp + fn + tn})
+    return pd.DataFrame(rows)
+
+
+def pooled(reports: Sequence[ValidationReport]) -> ValidationReport:
+    """Several calls' reports as one: confusion counts summed, errors stacked."""
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    for rep in reports:
+        for row in rep.metrics.itertuples():
+            c = counts.setdefault((row.system, row.label, row.baseline_list), [0, 0, 0, 0])
+            for i, v in enumerate((row.tp, row.fp, row.fn, row.tn)):
+                c[i] += int(v)
+    n, hits = sum(r.horizon["n"] for r in reports), sum(r.horizon["hits"] for r in reports)
+    horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": 31}
+    return ValidationReport(_metrics(counts), horizon, pd.concat([r.errors for r in reports], ignore_index=True))
+
+
+def evaluate(annotate: Any = None, directory: Path = REFERENCE_DIR) -> dict[str, ValidationReport]:
+    """Every reference set scored, in this order: ``seed``, ``other`` (the other calls pooled),
+    then each other call by its name (:data:`TITLES`). ``annotate`` (call -> sentence table)
+    defaults to the package's annotator."""
+    from ..label.annotate import annotate as default_annotate
+    from ..parse.transcript import load
+
+    annotate = annotate or default_annotate
+    sets: dict[str, ValidationReport] = {}
+    calls: dict[str, ValidationReport] = {}
+    for ref_set in REFERENCE_SETS:
+        labels = _read(directory / ref_set.labels)
+        horizons = _read(directory / ref_set.horizons) if ref_set.horizons else None
+        for call, (_, transcript) in ref_set.calls.items():
+            rows = labels[labels["call"] == call] if call else labels
+            calls[call or ref_set.name] = score(annotate(load(transcript)), rows, reference_horizons=horizons)
+        sets[ref_set.name] = pooled([calls[c or ref_set.name] for c in ref_set.calls]) if len(ref_set.calls) > 1 else calls[ref_set.name]
+    return {**sets, **{c: r for c, r in calls.items() if c not in sets}}
+
+
+def metrics_table(rep: ValidationReport) -> pd.DataFrame:
+    """One row per label: the rules' precision, recall and F1 and, beside them, the best of the
+    label's baselines (``baseline``, ``baseline_f1``) and all of them as text (``baselines``)."""
+    m = rep.metrics
+    rules = m[m["system"] == "rules"].set_index("label")[["precision", "recall", "f1", "n"]]
+    base = m[m["system"] == "baseline"].sort_values("f1", ascending=False, kind="stable")
+    best = base.drop_duplicates("label").set_index("label")[["baseline_list", "f1"]]
+    table = rules.join(best.rename(columns={"baseline_list": "baseline", "f1": "baseline_f1"}))
+    table["baselines"] = [
+        "; ".join(f"{b} {f:.2f}" for b, f in zip(base.loc[base["label"] == lab, "baseline_list"], base.loc[base["label"] == lab, "f1"]))
+        for lab in table.index
+    ]
+    return table.reindex([lab for lab in LABELS if lab in table.index])
+
+
+def weakest(rep: ValidationReport) -> str:
+    """The label with the lowest F1 of the rules."""
+    return str(metrics_table(rep)["f1"].idxmin())
+
+
+def report(reports: Mapping[str, ValidationReport] | None = None) -> str:
+    """The scores of every reference set as plain text (``python -m callanalysis evaluate``)."""
+    reports = evaluate() if reports is None else reports
+    lines = ["Annotator against the reference sets (data/annotations/).",
+             "These are the sentences the rules were developed on: the figures are optimistic.", ""]
+    for name, rep in reports.items():
+        table = metrics_table(rep)
+        lines.append(f"{TITLES.get(name, name)}: {int(table['n'].iloc[0])} development sentences")
+        lines.append(f"  {'label':<9}{'precision':>10}{'recall':>8}{'F1':>6}   word-list baseline F1")
+        for label, row in table.iterrows():
+            lines.append(f"  {label:<9}{row.precision:>10.2f}{row.recall:>8.2f}{row.f1:>6.2f}   {row.baselines}")
+        if rep.horizon["n"]:
+            lines.append(f"  horizons within {rep.horizon['tolerance_days']} days: {rep.horizon['hits']} of {rep.horizon['n']}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def verdict(rep: ValidationReport) -> str:
+    """How the rules compare with the word lists, in words: "above its best word-list baseline on
+    every label", or which labels are above and which are not."""
+    table = metrics_table(rep)
+    above = [lab for lab, row in table.iterrows() if row.f1 > row.baseline_f1]
+    below = [lab for lab in table.index if lab not in above]
+    if not below:
+        return "above its best word-list baseline on every label"
+    if not above:
+        return "not above its best word-list baseline on any label"
+    return f"above its best word-list baseline on {_series(above)}, not on {_series(below)}"
+
+
+def _series(words: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _prefix(name: str) -> str:
+    """The glue prefix of a set or call: ``validation`` for the seed, ``validation_other``,
+    ``validation_tnc_q2_2021`` ..."""
+    return "validation" if name == "seed" else f"validation_{name.lower()}"
+
+
+def figures(reports: Mapping[str, ValidationReport]) -> dict[str, Any]:
+    """Every figure of the validation chapter by its glue name, for each set and call of
+    ``reports`` (:func:`evaluate`): ``<prefix>_n``, ``<prefix>_f1_<label>``, ``_p_``, ``_r_``,
+    ``<prefix>_base_f1_<label>`` (the best baseline), ``<prefix>_worst_label`` and ``_worst_f1``,
+    ``<prefix>_verdict``, ``<prefix>_n_errors``, and where the set has horizons
+    ``<prefix>_horizon_n``, ``_hits``, ``_share`` (percent) and ``_tolerance``; the prefix is
+    ``validation`` for the seed (the names other pages quote), ``validation_other`` for the other
+    calls pooled, ``validation_<call>`` for each call."""
+    out: dict[str, Any] = {}
+    for name, rep in reports.items():
+        p, table = _prefix(name), metrics_table(rep)
+        out[f"{p}_n"] = int(table["n"].iloc[0])
+        for label, row in table.iterrows():
+            out.update({f"{p}_f1_{label}": float(row.f1), f"{p}_p_{label}": float(row.precision),
+                        f"{p}_r_{label}": float(row.recall), f"{p}_base_f1_{label}": float(row.baseline_f1)})
+        out[f"{p}_worst_label"] = weakest(rep)
+        out[f"{p}_worst_f1"] = float(table.loc[weakest(rep), "f1"])
+        out[f"{p}_verdict"] = verdict(rep)
+        out[f"{p}_n_errors"] = int(len(rep.errors))
+        if rep.horizon["n"]:
+            out.update({f"{p}_horizon_n": int(rep.horizon["n"]), f"{p}_horizon_hits": int(rep.horizon["hits"]),
+                        f"{p}_horizon_share": float(rep.horizon["share"] * 100), f"{p}_tolerance": int(rep.horizon["tolerance_days"])})
+    return out
+
+
+def chart_metrics(rep: ValidationReport) -> pd.DataFrame:
+    """The report's metrics with, per label, the rules and the best baseline only (one bar each)."""
+    m = rep.metrics
+    base = m[m["system"] == "baseline"].sort_values("f1", ascending=False, kind="stable").drop_duplicates("label")
+    return pd.concat([m[m["system"] == "rules"], base], ignore_index=True)
+
+
+def error_examples(rep: ValidationReport, per_label: int = 2) -> pd.DataFrame:
+    """A few disagreements per label, missed ones (the reference says yes) first, shortest text
+    first: examples for a reader; the full list is ``rep.errors``."""
+    errors = rep.errors[rep.errors["label"].isin(LABELS)].assign(
+        kind=lambda e: ["missed" if str(r) == "1" else "extra" for r in e["reference"]], length=lambda e: e["text"].str.len()
+    )
+    picked = errors.sort_values(["label", "kind", "length"], ascending=[True, False, True], kind="stable").groupby("label").head(per_label)
+    return picked[["label", "kind", "text", "cues", "reference_cues"]].reset_index(drop=True)

@@ -1,0 +1,99 @@
+"""What a sentence does in the call, on sentences of several real calls (shared/corpus/fool-dev)."""
+
+from callanalysis.label.sentence_types import COURTESY, PROCEDURE, QUESTION, STATEMENT, sentence_type
+
+
+def test_every_sentence_of_the_operator_is_procedure():
+    # Tennant Q2 2021, Central Pacific Q1 2021
+    assert sentence_type("My name is Debra, and I will be your conference operator today.", "operator") == PROCEDURE
+    assert sentence_type("This call is being recorded and will be available for replay shortly.", "operator") == PROCEDURE
+    assert sentence_type("Your line is open.", "operator") == PROCEDURE
+
+
+def test_turning_the_call_over_is_procedure():
+    assert sentence_type("I'll now turn the call over to Dave.", "investor relations") == PROCEDURE  # Tennant
+    assert sentence_type("With that, I'll now turn the call over to Keith.", "investor relations") == PROCEDURE  # Masco
+    assert sentence_type("And now, I will hand it over to Rustom.", "executive") == PROCEDURE  # IFF
+
+
+def test_the_agenda_of_the_call_is_procedure():
+    assert sentence_type("Today, we will review the first quarter results of 2021.", "executive") == PROCEDURE  # Bio-Rad
+    text = "Dave will brief you on our operations and enterprise strategy, and Fay will cover the financials."
+    assert sentence_type(text, "investor relations") == PROCEDURE  # Tennant
+    assert sentence_type("After their remarks, we will open the call to questions.", "investor relations") == PROCEDURE
+
+
+def test_saying_who_speaks_is_procedure():
+    text = "I'm William Prate, Senior Director of Global Financial Planning and Analysis and Investor Relations."
+    assert sentence_type(text, "investor relations") == PROCEDURE  # Tennant
+    assert sentence_type("Joining me this morning are Jay H. Shah, our Chief Executive Officer.", "investor relations") == PROCEDURE  # Hersha
+    assert sentence_type("This is Andy.", "executive") == PROCEDURE  # Bio-Rad
+
+
+def test_safe_harbour_and_non_gaap_notices_are_procedure():
+    text = "Such statements are subject to risks and uncertainties, and our actual results may differ materially."
+    assert sentence_type(text, "investor relations") == PROCEDURE  # Tennant
+    text = "Our remarks today will also include references to non-GAAP net income."
+    assert sentence_type(text, "executive") == PROCEDURE  # Bio-Rad
+
+
+def test_a_fact_about_a_document_is_a_statement():
+    text = "Our 2021 second quarter earnings release includes the comparable GAAP measures and a reconciliation."
+    assert sentence_type(text, "investor relations") == STATEMENT  # Tennant: the readers call it a claim
+
+
+def test_a_speaker_announcing_what_comes_next_is_procedure():
+    assert sentence_type("Let me put some color around that for you.", "executive") == PROCEDURE  # Tennant
+    assert sentence_type("Moving on to the guidance.", "executive") == PROCEDURE  # Bio-Rad
+    assert sentence_type("Ilan, maybe just starting with the updated guidance outlook.", "analyst") == PROCEDURE
+
+
+def test_a_fronted_topic_with_a_main_clause_is_a_statement():
+    assert sentence_type("Turning to the balance sheet, cash was $100 million.", "executive") == STATEMENT
+
+
+def test_telling_you_something_is_a_statement_of_it():
+    text = "I can tell you that most of the incremental guidance is associated with the first quarter."
+    assert sentence_type(text, "executive") == STATEMENT  # Bio-Rad
+
+
+def test_greetings_thanks_and_wishes_are_courtesy():
+    assert sentence_type("Good morning, everyone, and welcome to Tennant Company's second quarter 2021 earnings conference call.", "investor relations") == COURTESY
+    assert sentence_type("Thanks for taking my questions.", "analyst") == COURTESY  # MSC Industrial
+    text = "Thank you all for joining us, and we hope that you and your families are well and staying healthy."
+    assert sentence_type(text, "executive") == COURTESY  # Bio-Rad
+    assert sentence_type("It's been a pleasure working with you.", "executive") == COURTESY  # Tesla
+
+
+def test_thanks_to_a_cause_is_no_courtesy():
+    assert sentence_type("Thanks to strong demand, sales rose 8%.", "executive") == STATEMENT
+
+
+def test_questions_and_requests_are_questions():
+    assert sentence_type("How are you thinking about uses of cash over the next couple of quarters?", "analyst") == QUESTION
+    assert sentence_type("Could you speak to what the guide assumes specifically for Diagnostics?", "analyst") == QUESTION
+    assert sentence_type("I just want to get your kind of take on that.", "analyst") == QUESTION  # Tennant
+
+
+def test_a_tag_does_not_make_a_statement_a_question():
+    text = "And that's most of the incremental guidance that we have alluded to, right?"
+    assert sentence_type(text, "executive") == STATEMENT  # Bio-Rad: the readers call it a claim
+
+
+def test_an_analyst_framing_the_next_question_asks():
+    text = "First question on the propane strength, recognizing some of the drivers of broader strength here."
+    assert sentence_type(text, "analyst") == QUESTION  # Masco
+
+
+def test_an_executive_answering_a_named_question_states():
+    text = "And to your earlier question on supply chain, it kind of shows itself here with Dynasty."
+    assert sentence_type(text, "executive") == STATEMENT  # Masco
+
+
+def test_investor_relations_moderating_is_procedure():
+    assert sentence_type("Elon already talked about that.", "investor relations") == PROCEDURE
+
+
+def test_a_plain_statement_is_a_statement():
+    assert sentence_type("Tennant generated $19.4 million in cash flow from operations in the second quarter.", "executive") == STATEMENT
+    assert sentence_type("We will begin shipping in Q3.", "executive") == STATEMENT
