@@ -173,7 +173,5 @@ def test_line_breaks_count_what_the_line_splitter_splits_at(text):
 
 
 def test_every_roster_heading_opens_as_its_search_from_the_end_expects():
-    from callanalysis.label.lexicons import split_alternatives
-
-    alternatives = split_alternatives(tr._ROSTER_HEADING.pattern)
+    alternatives = tr._ROSTER_HEADING.pattern.split("|")  # no "|" inside a group
     assert all(any(alt.startswith(o) for o in tr._ROSTER_OPENINGS) for alt in alternatives)

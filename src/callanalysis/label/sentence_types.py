@@ -30,7 +30,7 @@ import re
 
 from .lexicons import PatternSet
 
-__all__ = ["COURTESY", "PROCEDURE", "QUESTION", "STATEMENT", "sentence_type"]
+__all__ = ["COURTESY", "PROCEDURE", "QUESTION", "STATEMENT", "is_question", "is_request", "sentence_type"]
 
 STATEMENT, QUESTION, PROCEDURE, COURTESY = "statement", "question", "procedure", "courtesy"
 
@@ -53,9 +53,11 @@ class _Kind:
         return bool(self.at_start.match(text) or self.anywhere.search(text))
 
 
+_WH_QUESTION = re.compile(
+    _OPEN + r"(?:what|how|why|when|where|who|which)\s+(?:should|would|could|can|do|does|did|will|shall|are|is)\s+(?:we|you|they|i|he|she|it)\b", _I
+)
 _REQUEST = _Kind(
-    [_OPEN + r"(?:can|could|would|will)\s+you\b", _OPEN + r"help\s+us\s+(?:understand|think)\b",
-     _OPEN + r"(?:what|how|why|when|where|who|which)\s+(?:should|would|could|can|do|does|did|will|shall|are|is)\s+(?:we|you|they|i|he|she|it)\b"],
+    [_OPEN + r"(?:can|could|would|will)\s+you\b", _OPEN + r"help\s+us\s+(?:understand|think)\b"],
     [r"(?:I\s+was|I['’]m|we\s+were|we['’]re)\s+(?:just\s+)?(?:wondering|curious)\b", r"I['’]d\s+be\s+(?:interested|curious)\b",
      r"(?:I|we)\s+(?:just\s+)?(?:want|wanted)\s+to\s+(?:get|ask|follow|understand|see|check|clarify|circle|dig|go\s+back|touch|make\s+sure\s+I)\b",
      r"(?:I|we)['’]d\s+love\s+(?:some|to\s+(?:hear|get|know|understand)|any|your)\b", r"you\s+help\s+us\s+(?:understand|think)\b",
@@ -120,6 +122,18 @@ _PROCEDURE = _Kind(
 _MODERATION = re.compile(r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestions?\b|\bcomments?\s+as\s+well\b|\bthank\b", _I)
 
 
+def is_question(text: str) -> bool:
+    """The sentence asks: it ends with a question mark (not only after a tag, "..., right?")
+    or opens like a question ("So, then what should they do ...")."""
+    return bool(_QUESTION_END.search(text) and not _TAG_QUESTION.search(text)) or bool(_WH_QUESTION.match(text))
+
+
+def is_request(text: str) -> bool:
+    """The sentence asks for something: "Could you speak to ...", "I was wondering ...",
+    "please", "any color on ..."."""
+    return _REQUEST.holds(text)
+
+
 def sentence_type(text: str, role: str | None = None) -> str:
     """The sentence's type (see module docstring); ``role`` is the speaker's role
     (``operator``, ``investor relations``, ``executive``, ``analyst``, ``unknown``)."""
@@ -131,6 +145,6 @@ def sentence_type(text: str, role: str | None = None) -> str:
         return COURTESY
     if _PROCEDURE.holds(text) or (role == "investor relations" and _MODERATION.search(text)):
         return PROCEDURE
-    if _REQUEST.holds(text) or (role == "analyst" and _ASKING.search(text)):
+    if is_question(text) or is_request(text) or (role == "analyst" and _ASKING.search(text)):
         return QUESTION
     return STATEMENT

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..label.forecasts import is_question, is_request
+from ..label.sentence_types import is_question, is_request
 from ..label.lexicons import compile_cue, load_boosters, load_hedges, load_topics
 from ..label.topics import OTHER as OTHER_TOPIC
 from ..label.topics import topic_label
