@@ -287,6 +287,12 @@ def test_html_strong_that_never_closes_is_a_one_line_error():
     assert str(err.value).startswith("page.html: ") and "\n" not in str(err.value)
 
 
+def test_html_label_error_names_the_line_where_the_label_opens():
+    html = "<html>\n<body>\n<p>\n<strong>Ann Lee -- Analyst</p><p>Hi.</p></body></html>"
+    with pytest.raises(TranscriptError, match="<strong> opened on line 4 has no </strong>"):
+        html_to_text(html)
+
+
 def test_plain_text_quoting_a_tag_is_not_html():
     assert not looks_like_html("Jane Roe -- CEO We use <b> tags in our app.")
     assert looks_like_html("\ufeff<!DOCTYPE html><html><body></body></html>")
@@ -335,29 +341,3 @@ def test_lines_give_offsets_without_line_endings():
 def test_parse_of_one_line_text_is_unchanged_by_the_line_reader():
     call = parse((FIXTURES / "minimal.txt").read_text(encoding="utf-8"))
     assert [t.speaker for t in call.turns][:2] == ["Jane Roe", "John Doe"]
-
-
-@pytest.mark.parametrize(
-    "text", ["", "  a \t b\n\nc  ", "a\u00a0\u2007b\u202f", "a\x1cb \x1f", "é  è", "\x0b\x0ca\r\n", "a\u2028b  c"]
-)
-def test_collapse_is_the_space_substitution(text):
-    from callanalysis.parse.formats import _SPACE, _collapse
-
-    assert _collapse(text) == _SPACE.sub(" ", text).strip()
-
-
-@pytest.mark.parametrize(
-    "text, start, end",
-    [("a\nb\n\nc", 0, None), ("a\nb\n", 0, None), ("\n\nx", 0, None), ("abc", 1, 2), ("a\nbc\nd", 2, 5),
-     ("a\r\nb\rc\n", 0, None), ("", 0, None), ("x\n", 0, 1)],
-)
-def test_lines_are_the_regex_lines(text, start, end):
-    from callanalysis.parse.formats import _LINE, lines
-
-    expected = []
-    for m in _LINE.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
-        while e > s and text[e - 1] in "\r\n":
-            e -= 1
-        expected.append((s, e))
-    assert list(lines(text, start, end)) == expected

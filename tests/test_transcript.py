@@ -195,22 +195,3 @@ def test_directory_raises_one_line_error(tmp_path):
 def test_parse_accepts_text_directly():
     call = parse((FIXTURES / "minimal.txt").read_text(encoding="utf-8"))
     assert call.source == "<text>" and len(call.turns) == 7
-
-
-@pytest.mark.parametrize(
-    "needle, text",
-    [
-        ("Ann Lee", "Ann Lee -- CEO Ann Lee Ann Lee\u00a0-- x Ann LeeAnn Lee"),
-        ("aa", "aaaa aa a aaa"),
-        ("Operator", "Operator Thanks. Operator -- Operator\n[Op] Operator 2"),
-        ("", "ab"),
-    ],
-)
-def test_literal_spans_are_the_regex_spans(needle, text):
-    import re
-
-    from callanalysis.parse.transcript import _AFTER_BARE_LABEL, _AFTER_TITLED_LABEL, _literal_spans
-
-    for after in (None, _AFTER_TITLED_LABEL, _AFTER_BARE_LABEL):
-        pattern = re.escape(needle) + (after.pattern if after else "")
-        assert list(_literal_spans(needle, text, after)) == [m.span() for m in re.finditer(pattern, text)]

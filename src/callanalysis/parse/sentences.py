@@ -84,7 +84,7 @@ def _ends_sentence(text: str, end: int) -> bool:
 def split_text(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (see the module docstring)."""
     spans: list[tuple[int, int]] = []
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) if "\n" in text or "\r" in text else []
+    breaks = list(_PARAGRAPH_BREAK.finditer(text))
     starts = [0] + [m.end() for m in breaks]
     ends = [m.start() for m in breaks] + [len(text)]
     for p0, p1 in zip(starts, ends):
@@ -123,9 +123,7 @@ def sentence_spans(call: Call) -> Iterator[tuple[Turn, int, int]]:
 
 def word_count(text: str) -> int:
     """Spoken words in ``text``: markers such as ``[Inaudible]`` and bare dashes do not count."""
-    if "[" in text:  # markers need a bracket: skip the substitution pass without one
-        text = _MARKER.sub(" ", text)
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(_MARKER.sub(" ", text)))
 
 
 def turns_frame(call: Call) -> pd.DataFrame:

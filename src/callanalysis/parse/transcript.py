@@ -36,12 +36,12 @@ The parser reads the layouts fool.com transcripts come in:
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import takewhile
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
@@ -225,47 +225,10 @@ def _parse_time(s: str) -> str | None:
     return f"{hour:02d}:{int(m.group(2) or 0):02d}"
 
 
-_CAPITAL = re.compile("[A-Z]")
-_PAREN = re.compile("[()]")
-
-
-def _headers(text: str, endpos: int) -> list[re.Match[str]]:
-    """``list(_HEADER.finditer(text[:endpos]))``, trying the pattern only where a match can start.
-
-    A match opens with a capital and at most 80 more characters, none a parenthesis, then white
-    space up to the "(" of the ticker. So a match's "(" is the first parenthesis after its
-    start, and the start lies after the parenthesis before that "(" and at most 81 characters
-    before the white space that precedes it. Trying the capitals there, window by window, and
-    only past the end of the last match, gives finditer's matches (leftmost first, none
-    overlapping); ``endpos`` reads the text as cut there, as the slice did.
-    """
-    found: list[re.Match[str]] = []
-    pos = 0
-    prev = -1  # the parenthesis before the current "("
-    for paren in _PAREN.finditer(text, 0, endpos):
-        q = paren.start()
-        if paren.group() == "(":
-            c = q
-            while c > 0 and text[c - 1].isspace():  # str.isspace is the regex's \s
-                c -= 1
-            for cap in _CAPITAL.finditer(text, max(pos, prev + 1, c - 81), q):
-                if m := _HEADER.match(text, cap.start(), endpos):
-                    found.append(m)
-                    pos = m.end()
-                    break
-        prev = q
-    return found
-
-
-def parse_metadata(header: str) -> CallMetadata:
-    """Company, ticker, quarter, fiscal year, date and time from the transcript's header."""
-    return _metadata(header)[0]
-
-
 def _metadata(text: str) -> tuple[CallMetadata, int]:
     """The metadata and the offset where the header ends (0 when there is no header)."""
     # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
-    found = _headers(text, 5000)
+    found = list(_HEADER.finditer(text, 0, 5000))
     m = next((h for h in found if h.group("date")), found[0] if found else None)
     if not m:
         return CallMetadata(None, None, None, None, None, None, None), 0
@@ -299,9 +262,8 @@ _SPEECH_OPENERS = {
     "Thank", "Thanks", "Yeah", "Yes", "OK", "Okay", "Sure", "Great", "Hi", "Hello", "Good",
     "So", "Well", "I", "We", "And", "Just", "Right", "No", "All", "Hey", "Absolutely",
 }
+_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*(?<!\.)")
 _TITLE_CONNECTORS = {"and", "of", "the", "for", "&", "--", "in", "to", "on", "at"}
-#: How every match of _ROSTER_HEADING opens (read by :func:`_last_roster_heading`).
-_ROSTER_OPENINGS = ("Call ", "Duration:")
 _ROSTER_HEADING = re.compile(r"Call [Pp]articipants:|Duration:\s*\d+\s*minutes?")
 _WHITE_SPACE = re.compile(r"\s*")
 _FOOTER = re.compile(
@@ -319,45 +281,21 @@ def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | 
     a name word.
     """
     base = max(0, pos - 200)
-    m = _name_run(max_tokens).match(text[base:pos][::-1])
-    if m is None:
+    run: list[re.Match[str]] = []
+    for token in reversed(list(re.finditer(r"\S+", text[base:pos]))):
+        word = token.group()
+        if not (_NAME_WORD.fullmatch(word) or word in _PARTICLES) or len(run) == max_tokens:
+            break
+        run.append(token)
+    if not run:
         return None
-    start = pos - m.end()
+    start = base + run[-1].start()
     return start, text[start:pos]
-
-
-@lru_cache(maxsize=64)  # one pattern per max_tokens (the parser uses two): bounded
-def _name_run(max_tokens: int) -> re.Pattern[str]:
-    """The run :func:`_name_before` looks for, written for the reversed window: it is read from
-    ``pos`` backwards, so one anchored match replaces splitting the window into tokens.
-
-    A token is a maximal run of non-space (``(?!\\S)`` after it: in the reversed text it ends
-    where the original token starts). Reversed, a name word is ``[\\w'’.\\-]*`` then the
-    capital it opens with, or a reversed particle; ``(?!\\.)`` keeps out words that end in a
-    full stop.
-    """
-    particles = "|".join(p[::-1] for p in sorted(_PARTICLES))
-    token = rf"(?:(?!\.)[\w'’.\-]*[A-Z]|{particles})(?!\S)"
-    return re.compile(rf"\s*{token}(?:\s+{token}){{0,{max_tokens - 1}}}")
 
 
 def _word_lcp(conts: list[str]) -> list[str]:
     """The longest list of words that every string in ``conts`` starts with."""
-    if not conts:
-        return []
-    common = conts[0].split()
-    for c in conts[1:]:
-        # Split no further than the common words so far: later words cannot extend them.
-        words = c.split(None, len(common))
-        n = 0
-        for a, b in zip(common, words):
-            if a != b:
-                break
-            n += 1
-        del common[n:]
-        if not common:
-            break
-    return common
+    return os.path.commonprefix([c.split() for c in conts]) if conts else []
 
 
 def _trim_fields(words: list[str]) -> str:
@@ -398,27 +336,11 @@ class _Label:
         return f"{self.name}{_DASH}{self.fields}" if self.fields else self.name
 
 
-def _last_roster_heading(text: str) -> re.Match[str] | None:
-    """The last match of :data:`_ROSTER_HEADING` in ``text`` (the last one ``finditer`` yields).
-
-    Every match opens with one of :data:`_ROSTER_OPENINGS`, and neither form holds a "C" or "D"
-    after its first letter, so matches never overlap and finditer yields every place the pattern
-    matches: the last is the rightmost opening where it matches, found here from the end.
-    """
-    best: re.Match[str] | None = None
-    for opening in _ROSTER_OPENINGS:
-        pos = text.rfind(opening)
-        while pos >= 0 and (best is None or pos > best.start()):
-            if m := _ROSTER_HEADING.match(text, pos):
-                best = m
-                break
-            pos = text.rfind(opening, 0, pos + len(opening) - 1)
-    return best
-
-
 def _split_body_roster(text: str) -> tuple[int, int, int]:
     """Offsets: end of the call body, start and end of the roster (roster may be empty)."""
-    m = _last_roster_heading(text)
+    m = None
+    for m in _ROSTER_HEADING.finditer(text):
+        pass
     if m is None:
         return len(text), len(text), len(text)
     roster_start = m.end()
@@ -455,21 +377,8 @@ _AFTER_BARE_LABEL = re.compile(r"(?=\s+[\[\"“A-Z0-9])(?!\s+--)")
 
 
 def _literal_spans(needle: str, text: str, after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
-    """The spans of ``re.finditer(re.escape(needle) + after.pattern, text)`` (``after``, when
-    given, a zero-width test at the needle's end), found with ``str.find``: no pattern is
-    compiled per needle (names differ from call to call)."""
-    if not needle:  # an empty pattern matches everywhere: leave that to the regex engine
-        pattern = re.escape(needle) + (after.pattern if after else "")
-        yield from (m.span() for m in re.finditer(pattern, text))
-        return
-    pos = 0
-    while (start := text.find(needle, pos)) >= 0:
-        end = start + len(needle)
-        if after is None or after.match(text, end):
-            yield start, end
-            pos = end
-        else:
-            pos = start + 1  # the regex engine tries the next position
+    """The spans of ``needle`` in ``text``, each followed by what ``after`` (a zero-width test) wants."""
+    return (m.span() for m in re.finditer(re.escape(needle) + (after.pattern if after else ""), text))
 
 
 def _roster_entries(text: str, roster: tuple[int, int], titled: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -693,27 +602,21 @@ def _title_like(fields: str) -> bool:
     )
 
 
-def _line_label(ln: str, known: set[str], max_words: int) -> tuple[str, str, int] | None:
+def _line_label(ln: str, known: set[str]) -> tuple[str, str, int] | None:
     """The speaker label a stripped body line ``ln`` is or opens with, or None for speech.
 
     ``(name, fields, length of the label in ln)`` from the first that fits: the whole line is
     ``Name -- Title``; the whole line is a ``known`` (roster) or generic name; the line opens
-    with ``Name:``. ``max_words`` is the most words any known or generic name has.
+    with ``Name:``.
     """
-    # "--" and ":" are literal parts of _TITLED_LINE and _COLON_LINE: a line without them
-    # cannot match, so the (costly on long speech lines) regex is skipped.
-    if "--" in ln:
-        m = _TITLED_LINE.fullmatch(ln)
-        if m and _person(name := _clean(m["name"]), known) and _title_like(m["fields"] or ""):
-            return name, _clean(m["fields"] or ""), len(ln)
-    # _clean(ln) can only be a name if ln has at most max_words words: split no further.
-    words = ln.split(None, max_words)
-    if len(words) <= max_words and ((clean := " ".join(words)) in known or clean in GENERIC_LABELS):
+    m = _TITLED_LINE.fullmatch(ln)
+    if m and _person(name := _clean(m["name"]), known) and _title_like(m["fields"] or ""):
+        return name, _clean(m["fields"] or ""), len(ln)
+    if (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
         return clean, "", len(ln)
-    if ":" in ln:
-        m = _COLON_LINE.match(ln)
-        if m and _person(name := _clean(m["name"]), known) and not _ANY_HEADING.match(ln):
-            return name, "", m.end()
+    m = _COLON_LINE.match(ln)
+    if m and _person(name := _clean(m["name"]), known) and not _ANY_HEADING.match(ln):
+        return name, "", m.end()
     return None
 
 
@@ -752,16 +655,11 @@ def _line_layout(text: str, header_end: int) -> _Layout:
         body.append((s, ln))
 
     known = {n for n, _, _ in roster}
-    max_words = max(len(n.split()) for n in known | GENERIC_LABELS.keys())
     labels: dict[str, _Label] = {}
     label_text: dict[str, str] = {}
     hits: list[tuple[int, int, str]] = []
-    line_labels: dict[str, tuple[str, str, int] | None] = {}  # a speaker's label line recurs
     for s, ln in body:
-        if ln in line_labels:
-            label = line_labels[ln]
-        else:
-            label = line_labels[ln] = _line_label(ln, known, max_words)
+        label = _line_label(ln, known)
         if label is None:
             continue
         name, fields, length = label
@@ -803,13 +701,6 @@ def _introduced_analysts(speech: list[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- parse
 
 
-def _line_breaks(text: str, end: int | None = None) -> int:
-    """How many line breaks (``\\r\\n``, ``\\r`` or ``\\n``) ``text[:end]`` has (counted in
-    place, without the copy)."""
-    end = len(text) if end is None else end
-    return text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end)
-
-
 def parse(text: str, source: str = "<text>") -> Call:
     """Parse a transcript's text into a :class:`Call` (see the module docstring)."""
     where = None if source == "<text>" else source
@@ -822,7 +713,7 @@ def parse(text: str, source: str = "<text>") -> Call:
 
     meta, header_end = _metadata(text)
     layout = None
-    if _line_breaks(text, 100_000) >= 3:  # the line form
+    if len(re.findall(r"\r\n|\r|\n", text[:100_000])) >= 3:  # the line form
         layout = _line_layout(text, header_end)
     if layout is None or not layout.hits:
         layout = _inline_layout(text, meta.company, header_end)
