@@ -33,4 +33,4 @@ def test_duration_note_has_no_sentence(seed_call):
 def test_counts_lists_every_kind_even_when_absent(seed_call):
     notes = quality.notes_frame(seed_call, sentences_frame(seed_call))
     c = quality.counts(notes)
-    assert c == {"marker": 3, "unknown speaker": 3, "cut off": 1, "unlisted label": 0, "duration": 1}
+    assert c == {"marker": 3, "unknown speaker": 3, "cut off": 1, "unlisted label": 0, "markup label": 0, "duration": 1}

@@ -2,7 +2,7 @@
 
 ``notes_frame(call, sentences)`` promises one row per :class:`~callanalysis.parse.transcript.QualityNote`
 (markers such as ``[Inaudible]``, turns by an unknown speaker, cut-off turns, labels missing
-from the roster, an implausible duration), in transcript order, each with the speaker and the
+from the roster, labels written with markup, an implausible duration), in transcript order, each with the speaker and the
 ``sentence_id`` of the sentence it falls in (empty when it falls outside every sentence, e.g.
 the duration line after the call).
 """
@@ -20,6 +20,7 @@ KIND_LABELS = {
     "unknown speaker": "Speaker not identified",
     "cut off": "Turn cut off mid-sentence",
     "unlisted label": "Speaker missing from the roster",
+    "markup label": "Speaker label written with markup",
     "duration": "Implausible call duration",
 }
 

@@ -17,10 +17,10 @@ The parser reads the layouts fool.com transcripts come in:
   altered (curly quotes, non-breaking spaces and ``\r\n`` stay as they are); for an HTML page
   ``Call.text`` is the extracted text (``Call.format == "html"``) and offsets refer to it, not
   to the HTML source;
-* speakers come from the labels the transcript itself uses (``Name -- Title``,
-  ``Name -- Firm -- Analyst``, ``Name:``, a bare ``Name`` listed in the participant roster,
-  ``Operator``, ``Unknown speaker``, ``Unidentified Analyst``); a name said inside speech
-  ("My name is Martin Viecha, ...") is not a turn;
+* speakers come from the labels the transcript itself uses, found as
+  :mod:`callanalysis.parse.labels` says: the call's roster first, then ``Name -- Title``,
+  ``Name:``, ``Operator``, ``Unknown speaker``, ``Unidentified Participant`` ...; a name said
+  inside speech ("My name is Martin Viecha, ...") is not a turn;
 * without a roster, the participants are the labels seen, in order of first turn; an analyst
   with no firm in their label gets the firm the moderator introduces them with ("Our first
   question comes from the line of Ann Lee with Big Bank");
@@ -28,7 +28,9 @@ The parser reads the layouts fool.com transcripts come in:
   there are any (Prepared Remarks -> opening; Questions & Answers -> analyst Q&A, or investor
   Q&A when the moderator opens it with a retail/investor cue) and otherwise from the
   moderator's own cues, never from fixed offsets; closing always comes from the moderator's cue;
-* labels that are not in the roster are kept as turns and listed in ``Call.unknown_labels``;
+* labels that are not in the roster (generic ones aside) are kept as turns, listed in
+  ``Call.unknown_labels`` and noted; labels written with markup are noted too, and every such
+  note is also a one-line ``Call.warnings`` entry;
 * input that is not a transcript raises :class:`~callanalysis.errors.TranscriptError` with a
   one-line message: no speaker labels, an HTML label that never closes, a file that ends inside
   a speaker label (``Name --`` or a label with no speech after it).
@@ -36,17 +38,23 @@ The parser reads the layouts fool.com transcripts come in:
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from itertools import takewhile
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
+from itertools import takewhile
 from pathlib import Path
 
 from ..errors import TranscriptError
-from .formats import html_to_text, lines, looks_like_html
+from .formats import html_to_text, looks_like_html
+from .header import CallMetadata, read_header
+from .labels import GENERIC_LABELS, Layout, clean, find_labels, is_name
+from .reading import MAX_BYTES, read_transcript
+
+__all__ = [
+    "Call", "CallMetadata", "GENERIC_LABELS", "MAX_BYTES", "Participant", "QualityNote", "ROLES",
+    "SECTIONS", "SECTION_LABELS", "Turn", "load", "parse",
+]
 
 SECTIONS: tuple[str, ...] = ("opening", "investor_qa", "analyst_qa", "closing")
 SECTION_LABELS: dict[str, str] = {
@@ -56,42 +64,6 @@ SECTION_LABELS: dict[str, str] = {
     "closing": "Closing",
 }
 ROLES: tuple[str, ...] = ("executive", "investor relations", "analyst", "operator", "unknown")
-
-#: Labels a transcript may use without listing them in its roster.
-GENERIC_LABELS: dict[str, str] = {
-    "Operator": "operator",
-    "Unknown speaker": "unknown",
-    "Unknown Speaker": "unknown",
-    "Unidentified speaker": "unknown",
-    "Unidentified Speaker": "unknown",
-    "Unidentified Participant": "unknown",
-    "Unidentified Company Representative": "executive",
-    "Unidentified Analyst": "analyst",
-}
-
-MAX_BYTES = 20_000_000
-
-
-@dataclass(frozen=True)
-class CallMetadata:
-    """What the transcript's header says about the call."""
-
-    company: str | None
-    ticker: str | None
-    quarter: int | None
-    fiscal_year: int | None
-    date: date | None
-    time: str | None  # "17:30", 24-hour clock
-    timezone: str | None  # as written, e.g. "ET"
-
-    @property
-    def title(self) -> str:
-        """A short human title such as 'Tesla (TSLA) Q1 2024 earnings call'."""
-        who = self.company or "Unknown company"
-        if self.ticker:
-            who += f" ({self.ticker})"
-        when = f"Q{self.quarter} {self.fiscal_year} " if self.quarter and self.fiscal_year else ""
-        return f"{who} {when}earnings call"
 
 
 @dataclass(frozen=True)
@@ -126,7 +98,7 @@ class Turn:
 class QualityNote:
     """Something in the transcript that a reader should know is not clean speech."""
 
-    kind: str  # "marker", "duration", "unknown speaker", "cut off", "unlisted label"
+    kind: str  # "marker", "duration", "unknown speaker", "cut off", "unlisted label", "markup label"
     turn: int | None
     start: int
     end: int
@@ -145,174 +117,16 @@ class Call:
     unknown_labels: tuple[str, ...] = field(default=())
     source: str = "<text>"
     format: str = "text"  # "text" or "html"
+    warnings: tuple[str, ...] = field(default=())  # one line each: unlisted and markup labels
 
     @property
     def date(self) -> date | None:
         return self.metadata.date
 
 
-# --------------------------------------------------------------------------- reading input
-
-
-def read_text(path: str | Path) -> str:
-    """Read a transcript file as text, or raise a one-line :class:`TranscriptError`."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise TranscriptError("no such file", name)
-    if p.is_dir():
-        raise TranscriptError("is a directory, not a transcript file", name)
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise TranscriptError(
-            f"file is {size / 1e6:.0f} MB; transcripts are expected under {MAX_BYTES // 1_000_000} MB",
-            name,
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise TranscriptError(f"cannot read file ({exc.strerror or exc})", name) from None
-    return decode(data, name)
-
-
-def decode(data: bytes, name: str | None = None) -> str:
-    """Decode transcript bytes as UTF-8 (a BOM is allowed) or raise a one-line error."""
-    if not data.strip():
-        raise TranscriptError("file is empty", name)
-    if b"\x00" in data[:8192]:
-        raise TranscriptError("file is binary, not text", name)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TranscriptError(
-            f"file is not UTF-8 text (invalid byte at position {exc.start})", name
-        ) from None
-
-
 def load(path: str | Path) -> Call:
-    """Read and parse a transcript file."""
-    return parse(read_text(path), source=str(path))
-
-
-# --------------------------------------------------------------------------- header
-
-_HEADER = re.compile(
-    r"(?P<company>[A-Z][^()]{0,80}?)\s*\((?:(?:NASDAQ|NYSE|NYSEMKT|OTC)\s*:\s*)?(?P<ticker>[A-Z][A-Z.]{0,6})"
-    r"(?:\s*[-+]?\d[\d.]*%)?\s*\)\s*"
-    r"Q(?P<quarter>[1-4])\s+(?:(?:FY|Fiscal(?: Year)?)\s*)?(?P<year>(?:19|20)\d\d)\s+Earnings\s+Call\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?,?\s*"
-    r"(?P<time>\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)?\s*(?P<tz>ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC)?"
-)
-
-
-def _parse_date(s: str) -> date | None:
-    s = s.replace(".", "")
-    for fmt in ("%b %d, %Y", "%B %d, %Y"):
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    if s.startswith("Sept"):
-        return _parse_date("Sep" + s[4:])
-    return None
-
-
-def _parse_time(s: str) -> str | None:
-    m = re.match(r"(\d{1,2})(?::(\d{2}))?\s*([ap])", s)
-    if not m:
-        return None
-    hour = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0)
-    return f"{hour:02d}:{int(m.group(2) or 0):02d}"
-
-
-def _metadata(text: str) -> tuple[CallMetadata, int]:
-    """The metadata and the offset where the header ends (0 when there is no header)."""
-    # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
-    found = list(_HEADER.finditer(text, 0, 5000))
-    m = next((h for h in found if h.group("date")), found[0] if found else None)
-    if not m:
-        return CallMetadata(None, None, None, None, None, None, None), 0
-    company = m.group("company").strip()
-    # "Image source: The Motley Fool. Tesla" -> "Tesla"
-    company = re.split(r"[.:]\s+|[\r\n]+", company)[-1].strip() or None
-    return CallMetadata(
-        company=company,
-        ticker=m.group("ticker"),
-        quarter=int(m.group("quarter")),
-        fiscal_year=int(m.group("year")),
-        date=_parse_date(m.group("date")) if m.group("date") else None,
-        time=_parse_time(m.group("time")) if m.group("time") else None,
-        timezone=m.group("tz"),
-    ), m.end()
-
-
-# --------------------------------------------------------------------------- labels
-
-_DASH = " -- "
-#: Lower-case words that may stand inside a name ("Ann de Vries").
-_PARTICLES = frozenset("de van von der da di del la le bin al".split())
-_NOT_NAME = {
-    "The", "So", "And", "But", "I", "We", "It", "This", "That", "Our", "Yes", "Yeah", "OK",
-    "Okay", "Well", "Now", "Then", "If", "In", "On", "At", "For", "To", "A", "An", "Or", "As",
-    "Thank", "Thanks", "Hi", "Hello", "Sure", "Right", "Great", "No", "You", "They", "He",
-    "She", "What", "How", "When", "Why", "Where", "Which", "Just", "Like", "Also", "Q&A",
-}
-_BOUNDARY_BEFORE = re.compile(r"(?:^|[.?!\]\"”’)]|--)\s*$")
-_SPEECH_OPENERS = {
-    "Thank", "Thanks", "Yeah", "Yes", "OK", "Okay", "Sure", "Great", "Hi", "Hello", "Good",
-    "So", "Well", "I", "We", "And", "Just", "Right", "No", "All", "Hey", "Absolutely",
-}
-_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*(?<!\.)")
-_TITLE_CONNECTORS = {"and", "of", "the", "for", "&", "--", "in", "to", "on", "at"}
-_ROSTER_HEADING = re.compile(r"Call [Pp]articipants:|Duration:\s*\d+\s*minutes?")
-_WHITE_SPACE = re.compile(r"\s*")
-_FOOTER = re.compile(
-    r"\s*(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)"
-)
-
-
-def _name_before(text: str, pos: int, max_tokens: int = 6) -> tuple[int, str] | None:
-    """The run of name-like tokens that ends right before ``pos`` (where a " -- " starts).
-
-    The run is the last at most ``max_tokens`` white-space separated tokens of the 200
-    characters before ``pos`` that are all name words (a capital then word characters,
-    apostrophes, dots and hyphens, not ending in a dot; or one of :data:`_PARTICLES`), with the
-    white space after them: ``(start, text[start:pos])``, or None when the last token is not
-    a name word.
-    """
-    base = max(0, pos - 200)
-    run: list[re.Match[str]] = []
-    for token in reversed(list(re.finditer(r"\S+", text[base:pos]))):
-        word = token.group()
-        if not (_NAME_WORD.fullmatch(word) or word in _PARTICLES) or len(run) == max_tokens:
-            break
-        run.append(token)
-    if not run:
-        return None
-    start = base + run[-1].start()
-    return start, text[start:pos]
-
-
-def _word_lcp(conts: list[str]) -> list[str]:
-    """The longest list of words that every string in ``conts`` starts with."""
-    return os.path.commonprefix([c.split() for c in conts]) if conts else []
-
-
-def _trim_fields(words: list[str]) -> str:
-    """Keep the title-like prefix of ``words`` (the text after 'Name -- ')."""
-    kept: list[str] = []
-    for w in words:
-        bare = w.rstrip(",")
-        if not (bare[:1].isupper() or bare[:1].isdigit() or bare in _TITLE_CONNECTORS):
-            break
-        if w.endswith((".", "?", "!")) and not re.fullmatch(r"(?:Inc|Co|Corp|Ltd|Jr|Sr)\.", w):
-            break
-        kept.append(w)
-        if bare == "Analyst" and "--" in kept:
-            break
-    while kept and (kept[-1] in _SPEECH_OPENERS or kept[-1] in _TITLE_CONNECTORS):
-        kept.pop()
-    return " ".join(kept).rstrip(",")
+    """Read (:func:`~callanalysis.parse.reading.read_transcript`) and parse a transcript file."""
+    return parse(read_transcript(path), source=str(path))
 
 
 def _split_fields(fields: str, company: str | None) -> tuple[str, str, str]:
@@ -323,114 +137,6 @@ def _split_fields(fields: str, company: str | None) -> tuple[str, str, str]:
     title = " -- ".join(parts)
     role = "investor relations" if re.search(r"investor relations|\bIR\b", title, re.I) else "executive"
     return title, company or "", role
-
-
-@dataclass
-class _Label:
-    name: str
-    fields: str  # "" for a bare label
-    in_roster: bool
-
-    @property
-    def text(self) -> str:
-        return f"{self.name}{_DASH}{self.fields}" if self.fields else self.name
-
-
-def _split_body_roster(text: str) -> tuple[int, int, int]:
-    """Offsets: end of the call body, start and end of the roster (roster may be empty)."""
-    m = None
-    for m in _ROSTER_HEADING.finditer(text):
-        pass
-    if m is None:
-        return len(text), len(text), len(text)
-    roster_start = m.end()
-    foot = _FOOTER.search(text, roster_start)
-    roster_end = foot.start() if foot else len(text)
-    return m.start(), roster_start, roster_end
-
-
-def _titled_labels(text: str, body_end: int, roster: tuple[int, int]) -> dict[str, list[str]]:
-    """Names that precede ' -- ' at a turn boundary in the body, with every continuation."""
-    names: dict[str, list[str]] = {}
-    for m in re.finditer(re.escape(_DASH), text[:body_end]):
-        found = _name_before(text, m.start())
-        if not found:
-            continue
-        start, run = found
-        words = run.split()
-        # Drop leading words until the run begins at a boundary: "well. Vaibhav Taneja"
-        if not _BOUNDARY_BEFORE.search(text[max(0, start - 3) : start]):
-            continue
-        if len(words) < 2 and run not in GENERIC_LABELS:
-            continue
-        if words[0] in _NOT_NAME:
-            continue
-        names.setdefault(run, [])
-    for name in names:
-        for _, end in _literal_spans(name + _DASH, text):
-            names[name].append(text[end : end + 300])
-    return names
-
-
-_AFTER_TITLED_LABEL = re.compile(r"(?=\s)")
-_AFTER_BARE_LABEL = re.compile(r"(?=\s+[\[\"“A-Z0-9])(?!\s+--)")
-
-
-def _literal_spans(needle: str, text: str, after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
-    """The spans of ``needle`` in ``text``, each followed by what ``after`` (a zero-width test) wants."""
-    return (m.span() for m in re.finditer(re.escape(needle) + (after.pattern if after else ""), text))
-
-
-def _roster_entries(text: str, roster: tuple[int, int], titled: dict[str, str]) -> tuple[list[str], list[str]]:
-    """(titled names, bare names) in roster order."""
-    r0, r1 = roster
-    rtext = text[r0:r1]
-    spans: list[tuple[int, int, str]] = []
-    for name, fields in titled.items():
-        label = f"{name}{_DASH}{fields}" if fields else name
-        for start, end in _literal_spans(label, rtext):
-            spans.append((start, end, name))
-    # Roster-only titled participants (never spoke): "... Name -- Title" runs not covered yet.
-    for m in re.finditer(re.escape(_DASH), rtext):
-        if any(s <= m.start() < e for s, e, _ in spans):
-            continue
-        found = _name_before(rtext, m.start(), max_tokens=2)
-        if found:
-            s, run = found
-            rest = rtext[m.end() :]
-            fields = _trim_fields(rest.split()[:12])
-            spans.append((s, m.end() + len(fields), run))
-            titled.setdefault(run, fields)
-    spans.sort()
-    titled_order = [n for _, _, n in spans]
-    bare: list[str] = []
-    cursor = 0
-    gaps = []
-    for s, e, _ in spans:
-        gaps.append(rtext[cursor:s])
-        cursor = max(cursor, e)
-    gaps.append(rtext[cursor:])
-    for gap in gaps:
-        words = gap.split()
-        i = 0
-        while i < len(words):
-            for n in (3, 2):
-                cand = " ".join(words[i : i + n])
-                if cand in GENERIC_LABELS:
-                    bare.append(cand)
-                    i += n
-                    break
-            else:
-                if i + 1 < len(words) or (i < len(words) and words[i] in GENERIC_LABELS):
-                    if words[i] in GENERIC_LABELS:
-                        bare.append(words[i])
-                        i += 1
-                        continue
-                    bare.append(" ".join(words[i : i + 2]))
-                    i += 2
-                else:
-                    i += 1
-    return titled_order, bare
 
 
 # --------------------------------------------------------------------------- sections
@@ -479,8 +185,12 @@ _MARKER = re.compile(r"\[(?:[A-Z][a-z]+(?: [a-z]+)*)\]")
 _DURATION = re.compile(r"Duration:\s*(\d+)\s*minutes?")
 
 
-def _notes(text: str, turns: list[Turn], unknown: list[str]) -> list[QualityNote]:
-    notes: list[QualityNote] = []
+def _notes(text: str, turns: list[Turn], unknown: list[str], markup: list[tuple[int, str]]) -> list[QualityNote]:
+    starts = [t.label_start for t in turns]
+    notes = [
+        QualityNote("markup label", turns[i].turn if (i := bisect_right(starts, a) - 1) >= 0 else None, a, a + len(label), f"'{label}' is written with markup")
+        for a, label in markup
+    ]
     for t in turns:
         for m in _MARKER.finditer(t.text):
             notes.append(QualityNote("marker", t.turn, t.start + m.start(), t.start + m.end(), m.group()))
@@ -495,186 +205,6 @@ def _notes(text: str, turns: list[Turn], unknown: list[str]) -> list[QualityNote
         notes.append(QualityNote("duration", None, d.start(), d.end(), "the transcript gives the call's duration as 0 minutes"))
     notes.sort(key=lambda n: (n.start, n.kind))
     return notes
-
-
-# --------------------------------------------------------------------------- layouts
-
-
-@dataclass
-class _Layout:
-    """Where the labels are: what both layouts (one line, or line by line) hand to assembly."""
-
-    labels: dict[str, _Label]  # every label the transcript uses or lists, by speaker name
-    hits: list[tuple[int, int, str]]  # (label start, label end, name) of every turn, in order
-    stops: list[int]  # offsets where speech ends besides the next label (headings, roster, footer)
-    roster_rank: dict[str, int]  # name -> position in the roster
-    label_text: dict[str, str] = field(default_factory=dict)  # name -> exact label, when known
-    headings: list[tuple[int, str]] = field(default_factory=list)  # (offset, "opening" | "qa")
-
-
-def _inline_layout(text: str, company: str | None, header_end: int) -> _Layout:
-    """Labels in the one-line form: found between sentences, checked against the roster."""
-    body_end, r0, r1 = _split_body_roster(text)
-    conts = _titled_labels(text, body_end, (r0, r1))
-    titled = {name: _trim_fields(_word_lcp(c)) if len(c) > 1 else _trim_fields(c[0].split()[:12]) for name, c in conts.items()}
-    # "Adam Jonas -- Morgan Stanley -- Analyst": the firm is a field, not a speaker.
-    titled = {
-        name: fields
-        for name, fields in titled.items()
-        if not any(f"{_DASH}{name}{_DASH}" in f"{_DASH}{other}" for other in titled.values())
-    }
-    roster_titled, roster_bare = _roster_entries(text, (r0, r1), titled) if r1 > r0 else ([], [])
-    in_roster = set(roster_titled) | set(roster_bare)
-
-    labels: dict[str, _Label] = {}
-    for name in roster_titled + [n for n in titled if n not in roster_titled]:
-        labels[name] = _Label(name, titled[name], name in in_roster)
-    for name in roster_bare + [g for g in GENERIC_LABELS if g not in roster_bare]:
-        labels.setdefault(name, _Label(name, "", name in in_roster))
-
-    # Every label occurrence in the body at a turn boundary.
-    hits: list[tuple[int, int, str]] = []
-    body = text[:body_end]
-    speech_start = _WHITE_SPACE.match(text, header_end).end()  # first non-space after the header
-    for lab in labels.values():
-        for start, end in _literal_spans(lab.text, body, _AFTER_TITLED_LABEL if lab.fields else _AFTER_BARE_LABEL):
-            at_header_end = start <= speech_start  # only white space between the header and the label
-            if not at_header_end and not _BOUNDARY_BEFORE.search(text[max(0, start - 3) : start]):
-                continue
-            hits.append((start, end, lab.name))
-    hits.sort()
-    # Overlapping hits: keep the longest label at a position.
-    dedup: list[tuple[int, int, str]] = []
-    for h in hits:
-        if dedup and h[0] < dedup[-1][1]:
-            if h[1] - h[0] > dedup[-1][1] - dedup[-1][0]:
-                dedup[-1] = h
-            continue
-        dedup.append(h)
-
-    rtext = text[r0:r1]
-    rank: dict[str, int] = {}
-    for name in in_roster:
-        i = rtext.find(labels[name].text)
-        rank[name] = i if i >= 0 else rtext.find(name)
-    return _Layout(labels, dedup, [body_end], rank)
-
-
-_SPACE = r"[ \t\u00a0\u2007\u202f]"
-_HEADINGS: dict[str, re.Pattern[str]] = {
-    "opening": re.compile(r"Prepared\s+[Rr]emarks\s*:"),
-    "qa": re.compile(r"(?:Questions?\s*(?:&|and)\s*[Aa]nswers?|Q\s*&\s*A(?:\s+[Ss]ession)?)\s*:"),
-    "roster": re.compile(r"Call\s+[Pp]articipants\s*:"),
-    "duration": re.compile(r"Duration\s*:\s*\d+\s*minutes?"),
-    "footer": re.compile(r"(?:More [A-Z][A-Z.]{0,6} analysis|All earnings call transcripts|This article is a transcript)\b.*"),
-}
-#: The first of the _HEADINGS forms that a whole line is (``lastgroup``): one search, not five.
-_ANY_HEADING = re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _HEADINGS.items()))
-_TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,80}}?){_SPACE}+--(?:{_SPACE}+(?P<fields>.*))?")
-_COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
-_PERSON_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
-_SENTENCE_END = re.compile(r"[.?!]\s+\S|[.?!]$")
-
-
-def _clean(s: str) -> str:
-    """Whitespace (including non-breaking spaces) collapsed to single spaces."""
-    return " ".join(s.split())
-
-
-def _person(name: str, known: set[str]) -> bool:
-    """Could ``name`` be a speaker label (a known name, a generic label, or 2-6 name tokens)?"""
-    if name in known or name in GENERIC_LABELS:
-        return True
-    words = name.split()
-    return (
-        2 <= len(words) <= 6
-        and words[0] not in _NOT_NAME
-        and words[0][:1].isupper()
-        and all(w in _PARTICLES or (w[:1].isupper() and _PERSON_TOKEN.fullmatch(w)) for w in words)
-    )
-
-
-def _title_like(fields: str) -> bool:
-    """A label's title or firm: short, not a sentence."""
-    bare = re.sub(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|LLC|L\.P|S\.A)\.", "", fields)
-    return not fields or (
-        (fields[0].isupper() or fields[0].isdigit()) and len(fields) <= 120 and len(fields.split()) <= 16 and not _SENTENCE_END.search(bare)
-    )
-
-
-def _line_label(ln: str, known: set[str]) -> tuple[str, str, int] | None:
-    """The speaker label a stripped body line ``ln`` is or opens with, or None for speech.
-
-    ``(name, fields, length of the label in ln)`` from the first that fits: the whole line is
-    ``Name -- Title``; the whole line is a ``known`` (roster) or generic name; the line opens
-    with ``Name:``.
-    """
-    m = _TITLED_LINE.fullmatch(ln)
-    if m and _person(name := _clean(m["name"]), known) and _title_like(m["fields"] or ""):
-        return name, _clean(m["fields"] or ""), len(ln)
-    if (clean := _clean(ln)) in known or clean in GENERIC_LABELS:
-        return clean, "", len(ln)
-    m = _COLON_LINE.match(ln)
-    if m and _person(name := _clean(m["name"]), known) and not _ANY_HEADING.match(ln):
-        return name, "", m.end()
-    return None
-
-
-def _line_layout(text: str, header_end: int) -> _Layout:
-    """Labels in the line form: speaker lines, headings, a roster section, a footer."""
-    has_roster_heading = bool(_HEADINGS["roster"].search(text))
-    region = "body"
-    body: list[tuple[int, str]] = []  # (offset, stripped line) of non-empty lines outside the roster
-    stops: list[int] = []
-    headings: list[tuple[int, str]] = []
-    roster: list[tuple[str, str, str]] = []  # (name, fields, label)
-    for s, e in lines(text, header_end):
-        line = text[s:e]
-        ln = line.strip()
-        if not ln:
-            continue
-        s += len(line) - len(line.lstrip())
-        heading = _ANY_HEADING.fullmatch(ln)
-        if heading:
-            kind = heading.lastgroup
-            stops.append(s)
-            if kind == "footer":
-                break
-            if kind in ("opening", "qa"):
-                headings.append((s, kind))
-                region = "body"
-            elif kind == "roster" or not has_roster_heading:
-                region = "roster"
-            continue
-        if region == "roster":
-            m = _TITLED_LINE.fullmatch(ln)
-            name, fields = (_clean(m["name"]), _clean(m["fields"] or "")) if m else (_clean(ln), "")
-            if _person(name, set()) or (len(name.split()) == 1 and name[:1].isupper() and name.isalpha()):
-                roster.append((name, fields, ln))
-            continue
-        body.append((s, ln))
-
-    known = {n for n, _, _ in roster}
-    labels: dict[str, _Label] = {}
-    label_text: dict[str, str] = {}
-    hits: list[tuple[int, int, str]] = []
-    for s, ln in body:
-        label = _line_label(ln, known)
-        if label is None:
-            continue
-        name, fields, length = label
-        hits.append((s, s + length, name))
-        if name not in label_text:
-            label_text[name] = _clean(ln[:length])
-        if name not in labels or (fields and not labels[name].fields):
-            labels[name] = _Label(name, fields, False)
-    for i, (name, fields, ln) in enumerate(roster):
-        lab = labels.setdefault(name, _Label(name, fields, True))
-        lab.in_roster = True
-        lab.fields = lab.fields or fields
-        label_text.setdefault(name, _clean(ln))
-    rank = {name: i for i, (name, _, _) in reversed(list(enumerate(roster)))}
-    return _Layout(labels, hits, sorted(stops) + [len(text)], rank, label_text, headings)
 
 
 # --------------------------------------------------------------------------- roles
@@ -694,7 +224,7 @@ def _introduced_analysts(speech: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for text in speech:
         for m in _INTRO.finditer(text):
-            out.setdefault(_clean(m["name"]), _clean(m["firm"]))
+            out.setdefault(clean(m["name"]), clean(m["firm"]))
     return out
 
 
@@ -711,12 +241,8 @@ def parse(text: str, source: str = "<text>") -> Call:
         text, fmt = html_to_text(text, where), "html"
     _check_dangling_label(text, where)
 
-    meta, header_end = _metadata(text)
-    layout = None
-    if len(re.findall(r"\r\n|\r|\n", text[:100_000])) >= 3:  # the line form
-        layout = _line_layout(text, header_end)
-    if layout is None or not layout.hits:
-        layout = _inline_layout(text, meta.company, header_end)
+    meta, header_end = read_header(text)
+    layout = find_labels(text, header_end)
     if not layout.hits:
         if fmt == "html":
             raise TranscriptError("HTML page with no transcript in it (no speaker labels found)", where)
@@ -724,24 +250,25 @@ def parse(text: str, source: str = "<text>") -> Call:
     return _assemble(text, meta, layout, source, fmt)
 
 
-_DANGLING = re.compile(
-    rf"(?:^|[.?!\]\"”’)\n]){_SPACE}*(?P<label>(?:[A-Z][\w'’.\-]*{_SPACE}+){{0,5}}[A-Z][\w'’.\-]*{_SPACE}+--)\s*$"
-)
-
-
 def _check_dangling_label(text: str, where: str | None) -> None:
-    """A file that ends in 'Name --' was cut off inside a speaker label."""
-    m = _DANGLING.search(text[-300:])
-    if m and m["label"].split()[0] not in _NOT_NAME:
-        raise TranscriptError(f"speaker label '{_clean(m['label'])}' at the end of the file never closes (no title, no speech)", where)
+    """A file that ends in 'Name --' (after a sentence's end) was cut off inside a speaker label."""
+    tail = text[-300:].rstrip()
+    if not tail.endswith("--"):
+        return
+    words = tail[:-2].split()[-7:]
+    for k in range(min(6, len(words)), 0, -1):
+        before = words[-k - 1] if k < len(words) else "."
+        if is_name(" ".join(words[-k:]), 1) and before[-1] in ".?!]\"”’)":
+            label = " ".join(words[-k:]) + " --"
+            raise TranscriptError(f"speaker label '{label}' at the end of the file never closes (no title, no speech)", where)
 
 
-def _assemble(text: str, meta: CallMetadata, layout: _Layout, source: str, fmt: str) -> Call:
+def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: str) -> Call:
     """Participants, turns, sections and notes from the labels' positions."""
     where = None if source == "<text>" else source
     labels, hits = layout.labels, layout.hits
     spoke = {name for _, _, name in hits}
-    has_roster = bool(layout.roster_rank)
+    has_roster = bool(layout.roster)
 
     participants: dict[str, Participant] = {}
     for name, lab in labels.items():
@@ -753,8 +280,7 @@ def _assemble(text: str, meta: CallMetadata, layout: _Layout, source: str, fmt: 
             title, firm, role = "", "", GENERIC_LABELS.get(name, "unknown")
             if role == "executive":
                 firm = meta.company or ""
-        label = layout.label_text.get(name, lab.text)
-        participants[name] = Participant(name, title, firm, role, label, lab.in_roster)
+        participants[name] = Participant(name, title, firm, role, lab.text, lab.in_roster)
 
     stops = sorted(set(layout.stops) | {s for s, _, _ in hits})
     raw_turns: list[tuple[str, int, int, int]] = []
@@ -769,7 +295,7 @@ def _assemble(text: str, meta: CallMetadata, layout: _Layout, source: str, fmt: 
         raw_turns.append((name, s, a, b))
     name, s, a, b = raw_turns[-1]
     if a == b and not text[a:].strip():
-        raise TranscriptError(f"speaker label '{_clean(text[s:a])}' at the end of the file has no speech after it", where)
+        raise TranscriptError(f"speaker label '{clean(text[s:a])}' at the end of the file has no speech after it", where)
 
     # Investor relations: a bare-labelled speaker who introduces themself as IR or moderates.
     for name, p in list(participants.items()):
@@ -804,15 +330,18 @@ def _assemble(text: str, meta: CallMetadata, layout: _Layout, source: str, fmt: 
         for i, (n, s, a, b) in enumerate(raw_turns)
     ]
     unknown = sorted(n for n in spoke if has_roster and not labels[n].in_roster and n not in GENERIC_LABELS)
-    notes = _notes(text, turns, unknown)
-    first_hit = {}
+    notes = _notes(text, turns, unknown, layout.markup)
+    warnings = [f"speaker label '{n}' is not in the roster (turns kept)" for n in unknown]
+    warnings += [f"speaker label '{label}' is written with markup" for _, label in layout.markup]
+    first_hit: dict[str, int] = {}
     for s, _, n in hits:
         first_hit.setdefault(n, s)
+    rank = {name: i for i, name in reversed(list(enumerate(layout.roster)))}
     ordered = sorted(
         participants.values(),
-        key=lambda p: (0, layout.roster_rank[p.name]) if p.name in layout.roster_rank else (1, first_hit.get(p.name, len(text))),
+        key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_hit.get(p.name, len(text))),
     )
-    return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt)
+    return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt, tuple(warnings))
 
 
 def _heading_sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]) -> list[str]:
