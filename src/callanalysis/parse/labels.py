@@ -196,10 +196,6 @@ def _trim_fields(words: list[str]) -> list[str]:
     return kept
 
 
-def _is_generic_or_known(name: str, known: dict[str, Label]) -> bool:
-    return name in known or name in GENERIC_LABELS
-
-
 # --------------------------------------------------------------------------- regions
 
 
@@ -226,23 +222,21 @@ def _regions(text: str, start: int, by_line: bool) -> tuple[list[tuple[int, int,
 # --------------------------------------------------------------------------- line layout
 
 
-def _line_label(ln: str, known: dict[str, Label], exact: dict[str, str], any_roster: bool) -> tuple[str, str, int] | None:
+def _line_label(ln: str, known: dict[str, Label]) -> tuple[str, str, int] | None:
     """The label a stripped body line is or opens with: ``(name, fields, length)``, or None."""
-    whole = clean(ln)
-    if whole in exact:
-        return exact[whole], known[exact[whole]].fields, len(ln)
-    m = _TITLED_LINE.fullmatch(ln)
-    if m:
+    listed = known.keys() | GENERIC_LABELS.keys()
+    if m := _TITLED_LINE.fullmatch(ln):
         name, fields = clean(m["name"]), clean(m["fields"] or "")
         analyst = re.search(r"--\s*Analysts?\.?$", fields)  # "Brian -- Big Bank -- Analyst"
-        if (_is_generic_or_known(name, known) or is_name(name, 1 if analyst else 2)) and title_like(fields):
+        if name in known and fields == known[name].fields:  # the roster's own label ("-- g.research --")
             return name, fields, len(ln)
-    if _is_generic_or_known(whole, known):
-        return whole, "", len(ln)
-    m = _COLON_LINE.match(ln)
-    if m and not _ANY_HEADING.match(ln):
+        if (name in listed or is_name(name, 1 if analyst else 2)) and title_like(fields):
+            return name, fields, len(ln)
+    if clean(ln) in listed:
+        return clean(ln), "", len(ln)
+    if (m := _COLON_LINE.match(ln)) and not _ANY_HEADING.match(ln):
         name = clean(m["name"])
-        if _is_generic_or_known(name, known) or (not any_roster and is_name(name, 2, 4)):
+        if name in listed or (not known and is_name(name, 2, 4)):
             return name, "", m.end()
     return None
 
@@ -257,11 +251,10 @@ def _line_layout(text: str, start: int) -> Layout:
         if name and name[0].isupper() and (fields or len(name.split()) <= 6) and name not in known:
             known[name] = Label(name, fields, True, entry)
             order.append(name)
-    exact = {lab.text: name for name, lab in known.items()}
     stops = sorted({h[0] for h in headings} | {body_end})
     hits: list[tuple[int, int, str]] = []
     markup: list[tuple[int, str]] = []
-    labels = dict(known)
+    labels, spoke = dict(known), set()
     heading_at = {h[0] for h in headings}
     for s, e in lines(text, start, body_end):
         ln = text[s:e].strip()
@@ -271,17 +264,17 @@ def _line_layout(text: str, start: int) -> Layout:
         if s in heading_at:
             continue
         plain = _TAG.sub("", ln) if _TAG.search(ln) else ln
-        found = _line_label(plain, known, exact, bool(known))
+        found = _line_label(plain, known)
         if plain is not ln and (found or " -- " in plain):
             markup.append((s, clean(ln)))
             found = found and (found[0], found[1], len(ln) if found[2] == len(plain) else ln.find(":") + 1)
         if found is None:
             continue
         name, fields, length = found
-        if not any(n == name for _, _, n in hits):  # the label as the body first writes it
-            labels[name] = Label(name, labels[name].fields if name in labels else fields, name in known, clean(ln[:length]))
-        if fields and not labels[name].fields:
-            labels[name].fields = fields
+        if name not in spoke:  # the label as the body first writes it
+            labels[name] = Label(name, known[name].fields if name in known else fields, name in known, clean(ln[:length]))
+            spoke.add(name)
+        labels[name].fields = labels[name].fields or fields
         hits.append((s, s + length, name))
     return Layout(labels, hits, stops, order, [(h[0], h[2]) for h in headings], markup)
 
@@ -289,18 +282,8 @@ def _line_layout(text: str, start: int) -> Layout:
 # --------------------------------------------------------------------------- one-line layout
 
 
-class _Tokens:
-    """The white-space separated words of a stretch of text, with their offsets."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        found = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
-        self.spans = [(start + a, start + b) for a, b in found]
-        self.words = [text[a:b] for a, b in self.spans]
-
-
-def _dash_contexts(body: _Tokens) -> list[tuple[list[str], list[str]]]:
-    """For every `` -- `` of the body: up to 7 words before it and 24 after it."""
-    w = body.words
+def _dash_contexts(w: list[str]) -> list[tuple[list[str], list[str]]]:
+    """For every `` -- `` among the body's words ``w``: up to 7 words before it and 24 after it."""
     return [(w[max(0, i - 7) : i], w[i + 1 : i + 25]) for i, x in enumerate(w) if x == "--"]
 
 
@@ -368,7 +351,14 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
         return None
 
     def grammar_name(d: int, lo: int) -> int:
-        return _name_start(rwords, d, lo, 4)
+        """Where the name before the dash ``d`` starts by the grammar (``d`` when there is none):
+        after a title's last word the whole run of name words; after other words (a title may end
+        in capitalised words: "Head of Alternatives Wilson S. Warren") its last two full words."""
+        i0 = _name_start(rwords, d, lo, 6)
+        full = [i for i in range(i0, d) if _WORD.fullmatch(rwords[i]) and not _INITIALS.fullmatch(rwords[i])]
+        if i0 > lo and rwords[i0 - 1] not in _TITLE_WORDS and len(full) > 2:
+            i0 = full[-2]
+        return i0
 
     out: list[Label] = []
 
@@ -397,15 +387,13 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
         nxt = next(iter(later), None)
         conts, _ = _spoken_as_titled(rwords[start:d], rwords[start - 1] if start else None, contexts)
         stop = next((x for x in map(lambda x: spoken_name(x, d + 1), later) if x is not None), len(rwords))
+        nxt_name = stop if nxt is None or stop < nxt else grammar_name(nxt, d + 1)
         # the title is where the body's labels of this speaker agree with the roster
         cut = min(max((len(os.path.commonprefix([rwords[d + 1 :], c])) for c in conts), default=0), stop - d - 1)
-        if cut:
-            pass
-        elif nxt is not None and rwords[nxt + 1 : nxt + 2] and rwords[nxt + 1].startswith("Anal") and stop > nxt:
-            cut = nxt + 2 - (d + 1)  # "Firm -- Analyst"
-        else:
-            end = min(stop, grammar_name(nxt, d + 1) if nxt is not None else len(rwords))
-            cut = len(_peel_bare(rwords[d + 1 : end], spoken, from_end=True)[0])
+        if not cut and nxt is not None and rwords[nxt + 1 : nxt + 2] and rwords[nxt + 1].startswith("Anal") and stop > nxt:
+            cut = nxt + 1 - d  # "Firm -- Analyst"
+        elif not cut:
+            cut = len(_peel_bare(rwords[d + 1 : nxt_name], spoken, from_end=True)[0])
         out.append(Label(" ".join(rwords[start:d]), " ".join(rwords[d + 1 : d + 1 + cut]), True, " ".join(rwords[start : d + 1 + cut])))
         pos = d + 1 + cut
     return out
@@ -413,12 +401,13 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
 
 def _inline_layout(text: str, start: int) -> Layout:
     headings, body_end, (r0, r1) = _regions(text, start, by_line=False)
-    body = _Tokens(text, start, body_end)
-    boundaries = {body.spans[0][0]} if body.spans else set()
+    spans = [m.span() for m in re.finditer(r"\S+", text[:body_end]) if m.start() >= start]
+    w = [text[a:b] for a, b in spans]  # the body's words
+    boundaries = {spans[0][0]} if spans else set()
     for _, e, _ in headings:
         if m := re.compile(r"\s*").match(text, e):
             boundaries.add(m.end())
-    contexts = _dash_contexts(body)
+    contexts = _dash_contexts(w)
     rwords = text[r0:r1].split()
     entries = _inline_roster(rwords, contexts, lambda n: _bare_spoken(text, (start, body_end), n, boundaries))
     known = {e.name: e for e in entries}
@@ -449,7 +438,6 @@ def _inline_layout(text: str, start: int) -> Layout:
     # 3. any other "Name -- Title" after a sentence's end, and again where an established name
     # stands after other words ("Thanks Bobby Bobby Griffin -- ...")
     markup: list[tuple[int, str]] = []
-    w, spans = body.words, body.spans
     runs: list[tuple[int, int]] = []  # (dash, start of the name-like words before it)
     for i, x in enumerate(w):
         if x != "--" or not free(*spans[i]):
