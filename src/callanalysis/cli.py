@@ -4,7 +4,8 @@ and ``python -m callanalysis corpus DIR -o OUT``.
 Each command writes one table (CSV by default, ``--format json`` for a JSON array of records)
 to stdout or to ``-o PATH``. The same input always gives byte-identical output. Input that is
 not a usable transcript gives one line on stderr and exit status 2, and nothing is written.
-Speaker labels that the roster does not list are reported on stderr (the turns are kept).
+Speaker labels that the roster does not list, or that are written with markup, are reported on
+stderr (the turns are kept).
 
 ``corpus`` annotates every transcript in a folder into ``OUT/sentences.{parquet,csv}`` and
 ``OUT/speakers.{parquet,csv}`` (see :mod:`callanalysis.corpus`): each unusable file is one line
@@ -170,8 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from dataclasses import replace
 
             call = replace(call, metadata=replace(call.metadata, date=args.call_date))
-        for label in call.unknown_labels:
-            print(f"{args.file}: warning: speaker label '{label}' is not in the roster (turns kept)", file=sys.stderr)
+        for warning in call.warnings:  # labels missing from the roster or written with markup
+            print(f"{args.file}: warning: {warning}", file=sys.stderr)
         table = COMMANDS[args.command][0](call)
         _write(args.output, render(table, args.format))
     except TranscriptError as exc:

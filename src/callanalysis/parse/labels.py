@@ -445,8 +445,8 @@ def _inline_layout(text: str, start: int) -> Layout:
         j = _name_start([_TAG.sub("", x) or "<" for x in w[max(0, i - 6) : i]], min(i, 6), 0, 6) + max(0, i - 6)
         while j < i and not free(*spans[j]):
             j += 1
-        if any(_TAG.search(t) for t in w[j:i]):
-            markup.append((spans[j][0], clean(text[spans[j][0] : spans[i][1]])))
+        if i and any(_TAG.search(t) for t in w[min(j, i - 1) : i]):
+            markup.append((spans[min(j, i - 1)][0], clean(text[spans[min(j, i - 1)][0] : spans[i][1]])))
         firm = j > 0 and w[j - 1] == "--" and w[i + 1 : i + 2] and w[i + 1].startswith("Anal")  # "Name -- Firm -- Analyst"
         if j < i and not firm:
             runs.append((i, j))
@@ -462,15 +462,15 @@ def _inline_layout(text: str, start: int) -> Layout:
             if is_name(name := name_of(i, j0)) and sentence_end:
                 established.add(name)
                 break
-    found: dict[str, list[tuple[int, int, list[str]]]] = {}
+    # occurrences by name and the word after the dash: a label's title, or a name said in speech
+    found: dict[tuple[str, str], list[tuple[int, int, list[str]]]] = {}
     for i, j in runs:
-        if name := next((n for j0 in range(j, i) if (n := name_of(i, j0)) in established), None):
-            found.setdefault(name, []).append((spans[i - len(name.split())][0], i, w[i + 1 : i + 25]))
-    for name, occurrences in found.items():
+        if (j0 := next((j0 for j0 in range(j, i) if name_of(i, j0) in established), None)) is not None:
+            found.setdefault((name_of(i, j0), "".join(w[i + 1 : i + 2])), []).append((spans[j0][0], i, w[i + 1 : i + 25]))
+    for (name, _), occurrences in found.items():
         conts = [c for _, _, c in occurrences]
-        common = os.path.commonprefix(conts) if len(conts) > 1 else conts[0]
-        fields = _trim_fields(common[:16])
-        if not title_like(" ".join(fields)) or not (fields or name in known):
+        fields = _trim_fields((os.path.commonprefix(conts) if len(conts) > 1 else conts[0])[:16])
+        if not fields or not title_like(" ".join(fields)):
             continue
         for a, i, _ in occurrences:
             b = spans[i + len(fields)][1] if fields else spans[i][1]
