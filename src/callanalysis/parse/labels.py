@@ -29,6 +29,7 @@ collapsed into a space (the seed). Both hold the same parts: a header, headings
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
 #: What may stand right before a label in running text: a sentence's end, a cut-off "--".
 _BOUNDARY = re.compile(r"(?:[.?!…\]\"”’)]|--|–)\s*$")
 _SPEECH_START = re.compile(r"\s+[\[\"“‘(A-Z0-9]|\s*$")
+_DASH_AHEAD = re.compile(r"\s+--")
 
 
 @dataclass
@@ -129,6 +131,11 @@ def _name_word(w: str) -> bool:
     if _INITIALS.fullmatch(w) or _NICKNAME.fullmatch(w) or w in _HONORIFICS:
         return True
     return w[:1].isupper() and w not in _TITLE_WORDS and not w.endswith(".") and bool(_WORD.fullmatch(w))
+
+
+def is_analyst(word: str) -> bool:
+    """Is ``word`` the role that ends an analyst's label ("Analyst", "Analyst.", or a typo of it)?"""
+    return bool(difflib.get_close_matches(word.lower(), ["analyst", "analysts"], n=1, cutoff=0.85))
 
 
 def _name_like(w: str) -> bool:
@@ -187,7 +194,7 @@ def _trim_fields(words: list[str]) -> list[str]:
         if w.endswith((".", "?", "!")) and not _ABBREVIATION.fullmatch(w):
             break
         kept.append(w)
-        if bare.startswith("Analyst") and "--" in kept:
+        if is_analyst(bare) and "--" in kept:
             break
     while kept and (kept[-1] in _SPEECH_OPENERS or kept[-1] in _TITLE_CONNECTORS):
         kept.pop()
@@ -227,7 +234,7 @@ def _line_label(ln: str, known: dict[str, Label]) -> tuple[str, str, int] | None
     listed = known.keys() | GENERIC_LABELS.keys()
     if m := _TITLED_LINE.fullmatch(ln):
         name, fields = clean(m["name"]), clean(m["fields"] or "")
-        analyst = re.search(r"--\s*Analysts?\.?$", fields)  # "Brian -- Big Bank -- Analyst"
+        analyst = " -- " in fields and is_analyst(fields.split()[-1])  # "Brian -- Big Bank -- Analyst"
         if name in known and fields == known[name].fields:  # the roster's own label ("-- g.research --")
             return name, fields, len(ln)
         if (name in listed or is_name(name, 1 if analyst else 2)) and title_like(fields):
@@ -312,7 +319,7 @@ def _spoken_as_titled(words: list[str], before: str | None, contexts: list[tuple
 def _bare_spoken(text: str, body: tuple[int, int], name: str, boundaries: set[int]) -> bool:
     """Does the body use ``name`` as a bare label (after a sentence's end, before speech)?"""
     for m in re.finditer(r"(?<!\S)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\S)", text[: body[1]]):
-        if m.start() >= body[0] and _SPEECH_START.match(text, m.end()) and not re.match(r"\s+--", text[m.end():]):
+        if m.start() >= body[0] and _SPEECH_START.match(text, m.end()) and not _DASH_AHEAD.match(text, m.end()):
             before = text[max(0, m.start() - 20) : m.start()].split()
             if m.start() in boundaries or (before and before[-1] != "--" and _ends_sentence(before[-1])):
                 return True
@@ -390,7 +397,7 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
         nxt_name = stop if nxt is None or stop < nxt else grammar_name(nxt, d + 1)
         # the title is where the body's labels of this speaker agree with the roster
         cut = min(max((len(os.path.commonprefix([rwords[d + 1 :], c])) for c in conts), default=0), stop - d - 1)
-        if not cut and nxt is not None and rwords[nxt + 1 : nxt + 2] and rwords[nxt + 1].startswith("Anal") and stop > nxt:
+        if not cut and nxt is not None and is_analyst("".join(rwords[nxt + 1 : nxt + 2])) and stop > nxt:
             cut = nxt + 1 - d  # "Firm -- Analyst"
         elif not cut:
             cut = len(_peel_bare(rwords[d + 1 : nxt_name], spoken, from_end=True)[0])
@@ -447,7 +454,7 @@ def _inline_layout(text: str, start: int) -> Layout:
             j += 1
         if i and any(_TAG.search(t) for t in w[min(j, i - 1) : i]):
             markup.append((spans[min(j, i - 1)][0], clean(text[spans[min(j, i - 1)][0] : spans[i][1]])))
-        firm = j > 0 and w[j - 1] == "--" and w[i + 1 : i + 2] and w[i + 1].startswith("Anal")  # "Name -- Firm -- Analyst"
+        firm = j > 0 and w[j - 1] == "--" and is_analyst("".join(w[i + 1 : i + 2]))  # "Name -- Firm -- Analyst"
         if j < i and not firm:
             runs.append((i, j))
 

@@ -48,7 +48,7 @@ from pathlib import Path
 from ..errors import TranscriptError
 from .formats import html_to_text, looks_like_html
 from .header import CallMetadata, read_header
-from .labels import GENERIC_LABELS, Layout, clean, find_labels, is_name
+from .labels import GENERIC_LABELS, Layout, clean, find_labels, is_analyst, is_name
 from .reading import MAX_BYTES, read_transcript
 
 __all__ = [
@@ -132,7 +132,7 @@ def load(path: str | Path) -> Call:
 def _split_fields(fields: str, company: str | None) -> tuple[str, str, str]:
     """'Firm -- Analyst' or 'Title' -> (title, firm, role)."""
     parts = [p.strip() for p in fields.split("--") if p.strip()]
-    if parts and parts[-1].lower() in {"analyst", "analysts"}:
+    if parts and is_analyst(parts[-1]):
         return "Analyst", " -- ".join(parts[:-1]), "analyst"
     title = " -- ".join(parts)
     role = "investor relations" if re.search(r"investor relations|\bIR\b", title, re.I) else "executive"
@@ -161,14 +161,26 @@ _CLOSING = re.compile(
 )
 
 
-def _sections(turns: list[tuple[str, str, str]]) -> list[str]:
-    """One section per turn from the moderator's cues (monotone: it only moves forward)."""
+def _sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]) -> list[str]:
+    """One section per turn ``(role, start, speech)``, from the call's own structure.
+
+    Before a ``Questions & Answers:`` heading is the opening. The Q&A is analyst Q&A unless the
+    moderator opens it with an investor (retail) cue before anyone else speaks; from there the
+    moderator's cues (any speaker's when nobody moderates) move it on to analyst Q&A and closing.
+    Without that heading the cues alone set the section, from the first turn. The section only
+    moves forward.
+    """
+    moderators = {"investor relations", "operator"}
+    any_moderator = any(role in moderators for role, _, _ in turns)
+    qa_at = next((pos for pos, kind in headings if kind == "qa"), None)
     out: list[str] = []
     current = 0
-    moderators = {"investor relations", "operator"}
-    any_moderator = any(role in moderators for _, role, _ in turns)
-    for _, role, text in turns:
-        if role in moderators or not any_moderator:
+    for i, (role, start, text) in enumerate(turns):
+        in_qa = qa_at is not None and start > qa_at
+        if in_qa and current < 1:
+            first = takewhile(lambda t: t[0] in moderators or not any_moderator, turns[i:])
+            current = 1 if any(_INVESTOR_QA.search(t[2]) for t in first) else 2
+        if (role in moderators or not any_moderator) and (in_qa or qa_at is None):
             if current < 3 and _CLOSING.search(text):
                 current = 3
             elif current < 2 and _ANALYST_QA.search(text):
@@ -316,8 +328,7 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
         if p and name not in GENERIC_LABELS and (p.role == "unknown" or (p.role == "analyst" and not p.firm)):
             participants[name] = replace(p, title="Analyst", firm=firm, role="analyst")
 
-    turn_info = [(participants[n].role, a, text[a:b]) for n, _, a, b in raw_turns]
-    sections = _heading_sections(turn_info, layout.headings) if layout.headings else _sections([(n, r, t) for (n, *_), (r, _, t) in zip(raw_turns, turn_info)])
+    sections = _sections([(participants[n].role, a, text[a:b]) for n, _, a, b in raw_turns], layout.headings)
 
     # A named speaker with no title who gives prepared remarks speaks for the company.
     for name, p in list(participants.items()):
@@ -342,31 +353,3 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
         key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_hit.get(p.name, len(text))),
     )
     return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt, tuple(warnings))
-
-
-def _heading_sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]) -> list[str]:
-    """Sections from 'Prepared Remarks:' / 'Questions & Answers:' headings, refined by cues.
-
-    Prepared remarks are the opening. Q&A is analyst Q&A unless the moderator opens it with an
-    investor (retail) cue before anyone else speaks; from there the moderator's cues move it on
-    to analyst Q&A and closing, as in :func:`_sections`. The section only moves forward.
-    """
-    moderators = {"investor relations", "operator"}
-    any_moderator = any(role in moderators for role, _, _ in turns)
-    has_qa = any(kind == "qa" for _, kind in headings)
-    out: list[str] = []
-    current = 0
-    for i, (role, start, text) in enumerate(turns):
-        before = [kind for pos, kind in headings if pos < start]
-        kind = before[-1] if before else None
-        cue = role in moderators or not any_moderator
-        if kind == "qa" and current < 1:
-            first = takewhile(lambda t: t[0] in moderators or not any_moderator, turns[i:])
-            current = 1 if any(_INVESTOR_QA.search(t[2]) for t in first) else 2
-        if cue and (kind == "qa" or not has_qa):
-            if current < 3 and _CLOSING.search(text):
-                current = 3
-            elif kind == "qa" and current < 2 and _ANALYST_QA.search(text):
-                current = 2
-        out.append(SECTIONS[current])
-    return out
