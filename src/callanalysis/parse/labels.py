@@ -19,8 +19,10 @@ collapsed into a space (the seed). Both hold the same parts: a header, headings
   line that is a roster label, ``Name -- Title`` (a name in the label grammar: capitalised words,
   initials, full stops, ``&``, hyphens, apostrophes, accents, quoted nicknames, ``Jr.``/``III``),
   a roster or generic name on its own, or ``Name:`` opening a line; in the one-line layout every
-  roster label, then roster and generic names standing alone after a sentence end or a heading
-  and before speech, then any other ``Name -- Title`` that opens after a sentence end;
+  roster label wherever it stands, generic labels (``Operator``, ``Unidentified Participant``,
+  ...) wherever speech follows them, roster names standing alone after a sentence's end or a
+  heading, then any other ``Name -- Title`` that opens after a sentence's end (or, once so
+  found, after any other word: ``Thanks, Clay Clay C. Williams -- ...``);
 * ``headings``: ``(offset, "opening" | "qa")``; headings, the roster and the footer are never part
   of a turn (``stops`` holds where each begins);
 * ``markup``: labels written with markup (``<b>Name</b> -- Title``): a turn when what is left
@@ -480,8 +482,7 @@ def _inline_layout(text: str, start: int) -> Layout:
         if not fields or not title_like(" ".join(fields)):
             continue
         for a, i, _ in occurrences:
-            b = spans[i + len(fields)][1] if fields else spans[i][1]
-            if free(a, b):
+            if free(a, b := spans[i + len(fields)][1]):
                 hits.append((a, b, name))
                 taken.append((a, b))
         if name not in known:

@@ -126,24 +126,13 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_MARKER.sub(" ", text)))
 
 
+TURN_COLUMNS = ["turn", "speaker", "title", "firm", "role", "section", "start", "end", "text"]
+
+
 def turns_frame(call: Call) -> pd.DataFrame:
     """One row per turn: ``turn, speaker, title, firm, role, section, start, end, text, words``."""
-    rows = [
-        {
-            "turn": t.turn,
-            "speaker": t.speaker,
-            "title": t.title,
-            "firm": t.firm,
-            "role": t.role,
-            "section": t.section,
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "words": word_count(t.text),
-        }
-        for t in call.turns
-    ]
-    return pd.DataFrame(rows, columns=["turn", "speaker", "title", "firm", "role", "section", "start", "end", "text", "words"])
+    rows = [[getattr(t, c) for c in TURN_COLUMNS] + [word_count(t.text)] for t in call.turns]
+    return pd.DataFrame(rows, columns=[*TURN_COLUMNS, "words"])
 
 
 def sentences_frame(call: Call) -> pd.DataFrame:
@@ -151,20 +140,6 @@ def sentences_frame(call: Call) -> pd.DataFrame:
     rows = []
     for sentence_id, (t, start, end) in enumerate(sentence_spans(call), start=1):
         text = call.text[start:end]
-        rows.append(
-            {
-                "sentence_id": sentence_id,
-                "turn": t.turn,
-                "speaker": t.speaker,
-                "title": t.title,
-                "firm": t.firm,
-                "role": t.role,
-                "section": t.section,
-                "start": start,
-                "end": end,
-                "text": text,
-                "words": word_count(text),
-            }
-        )
+        rows.append([sentence_id, t.turn, t.speaker, t.title, t.firm, t.role, t.section, start, end, text, word_count(text)])
     cols = ["sentence_id", "turn", "speaker", "title", "firm", "role", "section", "start", "end", "text", "words"]
     return pd.DataFrame(rows, columns=cols)
