@@ -94,7 +94,7 @@ _TITLED_LINE = re.compile(rf"(?P<name>[^:]{{1,200}}?){_SPACE}+--(?:{_SPACE}+(?P<
 _COLON_LINE = re.compile(rf"(?P<name>[^:\d]{{1,60}}?){_SPACE}*:(?:\s+|$)")
 #: What may stand right before a label in running text: a sentence's end, a cut-off "--".
 _BOUNDARY = re.compile(r"(?:[.?!…\]\"”’)]|--|–)\s*$")
-_SPEECH_START = re.compile(r"\s+[\[\"“‘(A-Z0-9]|\s*$")
+_SPEECH_START = re.compile(r"\s+(?:[\[\"“‘(A-Z0-9]|\.\.\.|…)|\s*$")
 _DASH_AHEAD = re.compile(r"\s+--")
 
 
@@ -329,14 +329,16 @@ def _bare_spoken(text: str, body: tuple[int, int], name: str, boundaries: set[in
 
 
 def _peel_bare(words: list[str], spoken, from_end: bool) -> tuple[list[str], list[str]]:
-    """Generic labels and spoken bare names at one end of ``words``: (the rest, those names)."""
+    """Generic labels and names the body uses as bare labels at one end of ``words``: (the rest,
+    those names). At the end of a title only words in the name grammar count; between entries
+    (``from_end`` false) any bare label the body uses is a roster entry ("Analyst")."""
     names: list[str] = []
     words = list(words)
     while words:
         for n in (3, 2, 1):
             part = words[-n:] if from_end else words[:n]
             cand = " ".join(part)
-            if len(part) == n and (cand in GENERIC_LABELS or (is_name(cand, 1) and spoken(cand))):
+            if len(part) == n and (cand in GENERIC_LABELS or ((is_name(cand, 1) or not from_end) and spoken(cand))):
                 names = [cand, *names] if from_end else [*names, cand]
                 words = words[:-n] if from_end else words[n:]
                 break
@@ -397,11 +399,16 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
         conts, _ = _spoken_as_titled(rwords[start:d], rwords[start - 1] if start else None, contexts)
         stop = next((x for x in map(lambda x: spoken_name(x, d + 1), later) if x is not None), len(rwords))
         nxt_name = stop if nxt is None or stop < nxt else grammar_name(nxt, d + 1)
-        # the title is where the body's labels of this speaker agree with the roster
-        cut = min(max((len(os.path.commonprefix([rwords[d + 1 :], c])) for c in conts), default=0), stop - d - 1)
-        if not cut and nxt is not None and is_analyst("".join(rwords[nxt + 1 : nxt + 2])) and stop > nxt:
-            cut = nxt + 1 - d  # "Firm -- Analyst"
-        elif not cut:
+        # the title runs up to the next name, bare entries before it aside; "Firm -- Analyst" is
+        # one title; where the body does not say where the next name starts, the title is where
+        # the body's labels of this speaker agree with the roster
+        span = rwords[d + 1 : len(rwords) if nxt is None else nxt]
+        agree = min(max((len(os.path.commonprefix([span, c])) for c in conts), default=0), len(span) - 1)
+        if nxt is not None and is_analyst("".join(rwords[nxt + 1 : nxt + 2])) and stop > nxt:
+            cut = nxt + 1 - d
+        elif agree and nxt_name != stop:
+            cut = agree
+        else:
             cut = len(_peel_bare(rwords[d + 1 : nxt_name], spoken, from_end=True)[0])
         out.append(Label(" ".join(rwords[start:d]), " ".join(rwords[d + 1 : d + 1 + cut]), True, " ".join(rwords[start : d + 1 + cut])))
         pos = d + 1 + cut
@@ -438,7 +445,7 @@ def _inline_layout(text: str, start: int) -> Layout:
     # 2. roster and generic names standing alone
     bare = sorted({e.name for e in entries if not e.fields} | set(GENERIC_LABELS), key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in bare)
-    for m in re.finditer(rf"(?<!\S)(?:{alts})(?=\s+[\[\"“‘(A-Z0-9])(?!\s+--)", text[:body_end]):
+    for m in re.finditer(rf"(?<!\S)(?:{alts})(?={_SPEECH_START.pattern})(?!\s+--)", text[:body_end]):
         a = m.start()
         generic = clean(m.group()) in GENERIC_LABELS  # never words of speech: no sentence end needed
         if a >= start and free(*m.span()) and (generic or a in boundaries or _BOUNDARY.search(text, max(0, a - 4), a)):
