@@ -10,8 +10,9 @@
 * at most ``MAX_BYTES + 1`` bytes are read, whatever the file system says about the size, and a
   larger file is refused;
 * a missing file, a symbolic link loop and an unreadable file each get their own message;
-* text is UTF-8 (a byte-order mark is allowed) or UTF-16/UTF-32 with a byte-order mark; UTF-16
-  without one, other binary data and invalid UTF-8 are refused with a message that says which.
+* text is UTF-8 (a byte-order mark is allowed) or UTF-16/UTF-32 with a byte-order mark (when
+  that reads as text); UTF-16 without one, other binary data and invalid UTF-8 are refused with a
+  message that says which.
 """
 
 from __future__ import annotations
@@ -26,11 +27,10 @@ from ..errors import TranscriptError
 
 MAX_BYTES = 20_000_000
 
-#: Byte-order marks and their codecs; UTF-32 first (its little-endian mark starts like UTF-16's).
+#: Byte-order marks of wide encodings; UTF-32 first (its little-endian mark starts like UTF-16's).
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -80,21 +80,32 @@ def read_bytes(path: str | Path) -> bytes:
     return data
 
 
+def _wide(data: bytes, codec: str) -> str | None:
+    """``data`` read as UTF-16 or UTF-32, when that gives text (mostly ASCII, as a transcript is)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    head = text[:2000]
+    return text if sum(c.isascii() for c in head) >= 0.8 * len(head) else None
+
+
 def decode(data: bytes, name: str | None = None) -> str:
     """Transcript bytes as text (see the module docstring), or a one-line error."""
-    codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8")
-    if codec == "utf-8" and b"\x00" in data[:8192]:
+    codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), "utf-8-sig")
+    text = _wide(data, codec) if codec in ("utf-16", "utf-32") else None
+    if text is None and b"\x00" in data[:8192]:
         half = data[:400]
         if half[1::2].count(0) > 0.8 * len(half[1::2]) or half[0::2].count(0) > 0.8 * len(half[0::2]):
             raise TranscriptError(
                 "file looks like UTF-16 text without a byte-order mark; convert it to UTF-8 "
                 "(for example: iconv -f UTF-16LE -t UTF-8 FILE > FILE.txt)", name)
         raise TranscriptError("file is binary, not text", name)
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        what = "UTF-8" if codec == "utf-8" else codec.upper().replace("-SIG", "")
-        raise TranscriptError(f"file is not {what} text (invalid byte at position {exc.start})", name) from None
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TranscriptError(f"file is not UTF-8 text (invalid byte at position {exc.start})", name) from None
     if not text.strip():
         raise TranscriptError("file is empty", name)
     return text
