@@ -34,6 +34,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .formats import lines
@@ -291,9 +292,14 @@ def _line_layout(text: str, start: int) -> Layout:
 # --------------------------------------------------------------------------- one-line layout
 
 
-def _dash_contexts(w: list[str]) -> list[tuple[list[str], list[str]]]:
-    """For every `` -- `` among the body's words ``w``: up to 7 words before it and 24 after it."""
-    return [(w[max(0, i - 7) : i], w[i + 1 : i + 25]) for i, x in enumerate(w) if x == "--"]
+def _dash_contexts(w: list[str]) -> dict[str, list[tuple[list[str], list[str]]]]:
+    """For every `` -- `` among the body's words ``w``: up to 7 words before it and 24 after it,
+    by the word right before it."""
+    out: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for i, x in enumerate(w):
+        if x == "--" and i:
+            out.setdefault(w[i - 1], []).append((w[max(0, i - 7) : i], w[i + 1 : i + 25]))
+    return out
 
 
 def _ends_sentence(w: str) -> bool:
@@ -301,14 +307,14 @@ def _ends_sentence(w: str) -> bool:
     return w in ("--", "–", "—") or (w[-1:] in ".?!…]\"”’)" and not _ABBREVIATION.fullmatch(w))
 
 
-def _spoken_as_titled(words: list[str], before: str | None, contexts: list[tuple[list[str], list[str]]]) -> tuple[list[list[str]], bool]:
+def _spoken_as_titled(words: list[str], before: str | None, contexts: dict[str, list]) -> tuple[list[list[str]], bool]:
     """Does the body use ``words`` as the name of a ``Name -- Title`` label? The body's
     continuations after every `` -- `` that ``words`` stand before where the word before them is
     neither ``before`` (the word before them in the roster) nor a word that may stand in a name
     or a firm; and whether one of those follows a sentence's end (or opens the body)."""
     k = len(words)
     found, strong = [], False
-    for ctx, after in contexts:
+    for ctx, after in contexts.get(words[-1], []):
         if ctx[-k:] != words:
             continue
         prev = ctx[-k - 1] if len(ctx) > k else None
@@ -320,8 +326,8 @@ def _spoken_as_titled(words: list[str], before: str | None, contexts: list[tuple
 
 def _bare_spoken(text: str, body: tuple[int, int], name: str, boundaries: set[int]) -> bool:
     """Does the body use ``name`` as a bare label (after a sentence's end, before speech)?"""
-    for m in re.finditer(r"(?<!\S)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\S)", text[: body[1]]):
-        if m.start() >= body[0] and _SPEECH_START.match(text, m.end()) and not _DASH_AHEAD.match(text, m.end()):
+    for m in re.compile(r"(?<!\S)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\S)").finditer(text, *body):
+        if _SPEECH_START.match(text, m.end()) and not _DASH_AHEAD.match(text, m.end()):
             before = text[max(0, m.start() - 20) : m.start()].split()
             if m.start() in boundaries or (before and before[-1] != "--" and _ends_sentence(before[-1])):
                 return True
@@ -394,22 +400,21 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
                 pos = d + 1
                 continue
         add_bare(rwords[pos:start])
-        later = [x for x in dashes if x > d]
-        nxt = next(iter(later), None)
+        nxt = next((x for x in dashes if x > d), None)
+        said = spoken_name(nxt, d + 1) if nxt is not None else None  # where the next name starts
         conts, _ = _spoken_as_titled(rwords[start:d], rwords[start - 1] if start else None, contexts)
-        stop = next((x for x in map(lambda x: spoken_name(x, d + 1), later) if x is not None), len(rwords))
-        nxt_name = stop if nxt is None or stop < nxt else grammar_name(nxt, d + 1)
         # the title runs up to the next name, bare entries before it aside; "Firm -- Analyst" is
         # one title; where the body does not say where the next name starts, the title is where
         # the body's labels of this speaker agree with the roster
         span = rwords[d + 1 : len(rwords) if nxt is None else nxt]
         agree = min(max((len(os.path.commonprefix([span, c])) for c in conts), default=0), len(span) - 1)
-        if nxt is not None and is_analyst("".join(rwords[nxt + 1 : nxt + 2])) and stop > nxt:
+        if nxt is not None and said is None and is_analyst("".join(rwords[nxt + 1 : nxt + 2])):
             cut = nxt + 1 - d
-        elif agree and nxt_name != stop:
+        elif nxt is not None and said is None and agree:
             cut = agree
         else:
-            cut = len(_peel_bare(rwords[d + 1 : nxt_name], spoken, from_end=True)[0])
+            end = len(rwords) if nxt is None else said if said is not None else grammar_name(nxt, d + 1)
+            cut = len(_peel_bare(rwords[d + 1 : end], spoken, from_end=True)[0])
         out.append(Label(" ".join(rwords[start:d]), " ".join(rwords[d + 1 : d + 1 + cut]), True, " ".join(rwords[start : d + 1 + cut])))
         pos = d + 1 + cut
     return out
@@ -417,7 +422,7 @@ def _inline_roster(rwords: list[str], contexts, spoken) -> list[Label]:
 
 def _inline_layout(text: str, start: int) -> Layout:
     headings, body_end, (r0, r1) = _regions(text, start, by_line=False)
-    spans = [m.span() for m in re.finditer(r"\S+", text[:body_end]) if m.start() >= start]
+    spans = [m.span() for m in re.compile(r"\S+").finditer(text, start, body_end)]
     w = [text[a:b] for a, b in spans]  # the body's words
     boundaries = {spans[0][0]} if spans else set()
     for _, e, _ in headings:
@@ -428,29 +433,32 @@ def _inline_layout(text: str, start: int) -> Layout:
     entries = _inline_roster(rwords, contexts, lambda n: _bare_spoken(text, (start, body_end), n, boundaries))
     known = {e.name: e for e in entries}
     hits: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the labels' spans, sorted, never overlapping
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        i = bisect_left(taken, (b,))
+        return i == 0 or taken[i - 1][1] <= a
+
+    def take(a: int, b: int, name: str) -> None:
+        hits.append((a, b, name))
+        insort(taken, (a, b))
 
     # 1. every roster label, as the roster writes it
     titled = sorted((e for e in entries if e.fields), key=lambda e: -len(e.text))
     if titled:
         alts = "|".join(r"\s+".join(map(re.escape, e.text.split())) for e in titled)
         by_text = {clean(e.text): e.name for e in titled}
-        for m in re.finditer(rf"(?<!\S)(?:{alts})(?!\S)", text[:body_end]):
-            if m.start() >= start and free(*m.span()):
-                hits.append((m.start(), m.end(), by_text[clean(m.group())]))
-                taken.append(m.span())
+        for m in re.compile(rf"(?<!\S)(?:{alts})(?!\S)").finditer(text, start, body_end):
+            if free(*m.span()):
+                take(*m.span(), by_text[clean(m.group())])
     # 2. roster and generic names standing alone
     bare = sorted({e.name for e in entries if not e.fields} | set(GENERIC_LABELS), key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in bare)
-    for m in re.finditer(rf"(?<!\S)(?:{alts})(?={_SPEECH_START.pattern})(?!\s+--)", text[:body_end]):
+    for m in re.compile(rf"(?<!\S)(?:{alts})(?={_SPEECH_START.pattern})(?!\s+--)").finditer(text, start, body_end):
         a = m.start()
         generic = clean(m.group()) in GENERIC_LABELS  # never words of speech: no sentence end needed
-        if a >= start and free(*m.span()) and (generic or a in boundaries or _BOUNDARY.search(text, max(0, a - 4), a)):
-            hits.append((a, m.end(), clean(m.group())))
-            taken.append(m.span())
+        if free(*m.span()) and (generic or a in boundaries or _BOUNDARY.search(text, max(0, a - 4), a)):
+            take(a, m.end(), clean(m.group()))
     # 3. any other "Name -- Title" after a sentence's end, and again where an established name
     # stands after other words ("Thanks Bobby Bobby Griffin -- ...")
     markup: list[tuple[int, str]] = []
@@ -490,8 +498,7 @@ def _inline_layout(text: str, start: int) -> Layout:
             continue
         for a, i, _ in occurrences:
             if free(a, b := spans[i + len(fields)][1]):
-                hits.append((a, b, name))
-                taken.append((a, b))
+                take(a, b, name)
         if name not in known:
             known[name] = Label(name, " ".join(fields), False, clean(f"{name} -- {' '.join(fields)}"))
     hits.sort()
