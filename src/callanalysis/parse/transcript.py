@@ -231,15 +231,6 @@ _INTRO = re.compile(
 )
 
 
-def _introduced_analysts(speech: list[str]) -> dict[str, str]:
-    """Analysts the moderator introduces by name and firm: 'question comes from Ann Lee with Big Bank'."""
-    out: dict[str, str] = {}
-    for text in speech:
-        for m in _INTRO.finditer(text):
-            out.setdefault(clean(m["name"]), clean(m["firm"]))
-    return out
-
-
 # --------------------------------------------------------------------------- parse
 
 
@@ -322,8 +313,9 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
             title = intro.group("title").strip() if intro else "Moderator"
             participants[name] = replace(p, title=title, firm=meta.company or "", role="investor relations")
 
-    # Analysts the moderator introduces ("... from the line of Ann Lee with Big Bank").
-    for name, firm in _introduced_analysts([text[a:b] for n, _, a, b in raw_turns]).items():
+    # Analysts the moderator introduces ("... from the line of Ann Lee with Big Bank"), first mention.
+    introduced = [m for _, _, a, b in raw_turns for m in _INTRO.finditer(text, a, b)]
+    for name, firm in [(clean(m["name"]), clean(m["firm"])) for m in introduced]:
         p = participants.get(name)
         if p and name not in GENERIC_LABELS and (p.role == "unknown" or (p.role == "analyst" and not p.firm)):
             participants[name] = replace(p, title="Analyst", firm=firm, role="analyst")
