@@ -10,10 +10,13 @@ import pytest
 
 from callanalysis import sentences_frame
 from callanalysis.measure.outcomes import (
+    CONFIDENT_SCORE,
+    MIN_SCORE,
     RESOLVED,
     STATUSES,
     forecast_weights,
     hedged_vs_boosted,
+    ledger_notes,
     load_outcomes,
     match_outcomes,
     outcomes_path_for,
@@ -53,7 +56,9 @@ def sentences(rows: list[tuple[int, str, str, int]]) -> pd.DataFrame:
 def test_readme_records_the_outcome_files_hash_and_provenance():
     readme = (ROOT / "data" / "outcomes" / "README.md").read_text(encoding="utf-8")
     assert hashlib.sha256(OUTCOMES.read_bytes()).hexdigest() in readme
-    assert "2026-11-28" in readme and "mirror" in readme
+    notes = ROOT / "data" / "outcomes" / "forecast_outcomes.md"
+    assert hashlib.sha256(notes.read_bytes()).hexdigest() in readme
+    assert "2026-12-06" in readme and "mirror" in readme
 
 
 def test_load_outcomes_reads_every_forecast_with_a_known_status():
@@ -101,10 +106,31 @@ def test_misaligned_source_cells_raise_a_value_error(tmp_path):
         load_outcomes(bad)
 
 
-def test_robotaxi_unveil_forecast_matches_the_cybercab_in_august_sentence(matched, seed_sentences):
+def test_robotaxi_unveil_forecast_matches_a_sentence_that_names_august(matched, seed_sentences):
     text = seed_sentences.set_index("sentence_id").loc[matched.loc[2, "sentence_id"], "text"]
-    assert "Cybercab in August" in text
+    assert "August" in text
     assert matched.loc[2, "matched_text"] == text
+
+
+def test_free_cash_flow_forecast_is_musks_own_sentence_not_the_cfos(matched):
+    assert matched.loc[16, "matched_text"] == "I think we can be free cash flow positive meaningfully."
+    assert matched.loc[16, "sentence_speaker"] == "Elon Musk"
+    assert matched.loc[6, "sentence_speaker"] == "Vaibhav Taneja"
+
+
+def test_no_two_seed_forecasts_share_a_sentence(matched):
+    assert matched["sentence_id"].notna().all()
+    assert not matched["sentence_id"].duplicated().any()
+
+
+def test_the_seed_scorecard_agrees_with_the_ledger_row_for_row(seed_sentences):
+    ledger = load_outcomes(OUTCOMES)
+    card = scorecard(match_outcomes(ledger, seed_sentences), seed_sentences)
+    assert card["id"].tolist() == ledger["id"].tolist()
+    assert card["status"].tolist() == ledger["status"].tolist()
+    assert card["speaker"].tolist() == card["sentence_speaker"].tolist() == ledger["speaker"].tolist()
+    weak = card["match_score"] < CONFIDENT_SCORE
+    assert card.loc[weak, "match_note"].str.len().gt(0).all() and card.loc[~weak, "match_note"].eq("").all()
 
 
 def test_h100_forecast_matches_the_85000_by_end_of_year_sentence(matched):
@@ -130,6 +156,29 @@ def test_editorial_brackets_inside_quotes_do_not_count_as_quoted():
     assert w["deal"] > w["licensing"]
 
 
+def test_a_sentence_holding_a_quoted_phrase_whole_beats_a_paraphrase_overlap():
+    s = sentences([(1, "A", "Price cuts across all products in 2024 will hit cash flow.", 0),
+                   (2, "A", "I think we can be cash flow positive meaningfully.", 0)])
+    forecast = "Despite price cuts across all products in 2024, 'we can be cash flow positive meaningfully'"
+    m = match_outcomes(pd.DataFrame([outcome(1, "A", forecast)]), s).iloc[0]
+    assert (m["sentence_id"], m["match_score"]) == (2, 1.0)
+
+
+def test_two_forecasts_that_want_the_same_sentence_get_one_each():
+    s = sentences([(1, "A", "We will ship the truck in 2025.", 1), (2, "A", "The truck ships in 2025 and the van too.", 1)])
+    o = pd.DataFrame([outcome(1, "A", "ship the truck in 2025"), outcome(2, "A", "the van ships in 2025")])
+    m = match_outcomes(o, s).set_index("id")
+    assert (m.loc[1, "sentence_id"], m.loc[2, "sentence_id"]) == (1, 2)
+
+
+def test_a_weak_match_carries_a_note_and_a_confident_one_none():
+    s = sentences([(1, "A", "Deliveries will grow.", 1)])
+    weak = match_outcomes(pd.DataFrame([outcome(1, "A", "Deliveries grow in Europe and Asia in 2025")]), s).iloc[0]
+    assert MIN_SCORE <= weak["match_score"] < CONFIDENT_SCORE and weak["match_note"].startswith("weak match")
+    sure = match_outcomes(pd.DataFrame([outcome(1, "A", "deliveries will grow")]), s).iloc[0]
+    assert sure["match_note"] == ""
+
+
 def test_forecast_sentences_are_preferred_when_the_words_tie():
     s = sentences([(1, "A", "Deliveries will grow in 2025.", 0), (2, "A", "Deliveries will grow in 2025.", 1)])
     m = match_outcomes(pd.DataFrame([outcome(1, "A", "Deliveries grow in 2025")]), s)
@@ -146,6 +195,27 @@ def test_no_match_below_the_minimum_score_is_na():
     s = sentences([(1, "A", "The weather was nice.", 1)])
     m = match_outcomes(pd.DataFrame([outcome(1, "A", "Robotaxi unveiled in August")]), s)
     assert pd.isna(m.loc[0, "sentence_id"]) and m.loc[0, "matched_text"] == ""
+    assert m.loc[0, "match_note"].startswith("no sentence of A")
+
+
+def test_an_older_file_without_material_and_checked_on_reads_as_material(tmp_path):
+    old = tmp_path / "old.csv"
+    pd.DataFrame([outcome(1, "A", "x")]).to_csv(old, index=False)
+    o = load_outcomes(old)
+    assert (o.loc[0, "material"], o.loc[0, "checked_on"]) == ("yes", "")
+
+
+def test_material_other_than_yes_or_no_is_a_value_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame([outcome(1, "A", "x") | {"material": "maybe", "checked_on": ""}]).to_csv(bad, index=False)
+    with pytest.raises(ValueError, match="'material' must be yes or no"):
+        load_outcomes(bad)
+
+
+def test_the_seed_ledgers_notes_give_its_rules_by_heading(seed_call):
+    notes = ledger_notes(seed_call)
+    assert any(h.startswith("Selection rule") for h in notes) and "Status definitions" in notes
+    assert any(h.startswith("Due-date convention") for h in notes)
 
 
 def test_matching_is_deterministic(seed_sentences):

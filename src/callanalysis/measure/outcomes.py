@@ -7,10 +7,13 @@ Promises:
   one-line message when the call has none;
 * :func:`load_outcomes` returns the file as a table of strings (``id`` an int), or raises
   :class:`FileNotFoundError` (no file) / :class:`ValueError` (one line: missing columns, a status
-  outside :data:`STATUSES`, source cells whose ``' | '``-separated parts do not line up);
-* :func:`match_outcomes` links each outcome to the sentence of the same speaker that shares the
-  most content words, numbers and dates with the outcome's ``forecast`` text (words quoted from
-  the call weigh most, forecast sentences are preferred); the result is deterministic;
+  outside :data:`STATUSES`, source cells whose ``' | '``-separated parts do not line up; the
+  columns of :data:`OPTIONAL` are filled in when an older file lacks them);
+* :func:`match_outcomes` links each outcome to one sentence of its own speaker, the one that
+  shares most content words, numbers and dates with the outcome's ``forecast`` text or with a
+  phrase it quotes from the call (forecast sentences preferred), never one sentence to two
+  outcomes; a match under :data:`CONFIDENT_SCORE` carries a note, none is made under
+  :data:`MIN_SCORE`; the result is deterministic;
 * :func:`scorecard` and :func:`hedged_vs_boosted` report the share of *resolved* forecasts that
   were met: ``unresolved`` and ``unknown`` are left out of the denominator, ``partly`` counts as
   not met. With 17 forecasts every share comes with Fisher's exact p-value, Wilson intervals and a
@@ -25,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import linear_sum_assignment
 
 from ..parse.transcript import Call
 from ..paths import OUTCOMES
@@ -35,6 +39,9 @@ COLUMNS: tuple[str, ...] = (
     "id", "speaker", "forecast", "horizon", "horizon_date", "status", "evidence",
     "source_title", "source_url", "source_date",
 )
+#: Columns a newer outcome file adds, with the value an older file is read with: whether the
+#: forecast meets the file's selection rule, and the date its status was last checked.
+OPTIONAL: dict[str, str] = {"material": "yes", "checked_on": ""}
 STATUSES: tuple[str, ...] = ("met", "missed", "partly", "unresolved", "unknown")
 RESOLVED: tuple[str, ...] = ("met", "missed", "partly")
 SEP = " | "
@@ -46,6 +53,11 @@ NUMBER_WEIGHT = 2.0
 FORECAST_BONUS = 0.25
 #: Runners-up within this fraction of the best adjusted score are listed as ``candidates``.
 CANDIDATE_RATIO = 0.8
+#: A quoted passage counts on its own (:func:`quote_weights`) from this many content tokens.
+QUOTE_MIN_TOKENS = 3
+#: Under this score no sentence is matched; under :data:`CONFIDENT_SCORE` the match carries a note.
+MIN_SCORE = 0.2
+CONFIDENT_SCORE = 0.5
 
 _STOP = frozenset(
     """
@@ -59,7 +71,7 @@ _STOP = frozenset(
     going get got lot said say says
     """.split()
 )
-_QUOTED = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]+?)['’\"”](?![\w])")
+_QUOTED = re.compile(r"(?<![\w])['‘\"“]((?:[^'’\"”]|(?<=\w)['’](?=\w))+?)['’\"”](?![\w])")  # "we'll" stays inside
 _EDITORIAL = re.compile(r"\[[^\]]*\]")  # "[FSD licensing]": the compiler's words, not the call's
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
 
@@ -121,7 +133,10 @@ def load_outcomes(path: str | Path) -> pd.DataFrame:
         n = {c: len(split_multi(row[c])) for c in ("source_title", "source_url", "source_date")}
         if len(set(n.values())) > 1:
             raise ValueError(f"{p}: row {row['id']}: source title/url/date counts differ {tuple(n.values())}")
-    df = df[list(COLUMNS)].assign(id=ids.astype(int))
+    if "material" in df and not df["material"].str.strip().str.lower().isin(["yes", "no"]).all():
+        raise ValueError(f"{p}: 'material' must be yes or no")
+    df = df.assign(**{c: df[c] if c in df else default for c, default in OPTIONAL.items()})
+    df = df[[*COLUMNS, *OPTIONAL]].assign(id=ids.astype(int), material=lambda d: d["material"].str.strip().str.lower())
     return df.sort_values("id", kind="mergesort").reset_index(drop=True)
 
 
@@ -181,49 +196,65 @@ def _speakers(cell: str) -> set[str]:
     return {s.strip() for s in cell.split("/") if s.strip()}
 
 
-def match_outcomes(outcomes: pd.DataFrame, sentences: pd.DataFrame, min_score: float = 0.2) -> pd.DataFrame:
-    """Each outcome with the sentence it refers to.
+def quote_weights(forecast: str) -> list[dict[str, float]]:
+    """:func:`forecast_weights` of each quoted passage of at least :data:`QUOTE_MIN_TOKENS`
+    content tokens (a phrase, not a single word) of an outcome's ``forecast`` text."""
+    quotes = (tokens(_EDITORIAL.sub(" ", q)) for q in _QUOTED.findall(forecast))
+    return [dict.fromkeys(q, 1.0) for q in quotes if len(set(q)) >= QUOTE_MIN_TOKENS]
 
-    Candidates are the sentences of the outcome's speaker(s) (``"A / B"`` means either). The
-    best is the highest ``match_score`` x (1 + :data:`FORECAST_BONUS` if ``forecast == 1``), ties
-    going to the earlier sentence. Adds ``sentence_id`` (``<NA>`` when no candidate reaches
-    ``min_score``), ``turn``, ``match_score`` (unadjusted, 0-1), ``matched_text`` and
-    ``candidates`` (';'-joined ids of close runners-up, best first).
+
+def _match_scores(forecast: str, have: list[set[str]]) -> np.ndarray:
+    """The match score of ``forecast`` against each token set of ``have``: the larger of the
+    weighted share of the whole text found and the share of its best-found quoted phrase."""
+    parts = [forecast_weights(forecast), *quote_weights(forecast)]
+    return np.array([max(_score(w, h) for w in parts) for h in have]) if have else np.zeros(0)
+
+
+def match_outcomes(outcomes: pd.DataFrame, sentences: pd.DataFrame, min_score: float = MIN_SCORE) -> pd.DataFrame:
+    """Each outcome with the one sentence it refers to, no sentence used twice.
+
+    Candidates are the sentences of the outcome's speaker(s) (``"A / B"`` means either). A
+    candidate's score is :func:`_match_scores`' (0-1); a forecast sentence's counts
+    (1 + :data:`FORECAST_BONUS`) times as much. Outcomes and sentences are then paired so that
+    the total score is highest and each sentence serves at most one outcome
+    (``scipy.optimize.linear_sum_assignment``; on a tie the earlier sentence wins). Adds
+    ``sentence_id`` (``<NA>`` when the pair's score is under ``min_score``), ``turn``,
+    ``sentence_speaker``, ``match_score`` (0-1), ``matched_text``, ``candidates`` (';'-joined
+    ids of close runners-up, best first) and ``match_note`` (empty for a match scoring at least
+    :data:`CONFIDENT_SCORE`; otherwise says why the match is weak or missing).
     """
-    sents = sentences.sort_values("sentence_id", kind="mergesort")
-    is_forecast = (
-        pd.to_numeric(sents["forecast"], errors="coerce").fillna(0).astype(int)
-        if "forecast" in sents
-        else pd.Series(0, index=sents.index)
-    )
-    token_sets: dict[str, set[str]] = {}  # each sentence is tokenised once, not once per outcome
+    out = outcomes.sort_values("id", kind="mergesort").reset_index(drop=True)
+    sents = sentences.sort_values("sentence_id", kind="mergesort").reset_index(drop=True)
+    bonus = 1 + FORECAST_BONUS * pd.to_numeric(sents.get("forecast", 0), errors="coerce").fillna(0).to_numpy()
+    have = [set(tokens(t)) for t in sents["text"]]
+    raw = np.zeros((len(out), len(sents)))
+    for i, o in out.iterrows():
+        mine = sents["speaker"].isin(_speakers(o["speaker"])).to_numpy()
+        raw[i] = np.where(mine, _match_scores(o["forecast"], have), -1.0)
+    rank = raw * bonus - 1e-9 * np.arange(len(sents))  # the earlier of two equal sentences wins
+    chosen = dict(zip(*linear_sum_assignment(rank, maximize=True))) if raw.size else {}
     rows = []
-    for _, o in outcomes.sort_values("id", kind="mergesort").iterrows():
-        weights = forecast_weights(o["forecast"])
-        pool = sents[sents["speaker"].isin(_speakers(o["speaker"]))]
-        scored = []
-        for i, sid, turn, text in zip(pool.index, pool["sentence_id"], pool["turn"], pool["text"]):
-            have = token_sets.get(text)
-            if have is None:
-                have = token_sets[text] = set(tokens(text))
-            raw = _score(weights, have)
-            scored.append((raw * (1 + FORECAST_BONUS * is_forecast[i]), raw, int(sid), int(turn), text))
-        scored.sort(key=lambda s: (-s[0], s[2]))
-        best = scored[0] if scored and scored[0][1] >= min_score else None
-        runners = [str(s[2]) for s in scored[1:4] if best and s[0] >= CANDIDATE_RATIO * best[0]]
-        rows.append(
-            {
-                **o.to_dict(),
-                "sentence_id": best[2] if best else pd.NA,
-                "turn": best[3] if best else pd.NA,
-                "match_score": round(best[1], 4) if best else (round(scored[0][1], 4) if scored else 0.0),
-                "matched_text": best[4] if best else "",
-                "candidates": ";".join(runners),
-            }
-        )
-    extra = ["sentence_id", "turn", "match_score", "matched_text", "candidates"]
-    out = pd.DataFrame(rows, columns=[*outcomes.columns, *extra])
-    return out.astype({"sentence_id": "Int64", "turn": "Int64"})
+    for i, o in out.iterrows():
+        j = chosen.get(i)
+        score = float(raw[i, j]) if j is not None else 0.0
+        ok = j is not None and score >= min_score
+        close = [int(sents.loc[k, "sentence_id"]) for k in np.argsort(-rank[i], kind="stable")[:4]
+                 if ok and k != j and raw[i, k] >= 0 and rank[i, k] >= CANDIDATE_RATIO * rank[i, j]][:3]
+        rows.append({**o.to_dict(), "sentence_id": sents.loc[j, "sentence_id"] if ok else pd.NA,
+                     "turn": sents.loc[j, "turn"] if ok else pd.NA, "sentence_speaker": sents.loc[j, "speaker"] if ok else "",
+                     "match_score": round(max(score, 0.0), 4), "matched_text": sents.loc[j, "text"] if ok else "",
+                     "candidates": ";".join(map(str, close)), "match_note": match_note(score, o["speaker"], ok)})
+    extra = ["sentence_id", "turn", "sentence_speaker", "match_score", "matched_text", "candidates", "match_note"]
+    return pd.DataFrame(rows, columns=[*outcomes.columns, *extra]).astype({"sentence_id": "Int64", "turn": "Int64"})
+
+
+def match_note(score: float, speaker: str, matched: bool) -> str:
+    """Why a match needs a reader's check: '' at or above :data:`CONFIDENT_SCORE`."""
+    if not matched:
+        return f"no sentence of {speaker} shares enough of the forecast's words (best score {max(score, 0):.2f})"
+    if score < CONFIDENT_SCORE:
+        return f"weak match (score {score:.2f}, under {CONFIDENT_SCORE:.1f}): read the sentence against the forecast"
+    return ""
 
 
 # --------------------------------------------------------------------------- scorecard
@@ -255,9 +286,10 @@ def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     card["resolved"] = card["status"].isin(RESOLVED)
     card["met"] = pd.array([1 if s == "met" else 0 if s in RESOLVED else pd.NA for s in card["status"]], dtype="Int64")
     card["n_sources"] = card.apply(source_links, axis=1).map(len)
-    keep = ["id", "speaker", "forecast", "horizon", "horizon_date", "status", "resolved", "met",
-            "sentence_id", "turn", "match_score", "matched_text", "hedged", "boosted", "hedge_cues",
-            "booster_cues", "n_sources", "source_title", "source_url", "source_date", "evidence"]
+    keep = ["id", "speaker", "forecast", "horizon", "horizon_date", "status", "resolved", "met", "material",
+            "checked_on", "sentence_id", "turn", "sentence_speaker", "match_score", "match_note", "matched_text",
+            "hedged", "boosted", "hedge_cues", "booster_cues", "n_sources", "source_title", "source_url",
+            "source_date", "evidence"]
     return card[[c for c in keep if c in card]].sort_values("id", kind="mergesort").reset_index(drop=True)
 
 
@@ -312,6 +344,21 @@ def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
         return row["compiled"].strip()
     hit = _COMPILED.search(row.get("source", ""))
     return hit.group(1) if hit else ""
+
+
+_HEADING = re.compile(r"^## +(.+?) *$", re.M)
+
+
+def ledger_notes(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> dict[str, str]:
+    """The sections of the outcome file's notes (the index's ``notes`` column: a Markdown file
+    beside it), as ``{heading: Markdown text}`` in file order; empty when the index names none.
+    Raises :class:`FileNotFoundError` as :func:`outcomes_path_for` does."""
+    name = index_row(call, outcomes_dir).get("notes", "").strip()
+    if not name:
+        return {}
+    text = (Path(outcomes_dir) / name).read_text(encoding="utf-8")
+    parts = _HEADING.split(text)[1:]
+    return {head: body.strip() for head, body in zip(parts[::2], parts[1::2])}
 
 
 def latest_source_date(card: pd.DataFrame) -> str:
