@@ -122,7 +122,7 @@ def test_a_finding_on_two_sentences_gives_two_evidence_rows():
     rows = consistency.evidence_rows(findings, df)
     assert rows["finding"].tolist() == [1, 1] and rows["sentence_id"].tolist() == [1, 2]
     assert rows["speaker"].tolist() == ["A", "B"] and set(rows["note"]) == {consistency.NOTE}
-    assert consistency.count_by_kind(findings)["hours of the week"] == 1
+    assert consistency.count_by_kind(findings)["fraction of a period"] == 1
 
 
 # --------------------------------------------------------------------------- forecasts
@@ -177,8 +177,8 @@ def _index(tmp_path, source: str, extra: dict | None = None) -> None:
     pd.DataFrame([row]).to_csv(tmp_path / "index.csv", index=False)
 
 
-def test_compiled_on_reads_the_date_from_the_index_source(seed, tmp_path):
-    assert outcomes.compiled_on(seed.call) == "2026-11-28"  # the seed index says "compiled 2026-11-28 ..."
+def test_compiled_on_reads_the_index_compiled_column_else_its_source(seed, tmp_path):
+    assert outcomes.compiled_on(seed.call) == "2026-12-06"  # the revision that re-checked every row
     _index(tmp_path, "hand-made")
     assert outcomes.compiled_on(seed.call, tmp_path) == ""
     _index(tmp_path, "compiled 2025-01-02 from pages", {"compiled": "2025-02-03"})

@@ -64,3 +64,18 @@ def test_render_does_not_depend_on_the_tables_row_order_across_turns(seed_call):
 def test_sentence_html_reads_a_plain_dict_as_it_reads_a_series():
     r = row(hedged=1, forecast=1, horizon_text="next year", horizon_start="2025-01-01", horizon_end="2025-12-31")
     assert transcript_html.sentence_html(r.to_dict()) == transcript_html.sentence_html(r)
+
+
+def test_a_questioned_sentence_is_marked_and_links_to_the_findings():
+    findings = pd.DataFrame({"kind": ["beyond a bound", "fraction of a period"], "sentence_ids": ["3", "7;8"],
+                             "values": ["stated 170 <hours>", "150 vs 56"], "note": ["likely transcription error"] * 2})
+    marks = transcript_html.suspects(findings)
+    assert marks[7][0] == marks[8][0] == 2 and marks[3][0] == 1
+    out = transcript_html.sentence_html(row(), marks[7])
+    assert "ca-suspect" in out and f'href="{transcript_html.FINDINGS_HREF}"' in out
+    assert "check this figure (finding 2)" in out
+    assert "stated 170 &lt;hours&gt;" in transcript_html.sentence_html(row(), marks[3])
+
+
+def test_an_unquestioned_sentence_has_no_marker():
+    assert "ca-suspect" not in transcript_html.sentence_html(row())

@@ -1,26 +1,29 @@
 """Internal-consistency checks of a transcript, as data: figures that cannot all be right.
 
-``check(df, call_date=None)`` runs every rule over the sentence table and returns one row per
+``check(df, call_date=None)`` runs every check over the sentence table and returns one row per
 finding, sorted by first sentence id then kind. Each finding carries ``kind``, ``sentence_ids``
 (';'-joined), ``turns``, ``speakers``, ``evidence`` (the sentences' text), ``stated_value``
 (the figure as said), ``reference_value`` (what it is checked against; for an anachronism, the
 days from the horizon's end to the call), ``values`` (the computation, in words), ``source`` and
-``note``. The note
-always reads "likely transcription error": the rules show that figures disagree, not which
-one the speaker said.
+``note``. The note always reads "likely transcription error": a check shows that figures
+disagree, not which one the speaker said.
 
-Rules (no sentence ids are hard-coded; each reads the text itself):
+The checks are those a careful reader applies to any call; none names a company, a product or a
+figure of one call (:data:`CHECKS` says what each compares with):
 
-* ``anachronism``: a forecast whose horizon ends before the call date, from the annotated
-  table's ``anachronism`` column (skipped when the column is absent);
-* ``implausible quantity``: a number with a unit that exceeds a bound in
-  ``data/lexicons/plausibility.csv`` (e.g. more than 168 hours a week; cumulative FSD miles
-  far above Tesla's reported figure), in a sentence that matches the row's context pattern,
-  and only for calls dated inside the row's validity window;
-* ``hours of the week``: "X hours a week" next to "a third of the hours of the week" (same or
-  adjacent turn) when X and the fraction of 168 hours differ by more than ``rel_tol``;
-* ``percentage direction``: "declined from 18.9% to 19.5%" (a fall that rises, or a rise that
-  falls).
+* ``anachronism``: a forecast whose horizon ends before the call date (the annotator's
+  ``anachronism`` column; skipped when the column is absent);
+* ``beyond a bound``: a quantity beyond what arithmetic or a definition allows, one row per
+  bound in ``data/lexicons/plausibility.csv`` (more than 24 hours a day or 168 hours a week,
+  a share, market share or margin above 100%), each row with its source;
+* ``fraction of a period``: "150 hours a week" said within a turn of "a third of the week",
+  when the two differ by more than ``rel_tol``;
+* ``direction of change``: "declined from 18.9% to 19.5%" (a fall that rises, or a rise that
+  falls), for percentages, amounts of money and plain numbers alike; not when words of both
+  directions lead up to it ("reduce the increase from 5.4% to 2.3%");
+* ``multiple``: "doubled from 20 to 50": the two figures are not the multiple the verb says
+  (within ``rel_tol``);
+* ``part above its whole``: "12 of the 10 factories", "7 out of 5".
 """
 
 from __future__ import annotations
@@ -31,44 +34,62 @@ from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
+
 from ..paths import LEXICONS
 
 PLAUSIBILITY_PATH = LEXICONS / "plausibility.csv"
-HOURS_PER_WEEK = 7 * 24
 NOTE = "likely transcription error"
-COLUMNS = ["kind", "sentence_ids", "turns", "speakers", "evidence", "stated_value", "reference_value", "values", "source", "note"]
-_PLAUS_COLUMNS = ("id", "description", "unit_pattern", "context_pattern", "max_value", "reference_value",
-                  "as_of", "valid_from", "valid_to", "source")
+COLUMNS = ["kind", "sentence_ids", "turns", "speakers", "evidence", "stated_value", "reference_value", "values",
+           "source", "note"]
+_PLAUS_COLUMNS = ("id", "description", "before", "after", "max_value", "source")
+#: Each check, in the order the report lists them, with what it compares the transcript with.
+CHECKS: dict[str, str] = {
+    "anachronism": "the call date: a forecast cannot fall due before it is made",
+    "beyond a bound": "arithmetic and definitions (data/lexicons/plausibility.csv, each bound with its source)",
+    "fraction of a period": "arithmetic: a fraction of a day, week or year in hours (24, 168, 8,760 hours)",
+    "direction of change": "arithmetic: a fall ends lower than it starts, a rise higher",
+    "multiple": "arithmetic: doubled is 2x, tripled 3x, quadrupled 4x, halved 0.5x",
+    "part above its whole": "arithmetic: a part cannot exceed the whole it is counted from",
+}
+KINDS: tuple[str, ...] = tuple(CHECKS)
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion)?"
-_FRACTIONS = {
-    "half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2),
-    "a third": Fraction(1, 3), "one third": Fraction(1, 3), "one-third": Fraction(1, 3),
-    "two thirds": Fraction(2, 3), "two-thirds": Fraction(2, 3),
-    "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4), "three quarters": Fraction(3, 4),
-    "a fifth": Fraction(1, 5), "a tenth": Fraction(1, 10),
-}
-_FRACTION_OF_WEEK = re.compile(
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?P<num>{_NUM})\s*(?P<scale>thousand|million|billion|trillion)?"
+#: A figure with its kind: "$1.2 billion", "18.9%", "40" (groups ``@cur``, ``@n``, ``@sc``, ``@pct``, with
+#: ``@`` replaced by a prefix).
+_FIGURE = r"(?P<@cur>\$)?(?P<@n>-?(?:" + _NUM + r"))\s*(?P<@sc>thousand|million|billion|trillion)?\s*(?P<@pct>%|percent)?"
+_FRACTIONS = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2), "a third": Fraction(1, 3),
+              "one third": Fraction(1, 3), "one-third": Fraction(1, 3), "two thirds": Fraction(2, 3),
+              "two-thirds": Fraction(2, 3), "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4),
+              "three quarters": Fraction(3, 4), "a fifth": Fraction(1, 5), "a tenth": Fraction(1, 10)}
+_HOURS_IN = {"day": 24, "week": 168, "year": 8760}
+_PERIOD = r"(?P<period>day|week|year)"
+_FRACTION_OF = re.compile(
     r"\b(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
-    + r"|\d+(?:\.\d+)?\s*(?:%|percent))\s+(?:of\s+the|of|the)\s+(?:hours\s+(?:of|in)\s+(?:the|a)\s+)?week\b",
-    re.I,
-)
-_HOURS_A_WEEK = re.compile(
-    _NUMBER + r"\s+hours?(?:\s+of\s+(?:use|driving|operation))?\s+(?:a|per|each|every)\s+week", re.I
-)
-_DOWN = r"declin\w*|decreas\w*|fell|fall\w*|dropp?\w*|lower\w*|reduc\w*|contract\w*|shr[ai]nk\w*"
-_UP = r"increas\w*|rose|ris(?:e|es|ing)|grew|grow\w*|improv\w*|expand\w*|climb\w*"
-_PCT_MOVE = re.compile(
-    rf"\b(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\b[^.;?!]{{0,40}}?\bfrom\s+(?P<a>-?\d+(?:\.\d+)?)\s*(?:%|percent)"
-    rf"\s+to\s+(?P<b>-?\d+(?:\.\d+)?)\s*(?:%|percent)",
-    re.I,
-)
+    + r"|\d+(?:\.\d+)?\s*(?:%|percent))\s+(?:of\s+the|of|the)\s+(?:hours\s+(?:of|in)\s+(?:the|a)\s+)?" + _PERIOD + r"\b",
+    re.I)
+_HOURS_PER = re.compile(_NUMBER + r"\s+hours?(?:\s+of\s+\w+)?\s+(?:a|per|each|every)\s+" + _PERIOD + r"\b", re.I)
+_DOWN = r"declin\w*|decreas\w*|fell|fall(?:s|ing)?|dropp?\w*|reduc\w*|shr[ai]nk\w*|contract(?:ed|ing|s)?"
+_UP = r"increas\w*|rose|ris(?:e|es|ing)|grew|grow(?:s|ing|n)?|climb\w*|expand\w*"
+_MOVE = re.compile(rf"\b(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\b[^.;?!]{{0,40}}?\bfrom\s+{_FIGURE.replace('@', 'a')}"
+                   rf"\s+to\s+{_FIGURE.replace('@', 'b')}", re.I)
+_FACTORS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_MULTIPLE = re.compile(r"\b(?P<verb>doubl|tripl|quadrupl|halv)\w*\b[^.;?!]{0,40}?\bfrom\s+"
+                       + _FIGURE.replace("@", "a") + r"\s+to\s+" + _FIGURE.replace("@", "b"), re.I)
+_PART_OF = re.compile(r"(?<![\w.$,])(?P<a>\d+(?:,\d{3})*)\s+(?:out\s+of|of\s+(?:the|our|its|their|those|these))\s+"
+                      r"(?P<b>\d+(?:,\d{3})*)(?![\w.%,]|\s*(?:%|percent))", re.I)
 
 
 def number(num: str, scale: str | None = None) -> float:
     """``"1,300"`` -> 1300.0; ``("300", "billion")`` -> 3e11."""
     return float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def _figure(m: re.Match, p: str) -> tuple[float, str]:
+    """The value and kind ('%', '$' or '') of the figure in the groups prefixed ``p``."""
+    kind = "%" if m.group(f"{p}pct") else "$" if m.group(f"{p}cur") else ""
+    return number(m.group(f"{p}n"), m.group(f"{p}sc")), kind
 
 
 def _fmt(x: float) -> str:
@@ -80,22 +101,16 @@ def _fmt(x: float) -> str:
 
 def _finding(kind: str, rows: pd.DataFrame, stated: float, reference: float, values: str, source: str) -> dict:
     rows = rows.sort_values("sentence_id")
-    return {
-        "kind": kind,
-        "sentence_ids": ";".join(str(int(s)) for s in rows["sentence_id"]),
-        "turns": ";".join(str(int(t)) for t in dict.fromkeys(rows["turn"])),
-        "speakers": ";".join(dict.fromkeys(rows["speaker"])),
-        "evidence": " / ".join(rows["text"]),
-        "stated_value": float(stated),
-        "reference_value": float(reference),
-        "values": values,
-        "source": source,
-        "note": NOTE,
-    }
+    return {"kind": kind, "sentence_ids": ";".join(str(int(s)) for s in rows["sentence_id"]),
+            "turns": ";".join(str(int(t)) for t in dict.fromkeys(rows["turn"])),
+            "speakers": ";".join(dict.fromkeys(rows["speaker"])), "evidence": " / ".join(rows["text"]),
+            "stated_value": float(stated), "reference_value": float(reference), "values": values, "source": source,
+            "note": NOTE}
 
 
 def load_plausibility(path: str | Path = PLAUSIBILITY_PATH) -> pd.DataFrame:
-    """The plausibility bounds (one row per quantity), validated; ValueError names the problem."""
+    """The bounds (one row per quantity: the words ``before`` and ``after`` a number, the largest
+    value it can take and the source of that bound), validated; ValueError names the problem."""
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no plausibility table")
@@ -105,84 +120,92 @@ def load_plausibility(path: str | Path = PLAUSIBILITY_PATH) -> pd.DataFrame:
         raise ValueError(f"{p}: missing column(s) {', '.join(missing)}")
     if (df["source"].str.strip() == "").any():
         raise ValueError(f"{p}: every bound needs a source")
-    return df.assign(max_value=df["max_value"].astype(float), reference_value=pd.to_numeric(df["reference_value"], errors="coerce"))
+    return df.assign(max_value=df["max_value"].astype(float))
 
 
-def _applies(row: pd.Series, call_date: date | None) -> bool:
-    if call_date is None:
-        return True
-    lo = date.fromisoformat(row["valid_from"]) if row["valid_from"] else date.min
-    hi = date.fromisoformat(row["valid_to"]) if row["valid_to"] else date.max
-    return lo <= call_date <= hi
-
-
-def implausible_quantities(df: pd.DataFrame, bounds: pd.DataFrame, call_date: date | None = None) -> list[dict]:
-    """Numbers-with-units above a plausibility bound (see the module docstring)."""
+def beyond_bounds(df: pd.DataFrame, bounds: pd.DataFrame) -> list[dict]:
+    """Numbers beyond a bound of ``bounds`` (:func:`load_plausibility`), one pattern per bound."""
     out = []
-    for _, b in bounds.sort_values("id").iterrows():
-        if not _applies(b, call_date):
-            continue
-        qty = re.compile(_NUMBER + r"\s+(?:[\w-]+\s+)?(?:" + b["unit_pattern"] + r")\b", re.I)
-        ctx = re.compile(b["context_pattern"], re.I) if b["context_pattern"] else None
+    for _, b in bounds.iterrows():
+        pattern = re.compile(rf"(?:{b['before']})\s*" if b["before"] else r"(?<![\w.,])", re.I)
+        pattern = re.compile(pattern.pattern + _NUMBER + r"\s*(?:" + b["after"] + r")(?!\w)", re.I)
         for i, text in zip(df.index, df["text"]):
-            if ctx and not ctx.search(text):
-                continue
-            for m in qty.finditer(text):
+            for m in pattern.finditer(text):
                 value = number(m.group("num"), m.group("scale"))
                 if value > b["max_value"]:
-                    ref = b["reference_value"] if pd.notna(b["reference_value"]) else b["max_value"]
-                    ratio = value / ref if ref else float("nan")
-                    values = (
-                        f"stated {_fmt(value)} ('{m.group(0)}'); plausible at most {_fmt(b['max_value'])}"
-                        f" {b['description']}; reference {_fmt(ref)} ({ratio:,.0f}x the reference)"
-                    )
-                    out.append(_finding("implausible quantity", df.loc[[i]], value, ref, values, b["source"]))
+                    values = f"stated {_fmt(value)} ('{m.group(0).strip()}'); {b['description']} at most {_fmt(b['max_value'])}"
+                    out.append(_finding("beyond a bound", df.loc[[i]], value, b["max_value"], values, b["source"]))
     return out
 
 
 def _fraction(text: str) -> Fraction:
     t = " ".join(text.lower().split())
-    if t in _FRACTIONS:
-        return _FRACTIONS[t]
-    return Fraction(re.match(r"\d+(?:\.\d+)?", t).group()) / 100
+    return _FRACTIONS[t] if t in _FRACTIONS else Fraction(re.match(r"\d+(?:\.\d+)?", t).group()) / 100
 
 
-def hours_of_the_week(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
-    """"X hours a week" disagreeing with "a <fraction> of the hours of the week" nearby."""
-    stated = [
-        (sentence_id, turn, i, number(m.group("num"), m.group("scale")), m.group(0))
-        for i, sentence_id, turn, text in zip(df.index, df["sentence_id"], df["turn"], df["text"])
-        for m in _HOURS_A_WEEK.finditer(text)
-    ]
+def fraction_of_a_period(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
+    """"X hours a week" disagreeing with "a <fraction> of the week" in the same or the next turn."""
+    stated = [(sid, turn, i, number(m.group("num"), m.group("scale")), m.group(0), m.group("period").lower())
+              for i, sid, turn, text in zip(df.index, df["sentence_id"], df["turn"], df["text"])
+              for m in _HOURS_PER.finditer(text)]
     out = []
     for i, sentence_id, turn, text in zip(df.index, df["sentence_id"], df["turn"], df["text"]):
-        for m in _FRACTION_OF_WEEK.finditer(text):
-            near = [s for s in stated if abs(s[1] - turn) <= 1]
+        for m in _FRACTION_OF.finditer(text):
+            period = m.group("period").lower()
+            near = [s for s in stated if abs(s[1] - turn) <= 1 and s[5] == period]
             if not near:
                 continue
-            sid, _, j, hours, phrase = min(near, key=lambda s: (abs(s[0] - sentence_id), s[0]))
+            _, _, j, hours, phrase, _ = min(near, key=lambda s: (abs(s[0] - sentence_id), s[0]))
             frac = _fraction(m.group("frac"))
-            implied = float(frac * HOURS_PER_WEEK)
+            implied = float(frac * _HOURS_IN[period])
             if abs(hours - implied) / max(hours, implied) > rel_tol:
-                values = (
-                    f"stated {hours:g} hours a week ('{phrase}'); '{m.group(0)}' = {frac} x {HOURS_PER_WEEK}"
-                    f" = {implied:.0f} hours a week"
-                )
-                out.append(_finding("hours of the week", df.loc[sorted({j, i})], hours, implied, values, f"arithmetic: 7 days x 24 hours = {HOURS_PER_WEEK} hours"))
+                values = (f"stated {hours:g} hours a {period} ('{phrase}'); '{m.group(0)}' = {frac} x "
+                          f"{_HOURS_IN[period]:,} = {implied:,.0f} hours a {period}")
+                out.append(_finding("fraction of a period", df.loc[sorted({j, i})], hours, implied, values,
+                                    f"arithmetic: a {period} has {_HOURS_IN[period]:,} hours"))
     return out
 
 
-def percentage_direction(df: pd.DataFrame) -> list[dict]:
-    """"declined from A% to B%" with B > A, or "increased from A% to B%" with B < A."""
+def direction_of_change(df: pd.DataFrame) -> list[dict]:
+    """"declined from A to B" with B > A, or "increased from A to B" with B < A (same kind of figure)."""
     out = []
     for i, text in zip(df.index, df["text"]):
-        for m in _PCT_MOVE.finditer(text):
-            a, b = float(m.group("a")), float(m.group("b"))
-            word = m.group("down") or m.group("up")
-            if (m.group("down") and b > a) or (m.group("up") and b < a):
-                direction = "a fall" if m.group("down") else "a rise"
-                values = f"'{word}' says {direction}, but {a:g}% -> {b:g}% is a change of {b - a:+.4g} points"
-                out.append(_finding("percentage direction", df.loc[[i]], b, a, values, "arithmetic"))
+        for m in _MOVE.finditer(text):
+            (a, ka), (b, kb) = _figure(m, "a"), _figure(m, "b")
+            said = text[max(0, m.start() - 40): m.start() + m.group(0).lower().rindex("from")]
+            both = re.search(rf"\b(?:{_UP})\b", said, re.I) and re.search(rf"\b(?:{_DOWN})\b", said, re.I)
+            if ka != kb or both or not ((m.group("down") and b > a) or (m.group("up") and b < a)):
+                continue  # "reduce the increase from 5.4% to 2.3%" says both: no direction to check
+            word, direction = m.group("down") or m.group("up"), "a fall" if m.group("down") else "a rise"
+            values = f"'{word}' says {direction}, but {m.group(0).split('from', 1)[1].strip()} goes the other way"
+            out.append(_finding("direction of change", df.loc[[i]], b, a, values, CHECKS["direction of change"]))
+    return out
+
+
+def multiples(df: pd.DataFrame, rel_tol: float = 0.25) -> list[dict]:
+    """"doubled from A to B" where B / A is not within ``rel_tol`` of 2 (3, 4, 0.5 for tripled ...)."""
+    out = []
+    for i, text in zip(df.index, df["text"]):
+        for m in _MULTIPLE.finditer(text):
+            (a, ka), (b, kb) = _figure(m, "a"), _figure(m, "b")
+            factor = _FACTORS[m.group("verb").lower()]
+            if ka != kb or a <= 0 or abs(b / a - factor) / factor <= rel_tol:
+                continue
+            values = f"'{m.group(0)}': {_fmt(b)} is {b / a:.2g} times {_fmt(a)}, not {factor:g} times"
+            out.append(_finding("multiple", df.loc[[i]], b, a * factor, values, CHECKS["multiple"]))
+    return out
+
+
+def parts_above_whole(df: pd.DataFrame) -> list[dict]:
+    """"A of the B" or "A out of B" with A > B; a whole that reads as a year or a model
+    number (four digits or more without a thousands comma) is not a count."""
+    out = []
+    for i, text in zip(df.index, df["text"]):
+        for m in _PART_OF.finditer(text):
+            a, b = number(m.group("a")), number(m.group("b"))
+            if a > b and ("," in m.group("b") or b < 1000):
+                values = f"'{m.group(0)}': a part of {_fmt(a)} cannot come from a whole of {_fmt(b)}"
+                out.append(_finding("part above its whole", df.loc[[i]], a, b, values, CHECKS["part above its whole"]))
     return out
 
 
@@ -193,8 +216,7 @@ def anachronisms(df: pd.DataFrame, call_date: date | None = None) -> list[dict]:
     flagged = df[pd.to_numeric(df["anachronism"], errors="coerce").fillna(0).astype(int) == 1]
     out = []
     for i, row in flagged.iterrows():
-        end = str(row.get("horizon_end", "") or "")
-        horizon = str(row.get("horizon_text", "") or "")
+        end, horizon = str(row.get("horizon_end", "") or ""), str(row.get("horizon_text", "") or "")
         try:
             end_date = date.fromisoformat(end[:10])
         except ValueError:
@@ -206,24 +228,18 @@ def anachronisms(df: pd.DataFrame, call_date: date | None = None) -> list[dict]:
     return out
 
 
-def check(df: pd.DataFrame, call_date: date | None = None, bounds: pd.DataFrame | None = None, rel_tol: float = 0.25) -> pd.DataFrame:
-    """Every rule's findings as one table (see the module docstring)."""
+def check(df: pd.DataFrame, call_date: date | None = None, bounds: pd.DataFrame | None = None,
+          rel_tol: float = 0.25) -> pd.DataFrame:
+    """Every check's findings as one table (see the module docstring)."""
     bounds = load_plausibility() if bounds is None else bounds
-    found = [
-        *anachronisms(df, call_date),
-        *implausible_quantities(df, bounds, call_date),
-        *hours_of_the_week(df, rel_tol),
-        *percentage_direction(df),
-    ]
+    found = [*anachronisms(df, call_date), *beyond_bounds(df, bounds), *fraction_of_a_period(df, rel_tol),
+             *direction_of_change(df), *multiples(df, rel_tol), *parts_above_whole(df)]
     out = pd.DataFrame(found, columns=COLUMNS)
     if out.empty:
         return out
     first = out["sentence_ids"].str.split(";").str[0].astype(int)
-    return out.assign(_first=first).sort_values(["_first", "kind", "sentence_ids"], kind="mergesort").drop(columns="_first").reset_index(drop=True)
-
-
-#: The kinds of finding :func:`check` reports, in the order the report lists them.
-KINDS: tuple[str, ...] = ("anachronism", "implausible quantity", "hours of the week", "percentage direction")
+    return out.assign(_first=first).sort_values(["_first", "kind", "sentence_ids"], kind="mergesort") \
+        .drop(columns="_first").reset_index(drop=True)
 
 
 def count_by_kind(findings: pd.DataFrame) -> dict[str, int]:
@@ -251,3 +267,13 @@ def evidence_rows(findings: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
             s = by_id.loc[sid]
             rows.append((n, f.kind, sid, s["speaker"], s["text"], f.values, f.source, f.note))
     return pd.DataFrame(rows, columns=cols).astype({"finding": "int64", "sentence_id": "int64"})
+
+
+def checks_table(bounds: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every check, and every bound of ``beyond a bound``, with what it compares the transcript
+    with: columns ``check`` and ``compared_with``."""
+    bounds = load_plausibility() if bounds is None else bounds
+    rows = [(k, v) for k, v in CHECKS.items() if k != "beyond a bound"]
+    rows[1:1] = [("beyond a bound", f"{b['description']} at most {_fmt(b['max_value'])} ({b['source']})")
+                 for _, b in bounds.iterrows()]
+    return pd.DataFrame(rows, columns=["check", "compared_with"])

@@ -10,7 +10,11 @@
   a ``title`` that spells the labels out in words;
 * hedge and booster cue words are wrapped in ``<mark>``-like spans at the places they occur
   (first unused occurrence of each cue, whole words, case-insensitive);
-* forecasts carry a small badge with the horizon as said and its normalised dates.
+* forecasts carry a small badge with the horizon as said and its normalised dates;
+* a sentence that a consistency check questions (``findings``, from
+  :func:`callanalysis.measure.consistency.check`) carries the class ``ca-suspect`` and, after
+  it, a visible link "check this figure (finding N)" to the findings in the claims chapter, N
+  being the finding's number there.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import pandas as pd
 from .tables import sentence_anchor
 from ..parse.transcript import SECTION_LABELS, Call
 
+#: Where the claims chapter lists the consistency findings (the heading's anchor).
+FINDINGS_HREF = "02_claims.html#figures-that-cannot-all-be-right"
 LABEL_WORDS = {"claim": "claim", "forecast": "forecast", "hedged": "hedged", "boosted": "boosted"}
 
 
@@ -50,8 +56,18 @@ def cue_spans(text: str, cues: Iterable[tuple[str, str]]) -> list[tuple[int, int
     return sorted(taken)
 
 
-def sentence_html(row: Mapping[str, Any]) -> str:
-    """One sentence (a row of the sentence table, as a Series or a dict) as a labelled, escaped span."""
+def suspects(findings: pd.DataFrame | None) -> dict[int, tuple[int, str]]:
+    """Each questioned sentence id -> (the finding's number, 1-based in ``findings`` order; what it computes)."""
+    out: dict[int, tuple[int, str]] = {}
+    for n, f in enumerate([] if findings is None else findings.itertuples(index=False), start=1):
+        for sid in str(f.sentence_ids).split(";"):
+            out.setdefault(int(sid), (n, f"{f.kind}: {f.values} ({f.note})"))
+    return out
+
+
+def sentence_html(row: Mapping[str, Any], suspect: tuple[int, str] | None = None) -> str:
+    """One sentence (a row of the sentence table, as a Series or a dict) as a labelled, escaped
+    span; ``suspect`` (from :func:`suspects`) adds the consistency marker."""
     text = str(row["text"])
     cues = [(c, "hedge") for c in _cues(row.get("hedge_cues"))] + [(c, "booster") for c in _cues(row.get("booster_cues"))]
     parts: list[str] = []
@@ -62,7 +78,7 @@ def sentence_html(row: Mapping[str, Any]) -> str:
         pos = b
     parts.append(html.escape(text[pos:]))
     labels = [word for col, word in LABEL_WORDS.items() if int(row.get(col, 0) or 0)]
-    classes = ["ca-s", *(f"ca-{w}" for w in labels)]
+    classes = ["ca-s", *(f"ca-{w}" for w in labels), *(["ca-suspect"] if suspect else [])]
     badge = ""
     if int(row.get("forecast", 0) or 0):
         said = str(row.get("horizon_text") or "").strip()
@@ -70,7 +86,10 @@ def sentence_html(row: Mapping[str, Any]) -> str:
         if said:
             span = f"{start} to {end}" if start and end and start != end else (end or start or "not normalised")
             flag = " (ends before the call)" if int(row.get("anachronism", 0) or 0) else ""
-            badge = f' <span class="ca-horizon" title="forecast horizon">horizon “{html.escape(said)}”: {html.escape(span + flag)}</span>'
+            badge = f' <span class="ca-horizon" title="forecast horizon">horizon "{html.escape(said)}": {html.escape(span + flag)}</span>'
+    if suspect:
+        badge += (f' <a class="ca-suspect-flag" href="{FINDINGS_HREF}" title="{html.escape(suspect[1], quote=True)}">'
+                  f"&#9888; check this figure (finding {suspect[0]})</a>")
     title = f"Sentence {int(row['sentence_id'])}: " + (", ".join(labels) if labels else "no label")
     return (
         f'<span id="{sentence_anchor(row["sentence_id"])}" class="{" ".join(classes)}" '
@@ -86,7 +105,8 @@ def legend_html() -> str:
         '<span class="ca-s ca-forecast">forecast (shaded orange)</span> '
         '<span class="ca-hedge-cue">hedge word</span> '
         '<span class="ca-booster-cue">booster word</span> '
-        '<span class="ca-horizon">horizon “as said”: normalised dates</span>'
+        '<span class="ca-horizon">horizon "as said": normalised dates</span> '
+        '<span class="ca-suspect-flag">&#9888; check this figure: a consistency check questions it</span>'
         " Hover over a sentence for its labels.</p>"
     )
 
@@ -100,9 +120,9 @@ def _rows_by_turn(sentences: pd.DataFrame) -> list[tuple[Any, list[dict[str, Any
     return sorted(groups.items(), key=lambda item: item[0])
 
 
-def render(sentences: pd.DataFrame, call: Call) -> str:
-    """The whole call as annotated HTML (see the module docstring)."""
-    turns = {t.turn: t for t in call.turns}
+def render(sentences: pd.DataFrame, call: Call, findings: pd.DataFrame | None = None) -> str:
+    """The whole call as annotated HTML, with ``findings`` marked (see the module docstring)."""
+    turns, marked = {t.turn: t for t in call.turns}, suspects(findings)
     out: list[str] = [legend_html()]
     current_section = None
     for turn_no, group in _rows_by_turn(sentences):
@@ -116,7 +136,7 @@ def render(sentences: pd.DataFrame, call: Call) -> str:
         who = html.escape(t.speaker)
         details = [t.role] + [x for x in (t.title, t.firm if t.role == "analyst" else "") if x and x.lower() != t.role]
         role = html.escape(", ".join(details))
-        body = " ".join(sentence_html(row) for row in group)
+        body = " ".join(sentence_html(row, marked.get(int(row["sentence_id"]))) for row in group)
         out.append(
             f'<div class="ca-turn" id="turn-{t.turn}"><h3>{who} <span class="ca-role">{role} · turn {t.turn}</span></h3>'
             f"<p>{body}</p></div>"
