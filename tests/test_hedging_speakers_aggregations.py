@@ -16,6 +16,7 @@ import textstat
 
 from callanalysis.label import annotate
 from callanalysis.measure import readability as R
+from callanalysis.parse.sentences import word_count
 from callanalysis.measure import stats
 from callanalysis.measure import summary as S
 from callanalysis.label.sentence_types import is_question, is_request
@@ -284,18 +285,18 @@ def test_phase_readability_uses_readability_scores_per_part(call_table):
 # --------------------------------------------------------------------------- readability intervals
 
 
-def test_components_add_up_to_textstats_counts_for_the_joined_text(call_table):
+def test_components_count_the_reports_words_and_sentences_and_textstats_syllables(call_table):
     g = call_table[call_table["speaker"].eq(call_table["speaker"].iloc[0])].sort_values("sentence_id")
     counts = np.array([R.components(t) for t in g["text"]]).sum(axis=0)
-    joined = R.joined_text(g["text"])
+    words = g["text"].map(word_count)
+    assert counts[0] == words.sum() and counts[1] == words.gt(0).sum()
     textstat.set_lang("en_US")
-    assert counts[0] == textstat.lexicon_count(joined)
-    assert counts[2] == textstat.syllable_count(joined)
-    assert counts[3] == textstat.difficult_words(joined, syllable_threshold=3, unique=False)
-    assert max(counts[1], 1) == textstat.sentence_count(joined)
+    cleaned = [R.clean_text(t) for t in g["text"]]
+    assert counts[2] == sum(textstat.syllable_count(t) for t in cleaned if t)
+    assert counts[3] == sum(textstat.difficult_words(t, syllable_threshold=3, unique=False) for t in cleaned if t)
 
 
-def test_scores_from_components_equal_textstat_for_every_speaker_of_the_call(call_table):
+def test_scores_are_the_formulas_of_each_speakers_summed_components(call_table):
     point = R.readability(call_table, "speaker").set_index("speaker")
     for speaker, g in call_table.sort_values("sentence_id").groupby("speaker"):
         c = np.array([R.components(t) for t in g["text"]]).sum(axis=0)

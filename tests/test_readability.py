@@ -19,12 +19,28 @@ def test_markers_and_bare_dashes_are_removed_before_scoring():
     assert R.clean_text("We grew [Inaudible] about -- 20%  in next-generation.") == "We grew about 20% in next-generation."
 
 
-def test_scores_are_textstats_on_the_speakers_joined_sentences_in_call_order():
+def test_scores_are_the_formulas_on_the_reports_own_sentences_and_words():
     df = frame([(2, "A", "It was a good quarter for the energy business."), (1, "A", "Thanks, Martin"), (3, "B", "Yes.")])
     out = R.readability(df).set_index("speaker")
-    joined = "Thanks, Martin. It was a good quarter for the energy business."
-    assert out.loc["A", "flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(joined))
-    assert out.loc["A", "gunning_fog"] == pytest.approx(textstat.gunning_fog(joined))
+    words, sentences = 2 + 9, 2  # the report's words and sentences, not textstat's splitter
+    syllables = textstat.syllable_count("Thanks, Martin.") + textstat.syllable_count(df.loc[0, "text"])
+    assert out.loc["A", "words"] == words
+    assert out.loc["A", "flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * words / sentences - 84.6 * syllables / words)
+    difficult = textstat.difficult_words(df.loc[0, "text"], syllable_threshold=3, unique=False)
+    assert out.loc["A", "gunning_fog"] == pytest.approx(0.4 * (words / sentences + 100 * difficult / words))
+
+
+def test_words_per_sentence_is_the_reports_words_over_its_sentences():
+    df = frame([(1, "A", "Thank you."), (2, "A", "We build cars in Texas and in Berlin."), (3, "A", "[Inaudible]")])
+    ci = R.readability_ci(df, n_boot=20).iloc[0]
+    assert ci["words_per_sentence"] == pytest.approx((2 + 8) / 2)
+
+
+def test_the_same_sentences_get_the_same_interval_whichever_group_they_are_in():
+    df = frame([(i, "A", f"We built {i} cars in Texas last quarter, mostly Model Y.") for i in range(1, 30)])
+    a = R.readability_ci(df, n_boot=200).iloc[0]
+    b = R.readability_ci(df.assign(speaker="B"), n_boot=200).iloc[0]
+    assert (a["fog_low"], a["fog_high"]) == (b["fog_low"], b["fog_high"])
 
 
 def test_speakers_under_100_words_are_kept_but_marked_unreliable():

@@ -1,14 +1,14 @@
-"""Readability per group: Flesch reading ease and Gunning fog, from textstat's counts.
+"""Readability per group: Flesch reading ease and Gunning fog, on the report's own sentences.
 
-``readability(df, by="speaker")`` promises one row per group, scored as textstat 0.7.8 scores
-the group's sentences joined in call order, after removing transcription markers such as
-``[Inaudible]`` and bare dashes; groups under ``min_words`` spoken words are kept but marked
-``reliable = False``; a group without words gets NaN scores.
-
-Both formulas are ratios of counts that add up over sentences (words, sentences, syllables,
-difficult words), so each sentence is counted once with textstat's public counting functions
-(:func:`components`) and the scores of any group, and of any bootstrap resample of its
-sentences, are computed from the summed counts (:func:`formulas`).
+``readability(df, by="speaker")`` promises one row per group, scored with the two formulas as
+textstat 0.7.8 states them, from counts that add up over the report's sentences
+(:func:`components`): the report's own sentences and words (``parse.sentences``: the same
+words per sentence the rest of the report counts), and textstat's syllables and difficult
+words, after removing transcription markers such as ``[Inaudible]`` and bare dashes. Groups
+under ``min_words`` spoken words are kept but marked ``reliable = False``; a group without words
+gets NaN scores. Because the counts add up, the scores of any group and of any bootstrap
+resample of its sentences are computed from summed counts (:func:`formulas`), and a set of
+sentences gets the same resamples whichever function asks (the generator is keyed on their ids).
 
 Caveat: both formulas were built for *written* text (Flesch 1948 for prose, Gunning 1952 for
 business writing). Speech transcribed into sentences has punctuation chosen by the
@@ -37,8 +37,6 @@ FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
 FOG_SYLLABLES = 3
 _MARKER = re.compile(r"\[[^\]]{1,40}\]")
 _DASH = re.compile(r"(?:\s|^)-{1,3}(?=\s|$)")
-#: textstat's reading of a sentence: a run up to terminal punctuation, counted when over two words.
-_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
 
 def clean_text(text: str) -> str:
@@ -52,36 +50,24 @@ def _sentence(text: str) -> str:
     return c if not c or c[-1] in ".?!\"”’)" else c + "."
 
 
-def joined_text(texts: pd.Series) -> str:
-    """A group's sentences as one text, as textstat would score it: cleaned, each ending in
-    terminal punctuation."""
-    return " ".join(filter(None, map(_sentence, texts)))
-
-
 @lru_cache(maxsize=65536)
 def components(sentence: str) -> tuple[int, int, int, int]:
-    """(words, sentences, syllables, difficult words) of one sentence, as textstat counts them.
-
-    The counts of a group's sentences add up to textstat's counts for their joined text, except
-    that textstat counts at least one sentence in any text: a piece of two words or fewer
-    ("Thank you.") is no sentence for textstat, so it adds 0 sentences here.
-    """
+    """(words, sentences, syllables, difficult words) of one of the report's sentences: its
+    spoken words (:func:`~callanalysis.parse.sentences.word_count`), one sentence (none without
+    words), and textstat's syllables and Gunning's difficult words of the cleaned text."""
     text = _sentence(sentence)
-    if not text:
+    words = word_count(text) if text else 0
+    if not words:
         return 0, 0, 0, 0
     textstat.set_lang("en_US")
-    return (
-        int(textstat.lexicon_count(text)),
-        sum(1 for piece in _PIECE.findall(text) if textstat.lexicon_count(piece) > 2),
-        int(textstat.syllable_count(text)),
-        int(textstat.difficult_words(text, syllable_threshold=FOG_SYLLABLES, unique=False)),
-    )
+    return (words, 1, int(textstat.syllable_count(text)),
+            int(textstat.difficult_words(text, syllable_threshold=FOG_SYLLABLES, unique=False)))
 
 
 def formulas(words, sentences, syllables, difficult) -> tuple[np.ndarray, np.ndarray]:
     """Flesch reading ease and Gunning fog from summed counts (arrays; NaN without words)."""
     words = np.asarray(words, dtype=float)
-    sentences = np.maximum(np.asarray(sentences, dtype=float), 1.0)  # textstat: at least one sentence
+    sentences = np.maximum(np.asarray(sentences, dtype=float), 1.0)
     wps = np.where(words > 0, words / sentences, np.nan)
     spw, difficult_share = stats.ratio(syllables, words), stats.ratio(np.multiply(difficult, 100.0), words)
     return FRE_BASE - FRE_SENTENCE * wps - FRE_SYLLABLE * spw, 0.4 * (wps + difficult_share)
@@ -91,14 +77,20 @@ def _counts(texts: pd.Series) -> np.ndarray:
     return np.array([components(t) for t in texts], dtype=float).reshape(-1, 4)
 
 
+def _draws(grp: pd.DataFrame, n_boot: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`score_draws` of a group's sentences, from a generator keyed on their ids (or texts)."""
+    key = grp["sentence_id"] if "sentence_id" in grp else grp["text"]
+    return score_draws(grp["text"], n_boot, stats.generator(seed, ("readability", *sorted(key))))
+
+
 def readability(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS) -> pd.DataFrame:
     """Scores per group, sorted by ``by``: ``by``, ``words``, ``sentences``,
     ``flesch_reading_ease``, ``gunning_fog``, ``reliable`` (at least ``min_words`` words)."""
     rows = []
-    for key, grp in df.sort_values("sentence_id", kind="mergesort").groupby(by, sort=True):
-        fre, fog = formulas(*_counts(grp["text"]).sum(axis=0))
-        words = word_count(joined_text(grp["text"]))
-        rows.append((key, words, len(grp), float(fre), float(fog), words >= min_words))
+    for key, grp in df.groupby(by, sort=True):
+        counts = _counts(grp["text"]).sum(axis=0)
+        fre, fog = formulas(*counts)
+        rows.append((key, int(counts[0]), len(grp), float(fre), float(fog), counts[0] >= min_words))
     return pd.DataFrame(rows, columns=[by, "words", "sentences", "flesch_reading_ease", "gunning_fog", "reliable"])
 
 
@@ -119,8 +111,8 @@ def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_W
     stats.check_level(level)
     point = readability(df, by=by, min_words=min_words).set_index(by)
     rows = []
-    for key, grp in df.sort_values("sentence_id", kind="mergesort").groupby(by, sort=True):
-        fre, fog = score_draws(grp["text"], n_boot, stats.generator(seed, (key,)))
+    for key, grp in df.groupby(by, sort=True):
+        fre, fog = _draws(grp, n_boot, seed)
         words, sentences, syllables, difficult = _counts(grp["text"]).sum(axis=0)
         p = point.loc[key]
         rows.append((key, int(p["words"]), int(p["sentences"]), p["flesch_reading_ease"], *stats.interval(fre, level),
@@ -148,9 +140,9 @@ def phase_readability(df: pd.DataFrame, score: str = "gunning_fog", role: str = 
     for name, sub in phase_groups(df, role, min_words):
         parts = []
         for phase in PHASE_ORDER[:2]:
-            part = sub[sub["phase"].eq(phase)].sort_values("sentence_id", kind="mergesort")
+            part = sub[sub["phase"].eq(phase)]
             point = readability(part, by="phase", min_words=min_words)
-            draws = score_draws(part["text"], n_boot, stats.generator(seed, (name, phase, score)))
+            draws = _draws(part, n_boot, seed)
             parts.append((float(point[score].iloc[0]) if len(point) else np.nan,
                           draws[score == "gunning_fog"], int(part["words"].sum())))
         (o, o_draws, o_words), (q, q_draws, q_words) = parts
