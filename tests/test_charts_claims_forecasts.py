@@ -120,11 +120,39 @@ def test_commitment_chart_leaves_out_speakers_under_the_minimum():
     assert speakers == {"Ann"}
 
 
-def test_met_share_chart_labels_an_empty_group_instead_of_drawing_it():
-    chart = charts.met_share_intervals(comparison())
-    empty = chart.layer[2].data
-    assert empty["group"].tolist() == ["boosted"] and empty["note"].iloc[0].startswith("no resolved")
-    assert "boosted" not in set(chart.layer[1].data["group"])
+def test_met_share_chart_leaves_out_a_comparison_with_an_empty_side_and_its_p_value():
+    spec = charts.met_share_intervals(comparison()).to_dict()
+    drawn = next(iter(spec["datasets"].values()))
+    assert {row["group"] for row in drawn} == {"hedged", "unhedged"}
+    assert "boosted" not in spec["title"]["subtitle"][0] and "boosted" not in spec["title"]["text"]
+
+
+def test_role_legends_list_only_the_roles_a_chart_shows():
+    spec = charts.speaker_share_bar(pd.DataFrame({"speaker": ["A", "B"], "role": ["executive", "analyst"],
+                                                  "words": [10, 5]})).to_dict()
+    assert spec["encoding"]["color"]["legend"]["values"] == ["executive", "analyst"]
+
+
+def test_no_role_shares_the_orange_of_hedges_and_the_speaker_palette_has_no_near_blues():
+    assert charts.MEASURE_COLORS["hedges"] not in charts.ROLE_COLORS.values()
+    assert charts.COMMITMENT_COLORS["hedged"] not in charts.ROLE_COLORS.values()
+    first = charts.SPEAKER_PALETTE[:6]
+    assert not {charts.OKABE_ITO["blue"], charts.OKABE_ITO["sky blue"]} <= set(first)
+
+
+def test_empty_heatmap_cells_say_none_instead_of_a_missing_sentence():
+    m = summary.topic_matrix(tiny(), "claim", "speaker")
+    data = charts.claims_topic_heatmap(m).data
+    assert set(data.loc[data["count"].eq(0), "first_claim"]) <= {"none"}
+    assert data.loc[data["count"].gt(0), "first_claim"].str.startswith("sentence ").all()
+
+
+def test_titles_and_subtitles_are_wrapped_to_fit_a_phone():
+    for name, make in CHARTS.items():
+        title = make().to_dict()["title"]
+        lines = [title["text"]] if isinstance(title["text"], str) else title["text"]
+        assert all(len(line) <= charts.TITLE_CHARS for line in lines), name
+        assert all(len(line) <= charts.SUBTITLE_CHARS for line in title.get("subtitle", [])), name
 
 
 def test_claims_bar_splits_each_speakers_sentences_into_three_parts_that_add_up():

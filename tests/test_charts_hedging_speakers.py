@@ -67,6 +67,9 @@ def _check(chart, min_views: int = 1) -> dict:
         encs = [v["encoding"][channel] for v in views if "field" in v.get("encoding", {}).get(channel, {})]
         assert any(e.get("title") for e in encs), f"untitled {channel} axis"
     panels = _panels(spec)
+    if spec.get("width") == charts.FIT:  # a single or layered chart follows its container
+        assert "hconcat" not in spec
+        return spec
     total = sum(_width(p) for p in panels) + spec.get("spacing", 0) * (len(panels) - 1)
     assert 0 < total <= charts.WIDTH, f"plot {total}px wide"
     return spec

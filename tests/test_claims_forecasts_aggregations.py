@@ -76,6 +76,13 @@ def test_numeric_claims_gives_one_row_per_figure_of_a_claim_with_its_context():
     assert "$2.5 billion" in f.loc[0, "context"] and f.loc[0, "topic_label"] == "Costs and margins"
 
 
+def test_a_figures_context_keeps_the_word_that_gives_it_its_sign():
+    df = tiny().head(1).assign(text="We had negative free cash flow of $2.5 billion in the first quarter.")
+    assert summary.numeric_claims(df).loc[0, "context"].startswith("… negative free cash flow of $2.5 billion")
+    other_clause = df.assign(text="Costs were down, and free cash flow of $2.5 billion in the first quarter.")
+    assert summary.numeric_claims(other_clause).loc[0, "context"].startswith("… free cash flow of $2.5 billion")
+
+
 def test_numeric_claims_skips_figures_in_sentences_that_are_not_claims():
     df = tiny()
     df.loc[0, "claim"] = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -119,14 +120,56 @@ def test_outcomes_lead_without_a_file_says_how_to_add_one():
     assert "data/outcomes/README.md" in text
 
 
-def test_outcomes_lead_says_what_the_file_covers_and_how_many_were_met():
+def test_outcomes_lead_says_what_the_file_covers_how_it_was_matched_and_how_many_were_met():
     scored = {"outcomes": 17, "met": 6, "missed": 5, "partly": 3, "unresolved": 2, "unknown": 1, "resolved": 14,
               "share_met": 6 / 14, "ci_low": 0.21, "ci_high": 0.67}
-    cover = {"matched_forecasts": 16, "ledger": 116, "ledger_share": 16 / 116, "shared": 1}
-    text = wording.outcomes_lead("x.csv", "Acme", 1, 2024, scored, cover, "2026-11-28", "2026-04-17")
-    assert "(data/outcomes/x.csv), compiled on 2026-11-28" in text
+    cover = {"matched_forecasts": 16, "ledger": 116, "ledger_share": 16 / 116}
+    text = wording.outcomes_lead("x.csv", "Acme", 1, 2024, scored, cover, "2026-12-06", "2026-04-17", 1, 0.5)
+    assert "(data/outcomes/x.csv), checked on 2026-12-06" in text
     assert "they match 16 of its 116 forecast sentences (14%)" in text
-    assert "; 1 sentence carries two checked forecasts." in text
+    assert "no sentence serves two forecasts; 1 match scores under 0.5 and carries a note" in text
     assert "6 of 14 resolved forecasts were met (43%, 95% interval 21%–67%)" in text
-    assert "2 sentences carry" in wording.outcomes_lead("x.csv", "Acme", 1, 2024, scored, {**cover, "shared": 2},
-                                                         "2026-11-28", "2026-04-17")
+    sure = wording.outcomes_lead("x.csv", "Acme", 1, 2024, scored, cover, "2026-12-06", "2026-04-17", 0, 0.5)
+    assert "every match scores at least 0.5" in sure
+
+
+def test_a_people_count_says_when_an_unidentified_label_covers_several_turns():
+    assert wording.unidentified(0, []) == ""
+    assert wording.unidentified(1, ["Unknown speaker"]) == ' (counting "Unknown speaker" as one person)'
+    assert "its 3 turns are likely by different people" in wording.unidentified(3, ["Unknown speaker"])
+
+
+def test_a_record_lists_statuses_in_order_without_zeros():
+    assert wording.record({"unknown": 1, "met": 2, "missed": 0, "partly": 3}) == "2 met, 3 partly met and 1 unknown"
+
+
+def test_the_promises_line_names_each_speaker_with_a_record_or_says_there_is_no_ledger():
+    line = wording.promises_line([("A", {"met": 2, "missed": 1}), ("B", {"unresolved": 1})], "2026-12-06")
+    assert line == ("The outcome ledger, checked on 2026-12-06, follows 4 material forecasts: A 3 (2 met and 1 missed) "
+                    "and B 1 (1 unresolved).")
+    assert wording.promises_line([], "").startswith("No outcome ledger exists")
+
+
+def _person(**kw):
+    return {"speaker": "Ann Lee", "title": "CFO", "words": 1200, "word_share": 0.25, "turns": 9, "sentences": 80,
+            "claims": 40, "forecasts": 10, "hedged_forecasts": 3, "hedges_per_100w": 1.25, "record": None,
+            "unidentified": ""} | kw
+
+
+def test_a_profile_names_the_speaker_and_never_uses_a_pronoun_for_them():
+    text = wording.profile(_person(record={"met": 1, "missed": 1}))
+    assert text.startswith("Ann Lee (CFO) spoke 1,200 words, 25% of the call, in 9 turns.")
+    assert "40 (50%) state a checkable fact and 10 (12%) forecast, 3 of them hedged" in text
+    assert text.endswith("The outcome ledger follows 2 material forecasts: 1 met and 1 missed.")
+    assert not re.search(r"\b(their|they|her|his|she|he)\b", text)
+
+
+def test_a_profile_without_a_ledger_has_no_record_and_with_one_says_when_none_is_followed():
+    assert "ledger" not in wording.profile(_person())
+    assert wording.profile(_person(record={})).endswith("The outcome ledger follows none of these forecasts.")
+
+
+def test_against_the_rest_names_the_clear_cases_and_counts_the_others():
+    assert wording.against_the_rest(["A"], [], 4) == ("A hedges clearly more than the rest of the call; for the other 4 "
+                                                      "speakers the interval of the difference includes zero.")
+    assert wording.against_the_rest([], [], 3).startswith("No speaker's rate differs clearly")

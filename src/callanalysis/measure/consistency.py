@@ -133,7 +133,7 @@ def beyond_bounds(df: pd.DataFrame, bounds: pd.DataFrame) -> list[dict]:
             for m in pattern.finditer(text):
                 value = number(m.group("num"), m.group("scale"))
                 if value > b["max_value"]:
-                    values = f"stated {_fmt(value)} ('{m.group(0).strip()}'); {b['description']} at most {_fmt(b['max_value'])}"
+                    values = f"stated {_fmt(value)} ('{m.group(0).strip()}'); {b['description']}: at most {b['max_value']:,g}"
                     out.append(_finding("beyond a bound", df.loc[[i]], value, b["max_value"], values, b["source"]))
     return out
 
@@ -274,6 +274,6 @@ def checks_table(bounds: pd.DataFrame | None = None) -> pd.DataFrame:
     with: columns ``check`` and ``compared_with``."""
     bounds = load_plausibility() if bounds is None else bounds
     rows = [(k, v) for k, v in CHECKS.items() if k != "beyond a bound"]
-    rows[1:1] = [("beyond a bound", f"{b['description']} at most {_fmt(b['max_value'])} ({b['source']})")
+    rows[1:1] = [("beyond a bound", f"{b['description']}: at most {b['max_value']:,g} ({b['source']})")
                  for _, b in bounds.iterrows()]
     return pd.DataFrame(rows, columns=["check", "compared_with"])

@@ -464,11 +464,25 @@ def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).astype({"sentence_id": "int64", "value": "float64"})
 
 
+#: Words that give a figure its sign; a snippet reaches back to keep one ("negative free cash flow of $2.5 billion").
+SIGN_WORDS = re.compile(r"^(?:negative|minus|loss|losses|deficit|down|lower|less|fewer|decline[sd]?|fell)\W*$", re.I)
+
+
 def _around(text: str, start: int, end: int, n: int) -> str:
-    """``text[start:end]`` with up to ``n`` words either side, an ellipsis where text is cut."""
-    before = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    """``text[start:end]`` with up to ``n`` words either side, an ellipsis where text is cut; the
+    window reaches up to ``n`` more words back when that keeps a sign word (:data:`SIGN_WORDS`)
+    of the same clause."""
+    words = list(re.finditer(r"\S+", text[:start]))
+    before = [m.start() for m in words]
     after = [m.end() for m in re.finditer(r"\S+", text[end:])]
-    lo = before[-n] if n and len(before) >= n else (0 if n else start)
+    n_before = n
+    for k in range(n + 1, min(2 * n, len(words)) + 1) if n else ():
+        if re.search(r"[.;:!?,]$", words[-k].group()):
+            break  # another clause
+        if SIGN_WORDS.match(words[-k].group()):
+            n_before = k
+            break
+    lo = before[-n_before] if n and len(before) >= n_before else (0 if n else start)
     hi = end + after[n - 1] if n and len(after) >= n else (len(text) if n else end)
     return ("… " if lo > 0 else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")
 

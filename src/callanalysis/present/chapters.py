@@ -63,6 +63,64 @@ def _rate_cells(d: pd.DataFrame, **cells: str) -> pd.DataFrame:
                        for name, m in cells.items()})
 
 
+# --------------------------------------------------------------------------- what they promised
+
+
+def promises(r) -> Chapter:
+    """The answer in words: the material forecasts of the outcome ledger per speaker, with the
+    sentence, its hedge, due date, outcome and source, and a profile of each executive (and of
+    anyone else the ledger follows). Without a ledger, the profiles alone."""
+    s, turns = r.sentences, r.turns
+    found = ledger(r)
+    card = found[1] if found else None
+    material = card[card["material"].eq("yes")] if card is not None else None
+    profile = summary.speaker_profile(s, turns)
+    counts = summary.rates(s, "speaker").set_index("speaker")
+    hedged_fc = summary.commitment(s, "speaker").set_index("speaker")["hedged"]
+    people = list(profile.loc[profile["role"].eq("executive"), "speaker"])
+    if material is not None:
+        people += [p for p in dict.fromkeys(material["speaker"]) if p not in people]
+    records = {p: material.loc[material["speaker"].eq(p), "status"].value_counts().to_dict() for p in people} \
+        if material is not None else {}
+    unknown = turns[turns["role"].eq("unknown")]
+    paragraphs = []
+    for _, p in profile.set_index("speaker").loc[[x for x in people if x in set(profile["speaker"])]].iterrows():
+        c = counts.loc[p.name] if p.name in counts.index else pd.Series(dtype=float)
+        mine = unknown[unknown["speaker"].eq(p.name)]
+        paragraphs.append(wording.profile({
+            "speaker": p.name, "title": p["title"] or "", "words": p["words"], "word_share": p["word_share"],
+            "turns": p["turns"], "sentences": p["sentences"], "claims": c.get("claims", 0),
+            "forecasts": c.get("forecasts", 0), "hedged_forecasts": hedged_fc.get(p.name, 0),
+            "hedges_per_100w": p["hedges_per_100w"], "record": records.get(p.name) if material is not None else None,
+            "unidentified": wording.unidentified(len(mine), [p.name] if len(mine) else [])}))
+    by_speaker = [(p, records[p]) for p in people if sum(records.get(p, {}).values())]
+    by_speaker.sort(key=lambda pc: -sum(pc[1].values()))
+    f = {"promises_line": wording.promises_line(by_speaker, found[2] if found else ""),
+         "promises_n_profiles": len(paragraphs), "promises_checked_on": found[2] if found else "",
+         "promises_n": len(material) if material is not None else 0,
+         "promises_ledger": f"data/outcomes/{found[0].name}" if found else "none",
+         "promises_lead": wording.promises_lead(len(material) if material is not None else 0,
+                                                found[2] if found else "")}
+    tables = {"profiles": HTML("".join(f"<p>{escape(x)}</p>" for x in paragraphs))}
+    data = {"promises": None}
+    if material is not None:
+        order = {p: i for i, (p, _) in enumerate(by_speaker)}
+        shown = material.assign(
+            said=[t or f"(no sentence matched) {fc}" for t, fc in zip(material["matched_text"], material["forecast"])],
+            hedge=[{1: "hedged", 0: "not hedged"}.get(h, "") if pd.notna(h) else "" for h in material["hedged"]],
+            due=_due(material["horizon_date"]), outcome=material["status"].map(wording.STATUS_WORDS),
+            source=[outcomes.source_links(row)[0][0] if row["n_sources"] else "" for _, row in material.iterrows()],
+            url=[outcomes.source_links(row)[0][1] if row["n_sources"] else "" for _, row in material.iterrows()],
+            _order=material["speaker"].map(order)).sort_values(["_order", "id"], kind="mergesort")
+        tables["promises"] = html_table(
+            shown[["speaker", "id", "sentence_id", "said", "hedge", "due", "outcome", "source", "url"]],
+            labels={"speaker": "Speaker", "id": "#", "sentence_id": "Sentence", "said": "What was said",
+                    "hedge": "Hedged?", "due": "Due by", "outcome": "Outcome", "source": "First source"},
+            links={"source": "url"}, caption="The material forecasts of the outcome ledger, by speaker")
+        data["promises"] = shown.drop(columns=["_order", "url"])
+    return Chapter(f, tables, data)
+
+
 # --------------------------------------------------------------------------- 1. the call
 
 
@@ -73,22 +131,25 @@ def the_call(r, source: str | Path | None = None) -> Chapter:
     """
     call, s, turns = r.call, r.sentences, r.turns
     meta = call.metadata
-    by_speaker = summary.rates(s, ("speaker", "role"))
+    by_speaker = summary.speaker_profile(s, turns)  # the same profile as "Speakers compared" and "What they promised"
     by_section = summary.rates(s, ("section",))
     role_share = summary.rates(s, ("role",)).set_index("role")["word_share"]
     in_analyst_qa = summary.rates(s[s["section"].eq("analyst_qa")], ("role",)).set_index("role")["word_share"]
     notes = quality.notes_frame(call, s)
     kinds = quality.counts(notes)
     top = by_speaker.sort_values("words", ascending=False).iloc[0]
+    unknown = turns[turns["role"].eq("unknown")]
     figures = {
         "call_title": meta.title, "call_date": meta.date.strftime("%-d %B %Y"),
         "call_n_speakers": by_speaker["speaker"].nunique(), "call_n_analysts": by_speaker["role"].eq("analyst").sum(),
-        "call_n_turns": len(turns), "call_n_words": by_speaker["words"].sum(), "call_top_speaker": top["speaker"],
+        "call_n_turns": len(turns), "call_n_sentences": len(s), "call_n_words": by_speaker["words"].sum(),
+        "call_top_speaker": top["speaker"],
         "call_top_share": top["word_share"] * 100, "call_exec_share": role_share.get("executive", 0.0) * 100,
         "call_analyst_share": role_share.get("analyst", 0.0) * 100,
         "call_qa_share": by_section.loc[by_section["section"].isin(["investor_qa", "analyst_qa"]), "word_share"].sum() * 100,
         "call_analyst_share_of_analyst_qa": number(in_analyst_qa.get("analyst", 0.0)) * 100,
-        "call_n_notes": len(notes), "call_n_markers": kinds["marker"], "call_n_unknown_turns": kinds["unknown speaker"],
+        "call_n_notes": len(notes), "call_n_markers": kinds["marker"], "call_n_unknown_turns": len(unknown),
+        "call_people_note": wording.unidentified(len(unknown), list(dict.fromkeys(unknown["speaker"]))),
     }
     source = Path(source or call.source)
     facts = pd.DataFrame([
@@ -97,8 +158,8 @@ def the_call(r, source: str | Path | None = None) -> Chapter:
         ("Transcript file", source.name), ("SHA-256", hashlib.sha256(source.read_bytes()).hexdigest()),
         ("Characters", f"{len(call.text):,}"), ("Turns / sentences", f"{len(turns):,} / {len(s):,}"),
     ], columns=["Field", "Value"])
-    people = pd.DataFrame([{"speaker": p.name, "title": p.title, "firm": p.firm} for p in call.participants])
-    speakers = by_speaker.merge(people, on="speaker", how="left").assign(
+    firms = pd.DataFrame([{"speaker": p.name, "firm": p.firm} for p in call.participants], columns=["speaker", "firm"])
+    speakers = by_speaker.merge(firms.drop_duplicates("speaker"), on="speaker", how="left").assign(
         words_per_turn=lambda d: d["words"] / d["turns"], share=lambda d: d["word_share"] * 100,
     ).sort_values(["words", "speaker"], ascending=[False, True])[
         ["speaker", "role", "title", "firm", "turns", "sentences", "words", "words_per_turn", "share"]]
@@ -151,7 +212,7 @@ def claims(r) -> Chapter:
     other = int(topics.loc[topics["topic"].eq("other"), "count"].sum())
     n = int(whole["claims"])
     f = {
-        "claims_sentences": whole["sentences"], "claims_n": n, "claims_share": number(whole["claim_share"]),
+        "claims_n": n, "claims_share": number(whole["claim_share"]),
         "claims_top_speaker": top["speaker"], "claims_top_speaker_share": number(top["claims"] / n) if n else 0.0,
         "claims_top_speaker_sentence_share": number(top["sentences"] / whole["sentences"]),
         "claims_min_sentences": compared["speaker"]["min_size"] if compared["speaker"] else MIN_SENTENCES,
@@ -163,9 +224,10 @@ def claims(r) -> Chapter:
         "claims_other_topic_share": other / n if n else 0.0,
         "claims_top_topic": named.iloc[0]["topic_label"] if len(named) else "none",
         "claims_top_topic_n": named.iloc[0]["count"] if len(named) else 0,
+        "claims_also_forecast": int((summary.prepare(s)[["claim", "forecast"]].sum(axis=1) == 2).sum()),
         "claims_findings": len(findings), "claims_anachronisms": kinds["anachronism"],
-        "claims_implausible": kinds["implausible quantity"],
-        "claims_contradictions": kinds["hours of the week"] + kinds["percentage direction"],
+        "claims_beyond_bounds": kinds["beyond a bound"], "claims_n_checks": len(consistency.KINDS),
+        "claims_contradictions": len(findings) - kinds["anachronism"] - kinds["beyond a bound"],
     }
     for key, found in compared.items():
         for end, name in (("top", "densest"), ("bottom", "sparsest")):
@@ -186,7 +248,8 @@ def claims(r) -> Chapter:
         "evidence": _table(evidence, {"finding": "Finding", "sentence_id": "Sentence", "speaker": "Speaker",
                                       "text": "Evidence (the sentence as transcribed)",
                                       "values": "Why it cannot be right as written"}),
-        "checks": _table(findings.drop_duplicates(["kind", "source"]), {"kind": "Check", "source": "Reference and its source"}),
+        "checks": _table(consistency.checks_table().assign(found=lambda d: d["check"].map(kinds)),
+                         {"check": "Check", "compared_with": "What it compares the transcript with", "found": "Findings"}),
     }
     data = {"by_speaker": by_speaker, "figures": figures_said, "matrix": matrix, "findings": findings,
             "topics": matrix[["speaker", "topic_label", "count", "share", "example_id", "example"]]}
@@ -229,8 +292,7 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
     moves, steady = pooled_h["verdict"] == HIGHER, pooled_b["verdict"] == UNCLEAR
     f = {
         "hedging_n_boot": n_boot, "hedging_small_words": SMALL_WORDS, "hedging_phase_min_words": PHASE_MIN_WORDS,
-        "hedging_poisson_cues": summary.zero_count_upper(100, per=100), "hedging_n_speakers": len(by_speaker),
-        "hedging_n_small": (by_speaker["words"] < SMALL_WORDS).sum(), "hedging_n_sizeable": len(sizeable),
+        "hedging_poisson_cues": summary.zero_count_upper(100, per=100), "hedging_n_small": (by_speaker["words"] < SMALL_WORDS).sum(), "hedging_n_sizeable": len(sizeable),
         "hedging_exec_rate": exec_all["hedges_per_100w"], "hedging_exec_low": exec_all["hedges_low"],
         "hedging_exec_high": exec_all["hedges_high"], "hedging_exec_boost_rate": exec_all["boosters_per_100w"],
         "hedging_exec_boost_low": exec_all["boosters_low"], "hedging_exec_boost_high": exec_all["boosters_high"],
@@ -240,14 +302,14 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
         "hedging_top_share_of_exec_words": top["words"] / exec_all["words"] if top_is_exec else float("nan"),
         "hedging_top_share_of_exec_hedges": top["hedges"] / exec_all["hedges"] if top_is_exec and exec_all["hedges"]
         else float("nan"),
-        "hedging_top_reading": "so the executives' pooled rate is largely theirs"
+        "hedging_top_reading": "so the executives' pooled rate mostly reflects this one speaker"
         if top_is_exec and top["hedges"] > exec_all["hedges"] / 2 else "so the pooled rate mixes several executives' styles",
         "hedging_top_other_exec_rate": top_vs["rate_b"], "hedging_top_vs_exec_ratio": top_vs["ratio"],
         "hedging_top_vs_exec_low": top_vs["ci_low"], "hedging_top_vs_exec_high": top_vs["ci_high"],
         "hedging_top_vs_exec_says": wording.interval_says(top_vs["verdict"]),
-        "hedging_clear_higher": names(by_speaker.loc[by_speaker["hedges_vs_rest"].eq(HIGHER), "speaker"]),
-        "hedging_clear_lower": names(by_speaker.loc[by_speaker["hedges_vs_rest"].eq(LOWER), "speaker"]),
-        "hedging_n_unclear": by_speaker["hedges_vs_rest"].eq(UNCLEAR).sum(),
+        "hedging_against_the_rest": wording.against_the_rest(
+            *(list(by_speaker.loc[by_speaker["hedges_vs_rest"].eq(v), "speaker"]) for v in (HIGHER, LOWER)),
+            int(by_speaker["hedges_vs_rest"].eq(UNCLEAR).sum())),
         "hedging_open_rate": pooled_h["opening_rate"], "hedging_qa_rate": pooled_h["qa_rate"],
         "hedging_phase_ratio": pooled_h["qa_rate"] / pooled_h["opening_rate"] if pooled_h["opening_rate"] else float("nan"),
         "hedging_phase_low": pooled_h["diff_low"], "hedging_phase_high": pooled_h["diff_high"],
@@ -374,7 +436,7 @@ def forecasts(r) -> Chapter:
     top = commit.iloc[0] if len(commit) else pd.Series({"speaker": "no one", "forecasts": 0, "dated_share": 0.0})
     n, n_s = len(ledger), len(s)
     f = {
-        "forecasts_n": n, "forecasts_sentences": n_s, "forecasts_share": number(n / n_s) if n_s else 0.0,
+        "forecasts_n": n, "forecasts_share": number(n / n_s) if n_s else 0.0,
         "forecasts_speakers": len(commit), "forecasts_top_speaker": top["speaker"],
         "forecasts_top_speaker_n": top["forecasts"], "forecasts_top_speaker_share": number(top["forecasts"] / n) if n else 0.0,
         "forecasts_top_speaker_dated_share": number(top["dated_share"]), "forecasts_dated": horizons["dated"],
@@ -427,38 +489,65 @@ def forecasts(r) -> Chapter:
     return Chapter(f, tables, data)
 
 
-def _outcomes(r, f: dict, tables: dict, data: dict) -> None:
-    """The scorecard of the call's outcome file, when ``data/outcomes/index.csv`` lists one."""
-    meta = r.call.metadata
+def ledger(r) -> tuple[Path, pd.DataFrame, str] | None:
+    """The call's outcome ledger: its file, the scorecard (each forecast matched to one sentence,
+    :mod:`callanalysis.measure.outcomes`) and the date it was checked; None when the call has none."""
     try:
         path = outcomes.outcomes_path_for(r.call)
     except FileNotFoundError:
+        return None
+    s = r.sentences
+    return path, outcomes.scorecard(outcomes.match_outcomes(outcomes.load_outcomes(path), s), s), outcomes.compiled_on(r.call)
+
+
+def _outcomes(r, f: dict, tables: dict, data: dict) -> None:
+    """The scorecard of the call's outcome file, when ``data/outcomes/index.csv`` lists one."""
+    meta, found = r.call.metadata, ledger(r)
+    if found is None:
         f["forecasts_outcomes_line"] = wording.outcomes_line(None, "")
         f["forecasts_outcomes_lead"] = wording.outcomes_lead(None, meta.company, meta.quarter, meta.fiscal_year)
         f["forecasts_outcomes_compared"] = wording.hedged_fared(None)
         return
-    s = r.sentences
-    card = outcomes.scorecard(outcomes.match_outcomes(outcomes.load_outcomes(path), s), s)
-    scored, compiled = outcomes.met_summary(card), outcomes.compiled_on(r.call)
-    compare = outcomes.hedged_vs_boosted(card)
+    path, card, compiled = found
+    scored, compare = outcomes.met_summary(card), outcomes.hedged_vs_boosted(card)
     rows = compare.set_index(["comparison", "group"])
     f["forecasts_outcomes_line"] = wording.outcomes_line(scored, compiled)
     f["forecasts_outcomes_lead"] = wording.outcomes_lead(path.name, meta.company, meta.quarter, meta.fiscal_year, scored,
-                                                         outcomes.coverage(card, s), compiled,
-                                                         outcomes.latest_source_date(card))
+                                                         outcomes.coverage(card, r.sentences), compiled,
+                                                         outcomes.latest_source_date(card),
+                                                         int(card["match_note"].ne("").sum()), outcomes.CONFIDENT_SCORE)
     f["forecasts_outcomes_compared"] = wording.hedged_fared(*(rows.loc[k] for k in (
         ("hedged vs unhedged", "hedged"), ("hedged vs unhedged", "unhedged"), ("boosted vs unboosted", "boosted"))))
     shown = card.assign(commitment=[wording.cue_marks(h, b) for h, b in zip(card["hedged"], card["boosted"])],
-                        due=_due(card["horizon_date"]))
+                        due=_due(card["horizon_date"]), match=[f"{x:.2f}" + (f": {n}" if n else "")
+                                                               for x, n in zip(card["match_score"], card["match_note"])])
     tables["card"] = _table(shown, {"id": "#", "status": "Status", "due": "Due by", "speaker": "Speaker",
                                     "sentence_id": "Sentence", "commitment": "Cues",
-                                    "forecast": "Forecast (the compiler's words)"})
+                                    "forecast": "Forecast (the compiler's words)", "match": "Match score"})
     tables["sources"] = outcome_sources(card)
-    tables["compare"] = _table(compare, {"comparison": "Comparison", "group": "Group", "n": "Resolved", "met": "Met",
-                                         "share_met": "Share met", "ci_low": "from", "ci_high": "to",
-                                         "fisher_p": "Fisher p", "too_small": "Too small"},
+    tables["rules"] = ledger_rules(outcomes.ledger_notes(r.call))
+    both = compare.groupby("comparison")["n"].transform("min") > 0  # a comparison with an empty side shows nothing
+    tables["compare"] = _table(compare[both], {"comparison": "Comparison", "group": "Group", "n": "Resolved", "met": "Met",
+                                               "share_met": "Share met", "ci_low": "from", "ci_high": "to",
+                                               "fisher_p": "Fisher p", "too_small": "Too small"},
                                formats={"share_met": ".0%", "ci_low": ".0%", "ci_high": ".0%", "fisher_p": ".2f"})
-    data.update(card=card, compare=compare)
+    data.update(card=card, compare=compare[both])
+
+
+#: The sections of an outcome file's notes shown beside the scorecard (by how their headings begin).
+RULE_SECTIONS = ("Selection rule", "Status definitions", "Due-date convention")
+
+
+def ledger_rules(notes: dict[str, str]) -> HTML:
+    """The outcome file's selection rule, status definitions and due-date convention
+    (:func:`~callanalysis.measure.outcomes.ledger_notes`), as HTML from its Markdown with raw HTML
+    switched off; empty when the notes have none of them."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False})
+    parts = [f"<p><strong>{escape(head.split(' (')[0])}</strong></p>{md.render(body)}" for head, body in notes.items()
+             if head.startswith(RULE_SECTIONS)]
+    return HTML(f'<div class="ca-ledger-rules">{"".join(parts)}</div>' if parts else "")
 
 
 def outcome_sources(card: pd.DataFrame) -> HTML:
@@ -512,18 +601,16 @@ def speakers(r, n_boot: int = N_BOOT) -> Chapter:
     hardest_claims, exec_claims = float(claim_share[hardest["speaker"]]), float(execs["claim"].mean())
     qa_words = summary.prepare(execs).loc[qa, "words"].sum()
     f = {
-        "speakers_n": len(profile), "speakers_n_boot": n_boot, "speakers_small_words": SMALL_WORDS,
+        "speakers_n_boot": n_boot, "speakers_small_words": SMALL_WORDS,
         "speakers_min_words": min_words, "speakers_phase_min_words": PHASE_MIN_WORDS,
         "speakers_top_speaker": top["speaker"], "speakers_top_title": top["title"] or top["role"],
-        "speakers_top_share": top["word_share"],
         "speakers_top_share_of_exec_words": top["words"] / exec_words
         if top["role"] == "executive" and exec_words else float("nan"),
         "speakers_top_share_of_exec_hedges": top_hedges / exec_hedges
         if top["role"] == "executive" and exec_hedges else float("nan"),
         "speakers_top_reading": ", so the call's style is largely one speaker's" if top["word_share"] >= 0.4
         else ", though no one speaker dominates the call",
-        "speakers_exec_share": exec_rows["word_share"].sum(), "speakers_n_exec": len(exec_rows),
-        "speakers_n_analysts": len(analyst_rows), "speakers_analyst_share": analyst_rows["word_share"].sum(),
+        "speakers_n_exec": len(exec_rows),
         "speakers_analyst_words_per_turn": per_turn["analyst"], "speakers_exec_words_per_turn": per_turn["exec"],
         "speakers_turn_reading": "Analysts' turns are the longer: a question often has several parts, and executives "
         "answer it in several shorter turns, handing over to each other." if number(per_turn["analyst"]) > per_turn["exec"]
@@ -664,8 +751,11 @@ def _by_role_and_part(s: pd.DataFrame, n_boot: int) -> pd.DataFrame:
 
 
 def transcript(r) -> Chapter:
-    """The whole call, every sentence with its labels (see :mod:`callanalysis.present.transcript_html`)."""
+    """The whole call, every sentence with its labels and the consistency checks' findings
+    (see :mod:`callanalysis.present.transcript_html`)."""
     s = r.sentences
     labelled = (s[list(summary.FLAGS)].sum(axis=1) > 0).sum()
-    return Chapter({"transcript_n_sentences": len(s), "transcript_n_labelled": labelled,
-                    "transcript_title": r.call.metadata.title})
+    findings = consistency.check(s, r.call.date)
+    return Chapter({"transcript_n_labelled": labelled,
+                    "transcript_title": r.call.metadata.title, "transcript_n_questioned": len(findings)},
+                   data={"findings": findings})

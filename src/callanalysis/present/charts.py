@@ -10,12 +10,14 @@ it as the chart's ARIA label) and tooltips. Each takes a table from :mod:`callan
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from ..parse.sentences import word_count
 from ..parse.transcript import SECTION_LABELS
-from .wording import first_words
+from .wording import first_words, names
 
 THEME_NAME = "callanalysis"
 #: Okabe & Ito (2008) colour-blind-safe palette, in their order.
@@ -24,8 +26,11 @@ OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky blue": "#56B4E9", "bl
              "grey": "#999999"}
 #: Speaker roles, in legend order, and their colours.
 ROLE_COLORS = {"executive": OKABE_ITO["blue"], "investor relations": OKABE_ITO["bluish green"],
-               "analyst": OKABE_ITO["vermillion"], "operator": OKABE_ITO["reddish purple"],
-               "unknown": OKABE_ITO["grey"]}
+               "analyst": OKABE_ITO["reddish purple"], "operator": OKABE_ITO["black"], "unknown": OKABE_ITO["grey"]}
+#: Colours for a chart coloured by speaker, in order: no two near each other (no blue beside sky
+#: blue, no orange beside vermillion among the first six), none the orange of hedges first.
+SPEAKER_PALETTE = [OKABE_ITO[c] for c in ("blue", "bluish green", "reddish purple", "black", "orange", "grey",
+                                          "sky blue", "vermillion", "yellow")]
 ROLE_ORDER = list(ROLE_COLORS)
 #: Call sections in the order they happen (their labels: ``parse.transcript.SECTION_LABELS``).
 SECTION_ORDER = list(SECTION_LABELS)
@@ -49,6 +54,9 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 WIDTH = 460
 #: Panel width when two interval panels stand side by side (with labels they fit the column).
 PANEL_WIDTH = 200
+#: The width of a single or layered chart: its container's (Vega-Lite ``width: "container"``), so
+#: it follows the page; side-by-side panels keep :data:`PANEL_WIDTH` (Vega-Lite cannot fit a concat).
+FIT = "container"
 _TEXT, _MUTED, _GRID = "#222222", "#555555", "#e6e6e6"
 _SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
 _POSITION = "Position in the call (words spoken so far)"
@@ -62,8 +70,7 @@ def theme() -> alt.theme.ThemeConfig:
     return {"config": {
         "background": "#ffffff", "padding": 8, "font": FONT,
         "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
-        "range": {"category": [OKABE_ITO[name] for name in ("blue", "orange", "bluish green", "vermillion",
-                                                           "reddish purple", "sky blue", "yellow", "black")]},
+        "range": {"category": SPEAKER_PALETTE},
         "title": {"font": FONT, "fontSize": 16, "fontWeight": 600, "color": _TEXT, "anchor": "start", "offset": 12,
                   "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": _MUTED},
         "axis": {**labels, "gridColor": _GRID, "domainColor": _MUTED, "tickColor": _MUTED, "labelLimit": 160},
@@ -72,6 +79,19 @@ def theme() -> alt.theme.ThemeConfig:
         "text": {"font": FONT, "fontSize": 12, "color": _TEXT},
         "bar": {"cornerRadiusEnd": 2},
     }}
+
+
+#: Longest title and subtitle lines, in characters: Vega does not wrap text, so a longer line
+#: would be cut off on a phone (about 340 px of chart at 16 and 13 px type).
+TITLE_CHARS, SUBTITLE_CHARS = 38, 50
+
+
+def _title(text: str, subtitle: str | list[str] = (), **kw) -> alt.Title:
+    """A chart title and subtitle, wrapped to :data:`TITLE_CHARS` and :data:`SUBTITLE_CHARS` per line."""
+    lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    title = textwrap.wrap(text, TITLE_CHARS) or [text]
+    sub = [w for line in lines for w in textwrap.wrap(line, SUBTITLE_CHARS)]
+    return alt.Title(title if len(title) > 1 else title[0], **({"subtitle": sub} if sub else {}), **kw)
 
 
 def _tips(*fields: tuple) -> list[alt.Tooltip]:
@@ -84,8 +104,10 @@ def role_color_scale() -> alt.Scale:
     return alt.Scale(domain=ROLE_ORDER, range=[ROLE_COLORS[r] for r in ROLE_ORDER])
 
 
-def _role_color() -> alt.Color:
-    return alt.Color("role:N", title="Role", scale=role_color_scale())
+def _role_color(roles=(), field: str = "role:N") -> alt.Color:
+    """Colour by role; the legend lists only ``roles`` (the roles the chart shows), in legend order."""
+    present = [r for r in ROLE_ORDER if r in set(roles)] or ROLE_ORDER
+    return alt.Color(field, title="Role", scale=role_color_scale(), legend=alt.Legend(values=present))
 
 
 def section_label(section: str) -> str:
@@ -101,13 +123,20 @@ def _fitting_label(section: str, width_px: float, char_px: float = 6.5) -> str:
     return ""
 
 
-def _section_bands(sections: pd.DataFrame, start: str, end: str, x_scale: alt.Scale, **color) -> alt.Chart:
-    """Shaded bands from ``start`` to ``end`` (word positions), one per section."""
+def _section_bands(sections: pd.DataFrame, start: str, end: str, x_scale: alt.Scale, **color) -> list[alt.Chart]:
+    """Shaded bands from ``start`` to ``end`` (word positions), one per section, each named above
+    the plot where its label fits (:func:`_fitting_label`, at the design width :data:`WIDTH`)."""
+    total = max(float(sections[end].max()), 1.0) if len(sections) else 1.0
+    d = sections.assign(band_label=[_fitting_label(s, (b - a) * WIDTH / total)
+                                    for s, a, b in zip(sections["section"], sections[start], sections[end])])
     shades = alt.Scale(domain=[SECTION_LABELS[s] for s in SECTION_ORDER], range=_SECTION_SHADES)
-    return alt.Chart(sections).mark_rect(opacity=0.5).encode(
+    bands = alt.Chart(d).mark_rect(opacity=0.5).encode(
         x=alt.X(f"{start}:Q", scale=x_scale, title=_POSITION), x2=f"{end}:Q",
         color=alt.Color("section_label:N", scale=shades, legend=None, **color),
         tooltip=_tips(("section_label:N", "Section")))
+    labels = alt.Chart(d).mark_text(align="left", baseline="bottom", dx=4, dy=-3, color=_MUTED, fontSize=11).encode(
+        x=alt.X(f"{start}:Q", scale=x_scale), y=alt.value(0), text="band_label:N")
+    return [bands, labels]
 
 
 # --------------------------------------------------------------------------- the call
@@ -128,10 +157,10 @@ def speaker_share_bar(turns: pd.DataFrame) -> alt.Chart:
                    f"{top['speaker']} speaks most, {top['share']:.0%} of all words.")
     tips = _tips(("speaker:N", "Speaker"), ("role:N", "Role"), *[(f"{c}:N", c.capitalize()) for c in extra],
                  ("words:Q", "Words", ","), ("share:Q", "Share of words", ".1%"), ("turns:Q", "Turns"))
-    return alt.Chart(d, title=alt.Title("Who does the talking", subtitle="Share of all words spoken on the call")) \
+    return alt.Chart(d, title=_title("Who does the talking", subtitle="Share of all words spoken on the call")) \
         .mark_bar().encode(x=alt.X("share:Q", title="Share of words spoken", axis=alt.Axis(format="%")),
-                           y=alt.Y("speaker:N", title="Speaker", sort="-x"), color=_role_color(), tooltip=tips) \
-        .properties(width=WIDTH, height=alt.Step(22), description=description)
+                           y=alt.Y("speaker:N", title="Speaker", sort="-x"), color=_role_color(d["role"]), tooltip=tips) \
+        .properties(width=FIT, height=alt.Step(22), description=description)
 
 
 def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
@@ -149,23 +178,20 @@ def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
     sections = d.groupby("section", sort=False).agg(word_start=("word_start", "min"),
                                                     word_end=("word_end", "max")).reset_index()
     sections["section_label"] = sections["section"].map(section_label)
-    sections["band_label"] = [_fitting_label(row.section, (row.word_end - row.word_start) * WIDTH / max(total, 1))
-                              for row in sections.itertuples()]
     description = (f"Timeline of {len(d)} speaking turns by {len(speakers)} speakers across {total:,} words, in "
                    "sections: " + ", ".join(sections.sort_values("word_start")["section_label"]) + ".")
     x_scale = alt.Scale(domain=[0, max(total, 1)], nice=False)
     bands = _section_bands(sections, "word_start", "word_end", x_scale, title="Section")
-    band_labels = alt.Chart(sections).mark_text(align="left", baseline="top", dx=4, dy=-14, color=_MUTED, fontSize=11) \
-        .encode(x=alt.X("word_start:Q", scale=x_scale), y=alt.value(0), text="band_label:N")
     # Only what the marks and tooltips use goes into the page (not the turns' full text).
     bars = alt.Chart(d[["turn", "speaker", "role", "section_label", "words", "word_start", "word_end",
                         "opening_words"]]).mark_bar(height={"band": 0.8}).encode(
         x=alt.X("word_start:Q", scale=x_scale), x2="word_end:Q", y=alt.Y("speaker:N", title="Speaker", sort=speakers),
-        color=_role_color(), tooltip=_tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("section_label:N", "Section"),
-                                           ("turn:Q", "Turn"), ("words:Q", "Words", ","), ("opening_words:N", "Begins")))
-    return alt.layer(bands, band_labels, bars).resolve_scale(color="independent").properties(
-        title=alt.Title("Who holds the floor, and when", subtitle="Each bar is one speaking turn; shading marks the sections"),
-        width=WIDTH, height=alt.Step(22), description=description)
+        color=_role_color(d["role"]), tooltip=_tips(("speaker:N", "Speaker"), ("role:N", "Role"),
+                                                    ("section_label:N", "Section"), ("turn:Q", "Turn"),
+                                                    ("words:Q", "Words", ","), ("opening_words:N", "Begins")))
+    return alt.layer(*bands, bars).resolve_scale(color="independent").properties(
+        title=_title("Who holds the floor, and when", subtitle="Each bar is one speaking turn; shading marks the sections"),
+        width=FIT, height=alt.Step(22), description=description)
 
 
 def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
@@ -181,13 +207,13 @@ def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
     description = (f"Stacked bar chart of words spoken in each of {len(present)} sections, split by role."
                    + (f" The largest block is {big['role']} speech in {big['section_label']} ({int(big['words']):,} words)."
                       if big is not None else ""))
-    return alt.Chart(d, title=alt.Title("Where the words go", subtitle="Words spoken per section, by the speakers' role")) \
+    return alt.Chart(d, title=_title("Where the words go", subtitle="Words spoken per section, by the speakers' role")) \
         .mark_bar().encode(
             x=alt.X("words:Q", title="Words spoken", stack="zero"), y=alt.Y("section_label:N", title=None, sort=present),
-            color=_role_color(), order=alt.Order("role:N"),
+            color=_role_color(d["role"]), order=alt.Order("role:N"),
             tooltip=_tips(("section_label:N", "Section"), ("role:N", "Role"), ("words:Q", "Words", ","),
                           ("share_of_section:Q", "Share of the section", ".0%"))) \
-        .properties(width=WIDTH, height=alt.Step(28), description=description)
+        .properties(width=FIT, height=alt.Step(28), description=description)
 
 
 # --------------------------------------------------------------------------- claims and forecasts
@@ -210,7 +236,7 @@ def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
                    f"other claims and other sentences; {int(p['claims'].sum())} of {int(p['sentences'].sum())} "
                    "sentences are claims" + (f", most of them by {top['speaker']} ({int(top['claims'])})."
                                              if top is not None else "."))
-    return alt.Chart(long, title=alt.Title(
+    return alt.Chart(long, title=_title(
         "Who makes claims", subtitle="Each speaker's sentences, by whether they assert a checkable fact")).mark_bar().encode(
         x=alt.X("n:Q", title="Sentences", stack="zero"), y=alt.Y("speaker:N", title="Speaker", sort=list(p["speaker"])),
         color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=list(CLAIM_PARTS.values())),
@@ -219,7 +245,7 @@ def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
         tooltip=_tips(("speaker:N", "Speaker"), ("part:N", "Kind"), ("n:Q", "Sentences"),
                       ("share:Q", "Share of the speaker's sentences", ".0%"), ("claims:Q", "All claims by the speaker"),
                       ("claim_share:Q", "Claims / sentences", ".0%")),
-    ).properties(width=WIDTH, height=alt.Step(20), description=description)
+    ).properties(width=FIT, height=alt.Step(20), description=description)
 
 
 def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.LayerChart:
@@ -228,8 +254,9 @@ def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.Layer
     ``matrix`` is ``summary.topic_matrix`` (complete grid, its row and topic order kept); the
     tooltip shows the speaker's first claim on the topic.
     """
-    m = matrix.assign(example_short=matrix["example"].map(lambda t: first_words(t, 20) if t else ""))
-    m = m[[by, "topic_label", "count", "group_total", "share", "example_id", "example_short"]]
+    m = matrix.assign(first_claim=[f"sentence {int(i)}: {first_words(t, 20)}" if n else "none"
+                                   for i, t, n in zip(matrix["example_id"], matrix["example"], matrix["count"])])
+    m = m[[by, "topic_label", "count", "group_total", "share", "first_claim"]]
     groups, topics = list(dict.fromkeys(m[by])), list(dict.fromkeys(m["topic_label"]))
     vmax = int(m["count"].max()) if len(m) else 1
     busiest = m.sort_values(["count", by], ascending=[False, True]).iloc[0] if len(m) else None
@@ -244,12 +271,11 @@ def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.Layer
                                                                    range=["#f7f7f7", OKABE_ITO["blue"]]),
                         legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)),
         tooltip=_tips((f"{by}:N", "Speaker"), ("topic_label:N", "Topic"), ("count:Q", "Claims"),
-                      ("share:Q", "Share of the speaker's claims", ".0%"), ("example_id:Q", "First such claim, sentence"),
-                      ("example_short:N", "It begins")))
+                      ("share:Q", "Share of the speaker's claims", ".0%"), ("first_claim:N", "First such claim")))
     labels = base.mark_text(fontSize=11).transform_filter(alt.datum.count > 0).encode(
         text=alt.Text("count:Q"), color=alt.condition(alt.datum.count > vmax * 0.55, alt.value("#ffffff"), alt.value(_TEXT)))
     return alt.layer(cells, labels).properties(
-        title=alt.Title("What each speaker makes claims about", subtitle="Number of claims per topic; topics from a keyword list"),
+        title=_title("What each speaker makes claims about", subtitle="Number of claims per topic; topics from a keyword list"),
         width=alt.Step(max(24, min(40, WIDTH // max(len(topics), 1)))), height=alt.Step(22), description=description)
 
 
@@ -285,7 +311,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     start = min([call, *d["begin"]]) - pd.Timedelta(days=10)
     d["beyond"] = d["deadline"] > end
     d["shown_end"], d["shown_begin"] = d["deadline"].where(~d["beyond"], end), d["begin"].where(d["begin"] < end, end)
-    d["row"] = [f"{sid} · {first_words(t, 5)}" + (f" (to {e:%Y})" if far else "")
+    d["row"] = [f"{sid} · {first_words(t, 8)}" + (f" (to {e:%Y})" if far else "")
                 for t, sid, e, far in zip(d["horizon_text"], d["sentence_id"], d["deadline"], d["beyond"])]
     d["commitment"] = ["hedged and boosted" if h and b else "hedged" if h else "boosted" if b else "neither"
                        for h, b in zip(d["hedged"], d["boosted"])]
@@ -299,8 +325,8 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
                  ("horizon_start:N", "From"), ("horizon_end:N", "To"), ("topic_label:N", "Topic"),
                  ("commitment:N", "Hedged / boosted"), ("text:N", "Sentence"))
     x_scale = alt.Scale(domain=[start.isoformat(), end.isoformat()], nice=False)
-    y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=200))
-    color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers),
+    y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=320))
+    color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers, range=SPEAKER_PALETTE[:len(speakers)]),
                       legend=alt.Legend(orient="bottom", direction="horizontal", columns=3))
     x = alt.X("shown_begin:T", title="Date the forecast refers to", scale=x_scale,
               axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=5, labelOverlap=True))
@@ -316,10 +342,10 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
     label = alt.Chart(marker).mark_text(align="center", baseline="bottom", dy=-3, color=_MUTED, fontSize=11).encode(
         x=alt.X("date:T", scale=x_scale), y=alt.value(0), text="label:N")
     return alt.layer(rule, label, bars, dots).resolve_scale(shape="independent").properties(
-        title=alt.Title("When the forecasts fall due", subtitle=[
+        title=_title("When the forecasts fall due", subtitle=[
             "Bar: the period a horizon covers; dot: its last day.",
             f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
-        width=WIDTH - 130, height=alt.Step(16), description=description)
+        width=FIT, height=alt.Step(16), description=description)
 
 
 def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y: bool) -> alt.LayerChart:
@@ -339,7 +365,7 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
                           shape="circle" if measure == "hedged" else "diamond").encode(
         x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tips)
     return alt.layer(rule, tick, dot).properties(
-        title=alt.Title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
+        title=_title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
         width=185, height=alt.Step(26))
 
 
@@ -363,7 +389,7 @@ def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts
     order = list(c["label"])
     return alt.hconcat(_commitment_panel(long, "hedged", order, True), _commitment_panel(long, "boosted", order, False),
                        spacing=16).properties(
-        title=alt.Title("How committed each speaker's forecasts are", subtitle=[
+        title=_title("How committed each speaker's forecasts are", subtitle=[
             f"Dot: share of forecasts, line: 95% interval ({who});", "grey tick: the same share of their other sentences"]),
         description=description)
 
@@ -371,35 +397,32 @@ def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts
 def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
     """Share of resolved forecasts met, per group, with Wilson intervals.
 
-    ``comparison`` is ``outcomes.hedged_vs_boosted``; a group with no forecast is labelled "none" instead of drawn.
+    ``comparison`` is ``outcomes.hedged_vs_boosted``; a comparison with an empty side (no
+    boosted forecast, say) is left out, with its p-value.
     """
-    c = comparison.copy()
+    c = comparison[comparison.groupby("comparison")["n"].transform("min") > 0].copy()  # no empty side
     c["label"] = [f"{g} (n={n})" for g, n in zip(c["group"], c["n"])]
     c["flag"] = c["comparison"].str.split(" vs ").str[0]
-    c["note"] = ["no resolved forecast in this group" if n == 0 else "" for n in c["n"]]
     x_scale = alt.Scale(domain=[0, 1])
     p = {row["comparison"]: row["fisher_p"] for _, row in c.drop_duplicates("comparison").iterrows()}
     subtitle = ("Fisher exact p: " + ", ".join(f"{k.split(' vs ')[0]} {v:.2f}" for k, v in p.items())
                 + "; lines: 95% Wilson intervals")
-    description = ("Dot chart of the share of resolved forecasts that were met, for hedged, unhedged, boosted and "
-                   f"unboosted forecasts, with 95% Wilson intervals; {subtitle}.")
+    description = (f"Dot chart of the share of resolved forecasts that were met, for {names(list(c['group']))} "
+                   f"forecasts, with 95% Wilson intervals; {subtitle}.")
     y = alt.Y("label:N", title="Forecasts (resolved)", sort=list(c["label"]))
     color = alt.Color("flag:N", title="Comparison", legend=None, scale=alt.Scale(
         domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values())))
     tips = _tips(("group:N", "Group"), ("n:Q", "Resolved forecasts"), ("met:Q", "Met"),
                  ("share_met:Q", "Share met", ".0%"), ("ci_low:Q", "95% interval from", ".0%"),
                  ("ci_high:Q", "to", ".0%"), ("fisher_p:Q", "Fisher exact p", ".2f"), ("too_small:N", "Too small to compare"))
-    drawn = c[c["n"] > 0]
-    rules = alt.Chart(drawn).mark_rule(strokeWidth=2, opacity=0.6).encode(
+    rules = alt.Chart(c).mark_rule(strokeWidth=2, opacity=0.6).encode(
         x=alt.X("ci_low:Q", title="Share of resolved forecasts that were met", scale=x_scale, axis=alt.Axis(format="%")),
         x2="ci_high:Q", y=y, color=color, tooltip=tips)
-    dots = alt.Chart(drawn).mark_point(filled=True, size=80).encode(
+    dots = alt.Chart(c).mark_point(filled=True, size=80).encode(
         x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tips)
-    empty = alt.Chart(c[c["n"] == 0]).mark_text(align="left", dx=4, color=_MUTED, fontStyle="italic").encode(
-        x=alt.value(0), y=y, text="note:N")
-    return alt.layer(rules, dots, empty).properties(
-        title=alt.Title("Did hedged or boosted forecasts fare better?", subtitle=subtitle),
-        width=WIDTH - 120, height=alt.Step(30), description=description)
+    return alt.layer(rules, dots).properties(
+        title=_title(f"Did {' or '.join(dict.fromkeys(c['flag']))} forecasts fare better?", subtitle=subtitle),
+        width=FIT, height=alt.Step(30), description=description)
 
 
 # --------------------------------------------------------------------------- hedging and speakers
@@ -416,7 +439,7 @@ def interval_chart(
     data: pd.DataFrame, *, value: str, low: str, high: str, x_title: str, y: str = "speaker",
     y_title: str | None = "Speaker", color: str | None = "role", sort: list[str] | None = None,
     small: str | None = None, reference: float | None = None, reference_label: str = "", x_format: str = ".1f",
-    axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True, width: int = WIDTH,
+    axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True, width: int | str = FIT,
     tooltip: list | None = None, title: str | alt.Title | None = None, description: str | None = None,
     show_y_labels: bool = True,
 ) -> alt.LayerChart:
@@ -438,7 +461,7 @@ def interval_chart(
     d[small] = d[small].astype(bool)
     y_enc = alt.Y(f"{y}:N", sort=order, title=y_title if show_y_labels else None,
                   axis=alt.Axis(labels=show_y_labels, ticks=show_y_labels, domain=False))
-    colour = alt.Color(f"{color}:N", title="Role", scale=role_color_scale()) if color else alt.value(OKABE_ITO["blue"])
+    colour = _role_color(d[color], f"{color}:N") if color and color in d else alt.value(OKABE_ITO["blue"])
     tips = tooltip or _tips((f"{y}:N", (y_title or y).capitalize()), (f"{value}:Q", x_title, x_format),
                             (f"{low}:Q", "95% interval from", x_format), (f"{high}:Q", "95% interval to", x_format))
     scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
@@ -492,7 +515,7 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
         f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with 95% bootstrap "
         f"intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words (interval "
         f"{top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {int((d['boosters'] == 0).sum())} of {len(d)} use no booster.")
-    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("Who hedges, who boosts", subtitle=[
+    return alt.hconcat(*panels, spacing=12).properties(title=_title("Who hedges, who boosts", subtitle=[
         "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)]),
         description=description)
 
@@ -509,7 +532,7 @@ def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
     return interval_chart(
         d, value="balance", low="balance_low", high="balance_high", x_title=_MEASURES["balance"][3], y=group,
         y_title=group.capitalize(), small="small", reference=0.0, reference_label="as many boosters as hedges",
-        tooltip=_rate_tooltips(group, "balance"), title=alt.Title("Certainty balance", subtitle=[
+        tooltip=_rate_tooltips(group, "balance"), title=_title("Certainty balance", subtitle=[
             "Left of the dashed line: more hedges than boosters; bars are 95% bootstrap intervals",
             _SMALL_NOTE.format(n=small_words)]), description=description, x_format=".2f", axis_format="~r")
 
@@ -543,7 +566,7 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
                    f"{len(comparison) - 1} speakers and pooled ({pooled['speaker']}): pooled, "
                    f"{pooled['opening_rate']:.1f} in the opening and {pooled['qa_rate']:.1f} in the Q&A.")
     return alt.layer(bars, points).properties(
-        width=WIDTH, height=alt.Step(18), description=description, title=alt.Title(
+        width=FIT, height=alt.Step(18), description=description, title=_title(
             "Prepared against spontaneous speech",
             subtitle=f"{measure} in the scripted opening and in the Q&A; bars are 95% bootstrap intervals"))
 
@@ -561,7 +584,7 @@ def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str =
         f"{g}: mostly {top.loc[g, 'kind_label'].split(' (')[0]} ({top.loc[g, 'share']:.0%})." for g in order))
     palette = [OKABE_ITO[c] for c in ("orange", "sky blue", "bluish green", "reddish purple", "yellow", "grey",
                                       "blue", "vermillion", "black")]
-    return alt.Chart(d, title=alt.Title(f"What kind of {what}", subtitle=f"Share of each group's {what} cues, by kind "
+    return alt.Chart(d, title=_title(f"What kind of {what}", subtitle=f"Share of each group's {what} cues, by kind "
                                                                           "of cue")).mark_bar().encode(
         x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
         y=alt.Y(f"{group}:N", sort=order, title="Whose sentences" if group == "hedge_context" else group.capitalize(),
@@ -572,7 +595,7 @@ def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str =
         tooltip=_tips((f"{group}:N", "Group"), ("kind_label:N", "Kind of cue"), ("count:Q", "Cues"),
                       ("group_total:Q", "All the group's cues"), ("share:Q", "Share", ".0%"),
                       ("examples:N", "Most frequent")),
-    ).properties(width=WIDTH, height=alt.Step(28), description=description)
+    ).properties(width=FIT, height=alt.Step(28), description=description)
 
 
 def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
@@ -605,8 +628,8 @@ def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
                       ("cue_type:N", "Cue type"), ("cues:N", "Cues"), ("sentence:N", "Sentence text")))
     description = (f"Timeline of {int(hedged.sum())} hedged and {int(boosted.sum())} boosted sentences across "
                    f"{total:,} words of the call, one row per role; each tick is one sentence.")
-    return alt.layer(_section_bands(sections, "start", "end", x_scale), ticks).resolve_scale(color="independent") \
-        .properties(width=WIDTH, height=alt.Step(34), description=description, title=alt.Title(
+    return alt.layer(*_section_bands(sections, "start", "end", x_scale), ticks).resolve_scale(color="independent") \
+        .properties(width=FIT, height=alt.Step(34), description=description, title=_title(
             "Where the hedges and boosters fall", subtitle="Each tick is one sentence with a cue; shading marks the sections"))
 
 
@@ -641,7 +664,7 @@ def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: 
     description = (f"Two dot-and-interval panels for {len(c)} speakers: the share of their sentences that are claims "
                    f"(highest: {top_c['speaker']}, {top_c['share']:.0%}) and that are forecasts (highest: "
                    f"{top_f['speaker']}, {top_f['share']:.0%}), with 95% bootstrap intervals.")
-    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("What each speaker's sentences do", subtitle=[
+    return alt.hconcat(*panels, spacing=12).properties(title=_title("What each speaker's sentences do", subtitle=[
         "Share of the speaker's sentences; bars are 95% intervals", "Open marks: small samples, read with care"]),
         description=description)
 
@@ -667,7 +690,7 @@ def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -
     description = (f"Two dot-and-interval panels of readability for {len(d)} speakers with 95% bootstrap intervals; "
                    f"highest Gunning fog: {hard['speaker']} ({hard['gunning_fog']:.1f}), lowest: {easy['speaker']} "
                    f"({easy['gunning_fog']:.1f}).")
-    return alt.hconcat(*panels, spacing=12).properties(title=alt.Title("How hard each speaker is to read", subtitle=[
+    return alt.hconcat(*panels, spacing=12).properties(title=_title("How hard each speaker is to read", subtitle=[
         "Formulas built for written text, applied to a transcript; bars are 95% intervals",
         "Open marks: under the readability threshold, read with care"]), description=description)
 
@@ -691,7 +714,7 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
     rules = data[data["system"] == "rules"].set_index("label")["f1"]
     description = ("Bar chart of F1 scores against the reference annotations, per label, for the report's rules and "
                    "for word-list baselines. Rules: " + ", ".join(f"{lab} {f1:.2f}" for lab, f1 in rules.items()) + ".")
-    return alt.Chart(data, title=alt.Title("Rules against word lists", subtitle="F1 against the reference labels "
+    return alt.Chart(data, title=_title("Rules against word lists", subtitle="F1 against the reference labels "
                                                                                 "(dev sentences)")).mark_bar().encode(
         x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
@@ -701,4 +724,4 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
         tooltip=_tips(("label:N", "Label"), ("method:N", "Method"), ("precision:Q", "Precision", ".2f"),
                       ("recall:Q", "Recall", ".2f"), ("f1:Q", "F1", ".2f"), ("tp:Q", "True positives"),
                       ("fp:Q", "False positives"), ("fn:Q", "False negatives")),
-    ).properties(width=WIDTH, height=alt.Step(18), description=description)
+    ).properties(width=FIT, height=alt.Step(18), description=description)

@@ -110,26 +110,28 @@ def met_of(row: Mapping[str, object]) -> str:
 
 
 def outcomes_lead(file: str | None, company: str, quarter: object, year: object, scored: Mapping | None = None,
-                  cover: Mapping | None = None, compiled: str = "", latest: str = "") -> str:
-    """The paragraph that opens "What became of the forecasts": which file, what it covers,
-    how many forecasts were met (``outcomes.met_summary``, ``outcomes.coverage``)."""
+                  cover: Mapping | None = None, compiled: str = "", latest: str = "", weak: int = 0,
+                  threshold: float = 0.5) -> str:
+    """The paragraph that opens "What became of the forecasts": which file, what it covers, how
+    its forecasts were matched to sentences, how many were met (``outcomes.met_summary``,
+    ``outcomes.coverage``; ``weak``: matches scoring under ``threshold``)."""
     if file is None:
         return (f"No outcomes file exists for this call ({company}, Q{quarter} {year}): data/outcomes/index.csv "
                 "lists none, so no forecast is scored. data/outcomes/README.md describes how to add one.")
-    shared = cover["shared"]
     return (
-        f"An outcomes file for this call (data/outcomes/{file}), compiled on {compiled} from public sources (the "
-        f"latest dated {latest}), records what became of {scored['outcomes']} forecasts. The compiler chose which "
-        "forecasts to follow up, so they are not a random sample of the ledger: they match "
-        f"{cover['matched_forecasts']} of its {cover['ledger']} forecast sentences ({cover['ledger_share']:.0%}). "
-        "Each is matched to the sentence that shares most words, numbers and dates with it"
-        + (f"; {shared} sentence{'s carry' if shared > 1 else ' carries'} two checked forecasts" if shared else "")
-        + f". {scored['met']} were met, {scored['missed']} missed and {scored['partly']} partly met; "
-        f"{scored['unresolved']} are unresolved and {scored['unknown']} unknown (no disclosure settles them). "
-        f"Counting partly as not met and leaving the open ones out, {scored['met']} of {scored['resolved']} "
-        f"resolved forecasts were met ({scored['share_met']:.0%}, 95% interval "
-        f"{scored['ci_low']:.0%}–{scored['ci_high']:.0%}). Statuses are the compiler's reading of the sources, "
-        f"as of {compiled}; the evidence column of the download gives the reasoning for each."
+        f"An outcomes file for this call (data/outcomes/{file}), checked on {compiled} against public sources (the "
+        f"latest dated {latest}), records what became of {scored['outcomes']} forecasts. The compiler chose them by "
+        "the rule below, so they are not a random sample of the call's forecasts: they match "
+        f"{cover['matched_forecasts']} of its {cover['ledger']} forecast sentences ({cover['ledger_share']:.0%}). Each "
+        "is matched to one sentence of its own speaker, the one that shares most words, numbers and quoted phrases "
+        "with the compiler's description, and no sentence serves two forecasts; "
+        + (f"{weak} match{'es score' if weak > 1 else ' scores'} under {threshold:.1f} and carr{'y' if weak > 1 else 'ies'} "
+           "a note in the table." if weak else f"every match scores at least {threshold:.1f}.")
+        + f" {scored['met']} were met, {scored['missed']} missed and {scored['partly']} partly met; "
+        f"{scored['unresolved']} are unresolved and {scored['unknown']} unknown. Counting partly as not met and leaving "
+        f"the open ones out, {scored['met']} of {scored['resolved']} resolved forecasts were met "
+        f"({scored['share_met']:.0%}, 95% interval {scored['ci_low']:.0%}–{scored['ci_high']:.0%}). The statuses are "
+        "the compiler's reading of the sources; the download gives the evidence for each."
     )
 
 
@@ -159,3 +161,82 @@ def hedged_fared(hedged: Mapping | None, unhedged: Mapping | None = None, booste
            else "No checked forecast is boosted, so boosting cannot be compared. ")
         + f"{int(hedged['excluded'])} checked forecasts are left out (unresolved, unknown or unmatched)."
     )
+
+
+def unidentified(n_turns: int, labels: Sequence[str]) -> str:
+    """What a count of people leaves open: ' (counting "Unknown speaker" as one person, though
+    its 3 turns are likely by different people)'; '' when every turn names its speaker."""
+    if not n_turns:
+        return ""
+    said = names(f'"{label}"' for label in labels)
+    if n_turns == 1:
+        return f" (counting {said} as one person)"
+    return (f" (counting {said} as {'one person' if len(labels) == 1 else 'one person each'}, though "
+            f"{'its' if len(labels) == 1 else 'their'} {n_turns} turns are likely by different people)")
+
+
+#: How the report names each status of an outcome file (``measure.outcomes.STATUSES``).
+STATUS_WORDS = {"met": "met", "missed": "missed", "partly": "partly met", "unresolved": "unresolved",
+                "unknown": "unknown"}
+
+
+def record(counts: Mapping[str, int]) -> str:
+    """'2 met, 6 missed and 1 unresolved': the statuses in :data:`STATUS_WORDS` order, zeros left out."""
+    return names(f"{counts[s]} {word}" for s, word in STATUS_WORDS.items() if counts.get(s))
+
+
+def promises_line(by_speaker: Sequence[tuple[str, Mapping[str, int]]], compiled: str) -> str:
+    """One sentence on what each speaker promised and what became of it, from the outcome
+    ledger's material forecasts (``by_speaker``: name and status counts, in order)."""
+    if not by_speaker:
+        return "No outcome ledger exists for this call, so no promise is followed to its outcome."
+    total = sum(sum(c.values()) for _, c in by_speaker)
+    each = names(f"{who} {sum(c.values())} ({record(c)})" for who, c in by_speaker)
+    return (f"The outcome ledger, checked on {compiled or 'an unstated date'}, follows {total} material "
+            f"forecasts: {each}.")
+
+
+def profile(p: Mapping[str, object]) -> str:
+    """One paragraph on a speaker: how much they spoke, claimed, forecast and hedged, and the
+    record of their forecasts in the ledger. Names the speaker, never a pronoun for them.
+
+    ``p``: ``speaker``, ``title``, ``words``, ``word_share``, ``turns``, ``sentences``,
+    ``claims``, ``forecasts``, ``hedged_forecasts``, ``hedges_per_100w``, ``record`` (status
+    counts of the ledger's forecasts, ``None`` without a ledger) and ``unidentified`` (the
+    :func:`unidentified` note, or '').
+    """
+    who = f"{p['speaker']} ({p['title']})" if p.get("title") else str(p["speaker"])
+    n, fc = int(p["sentences"]), int(p["forecasts"])
+    text = (f"{who} spoke {int(p['words']):,} words, {p['word_share']:.0%} of the call, in {int(p['turns'])} "
+            f"turn{'s' if p['turns'] != 1 else ''}{p.get('unidentified', '')}. Of {n:,} sentences, {int(p['claims'])} "
+            f"({int(p['claims']) / n if n else 0:.0%}) state a checkable fact and {fc} ({fc / n if n else 0:.0%}) "
+            "forecast" + (f", {int(p['hedged_forecasts'])} of them hedged" if fc else "")
+            + f". Hedges come to {number(p['hedges_per_100w']):.1f} per 100 words spoken.")
+    if p.get("record") is None:
+        return text
+    counts = p["record"]
+    if not sum(counts.values()):
+        return text + " The outcome ledger follows none of these forecasts."
+    k = sum(counts.values())
+    return text + f" The outcome ledger follows {k} material forecast{'s' if k > 1 else ''}: {record(counts)}."
+
+
+def promises_lead(n: int, checked_on: str) -> str:
+    """What the table of promises holds, or that there is none (no outcome ledger)."""
+    if not n:
+        return ("No outcome ledger exists for this call, so there is no table of promises and outcomes; the "
+                "profiles below describe how each executive spoke.")
+    return (f"Each of the {n} rows is one material forecast of the outcome ledger: what the speaker said (the "
+            "sentence of the call the forecast was matched to; its number links to the annotated transcript), "
+            f"whether the sentence carries a hedge, the date it fell due, and its outcome as checked on {checked_on}, "
+            "with the first of its sources.")
+
+
+def against_the_rest(higher: Sequence[str], lower: Sequence[str], unclear: int, what: str = "hedge") -> str:
+    """Which speakers ``what`` clearly more or less than everyone else on the call, in one sentence."""
+    said = [f"{names(group)} {what}{'s' if len(group) == 1 else ''} clearly {way} than the rest of the call"
+            for group, way in ((list(higher), "more"), (list(lower), "less")) if group]
+    if not said:
+        return "No speaker's rate differs clearly from the rest of the call; every interval of the difference includes zero."
+    return "; ".join(said) + (f"; for the other {unclear} speakers the interval of the difference includes zero."
+                              if unclear else ".")
