@@ -173,3 +173,8 @@ def test_against_the_rest_names_the_clear_cases_and_counts_the_others():
     assert wording.against_the_rest(["A"], [], 4) == ("A hedges clearly more than the rest of the call; for the other 4 "
                                                       "speakers the interval of the difference includes zero.")
     assert wording.against_the_rest([], [], 3).startswith("No speaker's rate differs clearly")
+
+
+def test_a_sources_short_name_is_its_titles_last_parenthesis():
+    assert wording.publisher("Robotaxi event delayed to October (Engadget)") == "Engadget"
+    assert wording.publisher("Tessie: Version 2024.9.5") == "Tessie: Version 2024.9.5"

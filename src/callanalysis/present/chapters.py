@@ -107,15 +107,16 @@ def promises(r) -> Chapter:
         order = {p: i for i, (p, _) in enumerate(by_speaker)}
         shown = material.assign(
             said=[t or f"(no sentence matched) {fc}" for t, fc in zip(material["matched_text"], material["forecast"])],
-            hedge=[{1: "hedged", 0: "not hedged"}.get(h, "") if pd.notna(h) else "" for h in material["hedged"]],
+            hedge=[{1: "yes", 0: "no"}.get(h, "") if pd.notna(h) else "" for h in material["hedged"]],
             due=_due(material["horizon_date"]), outcome=material["status"].map(wording.STATUS_WORDS),
-            source=[outcomes.source_links(row)[0][0] if row["n_sources"] else "" for _, row in material.iterrows()],
+            source=[wording.publisher(outcomes.source_links(row)[0][0]) if row["n_sources"] else ""
+                    for _, row in material.iterrows()],
             url=[outcomes.source_links(row)[0][1] if row["n_sources"] else "" for _, row in material.iterrows()],
             _order=material["speaker"].map(order)).sort_values(["_order", "id"], kind="mergesort")
         tables["promises"] = html_table(
             shown[["speaker", "id", "sentence_id", "said", "hedge", "due", "outcome", "source", "url"]],
             labels={"speaker": "Speaker", "id": "#", "sentence_id": "Sentence", "said": "What was said",
-                    "hedge": "Hedged?", "due": "Due by", "outcome": "Outcome", "source": "First source"},
+                    "hedge": "Hedged", "due": "Due by", "outcome": "Outcome", "source": "First source"},
             links={"source": "url"}, caption="The material forecasts of the outcome ledger, by speaker")
         data["promises"] = shown.drop(columns=["_order", "url"])
     return Chapter(f, tables, data)

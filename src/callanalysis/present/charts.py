@@ -54,9 +54,21 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 WIDTH = 460
 #: Panel width when two interval panels stand side by side (with labels they fit the column).
 PANEL_WIDTH = 200
-#: The width of a single or layered chart: its container's (Vega-Lite ``width: "container"``), so
-#: it follows the page; side-by-side panels keep :data:`PANEL_WIDTH` (Vega-Lite cannot fit a concat).
-FIT = "container"
+#: Whether single and layered charts follow their container's width (Vega-Lite ``width:
+#: "container"``; side-by-side panels keep :data:`PANEL_WIDTH`, as Vega-Lite cannot fit a concat).
+#: Off until the book's CSS gives the chart container the column's width (vega-embed makes it an
+#: inline block, zero wide): ``.callanalysis-vega.vega-embed {display: block; width: 100%}``.
+#: With that rule every single and layered chart fills the column at 1280 and 390 px.
+FOLLOW_CONTAINER = False
+
+
+def _fit(narrower: int = 0) -> int | str:
+    """A single or layered chart's width: its container's, or :data:`WIDTH` less ``narrower``
+    pixels (room for long axis labels) while :data:`FOLLOW_CONTAINER` is off."""
+    return "container" if FOLLOW_CONTAINER else WIDTH - narrower
+
+
+FIT = _fit()
 _TEXT, _MUTED, _GRID = "#222222", "#555555", "#e6e6e6"
 _SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
 _POSITION = "Position in the call (words spoken so far)"
@@ -345,7 +357,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
         title=_title("When the forecasts fall due", subtitle=[
             "Bar: the period a horizon covers; dot: its last day.",
             f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
-        width=FIT, height=alt.Step(16), description=description)
+        width=_fit(170), height=alt.Step(16), description=description)
 
 
 def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y: bool) -> alt.LayerChart:
@@ -422,7 +434,7 @@ def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tips)
     return alt.layer(rules, dots).properties(
         title=_title(f"Did {' or '.join(dict.fromkeys(c['flag']))} forecasts fare better?", subtitle=subtitle),
-        width=FIT, height=alt.Step(30), description=description)
+        width=_fit(120), height=alt.Step(30), description=description)
 
 
 # --------------------------------------------------------------------------- hedging and speakers

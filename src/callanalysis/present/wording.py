@@ -240,3 +240,10 @@ def against_the_rest(higher: Sequence[str], lower: Sequence[str], unclear: int, 
         return "No speaker's rate differs clearly from the rest of the call; every interval of the difference includes zero."
     return "; ".join(said) + (f"; for the other {unclear} speakers the interval of the difference includes zero."
                               if unclear else ".")
+
+
+def publisher(title: str) -> str:
+    """A source's short name: the last parenthesis of its title ("... (Engadget)" -> "Engadget"),
+    else the title itself."""
+    found = re.findall(r"\(([^()]+)\)\s*$", str(title))
+    return found[-1] if found else str(title)
