@@ -16,6 +16,7 @@ import textstat
 
 from callanalysis.label import annotate
 from callanalysis.measure import readability as R
+from callanalysis.parse import sentences as sentences_mod
 from callanalysis.parse.sentences import word_count
 from callanalysis.measure import stats
 from callanalysis.measure import summary as S
@@ -341,3 +342,18 @@ def test_phase_comparison_rows_are_the_per_speaker_intervals_and_comparisons(cal
         assert out.loc[name, "opening_high"] == ci.loc["scripted opening", "ci_high"]
         assert (out.loc[name, "diff_low"], out.loc[name, "diff_high"]) == (c["ci_low"], c["ci_high"])
         assert (out.loc[name, "opening_words"], out.loc[name, "qa_words"]) == (c["words_b"], c["words_a"])
+
+
+def test_every_per_speaker_count_is_the_same_whichever_table_shows_it(call_table, seed_call):
+    s = call_table
+    profile = S.speaker_profile(s, sentences_mod.turns_frame(seed_call)).set_index("speaker")
+    rates = S.rates(s, "speaker").set_index("speaker")
+    hedging = S.hedging_table(s, "speaker", n_boot=20).set_index("speaker")
+    claims = S.claim_profile(s, "speaker").set_index("speaker")
+    commit = S.commitment(s, "speaker").set_index("speaker")
+    shares = S.share_ci(s, "forecast", "speaker", n_boot=20).set_index("speaker")
+    for who in profile.index:
+        assert profile.loc[who, "hedges_per_100w"] == pytest.approx(hedging.loc[who, "hedges_per_100w"])
+        assert rates.loc[who, "claims"] == claims.loc[who, "claims"]
+        assert rates.loc[who, "forecasts"] == shares.loc[who, "flagged"] == (commit.loc[who, "forecasts"]
+                                                                              if who in commit.index else 0)

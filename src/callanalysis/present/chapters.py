@@ -96,9 +96,7 @@ def promises(r) -> Chapter:
     by_speaker = [(p, records[p]) for p in people if sum(records.get(p, {}).values())]
     by_speaker.sort(key=lambda pc: -sum(pc[1].values()))
     f = {"promises_line": wording.promises_line(by_speaker, found[2] if found else ""),
-         "promises_n_profiles": len(paragraphs), "promises_checked_on": found[2] if found else "",
-         "promises_n": len(material) if material is not None else 0,
-         "promises_ledger": f"data/outcomes/{found[0].name}" if found else "none",
+         "promises_n_profiles": len(paragraphs),
          "promises_lead": wording.promises_lead(len(material) if material is not None else 0,
                                                 found[2] if found else "")}
     tables = {"profiles": HTML("".join(f"<p>{escape(x)}</p>" for x in paragraphs))}
@@ -330,9 +328,10 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
         "asserts more than they qualify." if n_cautious and not n_confident else
         "Speakers differ in register: some qualify more than they assert, others the reverse."
         if n_cautious and n_confident else "For no speaker is the balance clearly away from zero.",
-        "hedging_exec_top_cue": wording.as_said(cue["hedge"]["cue"].iloc[0]) if len(cue["hedge"]) else "none",
+        "hedging_exec_top_cue": wording.quoted(wording.as_said(cue["hedge"]["cue"].iloc[0])) if len(cue["hedge"]) else "none",
         "hedging_exec_top_cue_share": cue["hedge"]["count"].iloc[0] / exec_all["hedges"] if len(cue["hedge"]) else 0.0,
-        "hedging_exec_top_booster": wording.as_said(cue["booster"]["cue"].iloc[0]) if len(cue["booster"]) else "none",
+        "hedging_exec_top_booster": wording.quoted(wording.as_said(cue["booster"]["cue"].iloc[0])) if len(cue["booster"])
+        else "none",
         "hedging_analyst_rate": analyst_h["rate_a"], "hedging_analyst_words": analyst_h["words_a"],
         "hedging_analyst_vs_exec_low": analyst_h["ci_low"], "hedging_analyst_vs_exec_high": analyst_h["ci_high"],
         "hedging_analyst_vs_exec_says": wording.interval_says(analyst_h["verdict"]),
@@ -442,12 +441,12 @@ def forecasts(r) -> Chapter:
         "forecasts_top_speaker_n": top["forecasts"], "forecasts_top_speaker_share": number(top["forecasts"] / n) if n else 0.0,
         "forecasts_top_speaker_dated_share": number(top["dated_share"]), "forecasts_dated": horizons["dated"],
         "forecasts_dated_share": number(horizons["dated_share"]), "forecasts_undated": horizons["undated"],
-        "forecasts_undated_example": wording.first_words(shortest.iloc[0], 12) if len(shortest) else "none",
+        "forecasts_undated_example": wording.quoted(wording.first_words(shortest.iloc[0], 12)) if len(shortest) else "none",
         "forecasts_anachronisms": horizons["anachronisms"], "forecasts_ahead": horizons["ahead"],
         "forecasts_within_year": horizons["within_year"],
         "forecasts_within_year_share": number(horizons["within_year_share"]), "forecasts_call_year": call.date.year,
         "forecasts_call_date": call.date.isoformat(), "forecasts_median_days": round(number(horizons["median_days"])),
-        "forecasts_latest_text": horizons["latest_text"] or "none", "forecasts_latest_end": horizons["latest_end"] or "none",
+        "forecasts_latest_text": wording.quoted(horizons["latest_text"]) if horizons["latest_text"] else "none", "forecasts_latest_end": horizons["latest_end"] or "none",
         "forecasts_hedge_comparison": wording.compared(fc["hedged_share"], cl["hedged_share"]),
         "forecasts_other_hedged_share": number(rest["hedged_share"]), "forecasts_hedged_p": number(fc["hedged_p"]),
         "forecasts_boosted_p": number(fc["boosted_p"]),

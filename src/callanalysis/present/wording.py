@@ -226,10 +226,9 @@ def promises_lead(n: int, checked_on: str) -> str:
     if not n:
         return ("No outcome ledger exists for this call, so there is no table of promises and outcomes; the "
                 "profiles below describe how each executive spoke.")
-    return (f"Each of the {n} rows is one material forecast of the outcome ledger: what the speaker said (the "
-            "sentence of the call the forecast was matched to; its number links to the annotated transcript), "
-            f"whether the sentence carries a hedge, the date it fell due, and its outcome as checked on {checked_on}, "
-            "with the first of its sources.")
+    return (f"Each of the {n} rows is one material forecast: the sentence of the call it was matched to (the "
+            "number links to the annotated transcript), whether that sentence is hedged, the due date, and the "
+            f"outcome as checked on {checked_on}, with the first source.")
 
 
 def against_the_rest(higher: Sequence[str], lower: Sequence[str], unclear: int, what: str = "hedge") -> str:
@@ -247,3 +246,8 @@ def publisher(title: str) -> str:
     else the title itself."""
     found = re.findall(r"\(([^()]+)\)\s*$", str(title))
     return found[-1] if found else str(title)
+
+
+def quoted(text: str) -> str:
+    """``text`` in straight double quotes, as glued words quoted from the call are shown."""
+    return f'"{text}"'
