@@ -96,6 +96,7 @@ def promises(r) -> Chapter:
     by_speaker = [(p, records[p]) for p in people if sum(records.get(p, {}).values())]
     by_speaker.sort(key=lambda pc: -sum(pc[1].values()))
     f = {"promises_line": wording.promises_line(by_speaker, found[2] if found else ""),
+         "promises_record": wording.outcomes_line(outcomes.met_summary(card), found[2]) if found else "",
          "promises_n_profiles": len(paragraphs),
          "promises_lead": wording.promises_lead(len(material) if material is not None else 0,
                                                 found[2] if found else "")}
@@ -504,14 +505,12 @@ def _outcomes(r, f: dict, tables: dict, data: dict) -> None:
     """The scorecard of the call's outcome file, when ``data/outcomes/index.csv`` lists one."""
     meta, found = r.call.metadata, ledger(r)
     if found is None:
-        f["forecasts_outcomes_line"] = wording.outcomes_line(None, "")
         f["forecasts_outcomes_lead"] = wording.outcomes_lead(None, meta.company, meta.quarter, meta.fiscal_year)
         f["forecasts_outcomes_compared"] = wording.hedged_fared(None)
         return
     path, card, compiled = found
     scored, compare = outcomes.met_summary(card), outcomes.hedged_vs_boosted(card)
     rows = compare.set_index(["comparison", "group"])
-    f["forecasts_outcomes_line"] = wording.outcomes_line(scored, compiled)
     f["forecasts_outcomes_lead"] = wording.outcomes_lead(path.name, meta.company, meta.quarter, meta.fiscal_year, scored,
                                                          outcomes.coverage(card, r.sentences), compiled,
                                                          outcomes.latest_source_date(card),
