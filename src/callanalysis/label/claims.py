@@ -36,7 +36,6 @@ from functools import cached_property
 
 from .forecasts import find_forecast_cues
 from .hedges import CueMatch
-from .lexicons import PatternSet
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
 
@@ -56,8 +55,8 @@ _PAST_IRREGULAR = (
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence reports something
 #: that has happened.
-PAST_CLAUSE = PatternSet(
-    [rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
+PAST_CLAUSE = re.compile(
+    rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
     r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
     r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex|expenses?|income|earnings)\s+"
     r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b"
@@ -65,7 +64,7 @@ PAST_CLAUSE = PatternSet(
     r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
     r"said|told|met|paid|learned|started|gone)\b"
     r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"],
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b",
     re.IGNORECASE,
 )
 
@@ -161,11 +160,11 @@ _ATTRIBUTION = re.compile(
 _CONDITION_CLAUSE = re.compile(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
-_PRESENT_ANCHOR = PatternSet(
-    [r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
+_PRESENT_ANCHOR = re.compile(
+    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
     r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
-    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b"],
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b",
     _I,
 )
 _REPORTED = re.compile(

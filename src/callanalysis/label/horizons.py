@@ -57,7 +57,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .lexicons import PatternSet
 
 __all__ = ["Anchor", "Horizon", "TimeExpression", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
 
@@ -357,8 +356,8 @@ _FORMS: tuple[_Form, ...] = (
     _Form("period", rf"\b(?:later\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
     _Form("tomorrow", r"\btomorrow\b", _tomorrow),
 )
-#: The forms, searched in one pass (each form's match starts a word).
-_FORM_SET = PatternSet([form.pattern for form in _FORMS], re.IGNORECASE, prefix=r"\b(?=\w)")
+#: The forms' patterns, compiled once (each form's match starts a word).
+_FORM_RES = tuple(re.compile(form.pattern, re.IGNORECASE) for form in _FORMS)
 
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
@@ -411,11 +410,11 @@ _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form
 def time_expressions(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of ``text`` in text order, not yet normalised."""
     cands: list[_Candidate] = []
-    for i, m in _FORM_SET.finditer(text):
-        form = _FORMS[i]
-        if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
-            continue  # "2025%", "2025 $": an amount, not a year
-        cands.append((m.start(), m.end(), form.name, m, form.handler))
+    for form, pattern in zip(_FORMS, _FORM_RES):
+        for m in pattern.finditer(text):
+            if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
+                continue  # "2025%", "2025 $": an amount, not a year
+            cands.append((m.start(), m.end(), form.name, m, form.handler))
     kept: list[_Candidate] = []  # longest first (the earlier start, then the earlier form, breaking ties)
     for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):

@@ -178,66 +178,25 @@ def compile_cue(entry: CueEntry) -> re.Pattern[str]:
     return re.compile(("" if _attaches(entry) else _LEAD) + _cue_body(entry), re.IGNORECASE)
 
 
-_GROUP_NAME = re.compile(r"\(\?P<\w+>")
-_LETTERS_OR_ESCAPE = re.compile(r"\\.|[A-Z]+")
-#: The only characters whose lower case does not match, case-sensitively, every ASCII letter
-#: they match ignoring case (İ and ı match "i", ſ matches "s").
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
-
-
-def _lower(pattern: str) -> str:
-    """``pattern`` with its letters in lower case (escapes such as ``\\W`` kept) and no
-    ``(?i:`` groups: what it matches ignoring case, it matches case-sensitively in lower-cased text."""
-    lowered = _LETTERS_OR_ESCAPE.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), pattern)
-    return lowered.replace("(?i:", "(?:")
-
-
 class PatternSet:
-    """Several regular expressions that share a zero-width ``prefix``, searched in one pass.
+    """Several regular expressions that share a zero-width ``prefix``, each with its own hits,
+    found in one pass.
 
-    One compiled alternation, ``prefix`` then a look-ahead for any of the ``bodies``, finds
-    every place where one of the patterns ``prefix + body`` can match; :meth:`finditer` then
-    tries each pattern at those places only, keeping a match where the pattern's own
-    ``finditer`` would (at or after the end of its previous match). Python's ``re`` tries a
-    pattern at every character, and ignoring case makes each try slow: the alternation, written
-    once with ``prefix`` in front, runs case-sensitively on the lower-cased sentence (with its
-    letters in lower case it finds every place the patterns match ignoring case), and costs
-    about what one pattern does, however many bodies it holds.
+    One compiled alternation of the patterns (``prefix`` then a look-ahead for any of them, with
+    the same ``flags``) finds every place where at least one of them matches; :meth:`finditer`
+    then tries each pattern at those places only, so it gives exactly what each pattern's own
+    ``finditer`` gives, at the cost of about one search of the text.
     """
 
     def __init__(self, bodies: Sequence[str], flags: int = 0, prefix: str = "") -> None:
         self.patterns = tuple(re.compile(f"{prefix}(?:{body})", flags) for body in bodies)
-        anywhere = f"{prefix}(?=" + "|".join(f"(?:{_GROUP_NAME.sub('(?:', body)})" for body in bodies) + ")"  # group names once each
-        self._fold = bool(flags & re.IGNORECASE)
-        self._starts = re.compile(_lower(anywhere) if self._fold else anywhere, flags & ~re.IGNORECASE)
-        self._starts_any_case = re.compile(anywhere, flags)
-
-    def _where(self, text: str) -> list[int]:
-        """Where one of the patterns may match in ``text`` (every place one does)."""
-        if not self._fold:
-            found = self._starts.finditer(text)
-        elif _CASE_TRAPS.search(text):
-            found = self._starts_any_case.finditer(text)
-        else:
-            found = self._starts.finditer(text.lower())
-        return [m.start() for m in found]
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """The leftmost match of any pattern (the first pattern's at a tie): for a set of one
-        pattern, what its ``search`` gives."""
-        for start in self._where(text):
-            for pattern in self.patterns:
-                if m := pattern.match(text, start):
-                    return m
-        return None
+        self._anywhere = re.compile(f"{prefix}(?=" + "|".join(f"(?:{body})" for body in bodies) + ")", flags)
 
     def finditer(self, text: str) -> list[tuple[int, re.Match[str]]]:
         """``(i, match)`` for every match of pattern ``i`` in ``text`` (what its own ``finditer``
         gives), pattern by pattern in order, each pattern's matches in text order."""
-        starts = self._where(text)
+        starts = [m.start() for m in self._anywhere.finditer(text)]
         found: list[tuple[int, re.Match[str]]] = []
-        if not starts:
-            return found
         for i, pattern in enumerate(self.patterns):
             end = 0
             for start in starts:

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import PatternSet
-
 __all__ = ["COURTESY", "PROCEDURE", "QUESTION", "STATEMENT", "is_question", "is_request", "sentence_type"]
 
 STATEMENT, QUESTION, PROCEDURE, COURTESY = "statement", "question", "procedure", "courtesy"
@@ -42,12 +40,12 @@ _QUESTION_END = re.compile(r"\?[\s\"'’”)\]]*$")
 _TAG_QUESTION = re.compile(r",\s*(?:right|correct|no|yes|yeah|okay|ok|isn['’]t\s+it|is\s+that\s+right)\s*\?[\s\"'’”)\]]*$", _I)
 class _Kind:
     """The forms of one sentence type: patterns the sentence opens with (``at_start``, each
-    matched at its start only) and patterns found anywhere, each starting a word (``anywhere``,
-    searched in one pass: :class:`~callanalysis.label.lexicons.PatternSet`)."""
+    matched at its start only) and patterns found anywhere, each starting a word (``anywhere``);
+    each list is one compiled alternation."""
 
     def __init__(self, at_start: list[str], anywhere: list[str]) -> None:
         self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start), _I)
-        self.anywhere = PatternSet(anywhere, _I, prefix=r"\b")
+        self.anywhere = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in anywhere) + ")", _I)
 
     def holds(self, text: str) -> bool:
         return bool(self.at_start.match(text) or self.anywhere.search(text))
