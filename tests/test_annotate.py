@@ -112,13 +112,14 @@ def test_back_channel_does_not_inherit_a_topic():
     assert lab.topic == "other"
 
 
-def test_rules_written_for_one_passage_of_the_seed_are_gone(seed_call):
-    """A bare "Yes." after a question about the future, a generic-'you' step after a forecast and
-    the future voiced inside a story about the past were rules for single passages of the seed;
-    on other calls they fired mostly where they were wrong, so the sentence's own words decide."""
-    table = annotate(seed_call)
-    assert table.loc[table.text.eq("Yes."), "forecast"].eq(0).all()
-    assert table.loc[table.text.eq("You get out."), "forecast"].eq(0).all()
+def test_annotate_reads_forecasts_in_the_context_of_the_turn(seed_call):
+    """The whole-turn "Yes." to the FSD question, the steps after "that will be how cars work" and
+    the future inside the Nokia story (label/context.py); a "Yes." that opens a turn is left alone."""
+    table = annotate(seed_call).set_index("text")
+    assert table.loc["You get out.", "forecast"] == 1
+    assert table.loc["There's not going to be any flip phones.", ["forecast", "horizon_text"]].tolist() == [0, ""]
+    answers = annotate(seed_call).query("text == 'Yes.'")
+    assert answers.forecast.sum() == 1 and answers.iloc[0].forecast == 1
 
 
 def test_times_are_read_against_the_quarter_the_call_reports_on(seed_call):

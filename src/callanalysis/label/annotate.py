@@ -11,7 +11,10 @@ Promises of :func:`annotate`:
   strings), ``anachronism`` (0/1), ``quantities`` (``;``-joined ``"value unit"``, e.g.
   ``"2500000000 USD;18.9 %"``), ``topic``, and finally ``forecast_cues`` (the forward-looking
   cues that fired);
-* each sentence is labelled with its speaker's role and the topic of its turn so far;
+* each sentence is labelled with its speaker's role and the topic of its turn so far; then its
+  forecast label is read in context (:func:`callanalysis.label.context.forecast_context`: a
+  bare answer to a question about the future, the future inside a recollection, the steps of a
+  future scenario); a sentence that the context makes no forecast loses its horizon;
 * times are read against the call: its date and the fiscal quarter the header says it reports
   on (:func:`callanalysis.label.horizons.anchor`); when the call has no date no time counts,
   the horizon text is kept and the dates are empty;
@@ -21,9 +24,12 @@ Promises of :func:`annotate`:
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from .columns import COLUMNS, INT_COLUMNS
+from .context import Said, forecast_context
 from .horizons import anchor
 from .labels import SentenceContext, label_sentence
 from .quantities import format_quantities
@@ -31,6 +37,11 @@ from ..parse.sentences import sentence_spans
 from ..parse.transcript import Call
 
 __all__ = ["COLUMNS", "annotate"]
+
+
+def lab_end(row: dict[str, object]) -> date | None:
+    """The horizon end date of an annotated row, or None."""
+    return date.fromisoformat(str(row["horizon_end"])) if row["horizon_end"] else None
 
 
 def annotate(call: Call) -> pd.DataFrame:
@@ -59,5 +70,10 @@ def annotate(call: Call) -> pd.DataFrame:
         })
         if lab.topic != "other":
             context = SentenceContext(role=turn.role, previous_topic=lab.topic)
+    said = [Said(r["turn"], r["speaker"], r["text"], bool(r["forecast"]), r["forecast_cues"], lab_end(r)) for r in rows]
+    for i, forecast in forecast_context(said, call.date).items():
+        rows[i]["forecast"] = int(forecast)
+        if not forecast:
+            rows[i].update(horizon_text="", horizon_start="", horizon_end="", anachronism=0)
     table = pd.DataFrame(rows, columns=list(COLUMNS))
     return table.astype({c: "int64" for c in INT_COLUMNS})
