@@ -104,3 +104,16 @@ def test_in_the_future_at_the_end_of_a_forecast_frames_no_scenario():
         (11, "CFO", "Based on all these variables, you have variables of interest rates."),
     )
     assert forecast_context(rows, CALL) == {}
+
+
+def test_saying_the_forecast_before_still_holds_is_a_forecast():
+    rows = said(
+        (29, "CEO", "I think we've communicated before that the net benefit won't be until 2023.", True, "won't"),
+        (29, "CEO", "That's still the case."),
+    )
+    assert forecast_context(rows, CALL) == {1: True}
+
+
+def test_saying_a_fact_still_holds_is_no_forecast():
+    rows = said((29, "CEO", "We're an apartment company."), (29, "CEO", "So that hasn't changed."))
+    assert forecast_context(rows, CALL) == {}

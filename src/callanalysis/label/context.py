@@ -9,6 +9,8 @@ context changes (True: a forecast; False: not one). Three rules, each general:
   cue, or asks whether "we" / a named party "can" or "could" do something), commits the speaker
   to that outcome: a forecast ("can we make FSD transfer permanent ...?" - "Yes."). An answer
   word that opens a longer turn is left alone: the sentences after it say what is committed to;
+* a sentence that only says the forecast before it, in the same turn, still holds ("The net
+  benefit won't come until 2023. That's still the case.") is a forecast too;
 * the future inside a recollection is past by the day of the call: after a sentence that
   recalls the past ("I remember when ...", "back in 2015", "years ago", "at the time"), is
   told in the past and names no present ("today": "more today than five years ago" compares),
@@ -47,6 +49,12 @@ _CAN_WE = re.compile(r"\b(?:can|could)\s+(?:we|they|(?-i:[A-Z][a-z]+))\s+(?!hear
 _RECOLLECTION = re.compile(
     r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b|\bback\s+(?:then|in\s+(?:the\s+day|\d{4}|(?:the\s+)?\d{2,4}['’]?s))\b"
     r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b",
+    _I,
+)
+#: A sentence that says the one before it still holds ("That's still the case.").
+_STILL_SO = re.compile(
+    r"^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this|it)(?:['’]s|\s+is|\s+remains)\s+(?:still\s+)?(?:the\s+case|true|our\s+(?:view|expectation|plan))\W*$"
+    r"|^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this)\s+(?:still\s+holds|hasn['’]t\s+changed|has\s+not\s+changed)\W*$",
     _I,
 )
 _SEQUENCED = re.compile(r"^\W*(?:and\s+)?then\b", _I)
@@ -101,6 +109,9 @@ def forecast_context(said: Sequence[Said], call_date: date | None) -> dict[int, 
                          and _future_question(prev.text, prev.forecast_cues)):
                 out[i] = True
                 continue
+        elif prev.forecast and _STILL_SO.match(s.text):
+            out[i] = True
+            continue
         if in_scenario:
             if _step(s) and (not new_turn or s.speaker != prev.speaker):
                 out[i] = True
