@@ -8,10 +8,11 @@ Promises:
 * :func:`compile_cue` turns a cue row into one case-insensitive regular expression that
   matches whole words only (``may`` never matches inside ``mayor``), from the row's
   ``pattern`` when given, else from the literal cue (flexible white space, either apostrophe);
-* :class:`CueMatcher` finds the cues of one lexicon in a sentence in one plain pass: the rows
-  without a context rule are one compiled alternation (longer cues first), each row with a
-  rule is its own compiled pattern, and a hit of a ruled row is kept only when the rule
-  function named in its ``rule`` column says so.
+* :class:`CueMatcher` finds the cues of one lexicon in a sentence in one plain pass
+  (:class:`PatternSet`): one compiled alternation of every row (``re.IGNORECASE``) finds where
+  a row can match, each row's own compiled pattern is tried there only, and a hit of a row
+  with a context rule is kept only when the rule function named in its ``rule`` column says
+  so. No regex source is rewritten.
 
 Adding a cue is adding a CSV row; a row whose context a word list cannot express names a rule,
 a small function ``rule(text, match) -> bool`` in the ``RULES`` dictionary of its detector
