@@ -7,9 +7,11 @@ not a usable transcript gives one line on stderr and exit status 2, and nothing 
 Speaker labels that the roster does not list, or that are written with markup, are reported on
 stderr (the turns are kept).
 
-``corpus`` annotates every transcript in a folder into ``OUT/sentences.{parquet,csv}`` and
+``corpus`` annotates every transcript in a folder on Dask into ``OUT/sentences.{parquet,csv}`` and
 ``OUT/speakers.{parquet,csv}`` (see :mod:`callanalysis.corpus`): each unusable file is one line
-on stderr, the exit status is 0 if any transcript succeeded and 2 if none did (nothing written).
+on stderr, then one summary line on stdout (transcripts, sentences, seconds, files written); the
+exit status is 0 if any transcript succeeded and 2 if none did (nothing written). SIGINT (Ctrl-C)
+and SIGTERM end the workers, remove the temporary output, print one line and exit 130 / 143.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -118,12 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "corpus",
         help="annotate every transcript in a folder into sentence and speaker tables",
-        description="Annotate every *.txt, *.html and *.htm transcript in DIR, in parallel, into "
-        "OUT/sentences.parquet, OUT/sentences.csv, OUT/speakers.parquet and OUT/speakers.csv.",
+        description="Annotate every *.txt, *.html and *.htm transcript in DIR on Dask (a local cluster, or "
+        "--scheduler) into OUT/sentences.csv, OUT/sentences.parquet/, OUT/speakers.csv and OUT/speakers.parquet/. "
+        "Unusable files are skipped, one line each; a summary line follows on stdout.",
     )
     p.add_argument("folder", metavar="DIR", help="folder of transcripts")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="output folder (created if missing)")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-j", "--jobs", type=int, metavar="N", help="local worker processes (default: all cores)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on this Dask cluster (tcp://host:8786); its workers must see DIR at the same path")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
     p = sub.add_parser(
         "evaluate",
         help="score the parser and the annotator against labelled real calls",
@@ -148,15 +157,44 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Stopped(BaseException):
+    """SIGINT or SIGTERM arrived: unwind (the corpus cleans up on the way out); like
+    KeyboardInterrupt, no `except Exception` on the way stops it."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the cleanup
+        signal.signal(sig, signal.SIG_IGN)
+    raise _Stopped(signum)
+
+
 def _corpus(args: argparse.Namespace) -> int:
     from .corpus import run
 
+    if args.jobs is not None and args.jobs < 1:
+        print(f"error: -j {args.jobs}: the number of workers must be at least 1", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _stop)
     try:
-        report = run(args.folder, args.output, workers=args.jobs)
+        report = run(args.folder, args.output, workers=args.jobs, scheduler=args.scheduler, progress=args.progress)
     except TranscriptError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return 0 if report.succeeded else EXIT_BAD_INPUT
+    except _Stopped as stopped:
+        signum = stopped.args[0]
+        print(f"corpus: stopped by {signal.Signals(signum).name}; workers ended, temporary output removed", file=sys.stderr)
+        return 128 + signum
+    except Exception as exc:  # a bug, not bad input: still one line, never a traceback
+        print(f"error: {args.folder}: internal error in corpus mode ({type(exc).__name__}: {exc}); please report it",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+    if not report.succeeded:
+        return EXIT_BAD_INPUT
+    skipped = f" ({len(report.failed)} skipped)" if report.failed else ""
+    print(f"corpus: {report.succeeded} transcripts{skipped}, {report.rows:,} sentences in {report.seconds:.1f} s; "
+          f"wrote {', '.join(map(str, report.outputs))}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

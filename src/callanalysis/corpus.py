@@ -1,57 +1,57 @@
-"""Annotate a folder of transcripts into one sentence table and one per-speaker summary.
+"""Annotate a folder of transcripts into one sentence table and one per-speaker summary, on Dask.
 
 ``run(folder, out)`` promises:
 
 * every ``*.txt``, ``*.html`` and ``*.htm`` directly inside ``folder`` is parsed and annotated
-  (:func:`callanalysis.label.annotate.annotate`) in worker processes, all cores by default;
-* ``out`` receives ``sentences.parquet``, ``sentences.csv``, ``speakers.parquet`` and
-  ``speakers.csv``; every row starts with a ``call`` column, the file's stem;
-* rows are ordered by file name, then by the annotator's row order (``sentence_id``), whatever
-  the worker timing: results are consumed in submission order;
-* memory does not grow with the number of files: at most a fixed window of chunks is in flight,
-  and each result is appended to the CSV and to a ``pyarrow.parquet.ParquetWriter`` (in row
-  groups of up to ``ROW_GROUP_ROWS`` rows) as soon as it is its turn, then dropped;
-* with the default annotator the workers also serialise their results (:class:`Encoded`: the
-  CSV lines and an Arrow table of :data:`SENTENCE_SCHEMA` / :data:`SPEAKER_SCHEMA`), so the
-  parent only writes bytes and row groups; the files are the same as with tables;
-* a file that cannot be used (not a transcript, no call date in its header, annotation error) is
-  skipped and reported as one line ``<file>: <problem>``; it never stops the run;
-* the four files appear in ``out`` only if at least one transcript succeeded (they are written to
-  a temporary folder next to ``out`` and moved in at the end); otherwise nothing is written.
+  (:func:`callanalysis.label.annotate.annotate`) in Dask tasks, one per part of the files
+  (:func:`parts`: cut by their number alone): on a ``distributed.LocalCluster`` of ``workers``
+  single-threaded processes (all cores by default), or on the cluster whose scheduler is at
+  ``scheduler`` (``tcp://host:8786``; its workers must read ``folder`` at the same path);
+* ``out`` (created if missing; other files in it are left alone) receives::
 
-With a custom annotator, column types are fixed by the first call with rows: later calls are
-cast to them (integers with gaps become nullable integers); a column with no values in that
-call is text; object columns whose values are not strings (lists, dicts) are stored as JSON
-text in both outputs. The default annotator's columns and types are fixed by its contract
-(:data:`callanalysis.label.columns.COLUMNS`): the same schema, known before the first call.
+      sentences.csv       call, then the annotator's columns (callanalysis.label.columns.COLUMNS)
+      sentences.parquet/  part-00000.parquet, part-00001.parquet, ...: the same rows, in parts
+      speakers.csv        call, speaker, role, sentences, words, claims, forecasts, hedged,
+                          boosted, and those four per 100 words (empty for a speaker of no words)
+      speakers.parquet/   the same rows, in parts
+
+  ``call`` is the file's stem. Rows are ordered by file name, then ``sentence_id`` (speakers by
+  first sentence), parts numbered in that order (``pandas.read_parquet(folder)`` reads them so).
+  The Parquet schema is fixed (:data:`SENTENCE_SCHEMA`, :data:`SPEAKER_SCHEMA`), without pandas
+  metadata: the same folder gives byte-identical files, whatever the workers or their timing;
+* a file that cannot be used (not a regular file, not a transcript, no call date in its header,
+  an annotation error) is skipped and reported as one line ``<file>: <problem>``, in file-name
+  order at the end; it never stops the run;
+* the outputs appear only if at least one transcript succeeded: they are built in a folder
+  ``.<out name>.corpus-tmp-<host>-<pid>`` next to ``out`` and moved in at the end. However the
+  run ends (an error, Ctrl-C, SIGTERM) that folder is removed and the local workers are ended;
+  after a SIGKILL the workers exit with their parent, and the next run into ``out`` removes the
+  folders whose process is gone.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
+import contextlib
+import logging
 import os
-import re
 import shutil
+import signal
+import socket
+import stat
 import sys
-import tempfile
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .label.columns import COLUMNS, INT_COLUMNS
 from .errors import TranscriptError
+from .label.columns import COLUMNS, INT_COLUMNS
 from .parse.sentences import word_count
 from .parse.transcript import load
 
@@ -61,529 +61,229 @@ SPEAKER_COLUMNS: list[str] = [
     "call", "speaker", "role", "sentences", "words", *FLAGS.values(), *(f"{c}_per_100w" for c in FLAGS.values())
 ]
 OUTPUTS: tuple[str, ...] = ("sentences.parquet", "sentences.csv", "speakers.parquet", "speakers.csv")
-ROW_GROUP_ROWS = 16_384  # Parquet rows buffered before a row group is written
-
-#: The default annotator's sentence table in the outputs: ``call``, then the annotator's columns
-#: (:data:`callanalysis.label.columns.COLUMNS`), integers as int64, the rest text.
-SENTENCE_SCHEMA: pa.Schema = pa.schema(
-    [pa.field("call", pa.string())]
-    + [pa.field(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS]
-)
-#: The speaker table in the outputs: names as text, rates per 100 words as floats, counts as int64.
-SPEAKER_SCHEMA: pa.Schema = pa.schema([
-    pa.field(c, pa.string() if c in ("call", "speaker", "role") else pa.float64() if c.endswith("_per_100w") else pa.int64())
+PART_FILES = 16  # at most this many transcripts per task and per Parquet part
+#: ``call``, then the annotator's columns: integers as int64, the rest text.
+SENTENCE_SCHEMA = pa.schema([("call", pa.string())] + [(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS])
+#: Names as text, counts as int64, rates per 100 words as floats (null for a speaker of no words).
+SPEAKER_SCHEMA = pa.schema([
+    (c, pa.string() if c in ("call", "speaker", "role") else pa.float64() if c.endswith("_per_100w") else pa.int64())
     for c in SPEAKER_COLUMNS
 ])
-
-Annotator = Callable[[Any], pd.DataFrame]
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Encoded:
-    """One call's rows as a sink writes them: CSV lines (no header, ``\\n`` line ends, as
-    ``DataFrame.to_csv`` writes them) and the same rows as an Arrow table of the sink's schema."""
-
-    csv: str
-    table: pa.Table
-
-    def __len__(self) -> int:
-        return self.table.num_rows
-
-    def __reduce__(self) -> tuple[Callable[[str, bytes], Encoded], tuple[str, bytes]]:
-        """Pickled with the table as an Arrow IPC stream: a worker sends each call's rows to the
-        parent this way, several times faster than pickling the table itself."""
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, self.table.schema) as writer:
-            writer.write_table(self.table)
-        return _encoded_from_ipc, (self.csv, sink.getvalue().to_pybytes())
-
-
-def _encoded_from_ipc(csv: str, stream: bytes) -> Encoded:
-    """The :class:`Encoded` that ``Encoded.__reduce__`` wrote."""
-    return Encoded(csv, pa.ipc.open_stream(pa.py_buffer(stream)).read_all())
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one file: its two tables (as frames or :class:`Encoded`), or the reason
-    it was skipped."""
-
-    path: str
-    sentences: pd.DataFrame | Encoded | None = None
-    speakers: pd.DataFrame | Encoded | None = None
-    error: str | None = None
+_SPECIAL = {stat.S_ISDIR: "is a directory", stat.S_ISFIFO: "is a FIFO (named pipe)", stat.S_ISCHR: "is a character device",
+            stat.S_ISBLK: "is a block device", stat.S_ISSOCK: "is a socket"}
 
 
 @dataclass
 class Report:
-    """The run's result: how many calls went in, and one line per skipped file."""
-
+    """The run's result: calls annotated, one line per skipped file, rows, seconds, files written."""
     succeeded: int = 0
     failed: list[str] = field(default_factory=list)
     rows: int = 0
+    seconds: float = 0.0
+    outputs: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """One task's result: skipped files (path, problem), calls and rows, outputs as bytes by name."""
+    index: int
+    problems: list[tuple[str, str]]
+    calls: int = 0
+    rows: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def transcripts(folder: str | Path) -> list[Path]:
     """The transcript files directly inside ``folder``, by name (a one-line error if none)."""
     root = Path(folder)
-    if not root.exists():
-        raise TranscriptError("no such folder", str(folder))
     if not root.is_dir():
-        raise TranscriptError("is a file, not a folder of transcripts", str(folder))
+        raise TranscriptError("is a file, not a folder of transcripts" if root.exists() else "no such folder", str(folder))
     found = sorted((p for p in root.iterdir() if p.suffix.lower() in SUFFIXES), key=lambda p: p.name)
     if not found:
         raise TranscriptError(f"no transcripts ({', '.join('*' + s for s in SUFFIXES)}) in the folder", str(folder))
     return found
 
 
-def default_annotator() -> Annotator:
-    """:func:`callanalysis.label.annotate.annotate`, imported only when a corpus is run."""
-    from .label.annotate import annotate
-
-    return annotate
-
-
-def speaker_summary(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
-    """One row per speaker (in order of first sentence): counts and flags per 100 words."""
-    fast = _speaker_summary_fast(sentences, call)
-    return fast if fast is not None else _speaker_summary_pandas(sentences, call)
+def parts(files: list[str]) -> list[list[str]]:
+    """``files`` cut into consecutive parts: 32 or more when there are that many, of at most :data:`PART_FILES`."""
+    size = max(1, min(PART_FILES, len(files) // 32))
+    return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def _speaker_summary_fast(sentences: pd.DataFrame, call: str) -> pd.DataFrame | None:
-    """:func:`speaker_summary` in one pass over plain Python lists, or None when it does not apply.
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is no file to read (a FIFO would block its reader forever), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return "no such file (a broken link)" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror})"
+    kind = next((problem for test, problem in _SPECIAL.items() if test(mode)), None)
+    return kind if kind is None or stat.S_ISDIR(mode) else f"{kind}, not a regular file"
 
-    Applies to the annotator's usual table: ``speaker`` and ``role`` without missing values and
-    every flag column present as a (non-nullable) integer column. It gives exactly the frame of
-    :func:`_speaker_summary_pandas` (same values, order and dtypes) at a fraction of the cost
-    of a pandas group-by per call.
-    """
-    if sentences.empty or "speaker" not in sentences or "role" not in sentences or "text" not in sentences:
-        return None
-    if any(flag not in sentences or not pd.api.types.is_integer_dtype(sentences[flag].dtype)
-           or pd.api.types.is_extension_array_dtype(sentences[flag].dtype) for flag in FLAGS):
-        return None
-    if sentences["speaker"].isna().any() or sentences["role"].isna().any():
-        return None  # pandas drops missing group keys: leave that case to it
-    totals = _speaker_totals(
-        sentences["speaker"].tolist(), sentences["role"].tolist(), sentences["text"].tolist(),
-        [sentences[flag].tolist() for flag in FLAGS],
-    )
-    groups = list(totals)
-    counts = list(totals.values())
-    data: dict[str, Any] = {
-        "call": [call] * len(groups),
-        "speaker": pd.array([k[0] for k in groups], dtype=sentences["speaker"].dtype),
-        "role": pd.array([k[1] for k in groups], dtype=sentences["role"].dtype),
-        "sentences": np.array([c[0] for c in counts], dtype=np.int64),
-        "words": np.array([c[1] for c in counts], dtype=np.int64),
-    }
-    for j, col in enumerate(FLAGS.values(), start=2):
-        data[col] = np.array([c[j] for c in counts], dtype=np.int64)
-    for j, col in enumerate(FLAGS.values(), start=2):
-        data[f"{col}_per_100w"] = np.array(
-            [c[j] / c[1] * 100 if c[1] > 0 else np.nan for c in counts], dtype=np.float64
-        )
-    out = pd.DataFrame(data)
+
+def speaker_summary(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per call and speaker (in order of first sentence): counts and flags per 100 words."""
+    d = sentences[["call", "speaker", "role", *FLAGS]].assign(words=sentences["text"].map(word_count).astype("int64"))
+    g = d.groupby(["call", "speaker", "role"], sort=False, dropna=False)
+    out = g.agg(sentences=("words", "size"), words=("words", "sum"), **{c: (f, "sum") for f, c in FLAGS.items()}).reset_index()
+    for c in FLAGS.values():
+        out[f"{c}_per_100w"] = out[c] / out["words"].where(out["words"] > 0) * 100
     return out[SPEAKER_COLUMNS]
 
 
-@lru_cache(maxsize=8192)
-def _sentence_words(text: str) -> int:
-    """:func:`~callanalysis.parse.sentences.word_count` of a sentence, remembered: calls repeat
-    sentences ("Thank you.") and a worker sees many calls."""
-    return word_count(text)
-
-
-def _speaker_totals(
-    speakers: Sequence[Any], roles: Sequence[Any], texts: Sequence[str], flags: Sequence[Sequence[int]]
-) -> dict[tuple[Any, Any], list[int]]:
-    """``(speaker, role) -> [sentences, words, *flag sums]`` (flags in :data:`FLAGS` order), in
-    order of each key's first sentence."""
-    rows_of: dict[tuple[Any, Any], list[int]] = {}  # key -> its row numbers, first-seen order
-    for i, key in enumerate(zip(speakers, roles)):
-        rows = rows_of.get(key)
-        if rows is None:
-            rows_of[key] = [i]
-        else:
-            rows.append(i)
-    return {
-        key: [
-            len(rows),
-            sum([_sentence_words(texts[i]) for i in rows]),
-            *(sum([column[i] for i in rows]) for column in flags),
-        ]
-        for key, rows in rows_of.items()
-    }
-
-
-def _speaker_summary_pandas(sentences: pd.DataFrame, call: str) -> pd.DataFrame:
-    """:func:`speaker_summary` with a pandas group-by: the general case."""
-    d = pd.DataFrame(
-        {
-            "speaker": sentences["speaker"],
-            "role": sentences["role"],
-            "words": sentences["text"].map(word_count).astype("int64"),
-            **{
-                col: pd.to_numeric(sentences[flag], errors="coerce").fillna(0).astype("int64")
-                if flag in sentences
-                else 0
-                for flag, col in FLAGS.items()
-            },
-        }
-    )
-    g = d.groupby(["speaker", "role"], sort=False)
-    out = g.agg(sentences=("words", "size"), words=("words", "sum"), **{c: (c, "sum") for c in FLAGS.values()})
-    out = out.reset_index()
-    for col in FLAGS.values():
-        out[f"{col}_per_100w"] = (out[col] / out["words"].where(out["words"] > 0) * 100).astype("float64")
-    out.insert(0, "call", call)
-    return out[SPEAKER_COLUMNS].astype({"sentences": "int64", "words": "int64"})
-
-
-def annotate_file(path: str, annotator: Annotator | None = None) -> Outcome:
-    """Parse and annotate one file into two frames; any problem becomes ``Outcome.error`` (one line)."""
-
-    def tables(call: Any, name: str) -> Outcome:
-        table = (annotator or default_annotator())(call).reset_index(drop=True)
-        table.insert(0, "call", name)
-        return Outcome(path, table, speaker_summary(table, name))
-
-    return _outcome(path, tables)
-
-
-def encode_file(path: str) -> Outcome:
-    """:func:`annotate_file` with the default annotator, its two tables already :class:`Encoded`
-    (the same CSV text and Arrow rows as the frames give through a sink)."""
-
-    def encoded(call: Any, name: str) -> Outcome:
-        from .label.annotate import annotate
-
-        return Outcome(path, *encode_rows(list(annotate(call).astype(object).itertuples(index=False, name=None)), name))
-
-    return _outcome(path, encoded)
-
-
-def _outcome(path: str, make: Callable[[Any, str], Outcome]) -> Outcome:
-    """``make(call, name)`` for the parsed file, or the one-line reason why it cannot be used."""
-    try:
-        call = load(path)
-        if call.metadata.date is None:
-            return Outcome(path, error=f"{path}: call date missing from the header (needed to anchor time expressions)")
-        return make(call, Path(path).stem)
-    except TranscriptError as exc:
-        return Outcome(path, error=f"{path}: {exc.problem}")
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
-        problem = " ".join(str(exc).split()) or type(exc).__name__
-        return Outcome(path, error=f"{path}: annotation failed ({type(exc).__name__}: {problem})")
-
-
-def _csv_lines(rows: Iterable[Sequence[object]]) -> str:
-    """``rows`` as ``DataFrame.to_csv(header=False, index=False, lineterminator="\\n")`` writes
-    them: the same ``csv`` writer, so the same quoting; values must already be text or numbers."""
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
-
-
-#: What makes ``csv.writer`` (minimal quoting, ``"\\n"`` line ends) quote a text field.
-_CSV_SPECIAL = re.compile('[,"\n]')
-
-
-def _csv_columns(columns: Sequence[Sequence[object]], schema: pa.Schema) -> str:
-    """:func:`_csv_lines` of the rows these columns make, built column by column.
-
-    ``csv.writer`` writes an integer as ``str`` does and a text field as it is unless it holds
-    a delimiter, a quote or a line end, which it quotes (doubling quotes); a column of text
-    with none of those is written unchanged. Integer columns of ``schema`` must hold ``int``
-    values; a text column holding anything but ``str`` falls back to the writer.
-    """
-    fields: list[Sequence[object]] = []
-    for column, f in zip(columns, schema):
-        if pa.types.is_integer(f.type):
-            fields.append(list(map(str, column)))
-            continue
-        try:
-            plain = not _CSV_SPECIAL.search("\0".join(column))  # type: ignore[arg-type]
-        except TypeError:  # not all text
-            return _csv_lines(zip(*columns))
-        fields.append(column if plain else [_csv_quoted(v) for v in column])  # type: ignore[arg-type]
-    if len(fields) < 2 or not fields[0]:  # the writer quotes a lone empty field; no rows: no text
-        return _csv_lines(zip(*columns))
-    return "\n".join(map(",".join, zip(*fields))) + "\n"  # type: ignore[arg-type]
-
-
-def _csv_quoted(value: str) -> str:
-    """One text field as ``csv.writer`` writes it (see :func:`_csv_columns`)."""
-    return '"' + value.replace('"', '""') + '"' if _CSV_SPECIAL.search(value) else value
-
-
-def _arrow_table(columns: Sequence[Sequence[object]], schema: pa.Schema) -> pa.Table:
-    """Columns of Python values as a table of ``schema`` (NaN becomes null, as from pandas)."""
-    return pa.Table.from_arrays(
-        [pa.array(c, type=f.type, from_pandas=True) for c, f in zip(columns, schema)], schema=schema
-    )
-
-
-_SPEAKER, _ROLE, _TEXT = (SENTENCE_SCHEMA.names.index(c) for c in ("speaker", "role", "text"))
-_FLAG_COLUMNS = tuple(SENTENCE_SCHEMA.names.index(f) for f in FLAGS)
-
-
-def encode_rows(rows: Sequence[Sequence[object]], call: str) -> tuple[Encoded, Encoded]:
-    """The sentence and speaker tables of one call, from the default annotator's rows
-    (:func:`callanalysis.label.annotate.annotate` as tuples): what :func:`annotate_file` and a sink make
-    of them, without building a frame."""
-    n = len(rows)
-    columns: list[Sequence[object]] = [[call] * n, *zip(*rows)] if n else [[] for _ in SENTENCE_SCHEMA]
-    sentences = Encoded(_csv_columns(columns, SENTENCE_SCHEMA), _arrow_table(columns, SENTENCE_SCHEMA))
-    totals = _speaker_totals(columns[_SPEAKER], columns[_ROLE], columns[_TEXT], [columns[i] for i in _FLAG_COLUMNS])  # type: ignore[arg-type]
-    summary = [
-        (call, speaker, role, *counts, *(c / counts[1] * 100 if counts[1] > 0 else math.nan for c in counts[2:]))
-        for (speaker, role), counts in totals.items()
-    ]
-    speakers = Encoded(
-        _csv_lines(tuple("" if v != v else v for v in r) for r in summary),  # NaN is an empty field
-        _arrow_table(list(zip(*summary)) if summary else [[] for _ in SPEAKER_SCHEMA], SPEAKER_SCHEMA),
-    )
-    return sentences, speakers
-
-
-def _annotate_chunk(paths: list[str], annotator: Annotator | None = None) -> list[Outcome]:
+def annotate_part(index: int, paths: list[str], annotator: Callable[[Any], pd.DataFrame] | None = None) -> Part:
+    """The task: part ``index`` of the corpus, its outputs as bytes (CSV without a header)."""
     if annotator is None:
-        return [encode_file(p) for p in paths]
-    return [annotate_file(p, annotator) for p in paths]
+        from .label.annotate import annotate as annotator
+    tables, problems = [], []
+    for path in paths:
+        try:
+            call = load(path)
+            if call.metadata.date is None:
+                raise TranscriptError("call date missing from the header (needed to anchor time expressions)", path)
+            tables.append(annotator(call).reset_index(drop=True))
+            tables[-1].insert(0, "call", Path(path).stem)
+        except TranscriptError as exc:
+            problems.append((path, exc.problem))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the corpus
+            problems.append((path, f"annotation failed ({type(exc).__name__}: {' '.join(str(exc).split())})"))
+    if not tables:
+        return Part(index, problems)
+    sentences, files = pd.concat(tables, ignore_index=True), {}
+    for name, df, schema in (("sentences", sentences, SENTENCE_SCHEMA), ("speakers", speaker_summary(sentences), SPEAKER_SCHEMA)):
+        files[f"{name}.csv"] = df.to_csv(header=False, index=False, lineterminator="\n").encode("utf-8")
+        buffer = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pandas(df, schema=schema, preserve_index=False).replace_schema_metadata(), buffer)
+        files[f"{name}.parquet"] = buffer.getvalue().to_pybytes()
+    return Part(index, problems, len(tables), len(sentences), files)
 
 
-def ordered_imap(executor: Executor | None, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
-    """``map(fn, items)`` in order, with at most ``window`` calls in flight (or in-process)."""
-    if executor is None:
-        yield from map(fn, items)
+@contextlib.contextmanager
+def client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A Dask client of the cluster at ``scheduler``, or of a local cluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            remote = Client(scheduler, timeout="10s", set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise TranscriptError(f"cannot reach the Dask scheduler ({' '.join(str(exc).split())})", scheduler) from None
+        with remote:
+            yield remote
         return
-    it = iter(items)
-    pending = deque(executor.submit(fn, x) for _, x in zip(range(window), it))
-    while pending:
-        result = pending.popleft().result()
-        for x in it:
-            pending.append(executor.submit(fn, x))
-            break
-        yield result
+    # Ctrl-C reaches the whole process group: the workers start with SIGINT ignored (they inherit
+    # that), so that only this process reacts, and ends them. A Ctrl-C while they start is lost.
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        cluster = LocalCluster(  # this machine only, no dashboard, free ports, no log lines
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.CRITICAL)
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, old)
+    with cluster, Client(cluster, set_as_default=False) as local:
+        yield local
 
 
-def _json_cell(v: object) -> object:
-    if v is None or isinstance(v, str) or (isinstance(v, float) and v != v):
-        return v
-    return json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
+def _annotate(chunks: list[list[str]], tmp: Path, result: Report, dask: Any, bar: Any, annotator: Any) -> list[tuple[str, str]]:
+    """Run the tasks, write each part into ``tmp/<output name>/`` as it comes; the skipped files."""
+    from distributed import as_completed
+
+    problems = []
+    futures = dask.map(annotate_part, range(len(chunks)), chunks, annotator=annotator, pure=False)
+    index = {f.key: i for i, f in enumerate(futures)}
+    for future in as_completed(futures, loop=dask.loop):
+        try:
+            part = future.result()
+        except Exception as exc:  # noqa: BLE001 - e.g. its worker killed three times for its memory
+            why = f"worker failed ({type(exc).__name__}: {' '.join(str(exc).split())})"
+            part = Part(index[future.key], [(path, why) for path in chunks[index[future.key]]])
+        problems += part.problems
+        result.succeeded, result.rows = result.succeeded + part.calls, result.rows + part.rows
+        for name, data in part.files.items():
+            (tmp / name / f"part-{part.index:05d}{Path(name).suffix}").write_bytes(data)
+        bar.update(len(chunks[part.index]))
+        futures[part.index] = None  # written: the cluster may forget it
+    return problems
 
 
-def _arrow_type(s: pd.Series) -> pa.DataType:
-    if pd.api.types.is_bool_dtype(s):
-        return pa.bool_()
-    if pd.api.types.is_integer_dtype(s):
-        return pa.int64()
-    if pd.api.types.is_float_dtype(s):
-        return pa.float64()
-    kind = pd.api.types.infer_dtype(s, skipna=True)  # an object column: look at its values
-    return {"integer": pa.int64(), "floating": pa.float64(), "mixed-integer-float": pa.float64(), "boolean": pa.bool_()}.get(
-        kind, pa.string()
-    )
+def _move_in(tmp: Path, target: Path) -> list[Path]:
+    """Join each CSV's parts under one header, then move the outputs from ``tmp`` into ``target``."""
+    for name, schema in (("sentences.csv", SENTENCE_SCHEMA), ("speakers.csv", SPEAKER_SCHEMA)):
+        with open(tmp / "joined.csv", "wb") as joined:
+            joined.write((",".join(schema.names) + "\n").encode("utf-8"))
+            for piece in sorted((tmp / name).iterdir()):
+                with open(piece, "rb") as fh:
+                    shutil.copyfileobj(fh, joined)
+        shutil.rmtree(tmp / name)
+        os.replace(tmp / "joined.csv", tmp / name)
+    target.mkdir(exist_ok=True)
+    for name in OUTPUTS:
+        if (target / name).exists() or (target / name).is_symlink():
+            os.replace(target / name, tmp / f"old-{name}")  # removed with the temporary folder
+        os.replace(tmp / name, target / name)
+    return [target / name for name in OUTPUTS]
 
 
-def _learned_schema(df: pd.DataFrame) -> pa.Schema:
-    """The schema a custom annotator's first call with rows fixes (see the module docstring)."""
-    return pa.schema([pa.field(str(c), _arrow_type(df[c])) for c in df.columns])
-
-
-def _already(s: pd.Series, kind: pa.DataType) -> bool:
-    """Is ``s`` already of a dtype that :func:`_conform` would only re-wrap for ``kind``?
-
-    A pandas string column (either string dtype), a NumPy ``int64``, ``float64`` or ``bool``
-    column gives the same CSV text and the same Arrow column as its conversion to ``string``,
-    ``Int64``, ``float64`` or ``boolean``: no missing values hide in NumPy integers and booleans,
-    and missing strings are written as empty fields and nulls either way.
-    """
-    dtype = s.dtype
-    if pa.types.is_string(kind):
-        return isinstance(dtype, pd.StringDtype)
-    if pa.types.is_integer(kind):
-        return dtype == np.dtype("int64")
-    if pa.types.is_floating(kind):
-        return dtype == np.dtype("float64")
-    if pa.types.is_boolean(kind):
-        return dtype == np.dtype("bool")
+def _gone(pid: str) -> bool:
+    """Has the process ``pid`` (digits) that made a temporary folder ended? Our own id: an earlier run's."""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return pid.isdigit()
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # someone else's process
+        pass
     return False
 
 
-def _conform(df: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
-    """``df`` with the schema's columns in its order and types (see the module docstring)."""
-    out = {}
-    for f in schema:
-        s = df[f.name] if f.name in df else pd.Series([None] * len(df), index=df.index, dtype=object)
-        if _already(s, f.type):
-            pass  # written exactly as the converted column would be: skip the copy
-        elif pa.types.is_string(f.type):
-            if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
-                s = s.astype(object).map(_json_cell)
-            s = s.astype("string")
-        elif pa.types.is_integer(f.type):
-            s = pd.to_numeric(s, errors="coerce").astype("Int64")
-        elif pa.types.is_floating(f.type):
-            s = pd.to_numeric(s, errors="coerce").astype("float64")
-        else:
-            s = s.astype("boolean")
-        out[f.name] = s
-    return pd.DataFrame(out, index=df.index)
-
-
-class _TableSink:
-    """Appends calls to one CSV and one Parquet file: frames with the first frame's schema, or
-    :class:`Encoded` rows of the schema given up front."""
-
-    def __init__(self, folder: Path, stem: str, schema: pa.Schema | None = None) -> None:
-        self.csv_path, self.parquet_path = folder / f"{stem}.csv", folder / f"{stem}.parquet"
-        self.schema = schema
-        self.writer: pq.ParquetWriter | None = None
-        self.csv: IO[str] | None = None
-        self.empty: pd.DataFrame | None = None  # a call with no rows, kept for its columns
-        self.pending: list[pa.Table] = []  # the next row group
-        self.pending_rows = 0
-
-    def _open(self, schema: pa.Schema) -> None:
-        self.schema = schema
-        self.writer = pq.ParquetWriter(self.parquet_path, schema)
-        self.csv = open(self.csv_path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-
-    def append(self, rows: pd.DataFrame | Encoded) -> None:
-        if isinstance(rows, Encoded):
-            self._append_encoded(rows)
-            return
-        df = rows
-        if self.writer is None:
-            if df.empty:  # no rows to learn types from: wait for a call that has some
-                self.empty = df
-                return
-            self._open(_learned_schema(df))
-        assert self.schema is not None and self.writer is not None and self.csv is not None
-        conformed = _conform(df, self.schema)
-        conformed.to_csv(self.csv, header=self.csv.tell() == 0, index=False, lineterminator="\n")
-        self._add(pa.Table.from_pandas(conformed, schema=self.schema, preserve_index=False))
-
-    def _append_encoded(self, rows: Encoded) -> None:
-        if self.writer is None:
-            assert self.schema is not None, "encoded rows need the schema up front"
-            self._open(self.schema)
-        assert self.csv is not None
-        if self.csv.tell() == 0:
-            self.csv.write(_csv_lines([self.schema.names]))
-        self.csv.write(rows.csv)
-        self._add(rows.table)
-
-    def _add(self, table: pa.Table) -> None:
-        """Queue ``table`` for the next row group, writing the group once it is full."""
-        self.pending.append(table)
-        self.pending_rows += table.num_rows
-        if self.pending_rows >= ROW_GROUP_ROWS:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self.pending and self.writer is not None:
-            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=max(self.pending_rows, 1))
-        self.pending, self.pending_rows = [], 0
-
-    def close(self) -> None:
-        if self.writer is None and self.empty is not None:  # every call was empty: header-only outputs
-            self._open(_learned_schema(self.empty))
-            self.append(self.empty)
-        if self.writer is not None:
-            self._flush()
-            self.writer.close()
-            self.writer = None
-        if self.csv is not None:
-            self.csv.close()
-            self.csv = None
-
-
-def _progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\r{done}/{total} transcripts")
-    sys.stderr.flush()
-
-
-def run(
-    folder: str | Path,
-    out: str | Path,
-    workers: int | None = None,
-    chunksize: int | None = None,
-    annotator: Annotator | None = None,
-    progress: bool | None = None,
-    report: Callable[[str], None] | None = None,
-) -> Report:
+def run(folder: str | Path, out: str | Path, workers: int | None = None, scheduler: str | None = None,
+        progress: bool | None = None, report: Callable[[str], None] | None = None,
+        annotator: Callable[[Any], pd.DataFrame] | None = None) -> Report:
     """Annotate every transcript in ``folder`` into ``out`` (see the module docstring).
 
-    ``report`` receives each skipped file's one-line reason as it happens (default: stderr).
-    ``annotator`` defaults to :func:`callanalysis.label.annotate.annotate`; it must be picklable
-    (a module-level function) when ``workers > 1``.
+    ``report`` receives each skipped file's line at the end (default: stderr); ``progress``
+    shows a tqdm bar on stderr (default: when stderr is a terminal); ``annotator`` (default
+    :func:`~callanalysis.label.annotate.annotate`, importable by the workers) must return the
+    columns of :data:`~callanalysis.label.columns.COLUMNS`.
     """
-    files = transcripts(folder)
-    target = Path(out)
+    from tqdm import tqdm
+
+    start, files, target = time.perf_counter(), transcripts(folder), Path(out)
     if target.exists() and not target.is_dir():
         raise TranscriptError("output path is a file, not a folder", str(out))
-    if not target.parent.exists():
+    if not target.parent.is_dir():
         raise TranscriptError("the output folder's parent does not exist", str(out))
     say = report or (lambda line: print(line, file=sys.stderr))
-    show = sys.stderr.isatty() if progress is None else progress
-    workers = max(1, workers or len(os.sched_getaffinity(0)))
-    # at least ~8 chunks per worker: the last chunks then leave little idle time at the end;
-    # small chunks also keep little in flight (each holds its files' results until it is sent)
-    chunksize = chunksize or max(1, min(2, len(files) // (workers * 8)))
-    chunks = [[str(p) for p in files[i : i + chunksize]] for i in range(0, len(files), chunksize)]
     stems: dict[str, str] = {}
     for p in files:
-        if p.stem in stems:
+        if stems.setdefault(p.stem, p.name) != p.name:
             say(f"{p}: warning: same call name '{p.stem}' as {stems[p.stem]}")
-        stems.setdefault(p.stem, p.name)
-
-    result = Report()
-    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.tmp-"))
-    known = annotator is None  # the default annotator's schemas are known up front
-    sentences = _TableSink(tmp, "sentences", SENTENCE_SCHEMA if known else None)
-    speakers = _TableSink(tmp, "speakers", SPEAKER_SCHEMA if known else None)
-    if annotator is None:
-        try:  # load the annotator (and its lexicons) once, before the workers fork
-            default_annotator()
-        except ImportError:
-            pass  # each file will then report the import error as its problem
-    executor = ProcessPoolExecutor(workers) if workers > 1 and len(files) > 1 else None
+    checked = [(str(p), not_regular(p)) for p in files]
+    skipped = [(path, problem) for path, problem in checked if problem]
+    chunks = parts([path for path, problem in checked if not problem])
+    prefix = f".{target.name}.corpus-tmp-{socket.gethostname()}-"
+    for old in target.parent.glob(prefix + "*"):  # left by a killed run
+        if _gone(old.name[len(prefix):]):
+            shutil.rmtree(old, ignore_errors=True)
+    tmp, result = target.parent / f"{prefix}{os.getpid()}", Report()
     try:
-        done = 0
-        task = partial(_annotate_chunk, annotator=annotator)
-        for outcomes in ordered_imap(executor, task, chunks, window=2 * workers):
-            for o in outcomes:
-                done += 1
-                if o.error is not None:
-                    if show:
-                        sys.stderr.write("\r\033[K")
-                    result.failed.append(o.error)
-                    say(o.error)
-                else:
-                    assert o.sentences is not None and o.speakers is not None
-                    sentences.append(o.sentences)
-                    speakers.append(o.speakers)
-                    result.succeeded += 1
-                    result.rows += len(o.sentences)
-                if show:
-                    _progress(done, len(files))
-        if show:
-            sys.stderr.write("\n")
-        sentences.close()
-        speakers.close()
+        for name in OUTPUTS:
+            (tmp / name).mkdir(parents=True)
+        if chunks:
+            show = sys.stderr.isatty() if progress is None else progress
+            cores = workers or len(os.sched_getaffinity(0))
+            with client(min(cores, len(chunks)), scheduler) as dask, tqdm(
+                total=sum(map(len, chunks)), unit="file", file=sys.stderr, disable=not show
+            ) as bar:
+                skipped += _annotate(chunks, tmp, result, dask, bar, annotator)
+        result.failed = [f"{path}: {problem}" for path, problem in sorted(skipped, key=lambda s: Path(s[0]).name)]
+        for line in result.failed:
+            say(line)
         if result.succeeded:
-            target.mkdir(exist_ok=True)
-            for name in OUTPUTS:
-                os.replace(tmp / name, target / name)
+            result.outputs = _move_in(tmp, target)
     finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-        sentences.close()
-        speakers.close()
         shutil.rmtree(tmp, ignore_errors=True)
+    result.seconds = time.perf_counter() - start
     return result
