@@ -95,7 +95,7 @@ lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as n
 eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EVAL_CORPUS=dir with truth.jsonl)
 	$(PY) -m callanalysis evaluate $(if $(EVAL_CORPUS),--corpus "$(EVAL_CORPUS)")
 
-bench: $(STAMP)  ## Time the annotator and a synthetic corpus (BENCH_ARGS=--book adds the book build)
+bench: $(STAMP)  ## Time the seed, unseen text, corpus scaling 1->2 workers and the book build (BENCH_ARGS=--only ...)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 lock: $(STAMP)  ## Re-pin requirements.txt from requirements.in (PyPI only, with hashes)

@@ -2,8 +2,10 @@
 
 ``generate(folder, n)`` writes ``n`` transcripts of about ``size_kb`` KB each into ``folder``,
 cycling through the three layouts the parser reads (one line like the seed, one paragraph per
-line with headings and ``Name -- Title`` labels, and a fool.com-style HTML page). The same
-arguments always write the same bytes. Run as a script: ``python benchmarks/synth.py DIR N``.
+line with headings and ``Name -- Title`` labels, and a fool.com-style HTML page). Every
+sentence of speech names an invented product line, so no two are alike (within a call or
+across calls); the operator's lines and the analysts' questions repeat, as in real calls. The
+same arguments always write the same bytes. Run as a script: ``python benchmarks/synth.py DIR N``.
 """
 
 from __future__ import annotations
@@ -21,17 +23,18 @@ WORDS = "Orbital Quartz Lumen Harbor Summit Vantage Meridian Cinder Willow Grani
 KINDS = "Robotics Foods Energy Software Textiles Health Logistics Materials".split()
 TITLES = ["Chief Executive Officer", "Chief Financial Officer", "Chief Operating Officer", "Vice President, Investor Relations"]
 SENTENCES = [
-    "Revenue grew {p}% to ${m} million in the quarter.",
-    "We expect margins to improve by about {p} basis points in {y}.",
-    "I think demand will probably stay strong through the second half.",
-    "Our backlog is now {n} units, which is clearly a record.",
-    "We may see some pressure on input costs next year.",
-    "Operating expenses were roughly ${m} million, up {p}% from a year ago.",
-    "We are confident the new plant will open in early {y}.",
-    "It is hard to say exactly when pricing will normalize.",
-    "Free cash flow was ${m} million, and we returned most of it to shareholders.",
-    "Over the next three years, we plan to double capacity.",
+    "Revenue from {w} grew {p}% to ${m} million in the quarter.",
+    "We expect margins on {w} to improve by about {p} basis points in {y}.",
+    "I think demand for {w} will probably stay strong through the second half.",
+    "Our backlog for {w} is now {n} units, which is clearly a record.",
+    "We may see some pressure on input costs at {w} next year.",
+    "Operating expenses at {w} were roughly ${m} million, up {p}% from a year ago.",
+    "We are confident the new {w} plant will open in early {y}.",
+    "It is hard to say exactly when pricing for {w} will normalize.",
+    "Free cash flow from {w} was ${m} million, and we returned most of it to shareholders.",
+    "Over the next three years, we plan to double {w} capacity.",
 ]
+SYLLABLES = "ka ri mo ven tal dor sa lu pex qui ron bel fa zin cor ta mi los ner vu".split()
 QUESTIONS = [
     "How should we think about margins next year?",
     "Can you talk about pricing in Europe?",
@@ -40,11 +43,16 @@ QUESTIONS = [
 ]
 
 
+def _coined(rng: random.Random) -> str:
+    """An invented product line ("Venlusa 412"): what makes each sentence one never seen before."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() + f" {rng.randint(100, 999)}"
+
+
 def _speech(rng: random.Random, k: int) -> str:
     out = []
     for _ in range(k):
         t = rng.choice(SENTENCES)
-        out.append(t.format(p=rng.randint(1, 40), m=rng.randint(10, 900), n=rng.randint(100, 9000), y=rng.randint(2025, 2028)))
+        out.append(t.format(w=_coined(rng), p=rng.randint(1, 40), m=rng.randint(10, 900), n=rng.randint(100, 9000), y=rng.randint(2025, 2028)))
     return " ".join(out)
 
 
@@ -70,7 +78,7 @@ def transcript(i: int, size_kb: int = 60, seed: int = 0) -> tuple[str, str]:
     while size < size_kb * 1000 * 0.9:
         a = rng.choice(analysts)
         turns.append(("qa", "Operator", f"Our next question comes from the line of {a} with {firms[a]}."))
-        turns.append(("qa", a, f"Thanks for taking my question. {rng.choice(QUESTIONS)}"))
+        turns.append(("qa", a, f"Thanks for taking my question on {_coined(rng)}. {rng.choice(QUESTIONS)}"))
         turns.append(("qa", rng.choice(execs), _speech(rng, rng.randint(3, 9))))
         size += sum(len(t) + 60 for _, _, t in turns[-3:])
     turns.append(("qa", "Operator", "This concludes today's conference call. You may now disconnect."))

@@ -6,6 +6,7 @@ the module, through ``run(..., scheduler=ADDRESS)``; the command-line tests star
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -239,40 +241,58 @@ def big(tmp_path: Path) -> Path:
     return folder
 
 
-def start_and_wait_for_work(folder: Path, out: Path) -> tuple[subprocess.Popen[str], list[psutil.Process]]:
-    """Start the corpus in its own session; return once a part is written, with its processes."""
+@contextlib.contextmanager
+def running(folder: Path, out: Path) -> Iterator[tuple[subprocess.Popen[str], list[psutil.Process]]]:
+    """The corpus in its own session, once a part is written, with its processes; killed after."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "callanalysis", "corpus", str(folder), "-o", str(out), "-j", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
-    deadline = time.monotonic() + TIMEOUT
-    while not any(out.parent.glob(f".{out.name}.corpus-tmp-*/sentences.parquet/part-*")):
-        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
-        time.sleep(0.05)
-    return proc, psutil.Process(proc.pid).children(recursive=True)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not any(out.parent.glob(f".{out.name}.corpus-tmp-*/sentences.parquet/part-*")):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.05)
+        yield proc, psutil.Process(proc.pid).children(recursive=True)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever the test found, leave nothing running
+        proc.communicate()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
 def test_corpus_stopped_by_a_signal_ends_its_workers_removes_its_output_and_says_so(big, tmp_path, signum, status):
-    proc, children = start_and_wait_for_work(big, tmp_path / "out")
-    assert len(children) >= 2
-    if signum == signal.SIGINT:
-        os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
-    else:
-        proc.send_signal(signum)
-    stdout, stderr = proc.communicate(timeout=TIMEOUT)
+    with running(big, tmp_path / "out") as (proc, children):
+        assert len(children) >= 2
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)  # Ctrl-C reaches the whole process group
+        else:
+            proc.send_signal(signum)
+        stdout, stderr = proc.communicate(timeout=TIMEOUT)
+        assert psutil.wait_procs(children, timeout=30)[1] == []
     assert proc.returncode == status
     assert (stdout, stderr) == ("", f"corpus: stopped by {signum.name}; workers ended, temporary output removed\n")
-    assert psutil.wait_procs(children, timeout=30)[1] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big"]
 
 
 @pytest.mark.slow
+def test_corpus_ctrl_c_twice_stops_at_once_and_the_next_run_removes_its_output(big, corpus, tmp_path):
+    with running(big, tmp_path / "out") as (proc, children):
+        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=TIMEOUT)
+        assert psutil.wait_procs(children, timeout=30)[1] == []  # they exit with their parent
+    assert proc.returncode == 130 and len(stderr.splitlines()) == 1 and "Traceback" not in stderr, stderr
+    assert cli(str(corpus), "-o", str(tmp_path / "out"), "-j", "1").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "calls", "out"]
+
+
+@pytest.mark.slow
 def test_corpus_killed_leaves_no_workers_and_the_next_run_removes_its_output(big, corpus, tmp_path):
-    proc, children = start_and_wait_for_work(big, tmp_path / "out")
-    proc.kill()
-    proc.communicate(timeout=TIMEOUT)
-    assert psutil.wait_procs(children, timeout=30)[1] == []  # they exit with their parent
+    with running(big, tmp_path / "out") as (proc, children):
+        proc.kill()
+        proc.communicate(timeout=TIMEOUT)
+        assert psutil.wait_procs(children, timeout=30)[1] == []  # they exit with their parent
     assert len(list(tmp_path.glob(".out.corpus-tmp-*"))) == 1
     assert cli(str(corpus), "-o", str(tmp_path / "out"), "-j", "1").returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "calls", "out"]

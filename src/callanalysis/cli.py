@@ -17,12 +17,14 @@ and SIGTERM end the workers, remove the temporary output, print one line and exi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -162,22 +164,45 @@ class _Stopped(BaseException):
     KeyboardInterrupt, no `except Exception` on the way stops it."""
 
 
-def _stop(signum: int, frame: object) -> None:
-    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the cleanup
-        signal.signal(sig, signal.SIG_IGN)
-    raise _Stopped(signum)
+@contextlib.contextmanager
+def _stoppable(grace: float = 30.0) -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`_Stopped` in the block. A second signal, or a clean-up
+    longer than ``grace`` seconds, ends the process at once: its local workers exit with it and
+    the next run into the same folder removes its temporary folder."""
+    timers: list[threading.Timer] = []
+
+    def force(signum: int, frame: object = None) -> None:
+        print(f"corpus: stopped by {signal.Signals(signum).name} before cleaning up; the next run removes "
+              "the temporary output", file=sys.stderr, flush=True)
+        os._exit(128 + signum)
+
+    def stop(signum: int, frame: object) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, force)
+        timers.append(threading.Timer(grace, force, (signum,)))
+        timers[-1].daemon = True
+        timers[-1].start()
+        raise _Stopped(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for timer in timers:
+            timer.cancel()
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import run
-
     if args.jobs is not None and args.jobs < 1:
         print(f"error: -j {args.jobs}: the number of workers must be at least 1", file=sys.stderr)
         return EXIT_BAD_INPUT
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, _stop)
     try:
-        report = run(args.folder, args.output, workers=args.jobs, scheduler=args.scheduler, progress=args.progress)
+        with _stoppable():
+            from .corpus import run
+
+            report = run(args.folder, args.output, workers=args.jobs, scheduler=args.scheduler, progress=args.progress)
     except TranscriptError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -192,7 +217,8 @@ def _corpus(args: argparse.Namespace) -> int:
     if not report.succeeded:
         return EXIT_BAD_INPUT
     skipped = f" ({len(report.failed)} skipped)" if report.failed else ""
-    print(f"corpus: {report.succeeded} transcripts{skipped}, {report.rows:,} sentences in {report.seconds:.1f} s; "
+    calls = f"{report.succeeded} transcript{'s' if report.succeeded != 1 else ''}"
+    print(f"corpus: {calls}{skipped}, {report.rows:,} sentences in {report.seconds:.1f} s; "
           f"wrote {', '.join(map(str, report.outputs))}")
     return 0
 

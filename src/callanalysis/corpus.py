@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import psutil  # with distributed
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -226,16 +227,8 @@ def _move_in(tmp: Path, target: Path) -> list[Path]:
 
 
 def _gone(pid: str) -> bool:
-    """Has the process ``pid`` (digits) that made a temporary folder ended? Our own id: an earlier run's."""
-    if not pid.isdigit() or int(pid) == os.getpid():
-        return pid.isdigit()
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # someone else's process
-        pass
-    return False
+    """Is ``pid``, a temporary folder's owner, no longer running? (Our own id: an earlier run's.)"""
+    return pid.isdigit() and (int(pid) == os.getpid() or not psutil.pid_exists(int(pid)))
 
 
 def run(folder: str | Path, out: str | Path, workers: int | None = None, scheduler: str | None = None,
