@@ -70,8 +70,8 @@ SPEAKER_SCHEMA = pa.schema([
     (c, pa.string() if c in ("call", "speaker", "role") else pa.float64() if c.endswith("_per_100w") else pa.int64())
     for c in SPEAKER_COLUMNS
 ])
-_SPECIAL = {stat.S_ISDIR: "is a directory", stat.S_ISFIFO: "is a FIFO (named pipe)", stat.S_ISCHR: "is a character device",
-            stat.S_ISBLK: "is a block device", stat.S_ISSOCK: "is a socket"}
+_SPECIAL = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+            stat.S_IFSOCK: "a socket"}
 
 
 @dataclass
@@ -117,8 +117,9 @@ def not_regular(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError as exc:
         return "no such file (a broken link)" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror})"
-    kind = next((problem for test, problem in _SPECIAL.items() if test(mode)), None)
-    return kind if kind is None or stat.S_ISDIR(mode) else f"{kind}, not a regular file"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return "is a directory" if stat.S_ISDIR(mode) else None
+    return f"is {_SPECIAL.get(stat.S_IFMT(mode), 'a special file')}, not a regular file"
 
 
 def speaker_summary(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -175,10 +176,10 @@ def client(workers: int, scheduler: str | None) -> Iterator[Any]:
     # that), so that only this process reacts, and ends them. A Ctrl-C while they start is lost.
     main = threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    try:
-        cluster = LocalCluster(  # this machine only, no dashboard, free ports, no log lines
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.CRITICAL)
+    try:  # this machine only, no dashboard, free ports, no log lines
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               silence_logs=logging.CRITICAL)
     finally:
         if main:
             signal.signal(signal.SIGINT, old)
