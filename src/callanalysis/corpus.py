@@ -124,9 +124,8 @@ def not_regular(path: Path) -> str | None:
 
 def speaker_summary(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per call and speaker (in order of first sentence): counts and flags per 100 words."""
-    d = sentences[["call", "speaker", "role", *FLAGS]].assign(words=sentences["text"].map(word_count).astype("int64"))
-    g = d.groupby(["call", "speaker", "role"], sort=False, dropna=False)
-    out = g.agg(sentences=("words", "size"), words=("words", "sum"), **{c: (f, "sum") for f, c in FLAGS.items()}).reset_index()
+    d = sentences[["call", "speaker", "role", *FLAGS]].assign(sentences=1, words=sentences["text"].map(word_count))
+    out = d.groupby(["call", "speaker", "role"], sort=False, dropna=False).sum().reset_index().rename(columns=FLAGS)
     for c in FLAGS.values():
         out[f"{c}_per_100w"] = out[c] / out["words"].where(out["words"] > 0) * 100
     return out[SPEAKER_COLUMNS]
