@@ -151,11 +151,9 @@ def test_corpus_skips_a_fifo_a_device_and_a_directory_without_reading_them(sched
     (corpus / "folder.htm").mkdir()
     out = cli(str(corpus), "-o", str(tmp_path / "out"), "--scheduler", scheduler.scheduler_address, timeout=TIMEOUT)
     assert out.returncode == 0, out.stderr
-    assert out.stderr.splitlines() == [
-        f"{corpus / 'folder.htm'}: is a directory",
-        f"{corpus / 'null.txt'}: is a character device, not a regular file",
-        f"{corpus / 'pipe.txt'}: is a FIFO (named pipe), not a regular file",
-    ]
+    lines = out.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [str(corpus / n) for n in ("folder.htm", "null.txt", "pipe.txt")]
+    assert ["directory" in lines[0], "character device" in lines[1], "FIFO" in lines[2]] == [True] * 3
 
 
 def test_corpus_success_is_exit_0_with_one_summary_line(scheduler, corpus, tmp_path):

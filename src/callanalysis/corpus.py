@@ -19,9 +19,10 @@
   first sentence), parts numbered in that order (``pandas.read_parquet(folder)`` reads them so).
   The Parquet schema is fixed (:data:`SENTENCE_SCHEMA`, :data:`SPEAKER_SCHEMA`), without pandas
   metadata: the same folder gives byte-identical files, whatever the workers or their timing;
-* a file that cannot be used (not a regular file, not a transcript, no call date in its header,
-  an annotation error) is skipped and reported as one line ``<file>: <problem>``, in file-name
-  order at the end; it never stops the run;
+* a file that cannot be used (not a regular file: a FIFO, a device or a directory, refused by
+  :mod:`callanalysis.parse.reading` before any read; not a transcript; no call date in its
+  header; an annotation error) is skipped and reported as one line ``<file>: <problem>``, in
+  file-name order at the end; it never stops the run;
 * the outputs appear only if at least one transcript succeeded: they are built in a folder
   ``.<out name>.corpus-tmp-<host>-<pid>`` next to ``out`` and moved in at the end. However the
   run ends (an error, Ctrl-C, SIGTERM) that folder is removed and the local workers are ended;
@@ -37,7 +38,6 @@ import os
 import shutil
 import signal
 import socket
-import stat
 import sys
 import threading
 import time
@@ -70,8 +70,6 @@ SPEAKER_SCHEMA = pa.schema([
     (c, pa.string() if c in ("call", "speaker", "role") else pa.float64() if c.endswith("_per_100w") else pa.int64())
     for c in SPEAKER_COLUMNS
 ])
-_SPECIAL = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-            stat.S_IFSOCK: "a socket"}
 
 
 @dataclass
@@ -109,17 +107,6 @@ def parts(files: list[str]) -> list[list[str]]:
     """``files`` cut into consecutive parts: 32 or more when there are that many, of at most :data:`PART_FILES`."""
     size = max(1, min(PART_FILES, len(files) // 32))
     return [files[i : i + size] for i in range(0, len(files), size)]
-
-
-def not_regular(path: Path) -> str | None:
-    """Why ``path`` is no file to read (a FIFO would block its reader forever), or None."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return "no such file (a broken link)" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror})"
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return "is a directory" if stat.S_ISDIR(mode) else None
-    return f"is {_SPECIAL.get(stat.S_IFMT(mode), 'a special file')}, not a regular file"
 
 
 def speaker_summary(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -253,24 +240,20 @@ def run(folder: str | Path, out: str | Path, workers: int | None = None, schedul
     for p in files:
         if stems.setdefault(p.stem, p.name) != p.name:
             say(f"{p}: warning: same call name '{p.stem}' as {stems[p.stem]}")
-    checked = [(str(p), not_regular(p)) for p in files]
-    skipped = [(path, problem) for path, problem in checked if problem]
-    chunks = parts([path for path, problem in checked if not problem])
+    chunks = parts([str(p) for p in files])
     prefix = f".{target.name}.corpus-tmp-{socket.gethostname()}-"
     for old in target.parent.glob(prefix + "*"):  # left by a killed run
         if _gone(old.name[len(prefix):]):
             shutil.rmtree(old, ignore_errors=True)
     tmp, result = target.parent / f"{prefix}{os.getpid()}", Report()
+    show = sys.stderr.isatty() if progress is None else progress
     try:
         for name in OUTPUTS:
             (tmp / name).mkdir(parents=True)
-        if chunks:
-            show = sys.stderr.isatty() if progress is None else progress
-            cores = workers or len(os.sched_getaffinity(0))
-            with client(min(cores, len(chunks)), scheduler) as dask, tqdm(
-                total=sum(map(len, chunks)), unit="file", file=sys.stderr, disable=not show
-            ) as bar:
-                skipped += _annotate(chunks, tmp, result, dask, bar, annotator)
+        with client(min(workers or len(os.sched_getaffinity(0)), len(chunks)), scheduler) as dask, tqdm(
+            total=len(files), unit="file", file=sys.stderr, disable=not show
+        ) as bar:
+            skipped = _annotate(chunks, tmp, result, dask, bar, annotator)
         result.failed = [f"{path}: {problem}" for path, problem in sorted(skipped, key=lambda s: Path(s[0]).name)]
         for line in result.failed:
             say(line)
