@@ -6,14 +6,17 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import pytest
 
 from callanalysis.present import charts
-from callanalysis import sphinx_vega
 from callanalysis.present.vega_embed import CHART_CLASS, chart_html, enable_offline_renderer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book" / "_ext"))
+import sphinx_vega  # noqa: E402  (the book's Sphinx extension)
 
 
 @pytest.fixture

@@ -1,125 +1,103 @@
-"""The book's Sphinx extension: reading pages (and running notebooks) on every core."""
+"""The book's Sphinx extensions (``book/_ext``): loaded from the book, replacing nothing."""
 
 from __future__ import annotations
 
-import os
+import ast
+import html
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
-import sphinx.builders
+import nbformat
 import yaml
-from sphinx.errors import ConfigError
 
-from callanalysis import sphinx_book
-from callanalysis.sphinx_book import PARALLEL_SAFE_EXTENSIONS, page_chunks, read_jobs
+ROOT = Path(__file__).resolve().parents[1]
+EXT = ROOT / "book" / "_ext"
+sys.path.insert(0, str(EXT))
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-@pytest.fixture
-def restore_make_chunks():
-    original = sphinx.builders.make_chunks
-    yield
-    sphinx.builders.make_chunks = original
+import sphinx_book  # noqa: E402
 
 
-def fake_app(jobs: object, parallel: int = 1, declared: bool | None = None) -> tuple[SimpleNamespace, SimpleNamespace]:
-    extensions = {name: SimpleNamespace(parallel_read_safe=declared) for name in PARALLEL_SAFE_EXTENSIONS}
-    extensions["other_ext"] = SimpleNamespace(parallel_read_safe=None)
-    app = SimpleNamespace(parallel=parallel, extensions=extensions, finished=[])
-    app.connect = lambda event, handler: app.finished.append(handler) if event == "build-finished" else None
-    return app, SimpleNamespace(callanalysis_jobs=jobs)
+def _config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
 
-def test_auto_reads_with_every_core_this_process_may_use():
-    assert read_jobs("auto") == len(os.sched_getaffinity(0))
+def test_the_extensions_are_the_books_local_extensions():
+    sphinx = _config()["sphinx"]
+    assert sphinx["local_extensions"] == {"sphinx_vega": "book/_ext", "sphinx_book": "book/_ext"}
+    assert not any(name.startswith("callanalysis") for name in sphinx.get("extra_extensions") or [])
 
 
-def test_a_positive_number_of_jobs_is_taken_as_given():
-    assert read_jobs(3) == 3
-    assert read_jobs("2") == 2
+def test_the_analysis_package_holds_no_sphinx_extension():
+    package = ROOT / "src" / "callanalysis"
+    assert not list(package.glob("sphinx_*.py")) and not (package / "static").exists()
+    for path in package.rglob("*.py"):
+        assert "import sphinx" not in path.read_text(encoding="utf-8"), path
 
 
-@pytest.mark.parametrize("bad", [0, -1, "many", None, True, 1.5, "\u00b2"])
-def test_anything_else_is_refused(bad):
-    with pytest.raises(ValueError, match="callanalysis_jobs"):
-        read_jobs(bad)
+def test_the_extensions_assign_nothing_into_other_packages():
+    """No monkeypatching: no assignment to an attribute of an imported module."""
+    for path in EXT.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {alias.asname or alias.name.split(".")[0]
+                   for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+                   for alias in node.names}
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                    assert target.value.id not in modules, f"{path.name}: assigns {ast.unparse(target)}"
 
 
-def test_a_bad_setting_is_a_sphinx_configuration_error():
-    app, config = fake_app("several")
-    with pytest.raises(ConfigError, match="callanalysis_jobs must be"):
-        sphinx_book._read_in_parallel(app, config)
+def test_the_extensions_declare_parallel_safety_without_forcing_others():
+    source = (EXT / "sphinx_book.py").read_text(encoding="utf-8")
+    assert "make_chunks" not in source and "app.parallel" not in source
 
 
-def test_a_small_book_is_read_one_page_per_process():
-    pages = [f"page{i}" for i in range(13)]
-    assert page_chunks(pages, 2) == [[p] for p in pages]
+def _render(template: str, title: str) -> str:
+    """``template`` rendered with a page context after the extension's handler ran."""
+    from jinja2 import Environment
+
+    context = {"docstitle": title, "shorttitle": title}
+    sphinx_book._title_as_text(None, "page", "page.html", context, None)
+    return Environment(autoescape=False).from_string(template).render(**context)
 
 
-def test_a_large_book_keeps_sphinx_chunks():
-    pages = [f"page{i:03d}" for i in range(sphinx_book.SINGLE_PAGE_CHUNKS_UP_TO + 1)]
-    chunks = page_chunks(pages, 2)
-    assert len(chunks) < len(pages)
-    assert [p for chunk in chunks for p in chunk] == pages
+TITLE = 'Evil <img src=x onerror="alert(5)"> & Co'
 
 
-def test_jobs_above_one_turn_on_parallel_reading(restore_make_chunks):
-    app, config = fake_app(2)
-    sphinx_book._read_in_parallel(app, config)
-    assert app.parallel == 2
-    assert sphinx.builders.make_chunks is page_chunks
+def _shown(markup: str, element: str) -> str:
+    """What a browser shows for ``<element>...</element>`` in ``markup``: entities decoded once;
+    no tag may be left inside."""
+    inner = markup.split(f"<{element}>", 1)[1].rsplit(f"</{element}>", 1)[0]
+    assert "<" not in inner and ">" not in inner, inner
+    return html.unescape(inner)
 
 
-def test_sphinx_chunks_come_back_when_the_build_finishes(restore_make_chunks):
-    from sphinx.util.parallel import make_chunks
-
-    app, config = fake_app(2)
-    sphinx_book._read_in_parallel(app, config)
-    assert app.finished == [sphinx_book._restore_chunks]
-    sphinx_book._restore_chunks(app, None)
-    assert sphinx.builders.make_chunks is make_chunks
+def test_the_navigation_bar_shows_the_title_as_written():
+    # pydata-sphinx-theme's navbar-logo.html inserts the title as is
+    assert _shown(_render("<p>{{ docstitle }}</p>", TITLE), "p") == TITLE
 
 
-def test_only_the_listed_undeclared_extensions_are_declared_safe(restore_make_chunks):
-    app, config = fake_app(2)
-    sphinx_book._read_in_parallel(app, config)
-    assert all(app.extensions[name].parallel_read_safe is True for name in PARALLEL_SAFE_EXTENSIONS)
-    assert app.extensions["other_ext"].parallel_read_safe is None  # Sphinx still reads serially then
+def test_the_search_page_title_shows_the_title_as_written():
+    # pydata-sphinx-theme's search.html: <title>Search - {{ title or docstitle }}</title>
+    assert _shown(_render("<title>Search - {{ title or docstitle }}</title>", TITLE), "title") == f"Search - {TITLE}"
 
 
-def test_an_extension_that_declares_itself_unsafe_stays_unsafe(restore_make_chunks):
-    app, config = fake_app(2, declared=False)
-    sphinx_book._read_in_parallel(app, config)
-    assert all(app.extensions[name].parallel_read_safe is False for name in PARALLEL_SAFE_EXTENSIONS)
-
-
-def test_one_job_reads_serially(restore_make_chunks):
-    app, config = fake_app(1)
-    original = sphinx.builders.make_chunks
-    sphinx_book._read_in_parallel(app, config)
-    assert app.parallel == 1
-    assert sphinx.builders.make_chunks is original
-
-
-def test_a_parallel_setting_given_to_sphinx_is_kept(restore_make_chunks):
-    app, config = fake_app(2, parallel=4)
-    sphinx_book._read_in_parallel(app, config)
-    assert app.parallel == 4
-
-
-def test_the_book_reads_on_every_core():
-    with open(os.path.join(ROOT, "_config.yml"), encoding="utf-8") as f:
-        config = yaml.safe_load(f)
-    assert config["sphinx"]["config"]["callanalysis_jobs"] == "auto"
-    assert "callanalysis.sphinx_book" in config["sphinx"]["extra_extensions"]
+def test_the_title_element_is_escaped_once_not_twice():
+    # Sphinx's layout.html: titlesuffix = " &#8212; "|safe + docstitle|e
+    assert _shown(_render("<title>{{ docstitle|e }}</title>", TITLE), "title") == TITLE
+    assert _shown(_render("<b>{{ shorttitle|e }}</b>", "A & B"), "b") == "A & B"
 
 
 def test_the_downloaded_notebook_has_numbered_cell_ids():
-    import nbformat
-
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("1 + 1")])
     out = nbformat.reads(sphinx_book.with_numbered_cell_ids(nbformat.writes(nb)), as_version=4)
     assert [c["id"] for c in out.cells] == ["cell-1", "cell-2"]
     assert [c["source"] for c in out.cells] == ["# Title", "1 + 1"]
     nbformat.validate(out)
+
+
+def test_the_page_assets_live_beside_the_extension():
+    for name in ("tables.js", "tables.css", sphinx_book.BOOK_CSS_NAME):
+        assert (sphinx_book.STATIC_DIR / name).is_file(), name

@@ -8,9 +8,10 @@ is viewed; offline the chart becomes an error message. This renderer emits only
   once the page has loaded, or writes a one-line error into the div when the Vega bundle
   is not on the page.
 
-The Vega bundle itself is written once per build by :mod:`callanalysis.sphinx_vega`, which
-adds it only to pages that contain a chart. Every chapter notebook that draws a chart enables
-the renderer in its first code cell, through :func:`callanalysis.report.setup`; elsewhere::
+The Vega bundle itself is written once per build by the book's Sphinx extension
+``book/_ext/sphinx_vega.py``, which adds it only to pages that contain a chart. Every chapter
+notebook that draws a chart enables the renderer in its first code cell, through
+:func:`callanalysis.report.setup`; elsewhere::
 
     from callanalysis.present.vega_embed import enable_offline_renderer
     enable_offline_renderer()
@@ -34,7 +35,7 @@ import altair as alt
 #: Name under which the renderer is registered with ``alt.renderers``.
 RENDERER_NAME = "callanalysis-offline"
 
-#: CSS class of the chart container; :mod:`callanalysis.sphinx_vega` looks for it.
+#: CSS class of the chart container; ``book/_ext/sphinx_vega.py`` looks for it.
 CHART_CLASS = "callanalysis-vega"
 
 #: vega-embed options: SVG output (sharp, accessible), export on, no links to online tools.

@@ -1,13 +1,14 @@
 """Sphinx extension: serve the Vega JavaScript bundle from the book itself, no CDN.
 
-Listed under ``sphinx: extra_extensions`` in ``_config.yml``. It
+Listed under ``sphinx: local_extensions`` in ``_config.yml`` (this folder, ``book/_ext``). It
 
 * on ``builder-inited`` (HTML builders only) writes one JavaScript bundle with vega,
   vega-lite and vega-embed into the output's ``_static/`` directory. The bundle comes from
   ``vl_convert.javascript_bundle`` for the Vega-Lite version the installed Altair emits,
   wrapped in a function so its top-level names do not clash with Sphinx's own scripts (it
   still sets ``window.vegaEmbed``). Making it takes a few seconds, so it is cached on disk,
-  keyed by the vl-convert and Altair versions (default ``_build/.vega-cache/``);
+  keyed by the vl-convert and Altair versions, in ``callanalysis_vega_cache_dir`` (relative
+  to the book's root; ``_config.yml`` sets ``_build/.vega-cache``; unset, next to the output);
 * on ``html-page-context`` adds the bundle (deferred) to the pages whose body contains a
   chart made by :mod:`callanalysis.present.vega_embed`, and to no other page.
 
@@ -51,7 +52,7 @@ def bundle_text(cache_dir: Path) -> str:
 
     import vl_convert
 
-    logger.info("[callanalysis.sphinx_vega] generating the Vega bundle (%s)", vl_version)
+    logger.info("[sphinx_vega] generating the Vega bundle (%s)", vl_version)
     raw = vl_convert.javascript_bundle(vl_version=vl_version)
     text = (
         f"/* vega + vega-lite + vega-embed, from vl-convert {vlc_version} for Altair "

@@ -1,7 +1,15 @@
 """Sphinx extension: book-wide presentation defaults that Jupyter Book 1 has no setting for.
 
-Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
+Listed under ``sphinx: local_extensions`` in ``_config.yml`` (this folder, ``book/_ext``);
+HTML output only. It uses Sphinx's events and configuration values only: it replaces nothing
+inside Sphinx, MyST-NB, Jupyter Book or the themes.
 
+* **The book's title as text.** ``title:`` in ``_config.yml`` becomes Sphinx's ``html_title``,
+  the templates' ``docstitle``. Sphinx escapes it in ``<title>``, but pydata-sphinx-theme writes
+  it unescaped into the navigation bar and the search page's ``<title>``, and the title of
+  another call's book comes from its transcript. Every page therefore gets ``docstitle`` (and
+  ``shorttitle``) escaped once, as ``markupsafe.Markup``: templates that insert it as is show
+  the text as written, and those that escape it (``|e``) leave Markup as it is.
 * **Code folded by default.** MyST-NB folds a code cell's source only when the cell carries
   the ``hide-input`` tag. A post-transform gives every code cell that shows its source and
   has no hide/remove tag of its own that behaviour, so chapters read as prose with a
@@ -13,38 +21,24 @@ Listed under ``sphinx: extra_extensions`` in ``_config.yml``; HTML output only.
 * **Executed notebooks to download.** Each notebook page's download menu offers the executed
   notebook (``.ipynb``, with outputs) next to its MyST Markdown source (``.md``), with entries
   that say what they download.
-* **Readable outputs in dark mode.** The theme draws HTML outputs on a light box in dark mode;
-  ``callanalysis-book.css`` gives links and table headers inside it light-mode colours.
+* **The book's own page assets** (``static/``): sortable tables (``tables.js``, ``tables.css``)
+  and ``callanalysis-book.css``, which keeps links and table headers readable inside the light
+  box the theme draws HTML outputs on in dark mode.
 * **Light pages.** The theme's 1.5 MB ``fontawesome.js`` (it only re-draws the icons the
   theme's CSS already draws from the web font) is removed, with the unused icon fonts;
   sphinx-design's CSS and script load only on pages that use a sphinx-design component.
-* **Chapters read on every core.** ``jupyter-book build`` has no ``-j`` option, so Sphinx
-  reads (and MyST-NB executes) the pages one after another. With ``callanalysis_jobs``
-  (``sphinx: config:`` in ``_config.yml``; ``"auto"``, the default, is every core this process
-  may use; ``1`` reads serially) Sphinx reads pages in that many processes, one page per
-  process at a time, so the notebooks run side by side. Two extensions Jupyter Book always
-  loads do not say whether they allow this, and Sphinx would otherwise fall back to one
-  process with a warning: ``sphinx_multitoc_numbering`` only replaces the section numbering
-  Sphinx runs in the main process after every page is read, and
-  ``sphinx_jupyterbook_latex`` acts only for the LaTeX builder; both are declared safe here.
-  Any other extension that does not declare itself safe still makes Sphinx read serially.
-  Pages are also written in parallel then (Sphinx writes in ``jobs - 1`` extra processes).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import nbformat
-import sphinx.builders
 from docutils import nodes
+from markupsafe import escape
 from sphinx.application import Sphinx
-from sphinx.config import Config
-from sphinx.errors import ConfigError
-from sphinx.util.parallel import make_chunks as sphinx_make_chunks
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 #: Cell tag that keeps a cell's source visible.
@@ -91,8 +85,18 @@ def _drop_thebe_assets(
             context[key] = [a for a in context[key] if not _is_thebe_asset(a)]
 
 
-#: The package's own page assets: sortable tables and the annotated transcript's styles.
+#: The book's own page assets: sortable tables, the annotated transcript's styles, dark-mode fixes.
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+BOOK_CSS_NAME = "callanalysis-book.css"
+
+
+def _title_as_text(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``docstitle`` and ``shorttitle`` escaped once, as Markup (see the module docstring)."""
+    for key in ("docstitle", "shorttitle"):
+        if isinstance(context.get(key), str):
+            context[key] = escape(context[key])  # Markup stays as it is: never escaped twice
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -114,7 +118,9 @@ def _offer_executed_notebook(
     which this offline book turns off. This copies MyST-NB's executed notebook for a MyST
     Markdown notebook page into ``_sources/`` (beside the ``.md`` source the menu already
     offers; cell ids numbered, :func:`with_numbered_cell_ids`) and sets ``ipynb_source``,
-    which the theme's download menu reads.
+    which the theme's download menu reads. With ``execute_notebooks: cache`` MyST-NB writes the
+    notebook without its outputs into its output folder, so the outputs are taken from the
+    execution cache (jupyter-cache's ``merge_match_into_notebook``).
     """
     if app.builder.format != "html" or not context.get("sourcename", "").endswith(".md"):
         return
@@ -123,9 +129,16 @@ def _offer_executed_notebook(
     executed = Path(app.outdir).parent / EXECUTED_FOLDER / f"{pagename}.ipynb"
     if not executed.is_file():
         return
+    notebook = executed.read_text(encoding="utf-8")
+    config = app.env.mystnb_config
+    if config.execution_mode == "cache":
+        from jupyter_cache import get_cache
+
+        _, merged = get_cache(config.execution_cache_path).merge_match_into_notebook(nbformat.reads(notebook, as_version=4))
+        notebook = nbformat.writes(merged)
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(with_numbered_cell_ids(executed.read_text(encoding="utf-8")), encoding="utf-8")
+    target.write_text(with_numbered_cell_ids(notebook), encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
@@ -183,37 +196,6 @@ def _drop_unused_design_assets(
             context[key] = [a for a in context[key] if not _is_design_asset(a)]
 
 
-#: Book-wide CSS the themes lack; written into the output's ``_static/`` at build start.
-BOOK_CSS_NAME = "callanalysis-book.css"
-BOOK_CSS = """\
-/* callanalysis book: fixes on top of pydata-sphinx-theme (written by callanalysis.sphinx_book). */
-
-/* Dark mode draws HTML cell outputs (charts, tables) on a light box, so that charts made for a
-   light background stay readable. Inside that box use light-mode colours: the dark-mode link
-   colour reads 2.2:1 on it and a dark table-header surface under dark text 1.1:1 (WCAG AA
-   asks 4.5:1). The selector is the theme's own. */
-html[data-theme="dark"] .bd-content div.cell_output .text_html:not(:has(table.dataframe)) {
-  --pst-color-link: #0b4f9c;
-  --pst-color-link-hover: #083a73;
-  --pst-color-primary: #0b4f9c;
-  --pst-color-surface: #e4e9ee;
-  --pst-color-border: #a9b3bd;
-  --pst-color-text-muted: #4d5864;
-}
-"""
-
-
-def _write_book_css(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    target = static / BOOK_CSS_NAME
-    if not target.is_file() or target.read_text(encoding="utf-8") != BOOK_CSS:
-        target.write_text(BOOK_CSS, encoding="utf-8")
-    app.add_css_file(BOOK_CSS_NAME)
-
-
 #: pydata-sphinx-theme's template loads this 1.5 MB script on every page; it only swaps the
 #: ``<i class="fa-...">`` icons for inline SVG. The theme's CSS already draws the same icons
 #: from the 156 KB solid web font, so the script is removed from the pages and the output.
@@ -249,79 +231,18 @@ def _trim_theme_assets(app: Sphinx, exception: Exception | None) -> None:
                 (fonts / f"fa-{style}-{weight}.{suffix}").unlink(missing_ok=True)
 
 
-# --- Parallel reading (build time) -------------------------------------------------------------
-
-#: Extensions Jupyter Book 1 always loads that do not declare whether Sphinx may read pages in
-#: parallel, and why they may (see the module docstring).
-PARALLEL_SAFE_EXTENSIONS: dict[str, str] = {
-    "sphinx_multitoc_numbering": "numbers sections in the main process, after all pages are read",
-    "sphinx_jupyterbook_latex": "acts only for the LaTeX builder",
-}
-#: Up to this many pages, each page is read (and written) in a process of its own (chunks of
-#: one page), so that the processes stay busy until the last notebook; Sphinx's own chunks (for
-#: 13 pages on two cores: 6, 6 and 1 pages, in name order) would put most notebooks in one
-#: process. Each chunk costs a fork and a pickled environment, so larger books keep Sphinx's.
-SINGLE_PAGE_CHUNKS_UP_TO = 40
-
-
-def read_jobs(setting: object) -> int:
-    """The number of reading processes for ``callanalysis_jobs``: ``"auto"`` is the number of
-    cores this process may run on, a positive integer (or its decimal digits) is itself."""
-    if setting == "auto":
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if isinstance(setting, str) and setting.strip().isascii() and setting.strip().isdigit():
-        setting = int(setting)
-    if not isinstance(setting, int) or isinstance(setting, bool) or setting < 1:
-        raise ValueError(f'callanalysis_jobs must be "auto" or a positive integer, not {setting!r}')
-    return setting
-
-
-def page_chunks(pages: list[str], nproc: int, maxbatch: int = 10) -> list[list[str]]:
-    """Sphinx's ``make_chunks`` for a small book: one page per chunk (see
-    :data:`SINGLE_PAGE_CHUNKS_UP_TO`); larger books get Sphinx's chunks."""
-    if len(pages) <= SINGLE_PAGE_CHUNKS_UP_TO:
-        return [[page] for page in pages]
-    return sphinx_make_chunks(pages, nproc, maxbatch)
-
-
-def _read_in_parallel(app: Sphinx, config: Config) -> None:
-    """Read pages in ``callanalysis_jobs`` processes, unless Sphinx was given ``-j`` itself.
-
-    Sphinx's builders split the pages with the ``make_chunks`` they imported; it is replaced by
-    :func:`page_chunks` for this build and put back when the build finishes.
-    """
-    try:
-        jobs = read_jobs(config.callanalysis_jobs)
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
-    if jobs <= 1 or app.parallel > 1:
-        return
-    app.parallel = jobs
-    for name in PARALLEL_SAFE_EXTENSIONS:
-        extension = app.extensions.get(name)
-        if extension is not None and extension.parallel_read_safe is None:
-            extension.parallel_read_safe = True  # (writing is assumed safe unless declared not)
-    sphinx.builders.make_chunks = page_chunks  # type: ignore[assignment]
-    app.connect("build-finished", _restore_chunks)
-
-
-def _restore_chunks(app: Sphinx, exception: Exception | None) -> None:
-    sphinx.builders.make_chunks = sphinx_make_chunks
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
-    app.add_config_value("callanalysis_jobs", "auto", "", (str, int))
-    app.connect("config-inited", _read_in_parallel)
+    app.connect("html-page-context", _title_as_text)
     app.add_post_transform(HideCodeByDefault)
     app.connect("builder-inited", _add_static_path)
     app.add_js_file("tables.js", loading_method="defer")
     app.add_css_file("tables.css")
+    app.add_css_file(BOOK_CSS_NAME)
     app.connect("html-page-context", _drop_thebe_assets)
     # Before sphinx-book-theme builds its download menu (priority 501).
     app.connect("html-page-context", _offer_executed_notebook, priority=500)
     app.connect("html-page-context", _label_download_buttons, priority=502)  # after the theme
     app.connect("html-page-context", _drop_unused_design_assets)
-    app.connect("builder-inited", _write_book_css)
     app.connect("build-finished", _trim_theme_assets)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
