@@ -7,7 +7,7 @@
 #   make run NB=notebooks/<name>.md   run one notebook headless; the executed copy goes to _build/executed/
 #   make lab     open JupyterLab (installed on first use); notebooks/*.md open as notebooks
 #
-# Build another call:  make book TRANSCRIPT=data/raw/<call>.txt
+# Build another call:  make book TRANSCRIPT=data/raw/<call>.txt   (its site: _build/calls/<call>/_build/html)
 
 PYTHON  ?= python3.11
 VENV    := .venv
@@ -15,26 +15,25 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 HOST    := 127.0.0.1
 PORT    ?= 8000
-SITE     = $(patsubst ./%,%,$(BOOK_OUT)/_build/html)
-PDF      = $(patsubst ./%,%,$(BOOK_OUT)/_build/pdf/report.pdf)
 LAB_STAMP := $(VENV)/.lab-installed
 # JupyterLab settings kept in .venv: open MyST Markdown files as notebooks (jupytext) by
 # default; no news feed or update checks (no requests to the web).
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 LAB_OVERRIDES := {"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}
 LAB_ARGS ?=
-NB      ?=
 
-# The notebooks read the transcript path from this variable (absolute: they run in notebooks/).
-# Another call's book goes to its own folder, _build/calls/<file name>/, with its own title.
-DEFAULT_TRANSCRIPT := data/raw/tsla-2024-q1-earnings-call.txt
-TRANSCRIPT ?= $(DEFAULT_TRANSCRIPT)
-export CALLANALYSIS_TRANSCRIPT := $(abspath $(TRANSCRIPT))
-ifeq ($(abspath $(TRANSCRIPT)),$(abspath $(DEFAULT_TRANSCRIPT)))
-BOOK_OUT := .
-else
-BOOK_OUT := _build/calls/$(basename $(notdir $(TRANSCRIPT)))
-endif
+# Paths given on the command line (TRANSCRIPT, NB, EVAL_CORPUS) are data: they reach the tools
+# as environment variables, taken as typed ($(value ...): make expands nothing in them) and
+# never pasted into a shell command, so a name with spaces, quotes, parentheses, `;` or `$(...)`
+# is passed through unchanged and runs nothing. The tools resolve them (tools/book.py: the
+# transcript's checks, its output folder and the site's place).
+TRANSCRIPT ?= data/raw/tsla-2024-q1-earnings-call.txt
+NB ?=
+EVAL_CORPUS ?=
+unexport TRANSCRIPT NB EVAL_CORPUS
+export CALLANALYSIS_TRANSCRIPT = $(value TRANSCRIPT)
+export CALLANALYSIS_NOTEBOOK = $(value NB)
+export CALLANALYSIS_EVAL_CORPUS = $(value EVAL_CORPUS)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv book test serve pdf run lab eval bench lock lock-lab clean distclean
@@ -54,31 +53,29 @@ $(STAMP): requirements.txt pyproject.toml | $(PY)
 
 venv: $(STAMP)  ## Create .venv and install the pinned requirements and the package
 
-book: $(STAMP)  ## Run every notebook and build the HTML book into _build/html (TRANSCRIPT=... for another call)
-ifneq ($(BOOK_OUT),.)
-	$(PY) -m callanalysis.bookconfig $(TRANSCRIPT) $(BOOK_OUT)/_config.yml
-endif
-	$(VENV)/bin/jupyter-book build . --builder html --all -W --keep-going --path-output $(BOOK_OUT) \
-	  $(if $(filter-out .,$(BOOK_OUT)),--config $(BOOK_OUT)/_config.yml)
-	@echo
-	@echo "Built. Open file://$(CURDIR)/$(SITE)/index.html"
-	@echo "or run 'make serve' and visit http://$(HOST):$(PORT)/"
+book: $(STAMP)  ## Check the transcript, run every notebook, build the HTML book (TRANSCRIPT=... for another call)
+	$(PY) -m tools.book
 
 test: book  ## Build the book, then run the tests (the site test opens the built book)
 	$(PY) -m pytest
 
 serve:  ## Serve the built book on http://127.0.0.1:8000/ (PORT=... to change)
-	@test -f $(SITE)/index.html || { echo "No $(SITE)/index.html: run 'make book' first."; exit 1; }
-	@echo "Serving $(SITE) on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PY) -m http.server --bind $(HOST) --directory $(SITE) $(PORT)
+	@site="$$($(PY) -m tools.book site)" && test -f "$$site/index.html" || \
+	  { echo "No built book for this transcript: run 'make book' first." >&2; exit 1; }; \
+	echo "Serving $$site on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
+	$(PY) -m http.server --bind $(HOST) --directory "$$site" $(PORT)
 
-pdf: $(STAMP)  ## Print the built book to _build/pdf/report.pdf (builds the book first if missing)
-	@test -f $(SITE)/index.html || $(MAKE) book
-	$(PY) -m callanalysis.pdf --site $(SITE) --output $(PDF)
+pdf: $(STAMP)  ## Print the built book to one PDF, pdf/report.pdf beside its html/ (builds the book first if missing)
+	@test -f "$$($(PY) -m tools.book site)/index.html" || $(PY) -m tools.book
+	$(PY) -m tools.pdf
 
-run: $(STAMP)  ## Run one notebook headless: make run NB=notebooks/<name>.md [TRANSCRIPT=path]
-	@test -n "$(NB)" || { echo "Usage: make run NB=notebooks/<name>.md [TRANSCRIPT=path/to/call.txt]"; exit 2; }
-	$(PY) -m callanalysis.runner $(NB) $(if $(filter-out file,$(origin TRANSCRIPT)),--transcript $(TRANSCRIPT))
+run: $(STAMP)  ## Run one notebook headless into _build/executed/: make run NB=notebooks/<name>.md [TRANSCRIPT=path]
+	@test -n "$$CALLANALYSIS_NOTEBOOK" || \
+	  { echo "usage: make run NB=notebooks/<name>.md [TRANSCRIPT=path/to/call.txt]" >&2; exit 2; }
+	@mkdir -p _build/executed
+	@out="_build/executed/$$(basename -- "$$CALLANALYSIS_NOTEBOOK" .md).ipynb" && \
+	  $(VENV)/bin/jupytext --quiet --to ipynb --output "$$out" -- "$$CALLANALYSIS_NOTEBOOK" && \
+	  $(VENV)/bin/jupyter-execute --inplace --timeout=120 "$$out" && echo "$$out"
 
 # Optional JupyterLab, pinned with hashes in requirements-lab.txt (same pins as requirements.txt
 # for every package both use); installed on first `make lab`, never by `make book` or `make test`.
@@ -93,7 +90,7 @@ lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as n
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EVAL_CORPUS=dir with truth.jsonl)
-	$(PY) -m callanalysis evaluate $(if $(EVAL_CORPUS),--corpus "$(EVAL_CORPUS)")
+	$(PY) -m callanalysis evaluate $${CALLANALYSIS_EVAL_CORPUS:+--corpus "$$CALLANALYSIS_EVAL_CORPUS"}
 
 bench: $(STAMP)  ## Time the seed, unseen text, corpus scaling 1->2 workers and the book build (BENCH_ARGS=--only ...)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)

@@ -77,7 +77,7 @@ def test_every_direct_requirement_is_locked():
 
 
 @pytest.mark.parametrize(
-    "package", ["jupyter-book", "myst-nb", "sphinx", "altair", "vl-convert-python", "pandas"]
+    "package", ["jupyter-book", "myst-nb", "jupyter-cache", "nbclient", "sphinx", "altair", "vl-convert-python", "pandas", "pyyaml"]
 )
 def test_installed_versions_match_the_lock(package):
     locked = {_name(e): e.split("==")[1].split()[0] for e in _requirements(ROOT / "requirements.txt")}

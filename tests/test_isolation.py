@@ -1,8 +1,8 @@
 """Every notebook can be rerun on its own: a ``parameters`` cell first, no hidden inputs.
 
 * the first code cell of every notebook is tagged ``parameters`` (the only such cell), assigns
-  ``TRANSCRIPT`` and only assigns literals, so ``make run`` (papermill-style injection) can
-  override it;
+  ``TRANSCRIPT`` and only assigns literals, so a reader sees at the top what the notebook reads
+  (and papermill, or an edit, can override it; the book passes ``$CALLANALYSIS_TRANSCRIPT``);
 * the default transcript resolves from the repository root, whatever the working directory;
 * a notebook runs in a fresh kernel from an empty temporary folder with no
   ``$CALLANALYSIS_TRANSCRIPT``, i.e. with nothing but its own defaults.
@@ -17,12 +17,14 @@ from pathlib import Path
 
 import jupytext
 import pytest
+from nbclient import NotebookClient
 
-from callanalysis import report, runner
+from callanalysis import report
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 SEED = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
+PARAMETERS_TAG = "parameters"
 
 
 def _tags(cell) -> list[str]:
@@ -38,13 +40,15 @@ def test_first_code_cell_is_the_parameters_cell(path: Path) -> None:
     nb = jupytext.read(path)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code, f"{path.name} has no code cell"
-    assert runner.PARAMETERS_TAG in _tags(code[0]), (
+    assert PARAMETERS_TAG in _tags(code[0]), (
         f"{path.name}: the first code cell is not tagged 'parameters':\n{code[0].source}"
     )
-    tagged = [c for c in code if runner.PARAMETERS_TAG in _tags(c)]
+    tagged = [c for c in code if PARAMETERS_TAG in _tags(c)]
     assert len(tagged) == 1, f"{path.name}: {len(tagged)} cells are tagged 'parameters'"
-    assert "TRANSCRIPT" in runner.parameter_names(code[0].source), f"{path.name}: no TRANSCRIPT parameter"
-    for node in ast.parse(code[0].source).body:
+    body = ast.parse(code[0].source).body
+    names = {t.id for node in body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    assert "TRANSCRIPT" in names, f"{path.name}: no TRANSCRIPT parameter"
+    for node in body:
         assert isinstance(node, (ast.Assign, ast.AnnAssign)), (
             f"{path.name}: the parameters cell should only assign values, found {ast.dump(node)[:80]}"
         )
@@ -62,6 +66,6 @@ def test_default_transcript_resolves_from_the_repository_root(tmp_path, monkeypa
 @pytest.mark.notebooks
 def test_a_notebook_runs_with_nothing_but_its_defaults(tmp_path, monkeypatch):
     monkeypatch.delenv(report.ENV_VAR, raising=False)
-    first = NOTEBOOKS[0]
-    result = runner.run_notebook(first, output_dir=tmp_path / "executed", cwd=tmp_path)
-    assert result.ok, result.failure and result.failure.report(first.name)
+    notebook = jupytext.read(NOTEBOOKS[0])
+    NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert any(o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []))

@@ -37,17 +37,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .interrupt import stop_on_ctrl_c  # noqa: F401  (Ctrl-C ends the run)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(os.environ.get("CALLANALYSIS_SITE") or ROOT / "_build" / "html")
 SCREENSHOTS = SITE.parent / "screenshots"
 # One place for how the project launches Chromium and finds a chart: the PDF printer's.
-from callanalysis.pdf import CHART, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tools.pdf import CHART, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # JavaScript errors we tolerate, as substrings of the message. Empty on purpose: the two
 # known sources of theme noise are switched off at their cause instead:
-#   "Identifier 'THEBE_JS_URL' has already been declared"  -> callanalysis.sphinx_book drops
+#   "Identifier 'THEBE_JS_URL' has already been declared"  -> book/_ext/sphinx_book.py drops
 #       the unused Thebe assets (launch_buttons.thebe is false);
 #   "Got invalid theme mode"  -> _config.yml sets html_context.default_mode: light.
 ALLOWED_JS_ERRORS: tuple[str, ...] = ()

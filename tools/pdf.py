@@ -1,6 +1,8 @@
 """Print the built book to one PDF with headless Chromium, no LaTeX (``make pdf``).
 
-``python -m callanalysis.pdf [--site _build/html] [--output _build/pdf/report.pdf]``
+``python -m tools.pdf [--site DIR] [--output FILE]`` (``make pdf``; the defaults are the site
+of ``$CALLANALYSIS_TRANSCRIPT``'s book, as ``make book`` built it, and ``pdf/report.pdf`` beside
+its ``html/`` folder)
 
 1. serves the built site (``make book``) on 127.0.0.1 and opens every page of ``_toc.yml``,
    in order, in Debian's Chromium through Playwright; any request off 127.0.0.1 is blocked
@@ -8,8 +10,8 @@
 2. waits until every chart (``.callanalysis-vega``) holds its SVG or canvas, so charts print
    as they appear on screen, opens collapsed output sections, and adds print CSS that hides
    the sidebars, the header buttons, the folded-code toggles and the chart menus;
-3. prints each page with ``page.pdf()``, plus a title page (title, author, date built, the
-   call's metadata and the transcript's SHA-256);
+3. prints each page with ``page.pdf()``, plus a title page (the call's title, the author,
+   date built, the call's metadata and the transcript's SHA-256), every value HTML-escaped;
 4. merges them with pypdf, with one bookmark per chapter, and stamps page numbers on every
    page but the title page: a blank document with the same page count is printed with a
    Chromium footer template (``pageNumber`` / ``totalPages``) and laid over the merged pages,
@@ -35,10 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .report import ROOT, default_transcript, resolve
+from callanalysis.paths import ROOT
+from callanalysis.report import default_transcript, resolve
 
-SITE = ROOT / "_build" / "html"
-OUTPUT = ROOT / "_build" / "pdf" / "report.pdf"
+from .bookconfig import book_title, read_base, toc_docnames
+
 CHROMIUM = Path(os.environ.get("CALLANALYSIS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -128,42 +131,10 @@ class PdfReport:
 # --- the table of contents and the title page --------------------------------------------
 
 
-def _toc_files(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        if "file" in node:
-            yield str(node["file"])
-        for key in ("parts", "chapters", "sections"):
-            for child in node.get(key) or []:
-                yield from _toc_files(child)
-    elif isinstance(node, list):
-        for child in node:
-            yield from _toc_files(child)
-
-
-def toc_docnames(toc: str | os.PathLike[str] = ROOT / "_toc.yml") -> list[str]:
-    """The book's pages in reading order (root first), as docnames without suffix."""
-    import yaml
-
-    data = yaml.safe_load(Path(toc).read_text(encoding="utf-8"))
-    names = [str(data["root"]), *_toc_files(data)]
-    out: list[str] = []
-    for name in names:
-        stem = name.removesuffix(".md").removesuffix(".ipynb")
-        if stem not in out:
-            out.append(stem)
-    return out
-
-
-def book_config(config: str | os.PathLike[str] = ROOT / "_config.yml") -> dict[str, Any]:
-    import yaml
-
-    return yaml.safe_load(Path(config).read_text(encoding="utf-8")) or {}
-
-
 def call_facts(transcript: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """The call's metadata for the title page, in words."""
-    from .present.provenance import sha256
-    from .parse.transcript import load
+    from callanalysis.parse.transcript import load
+    from callanalysis.present.provenance import sha256
 
     path = resolve(transcript or default_transcript())
     call = load(path)
@@ -315,15 +286,16 @@ def _browser() -> Iterator[Any]:
 
 
 def build_pdf(
-    site: str | os.PathLike[str] = SITE,
-    output: str | os.PathLike[str] = OUTPUT,
+    site: str | os.PathLike[str],
+    output: str | os.PathLike[str],
     docnames: list[str] | None = None,
     transcript: str | os.PathLike[str] | None = None,
 ) -> PdfReport:
     """Print the built ``site`` to ``output``; see the module docstring."""
     from pypdf import PdfReader, PdfWriter
 
-    from .present.provenance import build_date, git_revision
+    from callanalysis.parse.transcript import load
+    from callanalysis.present.provenance import build_date, git_revision
 
     site = Path(site)
     if not (site / "index.html").is_file():
@@ -333,9 +305,8 @@ def build_pdf(
     if missing:
         raise PrintError(f"pages in _toc.yml missing from {site}: {', '.join(missing)}")
 
-    config = book_config()
-    title = str(config.get("title") or "Report")
-    author = str(config.get("author") or "")
+    title = book_title(load(resolve(transcript or default_transcript())).metadata)
+    author = str(read_base().get("author") or "")
     built = build_date().strftime("%-d %B %Y, %H:%M UTC")
 
     writer = PdfWriter()
@@ -364,27 +335,37 @@ def build_pdf(
         finally:
             context.close()
 
-    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "callanalysis.pdf (Chromium, pypdf)"})
+    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "tools/pdf.py (Chromium, pypdf)"})
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_suffix(".pdf.tmp")
-    with open(tmp, "wb") as handle:
-        writer.write(handle)
-    os.replace(tmp, output)
+    try:
+        with open(tmp, "wb") as handle:
+            writer.write(handle)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
     title_text = PdfReader(output).pages[0].extract_text()
     return PdfReport(path=output, page_count=len(writer.pages), title_page_text=title_text, pages=printed)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m callanalysis.pdf", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", default=str(SITE), help="the built HTML book (default: %(default)s)")
-    parser.add_argument("--output", default=str(OUTPUT), help="the PDF to write (default: %(default)s)")
+    from .book import output_root, site
+
+    parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", help="the built HTML book (default: the site of $CALLANALYSIS_TRANSCRIPT's book)")
+    parser.add_argument("--output", help="the PDF to write (default: pdf/report.pdf beside the site)")
     args = parser.parse_args(argv)
+    built = Path(args.site) if args.site else site(output_root(resolve(default_transcript())))
+    output = Path(args.output) if args.output else built.parent / "pdf" / "report.pdf"
     try:
-        report = build_pdf(args.site, args.output)
+        report = build_pdf(built, output)
     except PrintError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted: no PDF written", file=sys.stderr)
+        return 130
     try:
         shown = report.path.resolve().relative_to(Path.cwd())
     except ValueError:

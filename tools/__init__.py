@@ -1,0 +1,5 @@
+"""Build tooling for the report: the book build, its configuration, the notebook runs, the PDF.
+
+These modules use the ``callanalysis`` package; the package never imports them. Run them from
+the repository root as ``python -m tools.<name>`` (the Makefile does).
+"""
