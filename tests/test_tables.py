@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import re
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from callanalysis.present import tables
 
@@ -66,3 +68,56 @@ def test_raw_html_has_a_plain_text_form_without_a_memory_address():
     shown = repr(tables.HTML("<p>hello</p>"))
     assert shown == "<HTML: 12 characters>"
     assert " at 0x" not in shown
+
+
+def _csv(link: tables.HTML) -> str:
+    return base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", str(link)).group(1)).decode("utf-8")
+
+
+def test_a_sentence_that_is_a_formula_downloads_as_text():
+    attack = '=HYPERLINK("http://evil.example/","click")'
+    csv = _csv(tables.download_link(pd.DataFrame({"text": [attack]}), "t.csv"))
+    assert csv.splitlines()[1] == "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\""
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "@SUM(A1:A2)", "+cmd|' /C calc'!A0", "-HYPERLINK(1)", "+1+1", "\t=1", "\r=1"])
+def test_every_formula_start_owasp_names_is_prefixed_with_an_apostrophe(cell):
+    safe, changed = tables.spreadsheet_safe(pd.DataFrame({"text": [cell]}))
+    assert safe.loc[0, "text"] == "'" + cell and changed == 1
+
+
+@pytest.mark.parametrize("cell", ["-0.3", "+1,200", "-12%", "-", "plain text", "Q&A", "e=mc2"])
+def test_numbers_and_ordinary_text_download_unchanged(cell):
+    safe, changed = tables.spreadsheet_safe(pd.DataFrame({"text": [cell]}))
+    assert safe.loc[0, "text"] == cell and changed == 0
+
+
+def test_numeric_columns_keep_their_negative_numbers():
+    df = pd.DataFrame({"change": [-1.5, 2.0], "n": [-3, 4]})
+    assert _csv(tables.download_link(df, "t.csv")) == df.to_csv(index=False, lineterminator="\n")
+
+
+def test_the_download_says_how_many_cells_were_made_text():
+    df = pd.DataFrame({"text": ["=1+1", "@x", "fine"]})
+    out = str(tables.download_link(df, "t.csv"))
+    assert "2 cells that a spreadsheet would run as formulas start with an apostrophe" in out
+    assert "apostrophe" not in str(tables.download_link(pd.DataFrame({"text": ["fine"]}), "t.csv"))
+
+
+def test_the_table_itself_is_not_changed_for_the_download():
+    df = pd.DataFrame({"text": ["=1+1"]})
+    tables.download_link(df, "t.csv")
+    assert df.loc[0, "text"] == "=1+1"
+
+
+def test_the_command_line_data_output_stays_exact(tmp_path):
+    """Only the book's downloads are made spreadsheet-safe; `callanalysis annotate` writes cells as they are."""
+    import subprocess
+    import sys
+
+    transcript = tmp_path / "call.txt"
+    minimal = (Path(__file__).parent / "fixtures" / "minimal.txt").read_text(encoding="utf-8")
+    transcript.write_text(minimal.replace("Thanks, Jane.", '=HYPERLINK("http://evil.example/","click")'), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "callanalysis", "annotate", str(transcript)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert '=HYPERLINK(""http://evil.example/""' in out.stdout and "'=HYPERLINK" not in out.stdout

@@ -13,13 +13,18 @@
   shrinking to a word per line beside many columns.
 
 ``download_link(df, filename)`` is a self-contained link (a ``data:`` URI) that saves the table
-as CSV: no file on disk, works offline, identical bytes to ``DataFrame.to_csv``.
+as CSV: no file on disk, works offline, the bytes of ``DataFrame.to_csv`` except that a text
+cell a spreadsheet would run as a formula (it begins with ``=``, ``@``, a tab or a carriage
+return, or with ``+`` or ``-`` not followed by a number: OWASP's "CSV injection") starts with
+``'``, as OWASP recommends, and the link says how many cells that changed
+(:func:`spreadsheet_safe`). The command line's data files are not changed this way.
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -133,12 +138,42 @@ def html_table(
     return HTML(markup)
 
 
+#: The start of a text cell a spreadsheet would run as a formula; ``+`` and ``-`` only when
+#: what follows is not a plain number (``-0.3``, ``+1,200``, ``-12%`` stay as they are).
+_FORMULA_START = re.compile(r"[=@\t\r]|[+-](?![\d.,]*%?$)")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """``df`` with every text cell that a spreadsheet would run as a formula prefixed with
+    ``'``, and how many cells that changed."""
+    changed = 0
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype != object and not pd.api.types.is_string_dtype(out[column]):
+            continue
+        risky = out[column].map(lambda v: isinstance(v, str) and bool(_FORMULA_START.match(v)))
+        if risky.any():
+            changed += int(risky.sum())
+            out[column] = out[column].astype(object)
+            out.loc[risky, column] = "'" + out.loc[risky, column]
+    return out, changed
+
+
 def download_link(df: pd.DataFrame, filename: str, text: str | None = None) -> HTML:
-    """A link that downloads ``df`` as ``filename`` (CSV, UTF-8), with no file on the server."""
-    payload = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """A link that downloads ``df`` as ``filename`` (CSV, UTF-8), with no file on the server;
+    cells a spreadsheet would run as formulas are made text (:func:`spreadsheet_safe`)."""
+    safe, changed = spreadsheet_safe(df)
+    payload = safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
     b64 = base64.b64encode(payload).decode("ascii")
-    label = html.escape(text or f"Download this table as CSV ({filename}, {len(df):,} rows)")
+    label = text or f"Download this table as CSV ({filename}, {len(df):,} rows)"
+    note = (
+        f" ({changed:,} {'cell' if changed == 1 else 'cells'} that a spreadsheet would run as "
+        f"{'a formula starts' if changed == 1 else 'formulas start'} with an apostrophe (') in "
+        "this download, so that it shows them as text)"
+        if changed
+        else ""
+    )
     return HTML(
         f'<p class="ca-download"><a download="{html.escape(filename, quote=True)}" '
-        f'href="data:text/csv;charset=utf-8;base64,{b64}">{label}</a></p>'
+        f'href="data:text/csv;charset=utf-8;base64,{b64}">{html.escape(label)}</a>{html.escape(note)}</p>'
     )
