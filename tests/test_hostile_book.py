@@ -122,6 +122,14 @@ def test_the_hostile_transcript_builds_a_book(hostile):
     assert (hostile.site / "index.html").is_file()
 
 
+def test_the_build_leaves_its_site_and_nothing_else(hostile):
+    """The execution cache and the working folder go with the build (nothing to prune later)."""
+    root = hostile.site.parents[1]
+    assert sorted(p.name for p in root.iterdir()) == ["_build"]
+    assert sorted(p.name for p in (root / "_build").iterdir()) == ["html"]
+    assert not list(book.BUILD.glob(".building-*")) and not list(book.BUILD.rglob(".jupyter_cache"))
+
+
 def test_nothing_in_the_file_name_runs(hostile):
     for folder in (hostile.transcript.parent, ROOT, ROOT / "notebooks", Path.cwd()):
         assert not list(folder.glob("PWNED*")), folder
