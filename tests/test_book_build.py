@@ -174,8 +174,9 @@ def test_a_call_without_turns_is_refused(tmp_path, monkeypatch):
 
 def test_another_call_gets_a_folder_of_its_own_with_a_plain_name():
     assert book.output_root(SEED) == ROOT
-    assert book.output_root("/x/Tesla_(TSLA)_Q1 2024.txt") == book.CALLS / "Tesla__TSLA__Q1_2024"
-    assert book.folder_name("calls/a;touch PWNED;.txt") == "a_touch_PWNED_"
+    assert book.output_root("/x/Tesla_(TSLA)_Q1 2024.txt") == book.CALLS / "Tesla_TSLA_Q1_2024"
+    assert book.folder_name("calls/a;touch PWNED;.txt") == "a_touch_PWNED"
+    assert book.folder_name("-rf $(x).txt") == "rf_x"
     assert book.folder_name("..txt") == "call" and book.folder_name("/x/../.txt") == "txt"
 
 

@@ -122,9 +122,16 @@ def test_the_hostile_transcript_builds_a_book(hostile):
     assert (hostile.site / "index.html").is_file()
 
 
-def test_the_build_leaves_its_site_and_nothing_else(hostile):
+@pytest.fixture(scope="module")
+def built(hostile):
+    if not (hostile.site / "index.html").is_file():
+        pytest.fail(f"the hostile book did not build:\n{_build_problems(hostile.result)}")
+    return hostile
+
+
+def test_the_build_leaves_its_site_and_nothing_else(built):
     """The execution cache and the working folder go with the build (nothing to prune later)."""
-    root = hostile.site.parents[1]
+    root = built.site.parents[1]
     assert sorted(p.name for p in root.iterdir()) == ["_build"]
     assert sorted(p.name for p in (root / "_build").iterdir()) == ["html"]
     assert not list(book.BUILD.glob(".building-*")) and not list(book.BUILD.rglob(".jupyter_cache"))
@@ -136,10 +143,8 @@ def test_nothing_in_the_file_name_runs(hostile):
 
 
 @pytest.fixture(scope="module")
-def served(hostile):
-    if not (hostile.site / "index.html").is_file():
-        pytest.fail(f"the hostile book did not build:\n{_build_problems(hostile.result)}")
-    handler = functools.partial(_Quiet, directory=str(hostile.site))
+def served(built):
+    handler = functools.partial(_Quiet, directory=str(built.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

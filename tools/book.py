@@ -69,9 +69,10 @@ def check(path: str | os.PathLike[str]) -> Call:
 
 
 def folder_name(transcript: str | os.PathLike[str]) -> str:
-    """The folder of another call's book: the file name without its extension, every character
-    other than a letter, digit, ``.``, ``_`` or ``-`` replaced by ``_``."""
-    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(transcript).stem).strip(".")
+    """The folder of another call's book: the file name without its extension, each run of
+    characters other than letters, digits, ``.`` and ``-`` made one ``_`` (no ``.``, ``_`` or
+    ``-`` at either end; ``call`` if nothing is left)."""
+    name = re.sub(r"[^A-Za-z0-9.-]+", "_", Path(transcript).stem).strip("._-")
     return name or "call"
 
 
