@@ -70,7 +70,13 @@ class Report:
 
 
 def open_call(transcript: str | os.PathLike[str] | None = None) -> Report:
-    """Load and annotate ``transcript`` (default: :func:`default_transcript`).
+    """Load and annotate ``transcript`` (default: :func:`default_transcript`), found as
+    :func:`resolve` finds it."""
+    return annotate_call(resolve(transcript or default_transcript()))
+
+
+def annotate_call(path: str | os.PathLike[str]) -> Report:
+    """Load and annotate the transcript at ``path``.
 
     Raises :class:`~callanalysis.errors.TranscriptError` when the transcript cannot be read or
     its header gives no call date (relative time expressions need one).
@@ -78,7 +84,6 @@ def open_call(transcript: str | os.PathLike[str] | None = None) -> Report:
     from .label.annotate import annotate
     from .parse.sentences import turns_frame
 
-    path = resolve(transcript or default_transcript())
     call = load(path)
     if call.date is None:
         raise TranscriptError("the header gives no call date; relative time expressions need one", str(path))
