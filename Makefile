@@ -54,7 +54,7 @@ $(STAMP): requirements.txt pyproject.toml | $(PY)
 venv: $(STAMP)  ## Create .venv and install the pinned requirements and the package
 
 book: $(STAMP)  ## Check the transcript, run every notebook, build the HTML book (TRANSCRIPT=... for another call)
-	$(PY) -m tools.book
+	@$(PY) -m tools.book
 
 test: book  ## Build the book, then run the tests (the site test opens the built book)
 	$(PY) -m pytest
