@@ -66,6 +66,12 @@ def empty(folder: Path) -> Path:
     return path
 
 
+def fifo(folder: Path) -> Path:
+    path = folder / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
 def make(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, env=MAKE_ENV,
                           capture_output=True, text=True, timeout=timeout)
@@ -147,15 +153,17 @@ def _book(*args: str, env: dict | None = None, **kwargs) -> subprocess.Completed
         (lambda tmp: dateless(tmp), "the header gives no call date"),
         (lambda tmp: tmp / "missing.txt", "no such file"),
         (lambda tmp: empty(tmp), "file is empty"),
+        (lambda tmp: fifo(tmp), "only regular files are read"),
+        (lambda tmp: Path("/dev/zero"), "only regular files are read"),
     ],
-    ids=["no call date", "missing", "empty"],
+    ids=["no call date", "missing", "empty", "fifo", "device"],
 )
 def test_a_transcript_the_book_cannot_use_is_refused_in_one_line_before_anything_runs(tmp_path, make_input, problem):
     path = make_input(tmp_path)
     out = tmp_path / "out"
     before = set(building_folders())
     start = time.perf_counter()
-    result = _book("--transcript", str(path), "--output", str(out))
+    result = _book("--transcript", str(path), "--output", str(out), timeout=30)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {path}:") and problem in result.stderr
     assert time.perf_counter() - start < 10
