@@ -36,7 +36,7 @@ export CALLANALYSIS_NOTEBOOK = $(value NB)
 export CALLANALYSIS_EVAL_CORPUS = $(value EVAL_CORPUS)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv book test serve pdf run lab eval bench lock lock-lab clean distclean
+.PHONY: help venv book test serve pdf run lab eval bench lock lock-lab clean distclean norms
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -91,6 +91,15 @@ lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as n
 
 eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EVAL_CORPUS=dir with truth.jsonl)
 	$(PY) -m callanalysis evaluate $${CALLANALYSIS_EVAL_CORPUS:+--corpus "$$CALLANALYSIS_EVAL_CORPUS"}
+
+# The norms the chapter "Against other calls" reads: the corpus mode over a folder of calls, then
+# the small tables committed in data/norms/ (its README says what they hold and how they regenerate).
+CORPUS ?= ../shared/corpus/fool-dev
+NORMS_WORK := _build/norms-corpus
+
+norms: $(STAMP)  ## Rebuild data/norms/ from a folder of transcripts (CORPUS=dir, default ../shared/corpus/fool-dev)
+	$(PY) -m callanalysis corpus "$(CORPUS)" -o "$(NORMS_WORK)"
+	$(PY) -m callanalysis.measure.norms "$(CORPUS)" "$(NORMS_WORK)" -o data/norms
 
 bench: $(STAMP)  ## Time the seed, unseen text, corpus scaling 1->2 workers and the book build (BENCH_ARGS=--only ...)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)

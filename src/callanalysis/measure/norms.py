@@ -1,0 +1,263 @@
+"""Norms from other calls: where each speaker of a call, and the call itself, stand among real calls.
+
+``make norms`` runs the corpus mode over a folder of transcripts, then :func:`build` turns its
+sentence table into small committed tables in ``data/norms/`` (its README describes them):
+
+* ``speakers.csv``: one row per speaker per call (:data:`SPEAKER_COLUMNS`): the call's ticker,
+  company and sector (``sectors.csv``, by ticker: header company names can be wrong), quarter,
+  fiscal year and date, the speaker's title, ``role`` (the parser's) and ``role_detail``
+  (:func:`role_detail`), counts, rates per 100 words of :data:`MEASURES`, Gunning fog (only
+  from :data:`~callanalysis.measure.readability.MIN_WORDS` words on) and ``in_norms`` (at least
+  :data:`MIN_WORDS` words: only those speakers enter a distribution);
+* ``quantiles.csv``: :func:`quantiles` per role, per role detail and per call;
+* ``provenance.json``: the corpus files with their SHA-256, the commands, the package version,
+  the git commit and a date that does not depend on the run (``$SOURCE_DATE_EPOCH``, else the
+  commit date of HEAD). The same corpus gives byte-identical tables (and, at the same commit,
+  provenance).
+
+:func:`standing` places each speaker of a call among the peers: the speakers of the same role
+detail with at least :data:`MIN_WORDS` words on *other* calls (a call with the same ticker,
+quarter and fiscal year is left out), or of the same role when the detail has fewer than
+:data:`MIN_PEERS`. The percentile is scipy's ``percentileofscore`` (``kind="mean"``: the share of
+peers with a lower rate, a tie counting half); its interval is the percentile of each bootstrap
+draw of the speaker's rate (the speaker's sentences resampled, :mod:`~callanalysis.measure.stats`'
+one bootstrap, a generator keyed on the speaker; for a speaker without a single cue, from zero to
+the exact Poisson bound). :func:`call_standing` does the same for the call as a whole against
+the other calls (:data:`CALL_MEASURES`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from .. import __version__
+from ..errors import TranscriptError
+from ..parse.transcript import load
+from ..paths import DATA, ROOT
+from . import readability, stats, summary
+
+NORMS_DIR = DATA / "norms"
+#: Under this many words a speaker is kept in ``speakers.csv`` but enters no distribution.
+MIN_WORDS = 50
+#: A role detail with fewer peers than this is compared by role instead; a role with fewer, not at all.
+MIN_PEERS = 20
+#: Rates per 100 words of the speaker's words: cues (hedges, boosters) and sentences (the rest).
+MEASURES = ("hedges", "boosters", "claims", "forecasts", "dated_forecasts")
+#: The call as a whole: name -> (numerator, denominator, per), sums over the call's sentences.
+CALL_MEASURES = {"exec_hedges_per_100w": ("exec_hedges", "exec_words", 100),
+                 "forecasts_per_1000w": ("forecasts", "words", 1000),
+                 "dated_share": ("dated_forecasts", "forecasts", 1)}
+ROLE_DETAILS = ("CEO", "CFO", "other executive", "investor relations", "analyst", "operator", "unknown")
+#: The title rule, first match wins, for company speakers (executive or investor relations role).
+TITLE_RULES = (("CEO", re.compile(r"(?<!to the )(?:\bCEO\b|chief\s+executive\s+office)", re.I)),
+               ("CFO", re.compile(r"\bCFO\b|chief\s+financ\w*\s+officer", re.I)),
+               ("investor relations", re.compile(r"(?i:investor\b[\w\s]{0,30}?\brelations)|\bIR\b")))
+KEY = ["ticker", "quarter", "fiscal_year"]
+STANDING_COLUMNS = ["speaker", "title", "role", "role_detail", "words", "measure", "rate", "rate_low", "rate_high",
+                    "peer_level", "peer_group", "peers", "peer_calls", "percentile", "low", "high"]
+SPEAKER_COLUMNS = ["call", "ticker", "company", "sector", "quarter", "fiscal_year", "call_date", "speaker", "title",
+                   "role", "role_detail", "words", "sentences", *(c for m in MEASURES for c in (m, f"{m}_per_100w")),
+                   "gunning_fog", "in_norms"]
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+QUANTILE_COLUMNS = ["level", "group", "measure", "speakers", "calls", "mean", "p10", "p25", "p50", "p75", "p90"]
+
+
+def role_detail(role: str, title: str) -> str:
+    """CEO, CFO or investor relations when a company speaker's title says so (:data:`TITLE_RULES`,
+    in that order), else "other executive" or "investor relations" by role; others keep their role."""
+    if role not in ("executive", "investor relations"):
+        return role
+    fallback = "other executive" if role == "executive" else role
+    return next((detail for detail, rule in TITLE_RULES if rule.search(title or "")), fallback)
+
+
+def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per sentence: ``speaker``, ``role``, ``words``, the counts of :data:`MEASURES` (a dated forecast
+    has a horizon, as in the forecast ledger) and the executives' words and hedges."""
+    d = summary.prepare(sentences)
+    execs = d["role"].eq("executive").astype(int)
+    dated = d["horizon_end"].fillna("").astype(str).str.strip().ne("").astype(int)
+    return pd.DataFrame({"speaker": d["speaker"], "role": d["role"], "words": d["words"], "hedges": d["hedge_cue_count"],
+                         "boosters": d["booster_cue_count"], "claims": d["claim"], "forecasts": d["forecast"],
+                         "dated_forecasts": d["forecast"] * dated, "exec_words": d["words"] * execs,
+                         "exec_hedges": d["hedge_cue_count"] * execs})
+
+
+def call_speakers(sentences: pd.DataFrame, call, sectors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per speaker of one annotated ``call`` (:data:`SPEAKER_COLUMNS`; ``call`` is its file's stem)."""
+    meta, titles = call.metadata, {p.name: p.title for p in call.participants}
+    out = sentence_counts(sentences).groupby("speaker", sort=True).agg(
+        role=("role", "first"), words=("words", "sum"), sentences=("role", "size"), **{k: (k, "sum") for k in MEASURES})
+    for name in MEASURES:
+        out[f"{name}_per_100w"] = stats.ratio(out[name], out["words"], 100)
+    fog = readability.readability(sentences, by="speaker").set_index("speaker")
+    sector = sectors.loc[meta.ticker] if sectors is not None and meta.ticker in sectors.index else {}
+    out = out.assign(gunning_fog=fog["gunning_fog"].where(fog["reliable"].astype(bool))).reset_index().assign(
+        call=Path(call.source).stem, ticker=meta.ticker or "", company=sector.get("company", meta.company or ""),
+        sector=sector.get("sector", "unknown"), quarter=meta.quarter, fiscal_year=meta.fiscal_year,
+        call_date=meta.date.isoformat() if meta.date else "", in_norms=lambda x: x["words"] >= MIN_WORDS,
+        title=lambda x: x["speaker"].map(titles).fillna(""))
+    out["role_detail"] = [role_detail(r, t) for r, t in zip(out["role"], out["title"])]
+    return out[SPEAKER_COLUMNS]
+
+
+def call_totals(speakers: pd.DataFrame) -> pd.DataFrame:
+    """Per call of a ``speakers.csv`` table: its key, the sums and :data:`CALL_MEASURES`."""
+    execs = speakers["role"].eq("executive")
+    d = speakers.assign(exec_words=speakers["words"].where(execs, 0), exec_hedges=speakers["hedges"].where(execs, 0))
+    sums = ["words", "exec_words", "exec_hedges", "forecasts", "dated_forecasts"]
+    out = d.groupby(["call", *KEY], sort=True, dropna=False)[sums].sum()
+    for name, (num, den, per) in CALL_MEASURES.items():
+        out[name] = stats.ratio(out[num], out[den], per)
+    return out.reset_index()
+
+
+def quantiles(speakers: pd.DataFrame) -> pd.DataFrame:
+    """:data:`QUANTILE_COLUMNS`: per role, role detail and (level "call") all calls, the speakers
+    (calls) counted and the mean and quantiles of each rate, of speakers with ``in_norms`` only."""
+    d = speakers[speakers["in_norms"].astype(bool)]
+    rates = [f"{m}_per_100w" for m in MEASURES] + ["gunning_fog"]
+    parts = [(level, group, g, rates) for level in ("role", "role_detail") for group, g in d.groupby(level, sort=True)]
+    parts.append(("call", "all calls", call_totals(speakers), list(CALL_MEASURES)))
+    rows = [(level, group, m, len(v), g.loc[v.index, "call"].nunique(), v.mean(),
+             *(np.quantile(v, QUANTILES) if len(v) else [np.nan] * len(QUANTILES)))
+            for level, group, g, measures in parts for m in measures for v in [g[m].dropna()]]
+    return pd.DataFrame(rows, columns=QUANTILE_COLUMNS)
+
+
+def load_norms(folder: str | Path = NORMS_DIR) -> pd.DataFrame:
+    """The committed ``speakers.csv`` (text kept as text; a clear error when it is missing)."""
+    path = Path(folder) / "speakers.csv"
+    if not path.is_file():
+        raise TranscriptError("no norms table: run 'make norms' (see data/norms/README.md)", str(path))
+    return pd.read_csv(path, keep_default_na=False, na_values={"gunning_fog": [""]}, dtype={"quarter": "Int64"})
+
+
+def others(norms: pd.DataFrame, call) -> pd.DataFrame:
+    """``norms`` without the rows of ``call`` (same ticker, quarter and fiscal year)."""
+    m = call.metadata
+    same = norms["ticker"].eq(m.ticker or "") & norms["quarter"].eq(m.quarter) & norms["fiscal_year"].eq(m.fiscal_year)
+    return norms[~same.fillna(False).astype(bool)]
+
+
+def peers(norms: pd.DataFrame, role: str, detail: str) -> tuple[str, str, pd.DataFrame]:
+    """A speaker's peers (see the module docstring): ``(level, group, rows)``; ``("", "", no rows)`` if none."""
+    d = norms[norms["in_norms"].astype(bool)]
+    for level, group in (("role_detail", detail), ("role", role)):
+        if d[level].eq(group).sum() >= MIN_PEERS:
+            return level, group, d[d[level].eq(group)]
+    return "", "", d.iloc[:0]
+
+
+def _place(counts: np.ndarray, values: pd.Series, per: float, key: tuple, n_boot: int, seed: int) -> list[float]:
+    """[rate, rate low, rate high, percentile, low, high] of the ratio of ``counts``' two column sums
+    (rows resampled) among ``values`` (NaN percentiles when there are none)."""
+    values, (num, den) = values.dropna().to_numpy(dtype=float), counts.sum(axis=0)
+    rate, exact = float(stats.ratio(num, den, per)), num == 0 and den > 0
+    if exact:  # no resample can hold a count: from zero to the exact Poisson bound
+        draws = np.array([0.0, stats.poisson_upper(0) / den * per])
+    else:
+        sums = stats.resample_sums(counts, n_boot, stats.generator(seed, key))
+        draws = stats.ratio(sums[:, 0], sums[:, 1], per)
+    span = (lambda x: (float(x[0]), float(x[-1]))) if exact else stats.interval
+    if not len(values) or not np.isfinite(rate):
+        return [rate, *span(draws), np.nan, np.nan, np.nan]
+    ranks = np.where(np.isfinite(draws), sps.percentileofscore(values, np.nan_to_num(draws), kind="mean"), np.nan)
+    return [rate, *span(draws), float(sps.percentileofscore(values, rate, kind="mean")), *span(ranks)]
+
+
+def standing(sentences: pd.DataFrame, call, norms: pd.DataFrame, n_boot: int = stats.N_BOOT,
+             seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+    """Each speaker's percentile among peers on other calls, one row per speaker and measure
+    (:data:`STANDING_COLUMNS`; NaN percentiles under :data:`MIN_WORDS` words or without peers)."""
+    d, pool, rows = sentence_counts(sentences), others(norms, call), []
+    for s in call_speakers(sentences, call).itertuples(index=False):
+        level, group, peer = peers(pool, s.role, s.role_detail) if s.in_norms else ("", "", pool.iloc[:0])
+        mine = d[d["speaker"].eq(s.speaker)]
+        for m in MEASURES:
+            rate, *place = _place(mine[[m, "words"]].to_numpy(float), peer[f"{m}_per_100w"], 100,
+                                  ("norms", s.speaker, m), n_boot, seed)
+            rows.append([s.speaker, s.title, s.role, s.role_detail, s.words, m, rate, *place[:2], level, group,
+                         len(peer), peer["call"].nunique(), *place[2:]])
+    return pd.DataFrame(rows, columns=STANDING_COLUMNS)
+
+
+def call_standing(sentences: pd.DataFrame, call, norms: pd.DataFrame, n_boot: int = stats.N_BOOT,
+                  seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+    """The call against the other calls, one row per :data:`CALL_MEASURES`: ``measure, value, calls,
+    percentile, low, high`` (the call's sentences resampled)."""
+    d, totals = sentence_counts(sentences), call_totals(others(norms, call))
+    rows = [(name, *_place(d[[num, den]].to_numpy(float), totals[name], per, ("norms", "call", name), n_boot, seed))
+            for name, (num, den, per) in CALL_MEASURES.items()]
+    out = pd.DataFrame(rows, columns=["measure", "value", "value_low", "value_high", "percentile", "low", "high"])
+    return out.assign(calls=[int(totals[m].notna().sum()) for m in CALL_MEASURES])
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def provenance(folder: Path, commands: list[str], calls: int, skipped: list[str]) -> dict:
+    """What made the tables: every file in ``folder`` with its SHA-256, the commands, version, commit, date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    date, source = ((datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(), "SOURCE_DATE_EPOCH")
+                    if epoch.isdigit() else (_git("log", "-1", "--format=%cI"), "commit date of git HEAD"))
+    files = [{"file": p.name, "bytes": p.stat().st_size, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+             for p in sorted(folder.iterdir()) if p.is_file()]
+    return {"corpus": str(folder), "commands": commands, "package_version": __version__,
+            "git_commit": _git("rev-parse", "HEAD"), "date": date, "date_source": source, "calls": calls,
+            "skipped": skipped, "files": files}
+
+
+def build(folder: str | Path, corpus_out: str | Path, out: str | Path = NORMS_DIR) -> list[Path]:
+    """The norms tables of ``folder`` from its corpus-mode output ``corpus_out``, into ``out`` (which
+    holds ``sectors.csv``); returns the files written."""
+    folder, out, table = Path(folder), Path(out), Path(corpus_out) / "sentences.csv"
+    if not table.is_file():
+        raise TranscriptError("no sentences.csv: run the corpus mode on the folder first", str(corpus_out))
+    sentences = pd.read_csv(table, keep_default_na=False)
+    sectors = pd.read_csv(out / "sectors.csv", keep_default_na=False, index_col="ticker")
+    paths = {p.stem: p for p in sorted(folder.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm")}
+    rows = [call_speakers(s, load(paths[c]), sectors) for c, s in sentences.groupby("call", sort=True)]
+    speakers = pd.concat(rows, ignore_index=True)
+    commands = [shlex.join(["python", "-m", "callanalysis", "corpus", str(folder), "-o", str(corpus_out)]),
+                shlex.join(["python", "-m", "callanalysis.measure.norms", str(folder), str(corpus_out), "-o", str(out)])]
+    written = [out / "speakers.csv", out / "quantiles.csv", out / "provenance.json"]
+    for path, df in zip(written, (speakers, quantiles(speakers))):
+        path.write_text(df.round(4).to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    info = provenance(folder, commands, len(rows), sorted(set(paths) - set(sentences["call"])))
+    written[2].write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m callanalysis.measure.norms FOLDER CORPUS_OUT [-o OUT]``: :func:`build`."""
+    p = argparse.ArgumentParser(prog="python -m callanalysis.measure.norms", description=build.__doc__)
+    p.add_argument("folder"), p.add_argument("corpus_out"), p.add_argument("-o", "--out", default=str(NORMS_DIR))
+    args = p.parse_args(argv)
+    try:
+        print("norms: wrote " + ", ".join(map(str, build(args.folder, args.corpus_out, args.out))))
+    except (TranscriptError, OSError, KeyError, ValueError) as exc:
+        print(f"error: norms: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
