@@ -758,3 +758,74 @@ def transcript(r) -> Chapter:
     return Chapter({"transcript_n_labelled": labelled,
                     "transcript_title": r.call.metadata.title, "transcript_n_questioned": len(findings)},
                    data={"findings": findings})
+
+
+# --------------------------------------------------------------------------- against other calls
+
+#: The measures a speaker is placed on, as the chapter's table heads them.
+NORM_MEASURES = {"hedges": "Hedges", "boosters": "Boosters", "claims": "Claims", "forecasts": "Forecasts"}
+#: The call-level measures: how the prose names them, and their format.
+CALL_NORMS = {"exec_hedges_per_100w": ("executives' hedges per 100 words", ".2f"),
+              "forecasts_per_1000w": ("forecasts per 1,000 words", ".1f"),
+              "dated_share": ("the share of forecasts that are dated", ".0%")}
+#: Role details short enough for a chart's row label on a phone.
+SHORT_ROLES = {"other executive": "exec.", "investor relations": "IR"}
+
+
+def against_others(r, n_boot: int = N_BOOT) -> Chapter:
+    """Each speaker, and the call as a whole, against the other calls of ``data/norms/``."""
+    from ..measure import norms
+
+    table = norms.load_norms()
+    pool = norms.others(table, r.call)
+    quant, used = norms.quantiles(pool), pool[pool["in_norms"].astype(bool)]
+    st = norms.standing(r.sentences, r.call, pool, n_boot=n_boot)
+    st = st.assign(label=st["speaker"] + " · " + st["role_detail"].replace(SHORT_ROLES),
+                   _o=st["role_detail"].map({d: i for i, d in enumerate(norms.ROLE_DETAILS)})).sort_values(
+        ["_o", "words", "speaker"], ascending=[True, False, True], kind="mergesort").drop(columns="_o")
+    hedges, placed = st[st["measure"].eq("hedges")], st[st["percentile"].notna() & st["measure"].isin(list(NORM_MEASURES))]
+    lead = {k: (rows.iloc[0].to_dict() if len(rows := hedges[hedges["role_detail"].eq(k)]) else None) for k in ("CEO", "CFO")}
+    whole = norms.call_standing(r.sentences, r.call, pool, n_boot=n_boot).set_index("measure")
+    groups = used.groupby("role_detail").agg(speakers=("speaker", "size"), calls=("call", "nunique"),
+                                             words=("words", "median"))
+    groups = groups.reindex([d for d in norms.ROLE_DETAILS if d in groups.index]).reset_index()
+    sectors = pool.drop_duplicates("call")["sector"].value_counts().sort_index()
+    median = quant.set_index(["level", "group", "measure"])["p50"]
+    f = {
+        "norms_headline": wording.standing_headline(lead["CEO"], lead["CFO"]),
+        "norms_call_ranks": wording.call_ranks([(CALL_NORMS[m][0], *whole.loc[m, ["percentile", "low", "high"]])
+                                                for m in CALL_NORMS], pool["call"].nunique()),
+        "norms_standouts": wording.standouts(list(placed[["speaker", "measure", "low", "high"]].itertuples(index=False))),
+        "norms_n_calls": pool["call"].nunique(), "norms_n_companies": pool["ticker"].nunique(),
+        "norms_first_year": pool["fiscal_year"].min(), "norms_last_year": pool["fiscal_year"].max(),
+        "norms_n_sectors": len(sectors), "norms_sectors": names(f"{s} ({n})" for s, n in sectors.items()),
+        "norms_per_role": names(f"{n:,} {wording.PEERS[g]}" for g, n in zip(groups["role_detail"], groups["speakers"])),
+        "norms_min_words": norms.MIN_WORDS, "norms_min_peers": norms.MIN_PEERS, "norms_n_boot": n_boot,
+        "norms_self": "This call is itself one of the corpus's calls; its rows are left out of every comparison."
+        if len(pool) < len(table) else "This call is not one of them.",
+        "norms_n_placed": placed["speaker"].nunique(), "norms_n_speakers_call": len(hedges),
+        "norms_not_placed": names(hedges.loc[hedges["percentile"].isna(), "speaker"]),
+        "norms_forecasts_per_1000w": whole.loc["forecasts_per_1000w", "value"],
+        "norms_analyst_median": median.get(("role", "analyst", "hedges_per_100w"), float("nan")),
+        "norms_exec_median": median.get(("role", "executive", "hedges_per_100w"), float("nan")),
+    }
+    f["norms_analysts_vs_execs"] = wording.compared(f["norms_analyst_median"], f["norms_exec_median"])
+    cell = {m: st[st["measure"].eq(m)].set_index("speaker") for m in NORM_MEASURES}
+    wide = hedges.assign(peers_said=[f"{n:,} {wording.PEERS.get(g, g)}, {c:,} calls" if g else "not placed"
+                                     for g, n, c in zip(hedges["peer_group"], hedges["peers"], hedges["peer_calls"])],
+                         **{m: [wording.pct_cell(*d.loc[s, ["percentile", "low", "high"]]) for s in hedges["speaker"]]
+                            for m, d in cell.items()})
+    q = quant.set_index(["level", "measure"]).loc["call"]
+    call_rows = pd.DataFrame([(label.capitalize(), format(whole.loc[m, "value"], fmt), f"{q.loc[m, 'p50']:{fmt}} "
+                               f"({q.loc[m, 'p25']:{fmt}}–{q.loc[m, 'p75']:{fmt}})",
+                               wording.pct_cell(*whole.loc[m, ["percentile", "low", "high"]]))
+                              for m, (label, fmt) in CALL_NORMS.items()], columns=["measure", "call", "others", "percentile"])
+    tables = {
+        "standing": _table(wide, {"speaker": "Speaker", "words": "Words", "peers_said": "Compared with", **NORM_MEASURES},
+                           caption="Percentile among peers (95% interval)"),
+        "call": _table(call_rows, {"measure": "Measure", "call": "This call", "others": "Other calls: median (middle half)",
+                                   "percentile": "Percentile (95% interval)"}),
+        "groups": _table(groups, {"role_detail": "Role", "speakers": "Speakers", "calls": "Calls",
+                                  "words": "Median words"}, formats={"words": ",.0f"}),
+    }
+    return Chapter(f, tables, {"standing": st, "quantiles": quant, "call": whole.reset_index(), "groups": groups})

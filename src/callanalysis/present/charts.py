@@ -737,3 +737,62 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
                       ("recall:Q", "Recall", ".2f"), ("f1:Q", "F1", ".2f"), ("tp:Q", "True positives"),
                       ("fp:Q", "False positives"), ("fn:Q", "False negatives")),
     ).properties(width=FIT, height=alt.Step(18), description=description)
+
+
+# --------------------------------------------------------------------------- against other calls
+
+#: The measures a speaker is placed on, and their colours (hedges and boosters as elsewhere).
+NORM_COLORS = {"hedges": MEASURE_COLORS["hedges"], "boosters": MEASURE_COLORS["boosters"],
+               "claims": OKABE_ITO["blue"], "forecasts": OKABE_ITO["black"]}
+
+
+def norm_percentiles(standing: pd.DataFrame) -> alt.LayerChart:
+    """Each placed speaker's percentile among peers for :data:`NORM_COLORS`' measures, with its 95%
+    interval. ``standing`` is ``norms.standing`` with a ``label`` column; rows in its order."""
+    d = standing[standing["measure"].isin(list(NORM_COLORS)) & standing["percentile"].notna()]
+    y = alt.Y("label:N", sort=list(dict.fromkeys(d["label"])), title=None, axis=alt.Axis(domain=False, ticks=False))
+    enc = {"y": y, "yOffset": alt.YOffset("measure:N", sort=list(NORM_COLORS)), "color": alt.Color(
+        "measure:N", title="Per 100 words", scale=alt.Scale(domain=list(NORM_COLORS), range=list(NORM_COLORS.values()))),
+        "tooltip": _tips(("speaker:N", "Speaker"), ("peer_group:N", "Compared with"), ("peers:Q", "Peers"),
+                         ("measure:N", "Measure"), ("rate:Q", "Per 100 words", ".2f"), ("percentile:Q", "Percentile", ".0f"),
+                         ("low:Q", "95% interval from", ".0f"), ("high:Q", "95% interval to", ".0f"))}
+    x = alt.X("low:Q", title="Percentile among peers", scale=alt.Scale(domain=[0, 100]))
+    mid = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(strokeDash=[4, 3], color=_MUTED).encode(x="x:Q")
+    top = d.sort_values("percentile", ascending=False, kind="mergesort").head(1)
+    description = (f"Dot-and-interval chart: for {d['speaker'].nunique()} speakers, the percentile among speakers of the "
+                   f"same role on other calls for {names(NORM_COLORS)}, with 95% intervals."
+                   + "".join(f" Highest: {t.speaker}'s {t.measure}, percentile {t.percentile:.0f}." for t in top.itertuples()))
+    return alt.layer(mid, alt.Chart(d).mark_rule(strokeWidth=2).encode(x=x, x2="high:Q", **enc),
+                     alt.Chart(d).mark_point(filled=True, size=36, opacity=1).encode(x="percentile:Q", **enc)).properties(
+        width=FIT, height=alt.Step(11), description=description, title=_title("Where each speaker stands", subtitle=[
+            "Percentile among speakers of the same", "role on other calls (50: the middle);",
+            "bars: 95% intervals"])).configure_legend(columns=2)
+
+
+def norm_distribution(standing: pd.DataFrame, quantiles: pd.DataFrame, measure: str = "hedges") -> alt.LayerChart:
+    """Per placed speaker, the peers' distribution of ``measure`` per 100 words (10th–90th percentile
+    line, middle half box, median tick) and the speaker's rate with its 95% interval, coloured by role.
+    ``quantiles`` is ``norms.quantiles`` of the peers."""
+    q = quantiles[quantiles["measure"].eq(f"{measure}_per_100w")]
+    d = standing[standing["measure"].eq(measure) & standing["percentile"].notna()].merge(
+        q, left_on=["peer_level", "peer_group"], right_on=["level", "group"], suffixes=("", "_q"))
+    y = alt.Y("label:N", sort=list(d["label"]), title=None, axis=alt.Axis(domain=False, ticks=False))
+    x = alt.X("p10:Q", title=f"{measure.capitalize()} per 100 words", scale=alt.Scale(zero=True))
+    tips = _tips(("speaker:N", "Speaker"), ("peer_group:N", "Peers"), ("rate:Q", "Speaker's rate", ".2f"),
+                 ("p25:Q", "Peers' 25th percentile", ".2f"), ("p50:Q", "Peers' median", ".2f"),
+                 ("p75:Q", "Peers' 75th percentile", ".2f"), ("percentile:Q", "Percentile", ".0f"))
+    color = _role_color(d["role"])
+    layers = [alt.Chart(d).mark_rule(color="#bbbbbb").encode(x=x, x2="p90:Q", y=y, tooltip=tips),
+              alt.Chart(d).mark_bar(height=12, color="#dddddd").encode(x="p25:Q", x2="p75:Q", y=y, tooltip=tips),
+              alt.Chart(d).mark_tick(color="#555555", thickness=2, size=14).encode(x="p50:Q", y=y, tooltip=tips),
+              alt.Chart(d).mark_rule(strokeWidth=2, yOffset=9).encode(x="rate_low:Q", x2="rate_high:Q", y=y, color=color,
+                                                                       tooltip=tips),
+              alt.Chart(d).mark_point(filled=True, size=60, opacity=1, yOffset=9).encode(x="rate:Q", y=y, color=color,
+                                                                                          tooltip=tips)]
+    description = (f"For {len(d)} speakers of this call, {measure} per 100 words with 95% intervals, each drawn over the "
+                   f"distribution of the same measure among peers of the same role on other calls (grey: 10th to 90th "
+                   f"percentile, box: middle half, tick: median).")
+    return alt.layer(*layers).properties(width=FIT, height=alt.Step(34), description=description, title=_title(
+        f"{measure.capitalize()} against peers", subtitle=[
+            "Grey: peers on other calls (10th–90th", "percentile, middle half, median); dot:",
+            "the speaker, with a 95% interval"])).configure_legend(columns=2)

@@ -251,3 +251,70 @@ def publisher(title: str) -> str:
 def quoted(text: str) -> str:
     """``text`` in straight double quotes, as glued words quoted from the call are shown."""
     return f'"{text}"'
+
+
+# --------------------------------------------------------------------------- against other calls
+
+#: How the prose names a group of peers (a role detail or a role), in the plural.
+PEERS = {"CEO": "CEOs", "CFO": "CFOs", "other executive": "other executives", "executive": "executives",
+         "investor relations": "investor-relations speakers", "analyst": "analysts", "operator": "operators",
+         "unknown": "unidentified speakers"}
+
+
+def pct(x: float) -> str:
+    """A percentile rounded down ('96' for 96.7), so that "more than N%" stays true; '–' for NaN."""
+    return "–" if pd.isna(x) else str(int(math.floor(x)))
+
+
+def pct_cell(p: float, low: float, high: float) -> str:
+    """'96 (87–99)': a percentile and its interval, rounded down; '–' when there is none."""
+    return "–" if pd.isna(p) else f"{pct(p)} ({pct(low)}–{pct(high)})"
+
+
+def leader(kind: str, row: Mapping[str, object] | None, verb: str = "hedges") -> str:
+    """Where the call's CEO (``kind``) stands among peers, from a row of ``norms.standing``; says so
+    when no title names one or the speaker is not compared."""
+    if row is None:
+        return f"no speaker's title names a {kind}"
+    who = f"{row['speaker']}, the {kind},"
+    if pd.isna(row["percentile"]):
+        return f"{who} says too little ({int(row['words']):,} words) to be placed among other calls' {PEERS[kind]}"
+    share = "every one" if row["percentile"] >= 100 else f"{pct(row['percentile'])}%"
+    return (f"{who} {verb} more than {share} of the {int(row['peers']):,} "
+            f"{PEERS.get(str(row['peer_group']), row['peer_group'])} on {int(row['peer_calls']):,} other calls "
+            f"(95% interval {pct(row['low'])}–{pct(row['high'])}%)")
+
+
+def standing_headline(ceo: Mapping[str, object] | None, cfo: Mapping[str, object] | None) -> str:
+    """The CEO's and the CFO's standing in one sentence (:func:`leader`), whichever of them the call has."""
+    if ceo is None and cfo is None:
+        return ("No speaker's title names a CEO or a CFO, so the call's leaders cannot be set against other calls' "
+                "leaders; every speaker is still placed among peers of the same role.")
+    text = f"{leader('CEO', ceo)}; {leader('CFO', cfo)}."
+    return text[0].upper() + text[1:]
+
+
+def call_ranks(rows: Sequence[tuple[str, float, float, float]], calls: int) -> str:
+    """'Among the 120 other calls (95% intervals in brackets), this call's percentile is 90 for A
+    (82–96), ...' from ``(what, percentile, low, high)`` rows; NaN: nothing to measure on this call."""
+    said = [f"{pct(p)} for {what} ({pct(lo)}–{pct(hi)})" if not pd.isna(p) else f"none for {what} (nothing to measure)"
+            for what, p, lo, hi in rows]
+    return f"Among the {calls:,} other calls (95% intervals in brackets), this call's percentile is {names(said)}."
+
+
+def standouts(rows: Sequence[tuple[str, str, float, float]]) -> str:
+    """Which rates stand out among peers, from ``(speaker, measure, low, high)`` rows: those whose
+    whole interval lies in the top (low >= 75) or the bottom (high <= 25) quarter of the peers."""
+    if not rows:
+        return "No speaker of this call says enough to be placed among peers."
+    said = []
+    for where, test in (("top", lambda lo, hi: lo >= 75), ("bottom", lambda lo, hi: hi <= 25)):
+        found: dict[str, list[str]] = {}
+        for speaker, measure, lo, hi in rows:
+            if not pd.isna(lo) and test(lo, hi):
+                found.setdefault(speaker, []).append(measure)
+        if found:
+            said.append(f"wholly in the {where} quarter of the peers: " + names(s + "'s " + names(m) for s, m in found.items()))
+    if not said:
+        return "No speaker's interval lies wholly in the top or the bottom quarter of the peers."
+    return "Intervals " + "; ".join(said) + "."
