@@ -94,12 +94,14 @@ eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EV
 
 # The norms the chapter "Against other calls" reads: the corpus mode over a folder of calls, then
 # the small tables committed in data/norms/ (its README says what they hold and how they regenerate).
+# CORPUS is data like TRANSCRIPT: it reaches the commands as an environment variable, quoted.
 CORPUS ?= ../shared/corpus/fool-dev
-NORMS_WORK := _build/norms-corpus
+unexport CORPUS
+export CALLANALYSIS_NORMS_CORPUS = $(value CORPUS)
 
 norms: $(STAMP)  ## Rebuild data/norms/ from a folder of transcripts (CORPUS=dir, default ../shared/corpus/fool-dev)
-	$(PY) -m callanalysis corpus "$(CORPUS)" -o "$(NORMS_WORK)"
-	$(PY) -m callanalysis.measure.norms "$(CORPUS)" "$(NORMS_WORK)" -o data/norms
+	$(PY) -m callanalysis corpus "$$CALLANALYSIS_NORMS_CORPUS" -o _build/norms-corpus
+	$(PY) -m callanalysis.measure.norms "$$CALLANALYSIS_NORMS_CORPUS" _build/norms-corpus -o data/norms
 
 bench: $(STAMP)  ## Time the seed, unseen text, corpus scaling 1->2 workers and the book build (BENCH_ARGS=--only ...)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
