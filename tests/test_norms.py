@@ -282,7 +282,7 @@ def chapter() -> chapters.Chapter:
 def test_the_seed_chapter_places_the_ceo_and_the_cfo(chapter):
     assert chapter.figures["norms_headline"].startswith("Elon Musk, the CEO, hedges more than")
     assert "Vaibhav Taneja, the CFO, hedges more than" in chapter.figures["norms_headline"]
-    assert chapter.figures["norms_not_placed"] == "Unknown speaker"
+    assert chapter.figures["norms_not_placed"] == "Not placed (too few words, or no role with enough peers): Unknown speaker."
 
 
 def test_the_percentile_chart_shows_placed_speakers_on_a_0_to_100_axis(chapter):

@@ -804,7 +804,8 @@ def against_others(r, n_boot: int = N_BOOT) -> Chapter:
         "norms_self": "This call is itself one of the corpus's calls; its rows are left out of every comparison."
         if len(pool) < len(table) else "This call is not one of them.",
         "norms_n_placed": placed["speaker"].nunique(), "norms_n_speakers_call": len(hedges),
-        "norms_not_placed": names(hedges.loc[hedges["percentile"].isna(), "speaker"]),
+        "norms_not_placed": f"Not placed (too few words, or no role with enough peers): {names(apart)}."
+        if len(apart := hedges.loc[hedges["percentile"].isna(), "speaker"]) else "Every speaker is placed.",
         "norms_forecasts_per_1000w": whole.loc["forecasts_per_1000w", "value"],
         "norms_analyst_median": median.get(("role", "analyst", "hedges_per_100w"), float("nan")),
         "norms_exec_median": median.get(("role", "executive", "hedges_per_100w"), float("nan")),
