@@ -111,24 +111,71 @@ def test_source_counts_cover_every_lexicon_file_and_sum_to_at_least_the_rows():
 
 SENTENCES = [
     "We think it could be about 40 GWh, I THINK, maybe more.",  # mixed case
-    "So we're going to, I don't know, roughly double it.",
-    "İstanbul Q2: we ſhip more, I think.",  # letters that ignoring case matches to ASCII ones
+    "So we're going to, I don't know, roughly double it; we’ll see.",  # either apostrophe
+    "İstanbul Q2: we ſhip more, I think, about 10-ish.",  # letters that ignoring case matches to ASCII ones
+    "The 'Cybertruck' costs $25,000.",  # a word after a quote mark
     "",
 ]
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_a_pattern_set_finds_what_each_of_its_patterns_finds_alone(text):
-    bodies = [r"I\s+think", r"think", r"(?:could|may)\s+be", r"ab(?P<rest>out)", r"s", r"i\w*"]
-    patterns = lexicons.PatternSet(bodies, re.IGNORECASE, prefix=r"(?<![\w'’-])")
-    expected = [
-        (i, m.span()) for i, body in enumerate(bodies)
-        for m in re.finditer(rf"(?<![\w'’-])(?:{body})", text, re.IGNORECASE)
+def test_a_word_index_finds_what_each_of_its_patterns_finds_alone(text):
+    rows = [
+        (r"I\s+think", "i"), (r"think", "think"), (r"(?:could|may)\s+be", "could may"), (r"ab(?P<rest>out)", "abo*"),
+        (r"ship\w*", "ship*"), (r"ist\w*", "ist*"), (r"\w+-ish", "*"), (r"['’]ll", "'ll"), (r"\$\d+", "$25"), (r"cybertruck", "cybertruck"),
     ]
-    assert [(i, m.span()) for i, m in patterns.finditer(text)] == expected
+    patterns = [re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE) for body, _ in rows]
+    index = lexicons.WordIndex(patterns, [starts.split() for _, starts in rows], "test")
+    expected = [(i, m.span()) for i, pattern in enumerate(patterns) for m in pattern.finditer(text)]
+    assert [(i, m.span()) for i, m in index.finditer(text)] == expected
+
+
+def _real_sentences():
+    from callanalysis import load
+    from callanalysis.parse.sentences import sentence_spans
+
+    from .conftest import FIXTURES, SEED
+
+    paths = [SEED, *sorted(FIXTURES.glob("*.txt")), *sorted(FIXTURES.glob("*.html")), *sorted((FIXTURES / "real").glob("*.txt"))]
+    return [call.text[s:e] for call in map(load, paths) for _, s, e in sentence_spans(call)]
+
+
+@pytest.mark.parametrize("name", ["hedges", "boosters", "forecast_cues", "topics"])
+def test_every_lexicon_row_is_found_where_its_own_pattern_finds_it(name):
+    """The 'starts' of every row are complete: on every sentence of the seed, the fixtures and
+    the real excerpts, the word index finds exactly what each row's own pattern finds."""
+    from callanalysis.label import topics
+
+    module = {"hedges": hedges, "boosters": boosters, "forecast_cues": forecasts}.get(name)
+    index = topics._patterns() if module is None else module._matcher()._index
+    for text in _real_sentences():
+        expected = [(i, m.span()) for i, pattern in enumerate(index.patterns) for m in pattern.finditer(text)]
+        assert [(i, m.span()) for i, m in index.finditer(text)] == expected, text
+
+
+def test_words_are_compared_as_ignoring_case_compares_letters():
+    """A character matches an ASCII letter with re.IGNORECASE exactly when it folds to it."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.translate(lexicons._FOLD).lower()
+        is_letter = len(folded) == 1 and folded.isascii() and folded.isalpha()
+        assert bool(letters.fullmatch(char)) == is_letter and (not is_letter or re.fullmatch(folded, char, re.IGNORECASE)), hex(code)
+
+
+@pytest.mark.parametrize("word", ["ab*", "it's", "two words", ""])
+def test_a_bad_start_word_is_a_clear_error(word):
+    with pytest.raises(LexiconError, match="bad start word"):
+        lexicons.WordIndex([re.compile("x")], [[word]], "hedges.csv")
+
+
+def test_a_pattern_row_without_starts_is_a_clear_error():
+    row = lexicons.CueEntry("maybe", "adverb", "", "may\\s*be", "", "own addition", "")
+    with pytest.raises(LexiconError, match="needs its 'starts'"):
+        lexicons.CueMatcher((row,), {}, "hedges.csv")
 
 
 def test_a_cue_row_naming_an_unknown_rule_is_a_clear_error():
-    row = lexicons.CueEntry("maybe", "adverb", "no_such_rule", "", "own addition", "")
+    row = lexicons.CueEntry("maybe", "adverb", "no_such_rule", "", "", "own addition", "")
     with pytest.raises(LexiconError, match="unknown rule 'no_such_rule'"):
         lexicons.CueMatcher((row,), {}, "hedges.csv")

@@ -9,10 +9,10 @@ Promises:
   matches whole words only (``may`` never matches inside ``mayor``), from the row's
   ``pattern`` when given, else from the literal cue (flexible white space, either apostrophe);
 * :class:`CueMatcher` finds the cues of one lexicon in a sentence in one plain pass
-  (:class:`PatternSet`): one compiled alternation of every row (``re.IGNORECASE``) finds where
-  a row can match, each row's own compiled pattern is tried there only, and a hit of a row
-  with a context rule is kept only when the rule function named in its ``rule`` column says
-  so. No regex source is rewritten.
+  (:class:`WordIndex`): the sentence is read once into word starts, each row's compiled pattern
+  is tried only where a word it can begin with (its ``starts`` column) begins, and a hit of a
+  row with a context rule is kept only when the rule function named in its ``rule`` column
+  says so. No regex source is rewritten.
 
 Adding a cue is adding a CSV row; a row whose context a word list cannot express names a rule,
 a small function ``rule(text, match) -> bool`` in the ``RULES`` dictionary of its detector
@@ -30,13 +30,13 @@ from functools import cache
 from ..paths import LEXICONS as LEXICON_DIR
 
 __all__ = [
-    "LEXICON_DIR", "BaselineEntry", "CueEntry", "CueMatcher", "LexiconError", "PatternSet", "Rule", "TopicEntry",
+    "LEXICON_DIR", "BaselineEntry", "CueEntry", "CueMatcher", "LexiconError", "Rule", "TopicEntry", "WordIndex",
     "baseline_words", "compile_cue", "load_baselines", "load_boosters", "load_forecast_cues",
     "load_hedges", "load_topics", "source_counts",
 ]
 
-_CUE_COLUMNS = ("cue", "kind", "rule", "pattern", "source", "note")
-_TOPIC_COLUMNS = ("topic", "label", "priority", "pattern", "source", "note")
+_CUE_COLUMNS = ("cue", "kind", "rule", "pattern", "starts", "source", "note")
+_TOPIC_COLUMNS = ("topic", "label", "priority", "pattern", "starts", "source", "note")
 _BASELINE_COLUMNS = ("list", "word", "source")
 
 #: A context rule: is this hit of a cue (``match`` in ``text``) a cue here?
@@ -55,6 +55,7 @@ class CueEntry:
     kind: str
     rule: str
     pattern: str
+    starts: str  # the words a match can begin with (see WordIndex); empty: the cue's first word
     source: str
     note: str
 
@@ -67,6 +68,7 @@ class TopicEntry:
     label: str
     priority: int
     pattern: str
+    starts: str  # the words a match can begin with (see WordIndex)
     source: str
     note: str
 
@@ -179,28 +181,57 @@ def compile_cue(entry: CueEntry) -> re.Pattern[str]:
     return re.compile(("" if _attaches(entry) else _LEAD) + _cue_body(entry), re.IGNORECASE)
 
 
-class PatternSet:
-    """Several regular expressions that share a zero-width ``prefix``, each with its own hits,
-    found in one pass.
+#: Besides upper and lower case, re.IGNORECASE lets İ and ı match i and ſ match s; the
+#: typographic apostrophe is read as the plain one. (İ is the one letter whose lower case is two
+#: characters long: with it folded first, offsets in the folded text are offsets in the text.)
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "’": "'"})
+#: Where a match can begin, with its key: every word (its first three characters), and every
+#: apostrophe or dollar sign before a word (with the two characters after it: "'ll" of "we'll").
+_WORD_STARTS = (re.compile(r"(?<!\w)\w{1,3}"), re.compile(r"['$]\w{1,2}"))
+_START = re.compile(r"\*|(?:['$]?\w+)\*?")
 
-    One compiled alternation of the patterns (``prefix`` then a look-ahead for any of them, with
-    the same ``flags``) finds every place where at least one of them matches; :meth:`finditer`
-    then tries each pattern at those places only, so it gives exactly what each pattern's own
-    ``finditer`` gives, at the cost of about one search of the text.
+
+class WordIndex:
+    """Regular expressions, each tried only where a word it can begin with begins.
+
+    ``starts[i]`` lists the words a match of ``patterns[i]`` can begin with: lower case, ``'ll``
+    for one that begins at the apostrophe of "we'll", ``regulat*`` for every word that begins
+    so, ``*`` for any word. The text is read once into word starts, each looked up by its first
+    three characters (lower case); each pattern the word may begin is tried there
+    (``pattern.match(text, start)``: look-behinds still see the text before). So a pattern is
+    tried somewhat more often than it needs, never less: :meth:`finditer` gives what the
+    patterns' own ``finditer`` give, as long as ``starts`` is complete (``tests/test_lexicons.py``
+    checks it on real calls).
     """
 
-    def __init__(self, bodies: Sequence[str], flags: int = 0, prefix: str = "") -> None:
-        self.patterns = tuple(re.compile(f"{prefix}(?:{body})", flags) for body in bodies)
-        self._anywhere = re.compile(f"{prefix}(?=" + "|".join(f"(?:{body})" for body in bodies) + ")", flags)
+    def __init__(self, patterns: Sequence[re.Pattern[str]], starts: Sequence[Sequence[str]], lexicon: str) -> None:
+        self.patterns = tuple(patterns)
+        self._anywhere = tuple(i for i, words in enumerate(starts) if "*" in words)
+        self._rows: dict[str, list[int]] = {}
+        for i, words in enumerate(starts):
+            for word in words:
+                if not _START.fullmatch(word) or (word.endswith("*") and 1 < len(word) < 4):
+                    raise LexiconError(f"{lexicon}: bad start word {word!r} (a word, a prefix of 3 or more characters and *, or *)")
+                rows = self._rows.setdefault(word.rstrip("*")[:3], [])
+                if i not in rows and i not in self._anywhere:
+                    rows.append(i)
 
     def finditer(self, text: str) -> list[tuple[int, re.Match[str]]]:
-        """``(i, match)`` for every match of pattern ``i`` in ``text`` (what its own ``finditer``
-        gives), pattern by pattern in order, each pattern's matches in text order."""
-        starts = [m.start() for m in self._anywhere.finditer(text)]
+        """``(i, match)`` for every match of pattern ``i`` in ``text``, pattern by pattern in
+        order, each pattern's matches in text order."""
+        folded = text.translate(_FOLD).lower()
+        starts: dict[int, list[int]] = {i: [] for i in self._anywhere}
+        for word_starts in _WORD_STARTS:
+            for w in word_starts.finditer(folded):
+                for i in self._rows.get(w.group(), ()):
+                    starts.setdefault(i, []).append(w.start())
         found: list[tuple[int, re.Match[str]]] = []
-        for i, pattern in enumerate(self.patterns):
-            end = 0
-            for start in starts:
+        for i in sorted(starts):
+            if i in self._anywhere:  # any word: the pattern's own search
+                found.extend((i, m) for m in self.patterns[i].finditer(text))
+                continue
+            pattern, end = self.patterns[i], 0
+            for start in sorted(starts[i]):
                 if start >= end and (m := pattern.match(text, start)):
                     found.append((i, m))
                     end = m.end()
@@ -219,21 +250,19 @@ class CueMatcher:
         for e in entries:
             if e.rule and e.rule not in rules:
                 raise LexiconError(f"{lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
-        words = [e for e in entries if not _attaches(e)]
-        attached = [e for e in entries if _attaches(e)]
-        self._sets = [
-            ([(e, rules.get(e.rule)) for e in rows], PatternSet([_cue_body(e) for e in rows], re.IGNORECASE, prefix))
-            for rows, prefix in ((words, _LEAD), (attached, "")) if rows
-        ]
+            if e.pattern and not e.starts:
+                raise LexiconError(f"{lexicon}: the pattern of cue {e.cue!r} needs its 'starts' (the words a match can begin with)")
+        self._rows = [(e, rules.get(e.rule)) for e in entries]
+        starts = [e.starts.split() or [_START.match(e.cue.lower().replace("’", "'")).group()] for e in entries]
+        self._index = WordIndex([compile_cue(e) for e in entries], starts, lexicon)
 
     def finditer(self, text: str) -> list[tuple[CueEntry, re.Match[str]]]:
         """The ``(entry, match)`` pairs of ``text`` (see the class docstring)."""
         found: list[tuple[CueEntry, re.Match[str]]] = []
-        for rows, patterns in self._sets:
-            for i, m in patterns.finditer(text):
-                entry, rule = rows[i]
-                if rule is None or rule(text, m):
-                    found.append((entry, m))
+        for i, m in self._index.finditer(text):
+            entry, rule = self._rows[i]
+            if rule is None or rule(text, m):
+                found.append((entry, m))
         return found
 
 

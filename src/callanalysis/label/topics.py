@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import PatternSet, load_topics
+from .lexicons import WordIndex, load_topics
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
@@ -28,9 +28,11 @@ OTHER = "other"
 
 
 @cache
-def _patterns() -> PatternSet:
+def _patterns() -> WordIndex:
     """The topics' keyword patterns (whole words), in lexicon order, compiled once."""
-    return PatternSet([rf"(?:{e.pattern})(?![\w])" for e in load_topics()], re.IGNORECASE, prefix=r"(?<![\w$])")
+    topics = load_topics()
+    patterns = [re.compile(rf"(?<![\w$])(?:{e.pattern})(?![\w])", re.IGNORECASE) for e in topics]
+    return WordIndex(patterns, [e.starts.split() for e in topics], "topics.csv")
 
 
 def topic_scores(text: str) -> dict[str, int]:
