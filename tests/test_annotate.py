@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 
 from callanalysis import load
-from callanalysis.label.annotate import COLUMNS, annotate
-from callanalysis.label.labels import SentenceContext, label_sentence
+from callanalysis.label.annotate import COLUMNS, annotate, label_sentence
 from callanalysis.parse.sentences import sentences_frame
 from callanalysis.parse.transcript import Call, CallMetadata
 
@@ -88,28 +87,30 @@ def test_empty_call_gives_empty_table_with_columns():
 
 
 def test_label_sentence_returns_all_fields():
-    lab = label_sentence("We expect about 40 GWh by the end of the year.", when=date(2024, 4, 23),
-                         context=SentenceContext(role="executive"))
-    assert lab.forecast and lab.hedged and lab.hedge_cues == ("about",)
-    assert lab.horizon_text == "by the end of the year" and lab.horizon_end == date(2024, 12, 31)
-    assert [(q.value, q.unit) for q in lab.quantities] == [(40.0, "GWh")]
-    assert lab.topic == "energy_storage"
+    lab = label_sentence("We expect about 40 GWh by the end of the year.", when=date(2024, 4, 23), role="executive")
+    assert tuple(lab) == COLUMNS[COLUMNS.index("claim"):]
+    assert lab["forecast"] and lab["hedged"] and lab["hedge_cues"] == "about"
+    assert lab["horizon_text"] == "by the end of the year" and lab["horizon_end"] == "2024-12-31"
+    assert lab["quantities"] == "40 GWh" and lab["topic"] == "energy_storage"
 
 
 def test_without_call_date_no_horizon_is_normalised():
     lab = label_sentence("We will ship it in August.", when=None)
-    assert lab.forecast and lab.horizon_end is None and lab.horizon_text == ""
+    assert lab["forecast"] and lab["horizon_end"] == "" and lab["horizon_text"] == ""
 
 
 def test_sentence_without_topic_keyword_inherits_the_turn_topic():
-    lab = label_sentence("We think Q2 will be a lot better.", when=date(2024, 4, 23),
-                         context=SentenceContext(role="executive", previous_topic="demand_pricing"))
-    assert lab.topic == "demand_pricing"
+    lab = label_sentence("We think Q2 will be a lot better.", when=date(2024, 4, 23), role="executive", previous_topic="demand_pricing")
+    assert lab["topic"] == "demand_pricing"
 
 
 def test_back_channel_does_not_inherit_a_topic():
-    lab = label_sentence("Yeah.", when=date(2024, 4, 23), context=SentenceContext(previous_topic="autonomy"))
-    assert lab.topic == "other"
+    assert label_sentence("Yeah.", when=date(2024, 4, 23), previous_topic="autonomy")["topic"] == "other"
+
+
+def test_a_sentence_keeps_its_own_topic():
+    lab = label_sentence("Energy storage deployments grew.", when=date(2024, 4, 23), role="executive", previous_topic="autonomy")
+    assert lab["topic"] == "energy_storage"
 
 
 def test_annotate_reads_forecasts_in_the_context_of_the_turn(seed_call):
@@ -132,18 +133,3 @@ def test_the_operators_script_is_neither_claim_nor_forecast():
     table = annotate(load(FIXTURES / "operator_call.txt"))
     operator = table[table.role.eq("operator")]
     assert len(operator) and operator[["claim", "forecast"]].eq(0).all().all()
-
-
-def test_a_claim_without_a_topic_of_its_own_shows_the_turns_topic():
-    from callanalysis.label.labels import turn_topic
-
-    assert turn_topic("other", True, False, "autonomy") == "autonomy"
-    assert turn_topic("other", False, True, "autonomy") == "autonomy"
-
-
-def test_a_sentence_keeps_its_own_topic_or_other_when_neither_claim_nor_forecast():
-    from callanalysis.label.labels import turn_topic
-
-    assert turn_topic("energy", True, False, "autonomy") == "energy"
-    assert turn_topic("other", False, False, "autonomy") == "other"
-    assert turn_topic("other", True, False, None) == "other"

@@ -1,6 +1,6 @@
 """Booster cues (GUIDELINE.md, "boosted")."""
 
-from callanalysis.label.boosters import booster_cues, is_boosted
+from callanalysis.label.boosters import booster_cues
 
 
 def test_certainty_adverb_is_a_booster():
@@ -16,15 +16,15 @@ def test_in_fact_is_a_booster():
 
 
 def test_will_is_never_a_booster():
-    assert not is_boosted("It will increase.")
+    assert not booster_cues("It will increase.")
 
 
 def test_degree_intensifiers_are_not_boosters():
-    assert not is_boosted("The offer is extremely attractive and very efficient, and we are super excited.")
+    assert not booster_cues("The offer is extremely attractive and very efficient, and we are super excited.")
 
 
 def test_superlatives_are_not_boosters():
-    assert not is_boosted("It is the best car we have made.")
+    assert not booster_cues("It is the best car we have made.")
 
 
 def test_actually_stressing_truth_is_a_booster():
@@ -36,11 +36,11 @@ def test_factive_we_know_absorbs_the_actually_inside_it():
 
 
 def test_actually_as_an_aside_is_not_a_booster():
-    assert not is_boosted("Well, actually, it doesn't need a driver.")
+    assert not booster_cues("Well, actually, it doesn't need a driver.")
 
 
 def test_actually_in_thanks_is_not_a_booster():
-    assert not is_boosted("That's actually very helpful, thanks.")
+    assert not booster_cues("That's actually very helpful, thanks.")
 
 
 def test_really_as_sentence_adverb_stressing_truth_is_a_booster():
@@ -52,11 +52,11 @@ def test_really_after_copula_before_a_noun_phrase_is_a_booster():
 
 
 def test_really_as_intensity_is_not_a_booster():
-    assert not is_boosted("The outlook is really great.")
+    assert not booster_cues("The outlook is really great.")
 
 
 def test_really_after_negation_is_not_a_booster():
-    assert not is_boosted("They had not really believed in it.")
+    assert not booster_cues("They had not really believed in it.")
 
 
 def test_absolutely_affirming_is_a_booster():
@@ -64,7 +64,7 @@ def test_absolutely_affirming_is_a_booster():
 
 
 def test_absolutely_as_degree_is_not_a_booster():
-    assert not is_boosted("The factory is absolutely huge.")
+    assert not booster_cues("The factory is absolutely huge.")
 
 
 def test_factive_it_is_clear_is_a_booster():
@@ -72,7 +72,7 @@ def test_factive_it_is_clear_is_a_booster():
 
 
 def test_becoming_obvious_in_a_condition_is_not_a_booster():
-    assert not is_boosted("Once it becomes obvious, everyone will license it.")
+    assert not booster_cues("Once it becomes obvious, everyone will license it.")
 
 
 def test_confidence_phrase_is_a_booster():
@@ -80,7 +80,7 @@ def test_confidence_phrase_is_a_booster():
 
 
 def test_confidence_inside_a_condition_is_not_a_booster():
-    assert not is_boosted("Once we have confidence that the build is better, we ship it.")
+    assert not booster_cues("Once we have confidence that the build is better, we ship it.")
 
 
 def test_categorical_it_is_happening_is_a_booster():
@@ -92,19 +92,19 @@ def test_flat_denial_it_is_not_possible_is_a_booster():
 
 
 def test_i_dont_know_is_not_a_factive_booster():
-    assert not is_boosted("I don't know what they will do.")
+    assert not booster_cues("I don't know what they will do.")
 
 
 def test_you_know_filler_is_not_a_booster():
-    assert not is_boosted("You know, we are making progress.")
+    assert not booster_cues("You know, we are making progress.")
 
 
 def test_negated_certainly_is_not_a_booster():
-    assert not is_boosted("That is not certainly the case.")
+    assert not booster_cues("That is not certainly the case.")
 
 
 def test_make_sure_is_not_a_booster():
-    assert not is_boosted("We will make sure the ramp is smooth.")
+    assert not booster_cues("We will make sure the ramp is smooth.")
 
 
 def test_i_know_that_you_did_something_is_a_factive_booster():
@@ -114,7 +114,7 @@ def test_i_know_that_you_did_something_is_a_factive_booster():
 
 
 def test_know_if_is_no_booster():
-    assert not is_boosted("I don't know if we know whether it will rain.")
+    assert not booster_cues("I don't know if we know whether it will rain.")
 
 
 def test_really_before_a_negated_verb_stresses_truth():

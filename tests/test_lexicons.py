@@ -140,14 +140,19 @@ def _real_sentences():
     return [call.text[s:e] for call in map(load, paths) for _, s, e in sentence_spans(call)]
 
 
-@pytest.mark.parametrize("name", ["hedges", "boosters", "forecast_cues", "topics"])
-def test_every_lexicon_row_is_found_where_its_own_pattern_finds_it(name):
-    """The 'starts' of every row are complete: on every sentence of the seed, the fixtures and
-    the real excerpts, the word index finds exactly what each row's own pattern finds."""
-    from callanalysis.label import topics
+def _indexes():
+    from callanalysis.label import sentence_types, topics
 
-    module = {"hedges": hedges, "boosters": boosters, "forecast_cues": forecasts}.get(name)
-    index = topics._patterns() if module is None else module._matcher()._index
+    yield from (("hedges", hedges._HEDGES.index), ("boosters", boosters._BOOSTERS.index))
+    yield from (("forecast_cues", forecasts._FORECAST_CUES.index), ("topics", topics._patterns()))
+    for kind in ("_REQUEST", "_COURTESY", "_PROCEDURE"):
+        yield f"sentence_types.{kind}", getattr(sentence_types, kind).anywhere
+
+
+@pytest.mark.parametrize(("name", "index"), list(_indexes()))
+def test_every_row_is_found_where_its_own_pattern_finds_it(name, index):
+    """The start words of every row are complete: on every sentence of the seed, the fixtures
+    and the real excerpts, the word index finds exactly what each row's own pattern finds."""
     for text in _real_sentences():
         expected = [(i, m.span()) for i, pattern in enumerate(index.patterns) for m in pattern.finditer(text)]
         assert [(i, m.span()) for i, m in index.finditer(text)] == expected, text
@@ -172,10 +177,10 @@ def test_a_bad_start_word_is_a_clear_error(word):
 def test_a_pattern_row_without_starts_is_a_clear_error():
     row = lexicons.CueEntry("maybe", "adverb", "", "may\\s*be", "", "own addition", "")
     with pytest.raises(LexiconError, match="needs its 'starts'"):
-        lexicons.CueMatcher((row,), {}, "hedges.csv")
+        lexicons.CueMatcher("hedges.csv", {}, (row,)).find("maybe")
 
 
 def test_a_cue_row_naming_an_unknown_rule_is_a_clear_error():
     row = lexicons.CueEntry("maybe", "adverb", "no_such_rule", "", "", "own addition", "")
     with pytest.raises(LexiconError, match="unknown rule 'no_such_rule'"):
-        lexicons.CueMatcher((row,), {}, "hedges.csv")
+        lexicons.CueMatcher("hedges.csv", {}, (row,)).find("maybe")

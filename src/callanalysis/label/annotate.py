@@ -5,21 +5,33 @@ Promises of :func:`annotate`:
 * one row per sentence of :func:`callanalysis.parse.sentences.split_call`, in order, with the
   columns of :data:`~callanalysis.label.columns.COLUMNS` in that order:
   ``sentence_id, turn, speaker, role, section, start, end, text`` (from the parser; offsets
-  into the raw file), then the labels of :func:`callanalysis.label.labels.label_sentence`:
-  ``claim, forecast, hedged, boosted`` (int 0/1), ``hedge_cues, booster_cues`` (``;``-joined,
-  empty when none), ``horizon_text``, ``horizon_start, horizon_end`` (ISO dates or empty
-  strings), ``anachronism`` (0/1), ``quantities`` (``;``-joined ``"value unit"``, e.g.
-  ``"2500000000 USD;18.9 %"``), ``topic``, and finally ``forecast_cues`` (the forward-looking
-  cues that fired);
-* each sentence is labelled with its speaker's role and the topic of its turn so far; then its
-  forecast label is read in context (:func:`callanalysis.label.context.forecast_context`: a
-  bare answer to a question about the future, the future inside a recollection, the steps of a
-  future scenario); a sentence that the context makes no forecast loses its horizon;
+  into the raw file), then the labels of :func:`label_sentence`;
+* each sentence is labelled with its speaker's role and the topic of the sentence before it in
+  the same turn; then its forecast label is read in context
+  (:func:`callanalysis.label.context.forecast_context`: a bare answer to a question about the
+  future, the future inside a recollection, the steps of a future scenario); a sentence that
+  the context makes no forecast loses its horizon;
 * times are read against the call: its date and the fiscal quarter the header says it reports
-  on (:func:`callanalysis.label.horizons.anchor`); when the call has no date no time counts,
-  the horizon text is kept and the dates are empty;
+  on (:func:`callanalysis.label.horizons.anchor`); when the call has no date no time counts;
 * deterministic; no file I/O per sentence (lexicons are read once per process); a call with
   no sentences gives an empty table with the columns.
+
+Promises of :func:`label_sentence` (the label columns of one sentence):
+
+* ``claim, forecast, hedged, boosted`` (0/1), decided independently, as the guideline asks:
+  hedged and boosted come from cue detection alone, in sentences of every type
+  (:func:`~callanalysis.label.sentence_types.sentence_type`); forecast and claim need a
+  statement and use the speaker's role (an analyst's reported forecast is a claim);
+* ``hedge_cues, booster_cues, forecast_cues``: the cues as written, ``;``-joined (empty when
+  none); ``horizon_text`` and ``horizon_start, horizon_end`` (ISO dates), empty unless the
+  sentence is a forecast with an explicit time; ``anachronism`` (0/1: the horizon ends before
+  the call date); ``quantities`` (``;``-joined ``"value unit"``, e.g.
+  ``"-2500000000 USD;18.9 %"``);
+* ``topic``: :func:`~callanalysis.label.topics.assign_topic` of the sentence; a claim or
+  forecast with no topic keyword and no quantity of its own shows ``previous_topic``, the topic
+  of the sentence right before it in the same turn: the speaker is still talking about the same
+  thing ("We think Q2 will be a lot better."). A sentence with a figure of its own is about that
+  figure: a topic guessed from the sentence before would file it under the wrong heading.
 """
 
 from __future__ import annotations
@@ -28,20 +40,50 @@ from datetime import date
 
 import pandas as pd
 
+from .boosters import booster_cues
+from .claims import is_claim
 from .columns import COLUMNS, INT_COLUMNS
 from .context import Said, forecast_context
-from .horizons import anchor
-from .labels import SentenceContext, label_sentence
-from .quantities import format_quantities
+from .forecasts import decide_forecast, find_forecast_cues
+from .hedges import hedge_cues
+from .horizons import Anchor, anchor, normalise, select_horizon, time_expressions
+from .lexicons import Words, dedupe
+from .quantities import find_quantities, format_quantities
+from .sentence_types import STATEMENT, sentence_type
+from .topics import OTHER, assign_topic
 from ..parse.sentences import sentence_spans
 from ..parse.transcript import Call
 
-__all__ = ["COLUMNS", "annotate"]
+__all__ = ["COLUMNS", "annotate", "label_sentence"]
 
 
-def lab_end(row: dict[str, object]) -> date | None:
-    """The horizon end date of an annotated row, or None."""
-    return date.fromisoformat(str(row["horizon_end"])) if row["horizon_end"] else None
+def label_sentence(
+    text: str, *, when: Anchor | date | None, role: str | None = None, previous_topic: str | None = None
+) -> dict[str, object]:
+    """The label columns of one sentence (see module docstring). ``when`` places the call in
+    time (its :class:`~callanalysis.label.horizons.Anchor`, or its date: calendar quarters);
+    with None, no time counts; ``role`` is the speaker's role."""
+    a = anchor(when) if isinstance(when, date) else when
+    call_date = a.call if a else None
+    words = Words(text)  # read once for every lexicon and the sentence type
+    stype = sentence_type(words, role)
+    cues = find_forecast_cues(words)
+    # times matter only to a statement with a future verb group (its decision and horizon)
+    horizons = normalise(time_expressions(text), a) if a is not None and cues and stype == STATEMENT else ()
+    forecast = decide_forecast(text, cues, stype, horizons, call_date)
+    horizon = select_horizon(horizons, [c.start for c in cues], call_date) if forecast else None
+    claim = is_claim(text, role=role, forecast=forecast, stype=stype, cues=cues)
+    hedges, boosters, quantities = hedge_cues(words), booster_cues(words), find_quantities(text)
+    topic = assign_topic(words)
+    if topic == OTHER and (claim or forecast) and previous_topic:
+        topic = previous_topic
+    return {
+        "claim": int(claim), "forecast": int(forecast), "hedged": int(bool(hedges)), "boosted": int(bool(boosters)),
+        "hedge_cues": ";".join(hedges), "booster_cues": ";".join(boosters), "horizon_text": horizon.text if horizon else "",
+        "horizon_start": horizon.start.isoformat() if horizon else "", "horizon_end": horizon.end.isoformat() if horizon else "",
+        "anachronism": int(bool(horizon and horizon.anachronism)), "quantities": format_quantities(quantities),
+        "topic": topic, "forecast_cues": ";".join(dedupe(cues)),
+    }
 
 
 def annotate(call: Call) -> pd.DataFrame:
@@ -49,28 +91,22 @@ def annotate(call: Call) -> pd.DataFrame:
     meta = call.metadata
     when = anchor(call.date, meta.quarter, meta.fiscal_year) if call.date else None
     rows: list[dict[str, object]] = []
-    previous_turn = None
-    context = SentenceContext()
     for sentence_id, (turn, start, end) in enumerate(sentence_spans(call), start=1):
         text = call.text[start:end]
-        if turn is not previous_turn:  # a new turn: no topic yet
-            context = SentenceContext(role=turn.role)
-            previous_turn = turn
-        lab = label_sentence(text, when=when, context=context)
+        if not rows or rows[-1]["turn"] != turn.turn:
+            before = None
         rows.append({
             "sentence_id": sentence_id, "turn": turn.turn, "speaker": turn.speaker, "role": turn.role,
             "section": turn.section, "start": start, "end": end, "text": text,
-            "claim": int(lab.claim), "forecast": int(lab.forecast), "hedged": int(lab.hedged),
-            "boosted": int(lab.boosted), "hedge_cues": ";".join(lab.hedge_cues),
-            "booster_cues": ";".join(lab.booster_cues), "horizon_text": lab.horizon_text,
-            "horizon_start": lab.horizon_start.isoformat() if lab.horizon_start else "",
-            "horizon_end": lab.horizon_end.isoformat() if lab.horizon_end else "",
-            "anachronism": int(lab.anachronism), "quantities": format_quantities(lab.quantities),
-            "topic": lab.topic, "forecast_cues": ";".join(lab.forecast_cues),
+            **label_sentence(text, when=when, role=turn.role, previous_topic=before),
         })
-        if lab.topic != "other":
-            context = SentenceContext(role=turn.role, previous_topic=lab.topic)
-    said = [Said(r["turn"], r["speaker"], r["text"], bool(r["forecast"]), r["forecast_cues"], lab_end(r)) for r in rows]
+        if rows[-1]["topic"] != OTHER:
+            before = rows[-1]["topic"]
+    said = [
+        Said(r["turn"], r["speaker"], r["text"], bool(r["forecast"]), r["forecast_cues"],
+             date.fromisoformat(r["horizon_end"]) if r["horizon_end"] else None)
+        for r in rows
+    ]
     for i, forecast in forecast_context(said, call.date).items():
         rows[i]["forecast"] = int(forecast)
         if not forecast:

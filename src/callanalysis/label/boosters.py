@@ -3,12 +3,9 @@ what they say (GUIDELINE.md, "boosted").
 
 Promises:
 
-* :func:`find_boosters` returns the booster cues of one sentence in text order
-  as :class:`~callanalysis.label.hedges.CueMatch` objects with the cue text exactly
-  as written ("Of course", "It's become very clear", "gives us that
-  confidence"); overlapping candidates keep the longer one;
-* :func:`booster_cues` returns the strings, de-duplicated case-insensitively;
-  a sentence is boosted iff it is non-empty;
+* :func:`booster_cues` returns the booster cues of one sentence in text order, each exactly
+  as written ("Of course", "It's become very clear", "gives us that confidence"), without
+  repeats; of overlapping candidates the longer one; a sentence is boosted iff it is non-empty;
 * candidates come from ``data/lexicons/boosters.csv``; context rules named in
   its ``rule`` column are applied here (see :data:`RULES`):
 
@@ -37,12 +34,10 @@ intensifiers ("very", "extremely", "super"), superlatives ("the best"),
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from .hedges import CueMatch, cue_matches, dedupe
-from .lexicons import CueMatcher, Rule, load_boosters
+from .lexicons import CueMatcher, Rule
 
-__all__ = ["RULES", "booster_cues", "find_boosters", "is_boosted"]
+__all__ = ["RULES", "booster_cues"]
 
 _COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -111,30 +106,11 @@ def _not_conditional(text: str, m: re.Match[str]) -> bool:
 
 #: Context rules named in the lexicon's ``rule`` column.
 RULES: dict[str, Rule] = {
-    "actually_truth": _actually,
-    "really_truth": _really,
-    "absolutely_truth": _absolutely,
-    "not_negated": _not_negated,
-    "factive_know": _factive_know,
-    "not_conditional": _not_conditional,
+    "actually_truth": _actually, "really_truth": _really, "absolutely_truth": _absolutely,
+    "not_negated": _not_negated, "factive_know": _factive_know, "not_conditional": _not_conditional,
 }
 
 
-@cache
-def _matcher() -> CueMatcher:
-    return CueMatcher(load_boosters(), RULES, "boosters.csv")
-
-
-def find_boosters(text: str) -> tuple[CueMatch, ...]:
-    """All booster cues of ``text`` (see module docstring)."""
-    return cue_matches(_matcher(), text)
-
-
-def booster_cues(text: str) -> tuple[str, ...]:
-    """Booster cue strings exactly as written, in order, without repeats."""
-    return dedupe(find_boosters(text))
-
-
-def is_boosted(text: str) -> bool:
-    """True when the sentence contains at least one booster cue."""
-    return bool(find_boosters(text))
+_BOOSTERS = CueMatcher("boosters.csv", RULES)
+#: The booster cues of a sentence (text or :class:`~.lexicons.Words`), see the module docstring.
+booster_cues = _BOOSTERS.cues

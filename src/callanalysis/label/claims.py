@@ -35,7 +35,7 @@ import re
 from functools import cached_property
 
 from .forecasts import find_forecast_cues
-from .hedges import CueMatch
+from .lexicons import CueMatch
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
 

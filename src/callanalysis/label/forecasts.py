@@ -38,11 +38,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
-from .hedges import CueMatch, cue_matches, not_month as _not_month
+from .hedges import not_month as _not_month
 from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
-from .lexicons import CueMatcher, Rule, load_forecast_cues
+from .lexicons import CueMatch, CueMatcher, Rule
 from .sentence_types import STATEMENT, sentence_type
 
 __all__ = ["FUTURE_ADVERBIAL", "RULES", "WITH_FUTURE_TIME", "decide_forecast", "find_forecast_cues", "is_forecast"]
@@ -153,23 +152,13 @@ def _first_person(text: str, m: re.Match[str]) -> bool:
 
 #: Context rules named in the lexicon's ``rule`` column.
 RULES: dict[str, Rule] = {
-    "future_modal": _future_modal,
-    "asserted": _asserted,
-    "first_person": _first_person,
-    "plan_verb": _plan_verb,
-    "not_month": _not_month,
+    "future_modal": _future_modal, "asserted": _asserted, "first_person": _first_person, "plan_verb": _plan_verb, "not_month": _not_month,
 }
-
-
-@cache
-def _matcher() -> CueMatcher:
-    return CueMatcher(load_forecast_cues(), RULES, "forecast_cues.csv")
-
-
-def find_forecast_cues(text: str) -> tuple[CueMatch, ...]:
-    """Forward-looking cues of ``text`` after context rules, in text order (with their lexicon
-    ``kind``: :data:`WITH_FUTURE_TIME` for those that need a future time)."""
-    return cue_matches(_matcher(), text)
+_FORECAST_CUES = CueMatcher("forecast_cues.csv", RULES)
+#: The forward-looking cues of a sentence (text or :class:`~.lexicons.Words`) after the context
+#: rules, in text order, each with its lexicon ``kind`` (:data:`WITH_FUTURE_TIME` for those that
+#: need a future time).
+find_forecast_cues = _FORECAST_CUES.find
 
 
 def points_ahead(text: str, horizons: tuple[Horizon, ...], call_date: date | None) -> bool:

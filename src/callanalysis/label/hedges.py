@@ -2,15 +2,10 @@
 
 Promises:
 
-* :func:`find_hedges` returns the hedge cues of one sentence as
-  :class:`CueMatch` objects in text order, each carrying the cue text exactly
-  as written in the sentence (``"I don't think"``, ``"Maybe"``), its offsets
-  and the lexicon row it came from; overlapping candidates are resolved in
-  favour of the longer one (``"or something like that"`` beats
-  ``"something like"``);
-* :func:`hedge_cues` returns just the strings, de-duplicated
-  case-insensitively (first spelling kept), in order; a sentence is hedged
-  iff this tuple is non-empty;
+* :func:`hedge_cues` returns the hedge cues of one sentence in text order, each exactly as
+  written (``"I don't think"``, ``"Maybe"``), without repeats (compared case-insensitively);
+  of overlapping candidates the longer one (``"or something like that"`` beats
+  ``"something like"``); a sentence is hedged iff the tuple is non-empty;
 * candidate words come from ``data/lexicons/hedges.csv``; context rules named
   in its ``rule`` column are applied here (see :data:`RULES`):
 
@@ -37,24 +32,11 @@ Not hedges by construction (not in the lexicon): "expect", "plan",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from .lexicons import CueMatcher, Rule, load_hedges
+from .lexicons import CueMatcher, Rule
 from .quantities import starts_with_amount
 
-__all__ = ["RULES", "CueMatch", "cue_matches", "find_hedges", "hedge_cues", "is_hedged"]
-
-
-@dataclass(frozen=True)
-class CueMatch:
-    """One cue found in a sentence."""
-
-    text: str
-    start: int
-    end: int
-    cue: str
-    kind: str
+__all__ = ["RULES", "hedge_cues", "not_month"]
 
 
 _COULD_EPISTEMIC_NEXT = re.compile(
@@ -144,65 +126,12 @@ def not_month(text: str, m: re.Match[str]) -> bool:
 
 #: Context rules named in the lexicon's ``rule`` column.
 RULES: dict[str, Rule] = {
-    "epistemic_could": _could,
-    "before_quantity": _before_amount,
-    "epistemic_verb": _epistemic_verb,
-    "not_type": _not_type,
-    "not_month": not_month,
-    "epistemic_may": _epistemic_may,
+    "epistemic_could": _could, "before_quantity": _before_amount, "epistemic_verb": _epistemic_verb,
+    "not_type": _not_type, "not_month": not_month, "epistemic_may": _epistemic_may,
     "not_framing": _not_framing,
 }
 
 
-@cache
-def _matcher() -> CueMatcher:
-    return CueMatcher(load_hedges(), RULES, "hedges.csv")
-
-
-def resolve_overlaps(matches: list[CueMatch]) -> tuple[CueMatch, ...]:
-    """Keep the longest of overlapping matches; return them in text order."""
-    if len(matches) < 2:
-        return tuple(matches)
-    kept: list[CueMatch] = []
-    for cm in sorted(matches, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cm.end <= k.start or cm.start >= k.end for k in kept):
-            kept.append(cm)
-    return tuple(sorted(kept, key=lambda c: c.start))
-
-
-def find_hedges(text: str) -> tuple[CueMatch, ...]:
-    """All hedge cues of ``text`` (see module docstring)."""
-    return cue_matches(_matcher(), text)
-
-
-def cue_matches(matcher: CueMatcher, text: str) -> tuple[CueMatch, ...]:
-    """The cues ``matcher`` finds in ``text`` as :class:`CueMatch` objects, overlaps resolved
-    (:func:`resolve_overlaps`); shared by the hedge, booster and forecast cues."""
-    found = matcher.finditer(text)
-    if not found:
-        return ()
-    return resolve_overlaps([CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind) for e, m in found])
-
-
-def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
-    """Cue strings in order, de-duplicated case-insensitively."""
-    if len(cues) < 2:
-        return tuple(c.text for c in cues)
-    seen: set[str] = set()
-    out: list[str] = []
-    for c in cues:
-        key = " ".join(c.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(c.text)
-    return tuple(out)
-
-
-def hedge_cues(text: str) -> tuple[str, ...]:
-    """Hedge cue strings exactly as written, in order, without repeats."""
-    return dedupe(find_hedges(text))
-
-
-def is_hedged(text: str) -> bool:
-    """True when the sentence contains at least one hedge cue."""
-    return bool(find_hedges(text))
+_HEDGES = CueMatcher("hedges.csv", RULES)
+#: The hedge cues of a sentence (text or :class:`~.lexicons.Words`), see the module docstring.
+hedge_cues = _HEDGES.cues

@@ -8,11 +8,14 @@ Promises:
 * :func:`compile_cue` turns a cue row into one case-insensitive regular expression that
   matches whole words only (``may`` never matches inside ``mayor``), from the row's
   ``pattern`` when given, else from the literal cue (flexible white space, either apostrophe);
-* :class:`CueMatcher` finds the cues of one lexicon in a sentence in one plain pass
-  (:class:`WordIndex`): the sentence is read once into word starts, each row's compiled pattern
-  is tried only where a word it can begin with (its ``starts`` column) begins, and a hit of a
-  row with a context rule is kept only when the rule function named in its ``rule`` column
-  says so. No regex source is rewritten.
+* a sentence is read once into where its words begin (:class:`Words`); a :class:`WordIndex`
+  tries each row's compiled pattern only where a word it can begin with (the row's ``starts``)
+  begins, and so finds exactly what the row's own pattern finds;
+* :class:`CueMatcher` gives the cues of one lexicon in a sentence as :class:`CueMatch` objects
+  in text order, the text as written: a hit of a row with a context rule is kept only when the
+  rule function named in its ``rule`` column says so, and of overlapping hits the longer one
+  ("or something like that" beats "something like"). No regex source is rewritten and
+  nothing is kept from one sentence to the next.
 
 Adding a cue is adding a CSV row; a row whose context a word list cannot express names a rule,
 a small function ``rule(text, match) -> bool`` in the ``RULES`` dictionary of its detector
@@ -25,14 +28,14 @@ import csv
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, partial
 
 from ..paths import LEXICONS as LEXICON_DIR
 
 __all__ = [
-    "LEXICON_DIR", "BaselineEntry", "CueEntry", "CueMatcher", "LexiconError", "Rule", "TopicEntry", "WordIndex",
-    "baseline_words", "compile_cue", "load_baselines", "load_boosters", "load_forecast_cues",
-    "load_hedges", "load_topics", "source_counts",
+    "LEXICON_DIR", "BaselineEntry", "CueEntry", "CueMatch", "CueMatcher", "LexiconError", "Rule", "TopicEntry", "WordIndex",
+    "Words", "baseline_words", "compile_cue", "dedupe", "load_baselines", "load_boosters", "load_cues", "load_forecast_cues",
+    "load_hedges", "load_topics", "source_counts", "words_of",
 ]
 
 _CUE_COLUMNS = ("cue", "kind", "rule", "pattern", "starts", "source", "note")
@@ -105,26 +108,15 @@ def _read(name: str, required: tuple[str, ...], key: str) -> list[dict[str, str]
     return rows
 
 
-def _cues(name: str) -> tuple[CueEntry, ...]:
+@cache
+def load_cues(name: str) -> tuple[CueEntry, ...]:
+    """Rows of a cue lexicon (``hedges.csv``, ``boosters.csv``, ``forecast_cues.csv``)."""
     return tuple(CueEntry(**row) for row in _read(name, _CUE_COLUMNS, "cue"))
 
 
-@cache
-def load_hedges() -> tuple[CueEntry, ...]:
-    """Rows of ``hedges.csv``."""
-    return _cues("hedges.csv")
-
-
-@cache
-def load_boosters() -> tuple[CueEntry, ...]:
-    """Rows of ``boosters.csv``."""
-    return _cues("boosters.csv")
-
-
-@cache
-def load_forecast_cues() -> tuple[CueEntry, ...]:
-    """Rows of ``forecast_cues.csv``."""
-    return _cues("forecast_cues.csv")
+load_hedges = partial(load_cues, "hedges.csv")
+load_boosters = partial(load_cues, "boosters.csv")
+load_forecast_cues = partial(load_cues, "forecast_cues.csv")
 
 
 @cache
@@ -161,24 +153,11 @@ def baseline_words(name: str) -> frozenset[str]:
 _LEAD = r"(?<![\w'’-])"
 
 
-def _pattern(entry: CueEntry) -> str:
-    """The row's pattern, or its literal cue escaped, with flexible white space and either apostrophe."""
-    return entry.pattern or r"\s+".join(re.escape(w) for w in entry.cue.split()).replace("'", "['’]")
-
-
-def _cue_body(entry: CueEntry) -> str:
-    """The row's pattern with a trailing word boundary."""
-    return f"(?:{_pattern(entry)})(?![\\w])"
-
-
-def _attaches(entry: CueEntry) -> bool:
-    """A pattern that starts with an apostrophe (``'ll``) attaches to the word before it."""
-    return _pattern(entry).startswith("['’]")
-
-
 def compile_cue(entry: CueEntry) -> re.Pattern[str]:
     """Whole-word, case-insensitive regex for one cue row (see module docstring)."""
-    return re.compile(("" if _attaches(entry) else _LEAD) + _cue_body(entry), re.IGNORECASE)
+    body = entry.pattern or r"\s+".join(re.escape(w) for w in entry.cue.split()).replace("'", "['’]")
+    lead = "" if body.startswith("['’]") else _LEAD  # "'ll" attaches to the word before it
+    return re.compile(f"{lead}(?:{body})(?![\\w])", re.IGNORECASE)
 
 
 #: Besides upper and lower case, re.IGNORECASE lets İ and ı match i and ſ match s; the
@@ -191,17 +170,36 @@ _WORD_STARTS = (re.compile(r"(?<!\w)\w{1,3}"), re.compile(r"['$]\w{1,2}"))
 _START = re.compile(r"\*|(?:['$]?\w+)\*?")
 
 
+class Words:
+    """A sentence read once into where its words begin, for every lexicon's :class:`WordIndex`:
+    ``at`` maps each key (a word's first three characters in lower case; an apostrophe or
+    dollar sign with the two characters after it, "'ll" of "we'll") to where such words begin."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text.translate(_FOLD).lower()
+        self.at: dict[str, list[int]] = {}
+        for word_starts in _WORD_STARTS:
+            for w in word_starts.finditer(folded):
+                self.at.setdefault(w.group(), []).append(w.start())
+
+
+def words_of(text: str | Words) -> Words:
+    """``text`` read into :class:`Words` (unless it already is)."""
+    return text if isinstance(text, Words) else Words(text)
+
+
 class WordIndex:
     """Regular expressions, each tried only where a word it can begin with begins.
 
     ``starts[i]`` lists the words a match of ``patterns[i]`` can begin with: lower case, ``'ll``
     for one that begins at the apostrophe of "we'll", ``regulat*`` for every word that begins
-    so, ``*`` for any word. The text is read once into word starts, each looked up by its first
-    three characters (lower case); each pattern the word may begin is tried there
-    (``pattern.match(text, start)``: look-behinds still see the text before). So a pattern is
-    tried somewhat more often than it needs, never less: :meth:`finditer` gives what the
-    patterns' own ``finditer`` give, as long as ``starts`` is complete (``tests/test_lexicons.py``
-    checks it on real calls).
+    so, ``*`` for any word (the pattern is then searched in the whole text). Words are looked up
+    by their first three characters (:class:`Words`) and each pattern that may begin there is
+    tried there (``pattern.match(text, start)``: look-behinds still see the text before), so a
+    pattern is tried somewhat more often than it needs, never less: :meth:`finditer` gives what
+    the patterns' own ``finditer`` give, as long as ``starts`` is complete
+    (``tests/test_lexicons.py`` checks it on real calls).
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], starts: Sequence[Sequence[str]], lexicon: str) -> None:
@@ -216,54 +214,90 @@ class WordIndex:
                 if i not in rows and i not in self._anywhere:
                     rows.append(i)
 
-    def finditer(self, text: str) -> list[tuple[int, re.Match[str]]]:
+    def finditer(self, text: str | Words) -> list[tuple[int, re.Match[str]]]:
         """``(i, match)`` for every match of pattern ``i`` in ``text``, pattern by pattern in
         order, each pattern's matches in text order."""
-        folded = text.translate(_FOLD).lower()
+        words = words_of(text)
         starts: dict[int, list[int]] = {i: [] for i in self._anywhere}
-        for word_starts in _WORD_STARTS:
-            for w in word_starts.finditer(folded):
-                for i in self._rows.get(w.group(), ()):
-                    starts.setdefault(i, []).append(w.start())
+        for key in words.at.keys() & self._rows.keys():
+            for i in self._rows[key]:
+                starts.setdefault(i, []).extend(words.at[key])
         found: list[tuple[int, re.Match[str]]] = []
         for i in sorted(starts):
-            if i in self._anywhere:  # any word: the pattern's own search
-                found.extend((i, m) for m in self.patterns[i].finditer(text))
-                continue
             pattern, end = self.patterns[i], 0
+            if i in self._anywhere:
+                found.extend((i, m) for m in pattern.finditer(words.text))
+                continue
             for start in sorted(starts[i]):
-                if start >= end and (m := pattern.match(text, start)):
+                if start >= end and (m := pattern.match(words.text, start)):
                     found.append((i, m))
                     end = m.end()
         return found
 
 
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in a sentence: the text as written, its offsets, its row's cue and kind."""
+
+    text: str
+    start: int
+    end: int
+    cue: str
+    kind: str
+
+
 class CueMatcher:
-    """All cues of one lexicon, compiled once (see module docstring).
+    """The cues of one lexicon file with the context ``rules`` its ``rule`` column names
+    (``entries``: the file's rows, read at the first sentence unless given); see the module
+    docstring."""
 
-    :meth:`finditer` lists the ``(entry, match)`` pairs of a sentence, row by row in lexicon
-    order, each row's hits in text order, the hits of a ruled row only where its rule agrees.
-    Overlaps are left for the caller to resolve.
-    """
+    def __init__(self, lexicon: str, rules: Mapping[str, Rule], entries: tuple[CueEntry, ...] | None = None) -> None:
+        self.lexicon, self.rules, self._entries = lexicon, rules, entries
 
-    def __init__(self, entries: tuple[CueEntry, ...], rules: Mapping[str, Rule], lexicon: str) -> None:
+    @cached_property
+    def entries(self) -> tuple[CueEntry, ...]:
+        entries = load_cues(self.lexicon) if self._entries is None else self._entries
         for e in entries:
-            if e.rule and e.rule not in rules:
-                raise LexiconError(f"{lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
+            if e.rule and e.rule not in self.rules:
+                raise LexiconError(f"{self.lexicon}: unknown rule {e.rule!r} for cue {e.cue!r}")
             if e.pattern and not e.starts:
-                raise LexiconError(f"{lexicon}: the pattern of cue {e.cue!r} needs its 'starts' (the words a match can begin with)")
-        self._rows = [(e, rules.get(e.rule)) for e in entries]
-        starts = [e.starts.split() or [_START.match(e.cue.lower().replace("’", "'")).group()] for e in entries]
-        self._index = WordIndex([compile_cue(e) for e in entries], starts, lexicon)
+                raise LexiconError(f"{self.lexicon}: the pattern of cue {e.cue!r} needs its 'starts' (the words a match can begin with)")
+        return entries
 
-    def finditer(self, text: str) -> list[tuple[CueEntry, re.Match[str]]]:
-        """The ``(entry, match)`` pairs of ``text`` (see the class docstring)."""
-        found: list[tuple[CueEntry, re.Match[str]]] = []
-        for i, m in self._index.finditer(text):
-            entry, rule = self._rows[i]
-            if rule is None or rule(text, m):
-                found.append((entry, m))
-        return found
+    @cached_property
+    def index(self) -> WordIndex:
+        starts = [e.starts.split() or [_START.match(e.cue.lower().replace("’", "'")).group()] for e in self.entries]
+        return WordIndex([compile_cue(e) for e in self.entries], starts, self.lexicon)
+
+    def find(self, text: str | Words) -> tuple[CueMatch, ...]:
+        """The cues of ``text`` in text order (see the module docstring)."""
+        words = words_of(text)
+        found = []
+        for i, m in self.index.finditer(words):
+            e = self.entries[i]
+            if not e.rule or self.rules[e.rule](words.text, m):
+                found.append(CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind))
+        kept: list[CueMatch] = []  # the longest of overlapping matches
+        for cm in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+            if all(cm.end <= k.start or cm.start >= k.end for k in kept):
+                kept.append(cm)
+        return tuple(sorted(kept, key=lambda c: c.start))
+
+    def cues(self, text: str | Words) -> tuple[str, ...]:
+        """The cues of ``text`` as written, in text order, without repeats (:func:`dedupe`)."""
+        return dedupe(self.find(text))
+
+
+def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
+    """Cue texts in order, without repeats (compared case-insensitively, first spelling kept)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for c in cues:
+        key = " ".join(c.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(c.text)
+    return tuple(out)
 
 
 def source_counts() -> list[tuple[str, str, int]]:

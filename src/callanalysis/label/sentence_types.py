@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicons import WordIndex, Words, words_of
+
 __all__ = ["COURTESY", "PROCEDURE", "QUESTION", "STATEMENT", "is_question", "is_request", "sentence_type"]
 
 STATEMENT, QUESTION, PROCEDURE, COURTESY = "statement", "question", "procedure", "courtesy"
@@ -39,16 +41,17 @@ _OPEN = r"^\W*(?:(?:so|and|but|well|now|okay|ok|all\s+right|yes|yeah|great|first
 _QUESTION_END = re.compile(r"\?[\s\"'’”)\]]*$")
 _TAG_QUESTION = re.compile(r",\s*(?:right|correct|no|yes|yeah|okay|ok|isn['’]t\s+it|is\s+that\s+right)\s*\?[\s\"'’”)\]]*$", _I)
 class _Kind:
-    """The forms of one sentence type: patterns the sentence opens with (``at_start``, each
-    matched at its start only) and patterns found anywhere, each starting a word (``anywhere``);
-    each list is one compiled alternation."""
+    """The forms of one sentence type: patterns the sentence opens with (``at_start``, one
+    alternation matched at its start) and patterns found anywhere, each with the words it can
+    begin with (``anywhere``: ``(starts, pattern)``, a :class:`~.lexicons.WordIndex`)."""
 
-    def __init__(self, at_start: list[str], anywhere: list[str]) -> None:
+    def __init__(self, at_start: list[str], anywhere: list[tuple[str, str]]) -> None:
         self.at_start = re.compile("|".join(f"(?:{p})" for p in at_start), _I)
-        self.anywhere = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in anywhere) + ")", _I)
+        patterns = [re.compile(rf"\b(?:{p})", _I) for _, p in anywhere]
+        self.anywhere = WordIndex(patterns, [starts.split() for starts, _ in anywhere], "sentence types")
 
-    def holds(self, text: str) -> bool:
-        return bool(self.at_start.match(text) or self.anywhere.search(text))
+    def holds(self, words: Words) -> bool:
+        return bool(self.at_start.match(words.text) or self.anywhere.finditer(words))
 
 
 _WH_QUESTION = re.compile(
@@ -56,12 +59,12 @@ _WH_QUESTION = re.compile(
 )
 _REQUEST = _Kind(
     [_OPEN + r"(?:can|could|would|will)\s+you\b", _OPEN + r"help\s+us\s+(?:understand|think)\b"],
-    [r"(?:I\s+was|I['’]m|we\s+were|we['’]re)\s+(?:just\s+)?(?:wondering|curious)\b", r"I['’]d\s+be\s+(?:interested|curious)\b",
-     r"(?:I|we)\s+(?:just\s+)?(?:want|wanted)\s+to\s+(?:get|ask|follow|understand|see|check|clarify|circle|dig|go\s+back|touch|make\s+sure\s+I)\b",
-     r"(?:I|we)['’]d\s+love\s+(?:some|to\s+(?:hear|get|know|understand)|any|your)\b", r"you\s+help\s+us\s+(?:understand|think)\b",
-     r"you\s+can\s+(?:just\s+)?(?:talk|elaborate|help|comment|speak|give|put|walk|share|provide)\b", r"if\s+you\s+could\b", r"please\b",
-     r"(?:any|some)\s+(?:additional\s+|more\s+)?(?:color|commentary|thoughts|update|detail)\b",
-     r"I['’]m\s+(?:not\s+)?(?:necessarily\s+)?asking\b", r"I\s+have\s+a\s+(?:quick\s+)?follow-up\b", r"my\s+follow-up\b"],
+    [("i we", r"(?:I\s+was|I['’]m|we\s+were|we['’]re)\s+(?:just\s+)?(?:wondering|curious)\b"), ("i", r"I['’]d\s+be\s+(?:interested|curious)\b"),
+     ("i we", r"(?:I|we)\s+(?:just\s+)?(?:want|wanted)\s+to\s+(?:get|ask|follow|understand|see|check|clarify|circle|dig|go\s+back|touch|make\s+sure\s+I)\b"),
+     ("i we", r"(?:I|we)['’]d\s+love\s+(?:some|to\s+(?:hear|get|know|understand)|any|your)\b"), ("you", r"you\s+help\s+us\s+(?:understand|think)\b"),
+     ("you", r"you\s+can\s+(?:just\s+)?(?:talk|elaborate|help|comment|speak|give|put|walk|share|provide)\b"), ("if", r"if\s+you\s+could\b"), ("please", r"please\b"),
+     ("any some", r"(?:any|some)\s+(?:additional\s+|more\s+)?(?:color|commentary|thoughts|update|detail)\b"),
+     ("i", r"I['’]m\s+(?:not\s+)?(?:necessarily\s+)?asking\b"), ("i", r"I\s+have\s+a\s+(?:quick\s+)?follow-up\b"), ("my", r"my\s+follow-up\b")],
 )
 #: An analyst framing what they ask ("First question on the propane strength ...").
 _ASKING = re.compile(r"\b(?:question|follow-up)s?\b", _I)
@@ -70,11 +73,11 @@ _COURTESY = _Kind(
     [_OPEN + r"(?:thank(?:s|\s+you)(?!\s+to\b)|good\s+(?:morning|afternoon|evening|day)|hello|hi|hey|welcome|congratulations|congrats"
      r"|(?:very\s+)?(?:nice|great|good)\s+(?:job|quarter|results|work)|much\s+appreciated|have\s+a\s+(?:nice|good|great|wonderful|safe)"
      r"|take\s+care|stay\s+(?:safe|healthy|well)|happy\s+(?:holidays|new\s+year))\b"],
-    [r"thank(?:s|\s+you)\s+(?:\w+\s+){0,2}for\b", r"(?:it['’]s\s+been|it\s+has\s+been|my)\s+(?:a\s+)?(?:real\s+|great\s+)?pleasure\b",
-     r"(?:I|we)\s+(?:(?:would|['’]d)\s+like|want)\s+to\s+(?:(?:also|again|just)\s+)?(?:thank|welcome|congratulate)\b",
-     r"(?:we|I)\s+(?:also\s+)?(?:appreciate|value)\s+(?:your|you|the)\s+(?:interest|time|taking|joining|questions?|participation|support)\b",
-     r"(?:we|I)\s+hope\s+(?:that\s+)?(?:you|everyone|all\s+of\s+you|your)\b", r"nice\s+to\s+(?:see|hear)\b",
-     r"that['’]s\s+(?:very\s+|really\s+|super\s+)?helpful\b"],
+    [("thanks thank", r"thank(?:s|\s+you)\s+(?:\w+\s+){0,2}for\b"), ("it my", r"(?:it['’]s\s+been|it\s+has\s+been|my)\s+(?:a\s+)?(?:real\s+|great\s+)?pleasure\b"),
+     ("i we", r"(?:I|we)\s+(?:(?:would|['’]d)\s+like|want)\s+to\s+(?:(?:also|again|just)\s+)?(?:thank|welcome|congratulate)\b"),
+     ("i we", r"(?:we|I)\s+(?:also\s+)?(?:appreciate|value)\s+(?:your|you|the)\s+(?:interest|time|taking|joining|questions?|participation|support)\b"),
+     ("i we", r"(?:we|I)\s+hope\s+(?:that\s+)?(?:you|everyone|all\s+of\s+you|your)\b"), ("nice", r"nice\s+to\s+(?:see|hear)\b"),
+     ("that", r"that['’]s\s+(?:very\s+|really\s+|super\s+)?helpful\b")],
 )
 
 #: Verbs of the speech acts that run a call ("discuss", "walk you through", "turn the call over").
@@ -102,47 +105,53 @@ _PROCEDURE = _Kind(
         r"^\W*operator\b",
     ],
     [
-        r"(?:it['’]s|this\s+is)\s+(?-i:[A-Z]\w+)\s+speaking\b", r"(?:joining|with)\s+(?:me|us)\b[^.;]{0,40}\b(?:is|are)\s+(?-i:[A-Z])",
-        r"forward-looking\s+(?:statements|information)\b", r"safe\s+harbou?r\b", r"(?:subject\s+to|involve)\s+(?:\w+\s+){0,3}?risks\b",
-        r"risks\s+and\s+uncertainties\s+that\b", r"differ\s+materially\b", r"undue\s+reliance\b", r"obligation\s+to\s+(?:publicly\s+)?update\b",
-        r"cannot\s+be\s+certain\s+that\b", r"non-GAAP\b(?=.*\b(?:will|today|call|remarks|comments|discuss)\b)",
-        r"(?:will|today|remarks|comments)\b(?=.*\bnon-GAAP\b)", r"being\s+recorded\b", r"webcast\b", r"(?:a|the)\s+replay\b",
-        r"replay\s+(?:of\s+(?:this|the|today)|will\s+be)\b", r"(?:this|that)\s+concludes\b",
-        r"(?:next|first|second|third|final|following)\s+question\s+(?:comes|is\s+from)\b", r"question\s+comes\s+from\b", r"your\s+line\s+is\s+open\b",
-        r"go\s+ahead\b", r"un-?mute\b", r"Q\s*&\s*A\b", r"question-and-answer\b", r"question\s+queue\b", r"back\s+(?:in|into)\s+the\s+queue\b",
-        r"one\s+question\s+(?:and|with)\s+one\s+follow", r"prepared\s+remarks\b",
-        r"(?:refer|see)\s+(?:to\s+)?(?:our|the)\s+(?:slide|press\s+release|earnings\s+release|filings?|presentation|website)\b",
-        r"better\s+question\s+for\b", r"ready\s+to\s+(?:take|answer)\b", r"let\s+(?-i:[A-Z])\w+\s+(?:\w+\s+)?(?:take|answer|start|add|address|comment|speak|talk)\b",
-        r"(?:take|answer)\s+(?:that|this)\s+one\b", r"chime\s+in\b", r"only\s+comments?\s+(?:that\s+)?we\s+would\s+make\b",
+        ("it this", r"(?:it['’]s|this\s+is)\s+(?-i:[A-Z]\w+)\s+speaking\b"), ("joining with", r"(?:joining|with)\s+(?:me|us)\b[^.;]{0,40}\b(?:is|are)\s+(?-i:[A-Z])"),
+        ("forward", r"forward-looking\s+(?:statements|information)\b"), ("safe", r"safe\s+harbou?r\b"),
+        ("subject involve", r"(?:subject\s+to|involve)\s+(?:\w+\s+){0,3}?risks\b"), ("risks", r"risks\s+and\s+uncertainties\s+that\b"),
+        ("differ", r"differ\s+materially\b"), ("undue", r"undue\s+reliance\b"), ("obligation", r"obligation\s+to\s+(?:publicly\s+)?update\b"),
+        ("cannot", r"cannot\s+be\s+certain\s+that\b"), ("non", r"non-GAAP\b(?=.*\b(?:will|today|call|remarks|comments|discuss)\b)"),
+        ("will today remarks comments", r"(?:will|today|remarks|comments)\b(?=.*\bnon-GAAP\b)"), ("being", r"being\s+recorded\b"), ("webcast", r"webcast\b"),
+        ("a the", r"(?:a|the)\s+replay\b"), ("replay", r"replay\s+(?:of\s+(?:this|the|today)|will\s+be)\b"), ("this that", r"(?:this|that)\s+concludes\b"),
+        ("next first second third final following", r"(?:next|first|second|third|final|following)\s+question\s+(?:comes|is\s+from)\b"),
+        ("question", r"question\s+comes\s+from\b"), ("your", r"your\s+line\s+is\s+open\b"), ("go", r"go\s+ahead\b"), ("un unmute", r"un-?mute\b"),
+        ("q", r"Q\s*&\s*A\b"), ("question", r"question-and-answer\b"), ("question", r"question\s+queue\b"), ("back", r"back\s+(?:in|into)\s+the\s+queue\b"),
+        ("one", r"one\s+question\s+(?:and|with)\s+one\s+follow"), ("prepared", r"prepared\s+remarks\b"),
+        ("refer see", r"(?:refer|see)\s+(?:to\s+)?(?:our|the)\s+(?:slide|press\s+release|earnings\s+release|filings?|presentation|website)\b"),
+        ("better", r"better\s+question\s+for\b"), ("ready", r"ready\s+to\s+(?:take|answer)\b"),
+        ("let", r"let\s+(?-i:[A-Z])\w+\s+(?:\w+\s+)?(?:take|answer|start|add|address|comment|speak|talk)\b"),
+        ("take answer", r"(?:take|answer)\s+(?:that|this)\s+one\b"), ("chime", r"chime\s+in\b"), ("only", r"only\s+comments?\s+(?:that\s+)?we\s+would\s+make\b"),
     ],
 )
 #: Investor relations moderating the call.
 _MODERATION = re.compile(r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestions?\b|\bcomments?\s+as\s+well\b|\bthank\b", _I)
 
 
-def is_question(text: str) -> bool:
+def is_question(text: str | Words) -> bool:
     """The sentence asks: it ends with a question mark (not only after a tag, "..., right?")
     or opens like a question ("So, then what should they do ...")."""
+    text = text.text if isinstance(text, Words) else text
     return bool(_QUESTION_END.search(text) and not _TAG_QUESTION.search(text)) or bool(_WH_QUESTION.match(text))
 
 
-def is_request(text: str) -> bool:
+def is_request(text: str | Words) -> bool:
     """The sentence asks for something: "Could you speak to ...", "I was wondering ...",
     "please", "any color on ..."."""
-    return _REQUEST.holds(text)
+    return _REQUEST.holds(words_of(text))
 
 
-def sentence_type(text: str, role: str | None = None) -> str:
+def sentence_type(text: str | Words, role: str | None = None) -> str:
     """The sentence's type (see module docstring); ``role`` is the speaker's role
     (``operator``, ``investor relations``, ``executive``, ``analyst``, ``unknown``)."""
     if role == "operator":
         return PROCEDURE
+    words = words_of(text)
+    text = words.text
     if _QUESTION_END.search(text) and not _TAG_QUESTION.search(text):
         return QUESTION
-    if _COURTESY.holds(text):
+    if _COURTESY.holds(words):
         return COURTESY
-    if _PROCEDURE.holds(text) or (role == "investor relations" and _MODERATION.search(text)):
+    if _PROCEDURE.holds(words) or (role == "investor relations" and _MODERATION.search(text)):
         return PROCEDURE
-    if is_question(text) or is_request(text) or (role == "analyst" and _ASKING.search(text)):
+    if is_question(text) or _REQUEST.holds(words) or (role == "analyst" and _ASKING.search(text)):
         return QUESTION
     return STATEMENT

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import WordIndex, load_topics
+from .lexicons import WordIndex, Words, load_topics
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
@@ -35,7 +35,7 @@ def _patterns() -> WordIndex:
     return WordIndex(patterns, [e.starts.split() for e in topics], "topics.csv")
 
 
-def topic_scores(text: str) -> dict[str, int]:
+def topic_scores(text: str | Words) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     scores: dict[str, int] = {}
     topics = load_topics()
@@ -44,7 +44,7 @@ def topic_scores(text: str) -> dict[str, int]:
     return scores
 
 
-def assign_topic(text: str) -> str:
+def assign_topic(text: str | Words) -> str:
     """The sentence's topic slug, or ``"other"`` (see module docstring)."""
     scores = topic_scores(text)
     if not scores:
