@@ -63,9 +63,9 @@ def test_cues_are_semicolon_joined(table):
     assert row.hedge_cues == "could;more or less"
 
 
-def test_quantities_are_value_unit_strings(table):
-    row = table[table.text.str.contains(r"\$2\.5 billion")].iloc[0]
-    assert "2500000000 USD" in row.quantities.split(";")
+def test_quantities_are_value_unit_strings_and_keep_their_sign(table):
+    row = table[table.text.str.contains(r"negative free cash flow of \$2\.5 billion")].iloc[0]
+    assert row.quantities == "-2500000000 USD"
 
 
 def test_deterministic(table):

@@ -8,7 +8,7 @@ def q(text: str) -> str:
 
 
 def test_dollars_with_magnitude_word():
-    assert q("Free cash flow was negative $2.5 billion.") == "2500000000 USD"
+    assert q("Free cash flow was $2.5 billion.") == "2500000000 USD"
 
 
 def test_dollars_with_thousands_separator():
@@ -78,3 +78,41 @@ def test_vague_amount_is_left_out():
 def test_quantity_keeps_its_text_span():
     (x,) = find_quantities("We had $2.5 billion of outflow.")
     assert x.text == "$2.5 billion" and x.value == 2.5e9 and x.unit == "USD"
+
+
+def test_a_negative_amount_keeps_its_sign():
+    assert q("We had negative free cash flow of $2.5 billion in the first quarter.") == "-2500000000 USD"  # the seed
+    assert q("6% of revenues, resulting in free cash flow of negative $16 million.") == "6 %;-16000000 USD"  # HII Q1 2021
+
+
+def test_a_loss_of_an_amount_is_negative():
+    assert q("Although for the first quarter, we expect a loss of about $25 million due to insurance settlements.") == "-25000000 USD"  # ADM Q4 2021
+    assert q("In our Corporate segment, we recorded a pre-tax loss of $76 million, as adjusted net investment income was "
+             "$45 million lower than last year.") == "-76000000 USD;45000000 USD"  # AFL Q2 2021
+
+
+def test_losses_are_not_a_sign():
+    assert q("At March 31st, our allowance for credit losses was $81.6 million or 1.80% of outstanding loans.") == "81600000 USD;1.8 %"  # CPF Q1 2021
+
+
+def test_a_negative_impact_of_an_amount_is_negative():
+    assert q("Loans had a negative impact of $55 million or 31 basis points to the margin.") == "-55000000 USD"  # CMA Q4 2020
+
+
+def test_minus_makes_the_amount_after_it_negative():
+    assert q("coming off of a quarter with a minus 30% growth number") == "-30 %"  # MSM Q4 2021
+    assert q("Same-store expense growth was reduced to negative 1% to 0%.") == "-1 %;0 %"  # EXR Q3 2021
+
+
+def test_plus_or_minus_is_a_tolerance_not_a_sign():
+    assert q("we were generally running the company at, call it, plus or minus, $75 million to $100 million of, call it, "
+             "excess liquidity") == "75000000 USD;100000000 USD"  # ARI Q4 2020
+    assert q("It's plus or minus 5% either way.") == "5 %"
+
+
+def test_an_amount_written_negative_is_negative():
+    assert q("Net income was -$2.5 billion, or $(0.12) per share, and the margin fell to -5%.") == "-2500000000 USD;-0.12 USD;-5 %"
+
+
+def test_an_aside_in_parentheses_is_not_negative():
+    assert q("Revenue was $5 (about 5 million customers) and (2.5) was the case.") == "5 USD;5000000 customers"

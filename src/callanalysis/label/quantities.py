@@ -6,6 +6,12 @@ Promises of :func:`find_quantities`:
   suffixes applied: ``$2.5 billion`` -> ``2.5e9`` USD, ``1K a week`` -> 1000
   ``units/week``) and a non-empty unit; numbers without a recognisable unit
   are not quantities and are left out;
+* the value keeps its sign: it is negative when the amount is written negative ("-$2.5
+  billion", "-5%", the accounting "$(2.5) million") or said to be ("negative $16 million",
+  "minus 30%", "a loss of about $25 million", "negative free cash flow of $2.5 billion", "a
+  negative impact of $55 million"); "plus or minus $75 million" is a tolerance, not a sign,
+  nor are "losses" ("allowance for credit losses was $81.6 million" is a reserve); the word
+  applies to the amount it stands before, not to the other end of a range ("negative 1% to 0%");
 * units are normalised: ``%``, ``USD``, ``GWh``, ``kWh``, ``GW``, ``kW``,
   time units in the plural (``weeks``), ``miles``, ``vehicles``, ``cars``,
   product codes (``H100``); other count nouns are kept as written
@@ -58,9 +64,9 @@ _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _NUMBER = re.compile(
-    r"(?P<sign>(?<=[\s(])-(?=\d))?(?P<cur>\$\s?)?"
+    r"(?P<sign>(?<=[\s(])-(?=\$?\d))?(?P<cur>\$\s?(?P<paren>\()?)?"
     rf"(?<![\w.,])(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
-    r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?"
+    r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?(?(paren)\))"
     r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
     r"(?P<pct>\s?%|\s+percent\b)?"
 )
@@ -99,6 +105,12 @@ _NAME_BEFORE = re.compile(
 )
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d")  # used with match()
+#: Words that make the amount after them negative (see module docstring).
+_NEGATIVE_BEFORE = re.compile(
+    r"(?:\b(?<!plus\sor\s)(?<!plus/)(?:negative|minus)|\bnegative\s+(?:[a-z-]+\s+){1,3}?of|\bloss\s+(?:of|was|is|totaled|totaling))"
+    r"\s+(?:(?:about|approximately|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$",
+    re.IGNORECASE,
+)
 _VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
@@ -159,13 +171,13 @@ class _Draft(NamedTuple):
 def _draft(text: str, m: re.Match[str]) -> _Draft | None:
     """The number of ``m`` (a match of _NUMBER) with its value and the unit after it; None for
     a name or a vague count ('several hundred thousand dollars' is not a stated value)."""
-    sign, cur, num, suffix, mag, pct = m.group("sign", "cur", "num", "suffix", "mag", "pct")
+    sign, cur, paren, num, suffix, mag, pct = m.group("sign", "cur", "paren", "num", "suffix", "mag", "pct")
     if not (cur or pct) and _is_name(text, m, num, suffix, mag):
         return None
     if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")]):
         return None
     value = _value(num)
-    if sign:
+    if sign or paren or _NEGATIVE_BEFORE.search(text, 0, m.start()):
         value = -value
     if suffix:
         value *= _SUFFIX[suffix.lower()]
