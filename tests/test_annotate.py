@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from callanalysis import load
+from callanalysis import load, parse
 from callanalysis.label.annotate import COLUMNS, annotate, label_sentence
 from callanalysis.parse.sentences import sentences_frame
 from callanalysis.parse.transcript import Call, CallMetadata
@@ -99,18 +99,41 @@ def test_without_call_date_no_horizon_is_normalised():
     assert lab["forecast"] and lab["horizon_end"] == "" and lab["horizon_text"] == ""
 
 
-def test_sentence_without_topic_keyword_inherits_the_turn_topic():
-    lab = label_sentence("We think Q2 will be a lot better.", when=date(2024, 4, 23), role="executive", previous_topic="demand_pricing")
-    assert lab["topic"] == "demand_pricing"
+def _topics(*turns: str) -> list[str]:
+    """The topics of the sentences of a small call whose executive and an analyst speak ``turns`` in turn."""
+    speakers = ["John Doe -- Chief Executive Officer", "Ann Lee -- Big Bank -- Analyst"]
+    body = " ".join(f"{speakers[i % 2]} {text}" for i, text in enumerate(turns))
+    call = parse(
+        "Image source: The Motley Fool. Acme Widgets (ACME 0.52%)Q3 2023 Earnings CallOct 26, 2023, 8:00 a.m. ET "
+        f"{body} Duration: 0 minutes {speakers[0]} {speakers[1]}   More ACME analysis All earnings call transcripts"
+    )
+    return annotate(call).topic.tolist()
+
+
+def test_a_claim_without_a_topic_keyword_shows_the_topic_the_sentence_before_names():
+    assert _topics("Energy storage deployments reached a record. And that looks likely to continue to increase.") == [
+        "energy_storage", "energy_storage"]
+
+
+def test_a_topic_is_carried_one_sentence_only():
+    assert _topics("Energy storage deployments reached a record. It will increase. We know it will, so fast.")[2] == "other"
+
+
+def test_a_sentence_with_a_figure_of_its_own_keeps_no_borrowed_topic():
+    assert _topics("We turned it on for all cars with the inference computer. "
+                   "So, it's been pushed out to around 1.8 million vehicles.") == ["ai_compute", "other"]
+
+
+def test_a_topic_is_not_carried_into_the_next_turn():
+    assert _topics("Energy storage deployments reached a record.", "And it will increase, we think.") == ["energy_storage", "other"]
 
 
 def test_back_channel_does_not_inherit_a_topic():
-    assert label_sentence("Yeah.", when=date(2024, 4, 23), previous_topic="autonomy")["topic"] == "other"
+    assert _topics("Energy storage deployments reached a record. Yeah.") == ["energy_storage", "other"]
 
 
 def test_a_sentence_keeps_its_own_topic():
-    lab = label_sentence("Energy storage deployments grew.", when=date(2024, 4, 23), role="executive", previous_topic="autonomy")
-    assert lab["topic"] == "energy_storage"
+    assert _topics("Autopilot is improving. Energy storage deployments grew.") == ["autonomy", "energy_storage"]
 
 
 def test_annotate_reads_forecasts_in_the_context_of_the_turn(seed_call):

@@ -1,5 +1,7 @@
 """One topic per sentence from the topic lexicon."""
 
+import pytest
+
 from callanalysis.label.topics import OTHER, assign_topic, topic_scores
 
 
@@ -62,3 +64,26 @@ def test_most_matches_wins():
 
 def test_tie_breaks_by_priority_named_programme_first():
     assert assign_topic("4680 costs are dropping.") == "batteries"
+
+
+def test_a_keyword_in_a_phrase_that_sets_it_aside_does_not_count():
+    assert assign_topic("Auto margins declined from 18.9% to 18.5%, excluding the impact of Cybertruck.") == "costs_margins"  # seed
+
+
+def test_cell_counts_as_a_battery_cell_only():
+    assert assign_topic("But we also have a lot of investments with all our cell suppliers and vendors.") == "batteries"  # seed
+    assert assign_topic("Humans are around 35 trillion cells, doesn't feel like it feels like one person.") == OTHER  # seed
+
+
+@pytest.mark.parametrize("text", [
+    "However, have you seen anything that implies credit quality has improved?",  # AAN Q1 2021 (shortened)
+    "So those are really the kind of key drivers as we think about getting ahead of the plan.",  # AAN Q3 2021
+    "I mean, I think your fleet is only 5% larger.",  # ALK Q4 2021
+    "Moving on to the third quarter financial performance.",  # BAX Q2 2021
+    "We have been able to increase the pace of our deployment of robots.",  # ALG Q3 2021
+    "Dealers who have a great deal of influence.",  # ALG Q3 2021
+    "Tell us where investment needs to be put in order to deliver on the plan.",  # ADM Q4 2021
+    "Checks run out at least on the government side.",  # AAN Q1 2021
+])
+def test_words_other_calls_use_in_another_sense_name_no_topic(text):
+    assert assign_topic(text) == OTHER

@@ -6,8 +6,15 @@ Promises of :func:`annotate`:
   columns of :data:`~callanalysis.label.columns.COLUMNS` in that order:
   ``sentence_id, turn, speaker, role, section, start, end, text`` (from the parser; offsets
   into the raw file), then the labels of :func:`label_sentence`;
-* each sentence is labelled with its speaker's role and the topic of the sentence before it in
-  the same turn; then its forecast label is read in context
+* each sentence is labelled with its speaker's role (:func:`label_sentence`); a claim or
+  forecast with no topic keyword and no quantity of its own then shows the topic that the
+  sentence right before it, in the same turn, names: the speaker is still talking about the same
+  thing ("Energy storage deployments reached a record. And that looks likely to continue.").
+  Only one step: a run of sentences without a keyword does not carry a topic on, and a sentence
+  with a figure of its own is about that figure, which a guessed topic would file under the
+  wrong heading ("... pushed out to around 1.8 million vehicles" after a sentence on the
+  inference computer);
+* then its forecast label is read in context
   (:func:`callanalysis.label.context.forecast_context`: a bare answer to a question about the
   future, the future inside a recollection, the steps of a future scenario); a sentence that
   the context makes no forecast loses its horizon;
@@ -27,11 +34,7 @@ Promises of :func:`label_sentence` (the label columns of one sentence):
   sentence is a forecast with an explicit time; ``anachronism`` (0/1: the horizon ends before
   the call date); ``quantities`` (``;``-joined ``"value unit"``, e.g.
   ``"-2500000000 USD;18.9 %"``);
-* ``topic``: :func:`~callanalysis.label.topics.assign_topic` of the sentence; a claim or
-  forecast with no topic keyword and no quantity of its own shows ``previous_topic``, the topic
-  of the sentence right before it in the same turn: the speaker is still talking about the same
-  thing ("We think Q2 will be a lot better."). A sentence with a figure of its own is about that
-  figure: a topic guessed from the sentence before would file it under the wrong heading.
+* ``topic``: the topic its keywords name (:func:`~callanalysis.label.topics.assign_topic`).
 """
 
 from __future__ import annotations
@@ -57,9 +60,7 @@ from ..parse.transcript import Call
 __all__ = ["COLUMNS", "annotate", "label_sentence"]
 
 
-def label_sentence(
-    text: str, *, when: Anchor | date | None, role: str | None = None, previous_topic: str | None = None
-) -> dict[str, object]:
+def label_sentence(text: str, *, when: Anchor | date | None, role: str | None = None) -> dict[str, object]:
     """The label columns of one sentence (see module docstring). ``when`` places the call in
     time (its :class:`~callanalysis.label.horizons.Anchor`, or its date: calendar quarters);
     with None, no time counts; ``role`` is the speaker's role."""
@@ -74,15 +75,12 @@ def label_sentence(
     horizon = select_horizon(horizons, [c.start for c in cues], call_date) if forecast else None
     claim = is_claim(text, role=role, forecast=forecast, stype=stype, cues=cues)
     hedges, boosters, quantities = hedge_cues(words), booster_cues(words), find_quantities(text)
-    topic = assign_topic(words)
-    if topic == OTHER and (claim or forecast) and previous_topic:
-        topic = previous_topic
     return {
         "claim": int(claim), "forecast": int(forecast), "hedged": int(bool(hedges)), "boosted": int(bool(boosters)),
         "hedge_cues": ";".join(hedges), "booster_cues": ";".join(boosters), "horizon_text": horizon.text if horizon else "",
         "horizon_start": horizon.start.isoformat() if horizon else "", "horizon_end": horizon.end.isoformat() if horizon else "",
         "anachronism": int(bool(horizon and horizon.anachronism)), "quantities": format_quantities(quantities),
-        "topic": topic, "forecast_cues": ";".join(dedupe(cues)),
+        "topic": assign_topic(words), "forecast_cues": ";".join(dedupe(cues)),
     }
 
 
@@ -91,17 +89,19 @@ def annotate(call: Call) -> pd.DataFrame:
     meta = call.metadata
     when = anchor(call.date, meta.quarter, meta.fiscal_year) if call.date else None
     rows: list[dict[str, object]] = []
+    named, last_turn = OTHER, None  # the topic that the sentence before names, and its turn
     for sentence_id, (turn, start, end) in enumerate(sentence_spans(call), start=1):
         text = call.text[start:end]
-        if not rows or rows[-1]["turn"] != turn.turn:
-            before = None
-        rows.append({
+        row = {
             "sentence_id": sentence_id, "turn": turn.turn, "speaker": turn.speaker, "role": turn.role,
             "section": turn.section, "start": start, "end": end, "text": text,
-            **label_sentence(text, when=when, role=turn.role, previous_topic=before),
-        })
-        if rows[-1]["topic"] != OTHER:
-            before = rows[-1]["topic"]
+            **label_sentence(text, when=when, role=turn.role),
+        }
+        own = row["topic"]
+        if own == OTHER and (row["claim"] or row["forecast"]) and not row["quantities"] and turn.turn == last_turn:
+            row["topic"] = named
+        rows.append(row)
+        named, last_turn = own, turn.turn
     said = [
         Said(r["turn"], r["speaker"], r["text"], bool(r["forecast"]), r["forecast_cues"],
              date.fromisoformat(r["horizon_end"]) if r["horizon_end"] else None)

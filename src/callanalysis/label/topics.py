@@ -6,7 +6,9 @@ Promises of :func:`assign_topic`:
   ``optimus``, ``new_vehicles``, ``cybertruck``, ``energy_storage``,
   ``batteries``, ``costs_margins``, ``demand_pricing``, ``regulation``,
   ``licensing``, ``organisation``) or :data:`OTHER` when no pattern matches;
-* the topic with the most keyword matches in the sentence wins;
+* the topic with the most keyword matches in the sentence wins; a keyword in a phrase that
+  sets something aside ("excluding the impact of Cybertruck", "other than energy", "except
+  for Optimus") does not count: the sentence is not about it;
 * tie-break: the lexicon's ``priority`` column (lower wins). Priorities put
   named programmes before broad themes (Cybertruck, Optimus, batteries /
   4680, energy storage, licensing, regulation, AI compute, autonomy, new
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import WordIndex, Words, load_topics
+from .lexicons import WordIndex, Words, load_topics, words_of
 
 __all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
@@ -35,12 +37,19 @@ def _patterns() -> WordIndex:
     return WordIndex(patterns, [e.starts.split() for e in topics], "topics.csv")
 
 
+#: A phrase that sets something aside, up to the end of its clause.
+_SET_ASIDE = re.compile(r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\b[^,;.?!]*", re.IGNORECASE)
+
+
 def topic_scores(text: str | Words) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
+    words = words_of(text)
+    aside = [m.span() for m in _SET_ASIDE.finditer(words.text)]
     scores: dict[str, int] = {}
     topics = load_topics()
-    for i, _ in _patterns().finditer(text):
-        scores[topics[i].topic] = scores.get(topics[i].topic, 0) + 1
+    for i, m in _patterns().finditer(words):
+        if not any(a <= m.start() < b for a, b in aside):
+            scores[topics[i].topic] = scores.get(topics[i].topic, 0) + 1
     return scores
 
 
