@@ -1,5 +1,7 @@
 """Claims (GUIDELINE.md, "claim"): checkable assertions of past or present fact."""
 
+import pytest
+
 from callanalysis.label.claims import is_claim
 
 
@@ -186,3 +188,19 @@ def test_important_to_note_frames_a_claim():
 def test_guidance_is_a_forecast_not_a_claim():
     text = "We are now guiding currency-neutral revenue growth in 2021 to be between 7.5% and 9.5%."
     assert not is_claim(text, forecast=True)  # Bio-Rad: "are guiding" is no present anchor
+
+
+@pytest.mark.parametrize("text", [
+    "GPU is wrong word.",  # seed
+    "They need a new word.",  # seed
+    "I don't know, a better word, than that.",  # ALG Q3 2021
+    "No, I meant within the 25%.",  # BEN Q4 2021
+    "That's -- sorry, I meant to say surcharges not tariffs.",  # OSK Q2 2021
+])
+def test_a_remark_on_the_speakers_own_wording_is_no_claim(text):
+    assert not is_claim(text, role="executive")
+
+
+def test_a_statement_with_a_wording_aside_stays_a_claim():
+    assert is_claim("It's, for lack of a better word, a platform company.")
+    assert is_claim("Revenue grew 12% to $2.5 billion in the quarter, or I should say the right word is net revenue.")

@@ -14,7 +14,10 @@ sentence's forecast decision):
   almost feels like ..."), opinions on value ("I don't think it's super important"),
   tautologies ("A road is a road."), generic second-person truisms and hypotheticals ("If
   you've got cars on ships, they cannot be delivered."), possibilities ("It could be plugged
-  in or not."), norms ("you should ...");
+  in or not."), norms ("you should ..."), and short remarks on the speaker's own wording, which
+  say nothing about the world ("GPU is wrong word.", "They need a new word.", "No, I meant
+  within the 25%.", "sorry, I meant to say surcharges not tariffs"; not "for lack of a better
+  word" inside a longer statement);
 * a forecast is also a claim only when it holds a checkable past or present anchor outside
   if-clauses: a past-tense or present-perfect clause, a present progressive ("our costs are
   dropping"; not "we are now guiding"), "right now / today / already", a forecast attributed
@@ -75,6 +78,12 @@ _BACKCHANNEL = re.compile(
     _I,
 )
 _AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
+#: A remark on the wording ("GPU is wrong word.", "sorry, I meant to say ...").
+_WORDING = re.compile(
+    r"\b(?:wrong|right|correct|proper|new|different|(?<!lack\sof\sa\s)(?<!want\sof\sa\s)better)\s+(?:word|term|name)\b"
+    r"|\bI\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|\bsorry,?\s+I\s+mean\b",
+    _I,
+)
 _FEELING = re.compile(
     _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?feel|\s+remain)"
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
@@ -266,6 +275,8 @@ def _form_reason(text: str, stype: str) -> str:
         return stype
     if _AGREEMENT.search(text) or _FEELING.match(text):
         return "feeling"
+    if _WORDING.search(text) and _word_count(text) <= 12:
+        return "wording"
     if _DEMONSTRATIVE.match(text) and _word_count(text) <= 6 and not _states_quantity(text):
         return "evaluation only"
     if _BACKCHANNEL.match(text) and _word_count(text) <= 4:
