@@ -50,9 +50,7 @@ _NP_OR_WH_AFTER = re.compile(
     r"^\s+(?:the|a|an|how|what|why|where|who|that|this|nothing|no|not|all|our|exactly|about|in|at|on|meeting|helping|driving|working)\b", re.IGNORECASE
 )
 _NEGATED_VERB_AFTER = re.compile(
-    r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b",
-    re.IGNORECASE,
-)
+    r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b", re.IGNORECASE)
 _SUBJECT_AFTER = re.compile(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
 _AFFIRM_AFTER = re.compile(
     r"^\s*(?:[,.!?;]|--|—|$)|^\s+(?:is|are|was|were|will|would|can|could|do|does|did|not|it|we|they|I|you|that|this|there|true|right|correct|sure|certain|agree|believe|know)\b",

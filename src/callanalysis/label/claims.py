@@ -42,7 +42,7 @@ from .lexicons import CueMatch
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
 
-__all__ = ["PAST_CLAUSE", "claim_reason", "is_claim", "is_generic_you"]
+__all__ = ["FIRST_PERSON", "PAST_CLAUSE", "claim_reason", "is_claim", "is_generic_you"]
 
 _I = re.IGNORECASE
 _MARKERS = (
@@ -67,30 +67,22 @@ PAST_CLAUSE = re.compile(
     r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
     r"said|told|met|paid|learned|started|gone)\b"
     r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b",
-    re.IGNORECASE,
-)
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b", re.IGNORECASE)
 
 _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
-    r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$",
-    _I,
-)
+    r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$", _I)
 _AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
 #: A remark on the wording ("GPU is wrong word.", "sorry, I meant to say ...").
 _WORDING = re.compile(
     r"\b(?:wrong|right|correct|proper|new|different|(?<!lack\sof\sa\s)(?<!want\sof\sa\s)better)\s+(?:word|term|name)\b"
-    r"|\bI\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|\bsorry,?\s+I\s+mean\b",
-    _I,
-)
+    r"|\bI\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|\bsorry,?\s+I\s+mean\b", _I)
 _FEELING = re.compile(
     _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?feel|\s+remain)"
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
     r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:proud|pleased|happy|excited|thrilled|delighted|encouraged|bullish|optimistic|grateful|thankful|humbled|anxious|eager"
-    r"|great|good|comfortable|confident|looking\s+forward)\b",
-    _I,
-)
+    r"|great|good|comfortable|confident|looking\s+forward)\b", _I)
 #: A short statement about "that" / "those" with nothing to check ("So those are our priorities.").
 _DEMONSTRATIVE = re.compile(_LEAD + r"(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)\b", _I)
 _FINITE = re.compile(
@@ -98,22 +90,16 @@ _FINITE = re.compile(
     r"|continue|remain|represent|include|reflect|show|tend|seem|appear|drive|help|provide|offer|allow|require|need|see|expect)\b"
     r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
     r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
-    r"|\b\w+(?:ed|es)\b",
-    _I,
-)
+    r"|\b\w+(?:ed|es)\b", _I)
 _STRONG_IMPERATIVE = re.compile(
     _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
-    r"keep|stop|buy|check|watch)\b",
-    _I,
-)
+    r"keep|stop|buy|check|watch)\b", _I)
 _WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b", _I)
 _INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+[^,;]*$", _I)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
 _WANT_START = re.compile(
     _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
-    r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b",
-    _I,
-)
+    r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b", _I)
 _WANT = re.compile(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
 _EVAL = (
     r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
@@ -128,9 +114,7 @@ _EVALUATION = re.compile(
     r"(?:['’]s|['’]re|\s+is|\s+are|\s+was|\s+were|\s+would\s+be|\s+will\s+be)\s+"
     r"(?:(?:\w+ly|very|so|too|quite|pretty|super|just|really|also|all|not|a|an|the|more|most|much|even|kind\s+of|sort\s+of|like|my|our|--|—|it['’]s)\s+)*"
     + _EVAL
-    + r"\b",
-    _I,
-)
+    + r"\b", _I)
 _IMPRESSION = re.compile(
     r"\b(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|\bis\s+what\s+(?:matters|counts)\b", _I
 )
@@ -143,19 +127,15 @@ _GENERIC_YOU = re.compile(
     r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
     r"(?!mentioned|said|talked|asked|noted|and\s+your|guys\b|['’]ve\s+(?:spoken|said|mentioned|talked))"
     r"(?:\w+\s+){0,2}?(?:can|could|can['’]t|just|get|have|['’]ve|['’]re|need|go|drive|buy|summon|don['’]t|do|shouldn['’]t|should|might|may|"
-    r"['’]ll|will|want|see|live|sell|value|ask|look|think|shed|start|add|rent|press|get|put|run)\b",
-    _I,
-)
+    r"['’]ll|will|want|see|live|sell|value|ask|look|think|shed|start|add|rent|press|get|put|run)\b", _I)
 #: "In China, you get fined ...": generic 'you' framed by a named place states a checkable
 #: fact about that place (its rules, prices, habits), not a truism.
 _PLACE_FRAME = re.compile(r"^\W*(?:(?:and|but|so|also)\W+)*in\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z]\w*))*\s*,", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
 _HYPOTHETICAL = re.compile(
     r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
     r"|\bwould\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
-    r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b",
-    _I,
-)
+    r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b", _I)
 _POSSIBILITY = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
 _NORMATIVE = re.compile(
     r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
@@ -163,9 +143,7 @@ _NORMATIVE = re.compile(
 _SELF_CORRECTION = re.compile(r"\bI\s+should\s+say\b", _I)
 _ATTRIBUTION = re.compile(
     r"\b(?:as|like)\s+(?:I|we|you|he|she|they|[A-Z][a-z]+)(?:['’]ve|\s+have|\s+had|\s+\w+)?\s+"
-    r"(?:said|mentioned|noted|alluded\s+to|was\s+saying|posted|announced|discussed|indicated|showed|shown)\b[^,]*,?",
-    _I,
-)
+    r"(?:said|mentioned|noted|alluded\s+to|was\s+saying|posted|announced|discussed|indicated|showed|shown)\b[^,]*,?", _I)
 _CONDITION_CLAUSE = re.compile(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
@@ -173,13 +151,9 @@ _PRESENT_ANCHOR = re.compile(
     r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
     r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
-    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b",
-    _I,
-)
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b", _I)
 _REPORTED = re.compile(
-    r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b",
-    _I,
-)
+    r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b", _I)
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
 _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
@@ -193,11 +167,6 @@ _STILL = re.compile(r"\bstill\b", _I)
 def _word_count(text: str) -> int:
     """Number of words (and numbers) of ``text``."""
     return len(_WORD.findall(text))
-
-
-def _states_quantity(text: str) -> bool:
-    """``text`` states a quantity (:func:`~callanalysis.label.quantities.find_quantities`)."""
-    return bool(find_quantities(text))
 
 
 def is_generic_you(text: str) -> bool:
@@ -217,7 +186,7 @@ def _pre_cue_statement(text: str, cues: tuple[CueMatch, ...]) -> bool:
         return False
     anchored = (  # pure tests: the costly count of quantities comes last
         _EXISTENTIAL.search(head) or PAST_CLAUSE.search(head)
-        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or _states_quantity(head)
+        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or find_quantities(head)
     )
     return bool(anchored) and claim_reason(head, forecast=False).startswith("claim")
 
@@ -277,12 +246,12 @@ def _form_reason(text: str, stype: str) -> str:
         return "feeling"
     if _WORDING.search(text) and _word_count(text) <= 12:
         return "wording"
-    if _DEMONSTRATIVE.match(text) and _word_count(text) <= 6 and not _states_quantity(text):
+    if _DEMONSTRATIVE.match(text) and _word_count(text) <= 6 and not find_quantities(text):
         return "evaluation only"
     if _BACKCHANNEL.match(text) and _word_count(text) <= 4:
         return "back-channel"
     if not _FINITE.search(text):
-        return "claim: quantity fragment" if _states_quantity(text) else "no finite verb"
+        return "claim: quantity fragment" if find_quantities(text) else "no finite verb"
     if _STRONG_IMPERATIVE.match(text) or (_WEAK_IMPERATIVE.match(text) and _word_count(text) <= 10):
         return "imperative"
     if _INFINITIVE_FRAGMENT.match(text) and not _SUBJECT_CLAUSE.search(text):
@@ -304,17 +273,17 @@ def _statement_reason(text: str, anchors: _Anchors) -> str:
         return "want / wish"
     if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
         return "evaluation only"
-    if _EVALUATION.match(text) and _word_count(text) <= 12 and not _states_quantity(text):
+    if _EVALUATION.match(text) and _word_count(text) <= 12 and not find_quantities(text):
         return "evaluation only"
-    if _IMPRESSION.search(text) and not anchors.past and not _states_quantity(text):
+    if _IMPRESSION.search(text) and not anchors.past and not find_quantities(text):
         return "impression"
     if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
     if (
-        is_generic_you(text) and not _FIRST_PERSON.search(text) and not anchors.past
-        and (not _states_quantity(text) or _MODAL_OR_CONDITION.search(text))
+        is_generic_you(text) and not FIRST_PERSON.search(text) and not anchors.past
+        and (not find_quantities(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
     if _HYPOTHETICAL.search(text) and not anchors.past and not anchors.present:
@@ -323,7 +292,7 @@ def _statement_reason(text: str, anchors: _Anchors) -> str:
         return "possibility"
     if (
         _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
-        and not anchors.past and not _states_quantity(text) and not anchors.present
+        and not anchors.past and not find_quantities(text) and not anchors.present
     ):
         return "norm"
     return "claim: declarative"

@@ -29,11 +29,12 @@ context changes (True: a forecast; False: not one). Three rules, each general:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from .claims import PAST_CLAUSE
+from .claims import FIRST_PERSON, PAST_CLAUSE
 
 __all__ = ["Said", "forecast_context"]
 
@@ -42,28 +43,21 @@ _BARE_ANSWER = re.compile(r"^\W*(?:yes|yeah|no|absolutely|correct|that['’]s\s+
 #: A yes/no question: it opens (after discourse markers or a short preface) with an auxiliary.
 _YES_NO = re.compile(
     r"^(?:[^,?]{0,40},\s*)*(?:(?:so|and|but|well|okay|ok|now|then|just|also)\W+)*"
-    r"(?:will|would|won['’]t|can|could|should|shall|do|does|did|is|are|was|were|has|have|had|may|might)\b[^?]*\?\W*$",
-    _I,
-)
+    r"(?:will|would|won['’]t|can|could|should|shall|do|does|did|is|are|was|were|has|have|had|may|might)\b[^?]*\?\W*$", _I)
 _CAN_WE = re.compile(r"\b(?:can|could)\s+(?:we|they|(?-i:[A-Z][a-z]+))\s+(?!hear\b|see\s+(?:it|that|the\s+slide))[a-z]", _I)
 _RECOLLECTION = re.compile(
     r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b|\bback\s+(?:then|in\s+(?:the\s+day|\d{4}|(?:the\s+)?\d{2,4}['’]?s))\b"
-    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b",
-    _I,
-)
+    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b", _I)
 #: A sentence that says the one before it still holds ("That's still the case.").
 _STILL_SO = re.compile(
     r"^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this|it)(?:['’]s|\s+is|\s+remains)\s+(?:still\s+)?(?:the\s+case|true|our\s+(?:view|expectation|plan))\W*$"
-    r"|^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this)\s+(?:still\s+holds|hasn['’]t\s+changed|has\s+not\s+changed)\W*$",
-    _I,
-)
+    r"|^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this)\s+(?:still\s+holds|hasn['’]t\s+changed|has\s+not\s+changed)\W*$", _I)
 _SEQUENCED = re.compile(r"^\W*(?:and\s+)?then\b", _I)
 _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|going\s+forward|from\s+here|in\s+the\s+future)\b", _I)
 _FRAME = re.compile(
     r"\bwill\s+(?:just\s+)?(?:be|become|look|work)\s+(?:how|like|what)\b|^\W*(?:(?:and|so|but)\W+)*(?:in\s+the\s+future|someday|one\s+day)\b", _I
 )
 _YOU = re.compile(r"\byou\b(?!\s+(?:mentioned|said|talked|asked|noted|guys))", _I)
-_OWN = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
 
 
 class Said(NamedTuple):
@@ -89,16 +83,14 @@ def _step(s: Said) -> bool:
     """A present-tense step with a generic "you": no forecast of its own, no past, no question,
     no first person."""
     t = s.text
-    return not s.forecast and bool(_YOU.search(t)) and not _OWN.search(t) and not t.rstrip().endswith("?") and not PAST_CLAUSE.search(t)
+    return not s.forecast and bool(_YOU.search(t)) and not FIRST_PERSON.search(t) and not t.rstrip().endswith("?") and not PAST_CLAUSE.search(t)
 
 
 def forecast_context(said: Sequence[Said], call_date: date | None) -> dict[int, bool]:
     """Positions in ``said`` (one call's sentences in order) whose forecast label the context
     changes, with the new label (see the module docstring)."""
     out: dict[int, bool] = {}
-    turn_sizes: dict[int, int] = {}
-    for s in said:
-        turn_sizes[s.turn] = turn_sizes.get(s.turn, 0) + 1
+    turn_sizes = Counter(s.turn for s in said)
     in_story = voicing = in_scenario = False
     for i, s in enumerate(said):
         prev = said[i - 1] if i else None

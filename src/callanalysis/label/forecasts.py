@@ -55,25 +55,19 @@ _I = re.IGNORECASE
 _GENERIC_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|but|so|then|that|because|like|as))\W*you(?:['’]re|\s+are|\s+just|\s+would)?\s*$", _I)
 _GENERIC_CONDITION = re.compile(
     r"\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
-    r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b",
-    _I,
-)
+    r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b", _I)
 _SPECIFIC_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:we|I|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
 )
 _HABITUAL_SEQUENCE = re.compile(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
-    r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b",
-    _I,
-)
+    r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b", _I)
 #: The speaker's own next words ("I'll just add", "I'll tell you that ...", "I'll try to dimensionalize that").
 _DISCOURSE_AFTER = re.compile(
     r"^\s+(?:just\s+|also\s+|now\s+|then\s+|only\s+|quickly\s+|briefly\s+|try\s+to\s+)*(?:add|say|mention|point|clarify|tell|share|answer|address|comment"
     r"|give\s+you|walk|touch|highlight|dimensionalize|elaborate|pass|turn\s+(?:it|the|things)|hand|take\s+(?:that|this|the\s+(?:first|second|last))"
     r"|feature|discuss|cover|review|describe|outline|summarize|explain|talk|speak|update\s+you|go\s+(?:through|over)|stop|remind"
-    r"|(?:start|begin)\s+(?:with|by)|go\s+to\s+the\s+next|let)\b",
-    _I,
-)
+    r"|(?:start|begin)\s+(?:with|by)|go\s+to\s+the\s+next|let)\b", _I)
 _NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", _I)
 #: An if-clause, or what an assumption supposes, open before the cue (no clause mark since).
 _SUPPOSED_BEFORE = re.compile(
@@ -84,9 +78,7 @@ _SUPPOSED_BEFORE = re.compile(
 #: a question the sentence does not answer.
 _INDIRECT_QUESTION_BEFORE = re.compile(
     r"\b(?:know|knows|knew|tell|see|understand|predict|predicting|projecting|project|sure|certain|decide|ask|asking|wonder|wondering|clear|idea|visibility)"
-    r"\s+(?:\w+\s+){0,2}?(?:when|whether|how|if)\s+(?:\w+\s+){0,3}$",
-    _I,
-)
+    r"\s+(?:\w+\s+){0,2}?(?:when|whether|how|if)\s+(?:\w+\s+){0,3}$", _I)
 _PAST_BEFORE = re.compile(
     r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never|was|were)\s+(?:\w+\s+)?$|\b(?:can|could|cannot|can['’]t)\s+$", _I
 )
@@ -94,15 +86,11 @@ _PAST_GOING_TO = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?$", _I)
 _NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", _I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", _I)
 _BE_ADJECTIVE_AFTER = re.compile(
-    r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b",
-    _I,
-)
+    r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b", _I)
 #: Times with no date that point ahead of the call.
 FUTURE_ADVERBIAL = re.compile(
     r"\b(?:(?:for|in)\s+the\s+foreseeable\s+future|going\s+forward|as\s+we\s+(?:go|move)\s+forward|over\s+time|in\s+the\s+(?:near\s+|distant\s+)?future"
-    r"|down\s+the\s+road|eventually|in\s+the\s+(?:near|medium|long)[\s-]term|longer[\s-]term|someday|in\s+the\s+(?:coming|upcoming)\s+\w+|ahead\s+of\s+us)\b",
-    _I,
-)
+    r"|down\s+the\s+road|eventually|in\s+the\s+(?:near|medium|long)[\s-]term|longer[\s-]term|someday|in\s+the\s+(?:coming|upcoming)\s+\w+|ahead\s+of\s+us)\b", _I)
 
 
 def _asserted(text: str, m: re.Match[str]) -> bool:
@@ -161,25 +149,21 @@ _FORECAST_CUES = CueMatcher("forecast_cues.csv", RULES)
 find_forecast_cues = _FORECAST_CUES.find
 
 
-def points_ahead(text: str, horizons: tuple[Horizon, ...], call_date: date | None) -> bool:
-    """The sentence names a future time: a time that ends after the call and can anchor a
-    forecast (no comparison, past reference or condition), or a future adverbial."""
-    if call_date is not None and any(h.end > call_date and can_anchor(h) for h in horizons):
-        return True
-    return FUTURE_ADVERBIAL.search(text) is not None
-
-
 def decide_forecast(
     text: str, cues: tuple[CueMatch, ...], stype: str, horizons: tuple[Horizon, ...], call_date: date | None
 ) -> bool:
     """The forecast decision from the evidence: the sentence's :func:`find_forecast_cues`, its
     :func:`~callanalysis.label.sentence_types.sentence_type` and its horizons for the call
-    (none without a date)."""
+    (none without a date). Cues of the kind :data:`WITH_FUTURE_TIME` need a future time: a time
+    that ends after the call and can anchor a forecast (no comparison, past reference or
+    condition), or a future adverbial."""
     if stype != STATEMENT or not cues:
         return False
     if any(c.kind != WITH_FUTURE_TIME for c in cues):
         return True
-    return points_ahead(text, horizons, call_date)
+    if call_date is not None and any(h.end > call_date and can_anchor(h) for h in horizons):
+        return True
+    return FUTURE_ADVERBIAL.search(text) is not None
 
 
 def is_forecast(text: str, *, when: Anchor | date | None = None, role: str | None = None) -> bool:

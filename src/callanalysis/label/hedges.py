@@ -41,9 +41,7 @@ __all__ = ["RULES", "hedge_cues", "not_month"]
 
 _COULD_EPISTEMIC_NEXT = re.compile(
     r"^\s+(?:(?:potentially|possibly|arguably|even|well|also|actually|easily|very\s+well|still|conceivably)\s+)*"
-    r"(?:be|have\s+been|differ|happen|change|result|mean|exceed|fluctuate|vary|turn\s+out|end\s+up|reach|cost|hit|go\s+either)\b",
-    re.IGNORECASE,
-)
+    r"(?:be|have\s+been|differ|happen|change|result|mean|exceed|fluctuate|vary|turn\s+out|end\s+up|reach|cost|hit|go\s+either)\b", re.IGNORECASE)
 _COULD_HAVE_AMOUNT = re.compile(
     r"^\s+have\s+(?:(?:on\s+the\s+order\s+of|about|around|roughly|up\s+to|more\s+than|over|like)\s+)?", re.IGNORECASE
 )
@@ -51,9 +49,7 @@ _REQUEST_SUBJECT = re.compile(r"^\s+(?:you|we|i|they)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|also|please|just|now))\W*$", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
 _TYPE_DETERMINER = re.compile(
-    r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$",
-    re.IGNORECASE,
-)
+    r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$", re.IGNORECASE)
 _MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
 
 
@@ -74,9 +70,7 @@ def _could(text: str, m: re.Match[str]) -> bool:
 _SPEECH_VERB_BEFORE = re.compile(
     r"\b(?:talk|talks|talking|talked|think|thinking|thought|say|said|saying|speak|speaking|spoke|ask|asking|asked|"
     r"know|knew|worried|excited|care|cares|learn|learned|hear|heard|read|write|wrote|forget|remember|complain\w*|"
-    r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$",
-    re.IGNORECASE,
-)
+    r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$", re.IGNORECASE)
 _ABOUT_OF_AFTER = re.compile(r"^\s+(?:about|of|in|through)\b", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"^\s+\d")
 

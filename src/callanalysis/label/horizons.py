@@ -53,27 +53,33 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import NamedTuple
 
 
-__all__ = ["Anchor", "Horizon", "TimeExpression", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
+__all__ = ["Anchor", "Horizon", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
+
+
+Handler = Callable[["re.Match[str]", "Anchor", bool], tuple[date, date]]
 
 
 @dataclass(frozen=True)
 class Horizon:
-    """A time expression with its normalised inclusive date range."""
+    """A time expression as written, where it stands and how it reads (:func:`time_expressions`),
+    and, once :func:`normalise` places it for a call, its inclusive date range."""
 
     text: str
-    start: date
-    end: date
     char_start: int
     char_end: int
-    anachronism: bool
-    comparison: bool = False  # introduced by "from / since / than / versus"
-    past_reference: bool = False  # "a month ago", "the past few weeks", "last year": never a forecast's horizon
-    conditional: bool = False  # inside an if-clause ("even if I leave tomorrow")
+    comparison: bool  # introduced by "from / since / than / versus"
+    past_reference: bool  # "a month ago", "the past few weeks", "last year": never a forecast's horizon
+    conditional: bool  # inside an if-clause ("even if I leave tomorrow")
+    from_call: bool  # "by / before / until / ... / later": the range starts at the call date
+    match: re.Match[str] = field(repr=False, compare=False)
+    handler: Handler = field(repr=False, compare=False)  # the form's normaliser: (match, anchor, comparison) -> range
+    start: date | None = None
+    end: date | None = None
+    anachronism: bool = False  # the range ends before the call date
 
 
 def add_months(d: date, months: int) -> date:
@@ -231,9 +237,6 @@ def _period(text: str, a: Anchor, past_bias: bool) -> tuple[date, date, str]:
     raise ValueError(f"not a period: {text!r}")
 
 
-Handler = Callable[["re.Match[str]", Anchor, bool], tuple[date, date]]
-
-
 def _edge(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
     start, end, unit = _period(m.group("p"), a, past_bias)
     which = m.group("edge").lower()
@@ -265,10 +268,6 @@ def _part(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
     return _span(add_months(start, {"early": 0, "mid": 4, "late": 8}[m.group("part").lower()]), 4)
 
 
-def _rest(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
-    return a.call, a.year(0)[1]
-
-
 def _day(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
     month, day, call = _MONTHS[m.group("mon")], int(m.group("d")), a.call
     if m.group("y"):
@@ -295,15 +294,6 @@ def _next_n(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
     return a.call, _shift(a.call, n, unit)
 
 
-def _ago(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
-    d = _shift(a.call, -_num(m.group("a")), m.group("u"))
-    return d, d
-
-
-def _past(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
-    return _shift(a.call, -_num(m.group("a") or "1"), m.group("u")), a.call
-
-
 def _whole_period(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
     start, end, unit = _period(m.group("p"), a, past_bias)
     if unit == "decade" and m.group("p").lower().split()[0] in ("the", "this"):
@@ -311,53 +301,31 @@ def _whole_period(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, d
     return start, end
 
 
-def _tomorrow(m: re.Match[str], a: Anchor, past_bias: bool) -> tuple[date, date]:
-    d = a.call + timedelta(days=1)
-    return d, d
-
-
 _HEDGE_WORDS = r"(?:like|let['’]s\s+say|say|about|around|roughly|maybe|probably|just|approximately|perhaps)"
 
 
-class _Form(NamedTuple):
-    """A recognised form of time expression: its name, pattern (every match starts a word) and
-    normaliser."""
-
-    name: str
-    pattern: str
-    handler: Handler  # (match, anchor, comparison) -> date range
-
-
-_FORMS: tuple[_Form, ...] = (
-    _Form("edge", rf"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>{_PERIOD})\b", _edge),
-    _Form(
-        "half",
-        rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|this\s+year|(?P<p>{_PERIOD})))?\b"
-        rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b",
-        _half,
-    ),
-    _Form("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
-    _Form("rest", r"\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the|this)\s+(?:fiscal\s+)?year\b", _rest),
-    _Form("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
-    _Form(
-        "next_n",
-        rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+(?:next\s+(?P<a>{_N})|(?:next\s+)?(?:coming|upcoming|next\s+few))\s+(?P<u>{_UNIT})\b",
-        _next_n,
-    ),
-    _Form("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b", _ago),  # "a couple of weeks ago"
-    _Form("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?", _past),
-    _Form(
-        "relative",
-        rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
-        rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?:\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
-        rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})\s+(?:from\s+now|out|away|later|before)\b",
-        _relative_any,
-    ),
-    _Form("period", rf"\b(?:later\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
-    _Form("tomorrow", r"\btomorrow\b", _tomorrow),
+#: The recognised forms of time expression: name, pattern (every match starts a word) and normaliser
+#: ``(match, anchor, comparison) -> date range``.
+_FORMS: tuple[tuple[str, str, Handler], ...] = (
+    ("edge", rf"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?(?P<p>{_PERIOD})\b", _edge),
+    ("half", rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+year|this\s+year|(?P<p>{_PERIOD})))?\b"
+     rf"|\bH(?P<h2>[12])(?:\s+(?:of\s+)?['’]?(?P<hy>{_YEAR}|\d\d))?\b", _half),
+    ("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<p>this\s+year|next\s+year|last\s+year|{_YEAR})\b", _part),
+    ("rest", r"\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the|this)\s+(?:fiscal\s+)?year\b", lambda m, a, past: (a.call, a.year(0)[1])),
+    ("day", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day),
+    ("next_n", rf"\b(?:over\s+|within\s+|in\s+|for\s+)?the\s+(?:next\s+(?P<a>{_N})|(?:next\s+)?(?:coming|upcoming|next\s+few))\s+(?P<u>{_UNIT})\b", _next_n),
+    ("ago", rf"\b(?P<a>{_N})\s+(?P<u>{_UNIT})\s+ago\b",  # "a couple of weeks ago"
+     lambda m, a, past: (_shift(a.call, -_num(m.group("a")), m.group("u")),) * 2),
+    ("past", rf"\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<a>{_N})\s+)?(?P<u>{_UNIT})\b(?:\s+or\s+so)?",
+     lambda m, a, past: (_shift(a.call, -_num(m.group("a") or "1"), m.group("u")), a.call)),
+    ("relative", rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
+     rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?:\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
+     rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})\s+(?:from\s+now|out|away|later|before)\b", _relative_any),
+    ("period", rf"\b(?:later\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
+    ("tomorrow", r"\btomorrow\b", lambda m, a, past: (a.call + timedelta(days=1),) * 2),
 )
 #: The forms' patterns, compiled once (each form's match starts a word).
-_FORM_RES = tuple(re.compile(form.pattern, re.IGNORECASE) for form in _FORMS)
+_FORM_RES = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern, _ in _FORMS)
 
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
@@ -370,8 +338,8 @@ def find_horizons(text: str, when: Anchor | date) -> tuple[Horizon, ...]:
     return normalise(time_expressions(text), when)
 
 
-def normalise(expressions: Sequence[TimeExpression], when: Anchor | date) -> tuple[Horizon, ...]:
-    """The horizons of a sentence's :func:`time_expressions` for a call at ``when`` (an
+def normalise(expressions: Sequence[Horizon], when: Anchor | date) -> tuple[Horizon, ...]:
+    """The sentence's :func:`time_expressions` with their dates for a call at ``when`` (an
     expression that names no valid date, such as February 30, gives none)."""
     a = when if isinstance(when, Anchor) else anchor(when)
     out: list[Horizon] = []
@@ -380,41 +348,21 @@ def normalise(expressions: Sequence[TimeExpression], when: Anchor | date) -> tup
             start, end = e.handler(e.match, a, e.comparison)
         except (ValueError, KeyError):
             continue
-        if e.from_call:
-            start = min(a.call, end)
-        out.append(Horizon(
-            e.text, start, end, e.char_start, e.char_end, anachronism=end < a.call, comparison=e.comparison,
-            past_reference=e.past_reference, conditional=e.conditional,
-        ))
+        out.append(replace(e, start=min(a.call, end) if e.from_call else start, end=end, anachronism=end < a.call))
     return tuple(out)
-
-
-class TimeExpression(NamedTuple):
-    """A time expression as :func:`time_expressions` reads it from the text alone, before the
-    call's date is known (:func:`normalise` gives its dates)."""
-
-    match: re.Match[str]
-    handler: Handler  # the form's normaliser: (match, anchor, comparison) -> date range
-    text: str
-    char_start: int
-    char_end: int
-    comparison: bool
-    from_call: bool  # "by / before / until / ... / later": the range starts at the call date
-    past_reference: bool
-    conditional: bool
 
 
 _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form name, match, handler)
 
 
-def time_expressions(text: str) -> tuple[TimeExpression, ...]:
-    """The time expressions of ``text`` in text order, not yet normalised."""
+def time_expressions(text: str) -> tuple[Horizon, ...]:
+    """The time expressions of ``text`` in text order, without dates yet (:func:`normalise`)."""
     cands: list[_Candidate] = []
-    for form, pattern in zip(_FORMS, _FORM_RES):
+    for (name, _, handler), pattern in zip(_FORMS, _FORM_RES):
         for m in pattern.finditer(text):
-            if form.name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
+            if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
                 continue  # "2025%", "2025 $": an amount, not a year
-            cands.append((m.start(), m.end(), form.name, m, form.handler))
+            cands.append((m.start(), m.end(), name, m, handler))
     kept: list[_Candidate] = []  # longest first (the earlier start, then the earlier form, breaking ties)
     for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
         if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
@@ -422,7 +370,7 @@ def time_expressions(text: str) -> tuple[TimeExpression, ...]:
     return tuple(_expression(text, c) for c in sorted(kept, key=lambda c: c[0]))
 
 
-def _expression(text: str, cand: _Candidate) -> TimeExpression:
+def _expression(text: str, cand: _Candidate) -> Horizon:
     """A kept candidate with the words around it read: the preposition before it (part of the
     written text, except for "relative", whose own "in / within / after" counts), a leading hedge
     dropped, and whether it sits in an if-clause."""
@@ -440,12 +388,11 @@ def _expression(text: str, cand: _Candidate) -> TimeExpression:
     elif prep_m:
         span_start = prep_m.start("prep")
     written = text[span_start:e]
-    return TimeExpression(
-        m, handler, written.strip(), span_start, e,
-        comparison=bool(_COMPARISON.match(prep)),
-        from_call=prep in _BY_LIKE or written.lower().startswith("later"),
+    return Horizon(
+        written.strip(), span_start, e, comparison=bool(_COMPARISON.match(prep)),
         past_reference=name in ("ago", "past") or _LAST.match(text, s, e) is not None,
         conditional=_IF_OPEN.search(text, 0, span_start) is not None,
+        from_call=prep in _BY_LIKE or written.lower().startswith("later"), match=m, handler=handler,
     )
 
 
@@ -466,7 +413,7 @@ def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), 
     return future[0] if future else None
 
 
-def can_anchor(time: Horizon | TimeExpression) -> bool:
+def can_anchor(time: Horizon) -> bool:
     """A time that can be a forecast's horizon: no comparison ("from 2023"), no past reference
     ("a month ago") and not inside an if-clause."""
     return not (time.comparison or time.past_reference or time.conditional)

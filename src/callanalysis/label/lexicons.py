@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
@@ -290,14 +291,10 @@ class CueMatcher:
 
 def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
     """Cue texts in order, without repeats (compared case-insensitively, first spelling kept)."""
-    seen: set[str] = set()
-    out: list[str] = []
+    first: dict[str, str] = {}
     for c in cues:
-        key = " ".join(c.text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            out.append(c.text)
-    return tuple(out)
+        first.setdefault(" ".join(c.text.lower().split()), c.text)
+    return tuple(first.values())
 
 
 def source_counts() -> list[tuple[str, str, int]]:
@@ -308,11 +305,7 @@ def source_counts() -> list[tuple[str, str, int]]:
     """
     out: list[tuple[str, str, int]] = []
     for path in sorted(LEXICON_DIR.glob("*.csv")):
-        counts: dict[str, int] = {}
         with path.open(newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                for source in (row.get("source") or "").split(";"):
-                    if source.strip():
-                        counts[source.strip()] = counts.get(source.strip(), 0) + 1
+            counts = Counter(s.strip() for row in csv.DictReader(handle) for s in (row.get("source") or "").split(";") if s.strip())
         out.extend((path.name, s, n) for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     return out

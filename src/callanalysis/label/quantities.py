@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Quantity", "find_quantities", "format_quantities", "format_quantity", "starts_with_amount"]
+__all__ = ["Quantity", "find_quantities", "format_quantities", "starts_with_amount"]
 
 
 @dataclass(frozen=True)
@@ -72,45 +72,30 @@ _NUMBER = re.compile(
 )
 
 
-# unit phrases (longest first), mapped to their normal form
-_UNIT_FORMS: dict[str, str] = {
-    "gigawatt hours": "GWh", "gigawatt hour": "GWh", "gigawatt-hours": "GWh", "gigawatt-hour": "GWh",
-    "gwh": "GWh", "kilowatt hours": "kWh", "kilowatt hour": "kWh", "kilowatt-hours": "kWh",
-    "kilowatt-hour": "kWh", "kwh": "kWh", "megawatt hours": "MWh", "megawatt hour": "MWh",
-    "mwh": "MWh", "gigawatts": "GW", "gigawatt": "GW", "gw": "GW", "kilowatts": "kW",
-    "kilowatt": "kW", "kw": "kW", "megawatts": "MW", "megawatt": "MW", "mw": "MW",
-    "dollars": "USD", "dollar": "USD", "cents": "cents", "percent": "%",
-    "seconds": "seconds", "second": "seconds", "minutes": "minutes", "minute": "minutes",
-    "hours": "hours", "hour": "hours", "days": "days", "day": "days", "weeks": "weeks",
-    "week": "weeks", "months": "months", "month": "months", "quarters": "quarters",
-    "quarter": "quarters", "years": "years", "year": "years", "miles": "miles", "mile": "miles",
-    "vehicles": "vehicles", "vehicle": "vehicles", "cars": "cars", "car": "cars",
-    "units": "units", "unit": "units", "cells": "cells", "cell": "cells",
-    "gpus": "GPUs", "gpu": "GPUs",
+#: Each unit's normal form and the forms it is said in (a space in a form also matches a hyphen).
+_UNITS = {
+    "GWh": "gigawatt hours|gigawatt hour|gwh", "kWh": "kilowatt hours|kilowatt hour|kwh", "MWh": "megawatt hours|megawatt hour|mwh",
+    "GW": "gigawatts|gigawatt|gw", "kW": "kilowatts|kilowatt|kw", "MW": "megawatts|megawatt|mw", "USD": "dollars|dollar",
+    "cents": "cents", "%": "percent", "seconds": "seconds|second", "minutes": "minutes|minute", "hours": "hours|hour",
+    "days": "days|day", "weeks": "weeks|week", "months": "months|month", "quarters": "quarters|quarter", "years": "years|year",
+    "miles": "miles|mile", "vehicles": "vehicles|vehicle", "cars": "cars|car", "units": "units|unit", "cells": "cells|cell",
+    "GPUs": "gpus|gpu",
 }
+_UNIT_FORMS = {form: unit for unit, forms in _UNITS.items() for form in forms.split("|")}
 _UNIT_RE = re.compile(
-    r"\s*-?\s*(?P<unit>"
-    + "|".join(re.escape(u).replace(r"\ ", r"[\s-]") for u in sorted(_UNIT_FORMS, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+    r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u).replace(r"\ ", r"[\s-]") for u in sorted(_UNIT_FORMS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
 _CODE_RE = re.compile(r"\s+(?P<unit>[A-Z]{1,3}\d{2,4})(?:[sS])?(?![\w])")
 _PLURAL_RE = re.compile(r"\s+(?:(?:major|new|more|additional|active|existing|different|other|[a-z]+-[a-z]+)\s+)?(?P<unit>[A-Za-z]{3,}s)(?![\w'])")
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous)$|^(?:this|thus|does|has|was|its|times|versus|less|unless|always|perhaps|sometimes|whereas|towards|afterwards|yes|plus|as)$", re.IGNORECASE)
 _RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|quarter|year|hour)\b|\s*/\s*(?P<per2>day|week|month|quarter|year|hour)\b", re.IGNORECASE)
 _NAME_WORDS = ("model", "hardware", "hw", "version", "v", "level", "phase", "gen", "generation", "series", "number", "no.", "fsd", "step", "q", "h")
-_NAME_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(map(re.escape, _NAME_WORDS)) + r")\s*|[\w.])$",
-    re.IGNORECASE,
-)
+_NAME_BEFORE = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _NAME_WORDS)) + r")\s*|[\w.])$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d")  # used with match()
 #: Words that make the amount after them negative (see module docstring).
 _NEGATIVE_BEFORE = re.compile(
     r"(?:\b(?<!plus\sor\s)(?<!plus/)(?:negative|minus)|\bnegative\s+(?:[a-z-]+\s+){1,3}?of|\bloss\s+(?:of|was|is|totaled|totaling))"
-    r"\s+(?:(?:about|approximately|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$",
-    re.IGNORECASE,
-)
+    r"\s+(?:(?:about|approximately|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
 _VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
@@ -118,9 +103,7 @@ _AMOUNT_START = re.compile(
     r"(?!(?:4680|(?:19|20)\d\d)(?![\d%]|[,.]\d))"  # a cell name or a calendar year is not an amount
     rf"(?:\$?\d|(?:{_WORDNUM})\b|half\b|(?:a|an)\s+(?:third|quarter|half|dozen|couple|few|hundred|thousand|million|billion|"
     r"month|week|year|day|hour|minute|kilowatt|gigawatt)\b|several\b|dozens\b|hundreds\b|thousands\b|millions\b|"
-    r"tens\s+of\b|double\b|twice\b|triple\b)",
-    re.IGNORECASE,
-)
+    r"tens\s+of\b|double\b|twice\b|triple\b)", re.IGNORECASE)
 
 
 def starts_with_amount(fragment: str) -> bool:
@@ -229,24 +212,12 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
-_UNIT_NORMS: dict[str, str] = {}  # unit form with single spaces -> normal form (first form wins)
-for _form, _norm in _UNIT_FORMS.items():
-    _UNIT_NORMS.setdefault(_SPACE_OR_HYPHEN.sub(" ", _form), _norm)
 
 
 def _norm_unit(raw: str) -> str:
-    return _UNIT_NORMS.get(_SPACE_OR_HYPHEN.sub(" ", raw.lower()), raw)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.10g}"
-
-
-def format_quantity(q: Quantity) -> str:
-    """``"2500000000 USD"``, ``"18.9 %"``."""
-    return f"{_fmt(q.value)} {q.unit}"
+    return _UNIT_FORMS.get(_SPACE_OR_HYPHEN.sub(" ", raw.lower()), raw)
 
 
 def format_quantities(qs: tuple[Quantity, ...]) -> str:
-    """Quantities joined by ``;`` (empty string when none)."""
-    return ";".join(format_quantity(q) for q in qs)
+    """``"2500000000 USD;18.9 %"`` (integral values without a decimal point; empty when none)."""
+    return ";".join(f"{int(q.value) if float(q.value).is_integer() else format(q.value, '.10g')} {q.unit}" for q in qs)

@@ -64,7 +64,4 @@ def assign_topic(text: str | Words) -> str:
 
 def topic_label(slug: str) -> str:
     """Human-readable name of a topic slug ("Batteries / 4680")."""
-    for entry in load_topics():
-        if entry.topic == slug:
-            return entry.label
-    return "Other"
+    return next((e.label for e in load_topics() if e.topic == slug), "Other")
