@@ -144,11 +144,12 @@ def _real_sentences():
 
 
 def _indexes():
-    from callanalysis.label import sentence_types, topics
+    from callanalysis.label import claims, sentence_types, topics
 
     yield from (("hedges", hedges._HEDGES.index), ("boosters", boosters._BOOSTERS.index))
     yield from (("forecast_cues", forecasts._FORECAST_CUES.index), ("topics", topics._patterns()))
     yield "sentence_types", sentence_types._phrases()[1]
+    yield "claims", claims._FORM_INDEX
 
 
 @pytest.mark.parametrize(("name", "index"), list(_indexes()))

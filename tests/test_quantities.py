@@ -1,5 +1,8 @@
 """Quantities: value + unit."""
 
+import pytest
+
+from callanalysis.label.lexicons import Words
 from callanalysis.label.quantities import find_quantities, format_quantities
 
 
@@ -116,3 +119,11 @@ def test_an_amount_written_negative_is_negative():
 
 def test_an_aside_in_parentheses_is_not_negative():
     assert q("Revenue was $5 (about 5 million customers) and (2.5) was the case.") == "5 USD;5000000 customers"
+
+
+@pytest.mark.parametrize("text", [
+    "Three or four months.", "We had negative free cash flow of $2.5 billion.", "It fell to -5% and then $(0.12) per share.",
+    "Twenty GPUs and a hundred cars.", "No figure is stated here.", "Version 12.3 in Q1 2024.",
+])
+def test_the_sentences_words_give_the_same_quantities(text):
+    assert find_quantities(Words(text)) == find_quantities(text)

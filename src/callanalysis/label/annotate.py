@@ -73,8 +73,8 @@ def label_sentence(text: str, *, when: Anchor | date | None, role: str | None = 
     horizons = normalise(time_expressions(text), a) if a is not None and cues and stype == STATEMENT else ()
     forecast = decide_forecast(text, cues, stype, horizons, call_date)
     horizon = select_horizon(horizons, [c.start for c in cues], call_date) if forecast else None
-    claim = is_claim(text, role=role, forecast=forecast, stype=stype, cues=cues)
-    hedges, boosters, quantities = hedge_cues(words), booster_cues(words), find_quantities(text)
+    claim = is_claim(words, role=role, forecast=forecast, stype=stype, cues=cues)
+    hedges, boosters, quantities = hedge_cues(words), booster_cues(words), find_quantities(words)
     return {
         "claim": int(claim), "forecast": int(forecast), "hedged": int(bool(hedges)), "boosted": int(bool(boosters)),
         "hedge_cues": ";".join(hedges), "booster_cues": ";".join(boosters), "horizon_text": horizon.text if horizon else "",

@@ -38,7 +38,7 @@ import re
 from functools import cached_property
 
 from .forecasts import find_forecast_cues
-from .lexicons import CueMatch
+from .lexicons import CueMatch, WordIndex, Words, words_of
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
 
@@ -73,11 +73,6 @@ _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
     r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$", _I)
-_AGREEMENT = re.compile(r"\b(?:couldn['’]t|could\s+not)\s+agree\s+more\b", _I)
-#: A remark on the wording ("GPU is wrong word.", "sorry, I meant to say ...").
-_WORDING = re.compile(
-    r"\b(?:wrong|right|correct|proper|new|different|(?<!lack\sof\sa\s)(?<!want\sof\sa\s)better)\s+(?:word|term|name)\b"
-    r"|\bI\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|\bsorry,?\s+I\s+mean\b", _I)
 _FEELING = re.compile(
     _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?feel|\s+remain)"
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
@@ -100,7 +95,6 @@ _SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\
 _WANT_START = re.compile(
     _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
     r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b", _I)
-_WANT = re.compile(r"\b(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b", _I)
 _EVAL = (
     r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
     r"crazy|weird|bonkers|difficult|hard|easy|prosperous|exciting|excited|rewarding|attractive|valuable|interesting|obvious|key|true|"
@@ -115,12 +109,7 @@ _EVALUATION = re.compile(
     r"(?:(?:\w+ly|very|so|too|quite|pretty|super|just|really|also|all|not|a|an|the|more|most|much|even|kind\s+of|sort\s+of|like|my|our|--|—|it['’]s)\s+)*"
     + _EVAL
     + r"\b", _I)
-_IMPRESSION = re.compile(
-    r"\b(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|\bis\s+what\s+(?:matters|counts)\b", _I
-)
-_WAY_TO_THINK = re.compile(r"\bthe\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b", _I)
 _TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
-_OPINION = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b", _I)
 _EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
 _NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s*(?:also\s+)?(?:that\s+|,\s*)?", _I)
 _GENERIC_YOU = re.compile(
@@ -132,11 +121,27 @@ _GENERIC_YOU = re.compile(
 #: fact about that place (its rules, prices, habits), not a truism.
 _PLACE_FRAME = re.compile(r"^\W*(?:(?:and|but|so|also)\W+)*in\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z]\w*))*\s*,", re.I)
 FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b|\bwe['’]", _I)
-_HYPOTHETICAL = re.compile(
-    r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b"
-    r"|\bwould\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|\b(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
-    r"|\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b", _I)
-_POSSIBILITY = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b", _I)
+#: Forms looked for anywhere in a statement, each from a word start, with the words it can begin
+#: with (one :class:`~.lexicons.WordIndex` pass; :func:`_forms` gives the names found).
+_FORMS: dict[str, tuple[str, str]] = {
+    "agreement": ("couldn could", r"(?:couldn['’]t|could\s+not)\s+agree\s+more\b"),  # a feeling
+    "wording": (  # a remark on the wording ("GPU is wrong word.", "sorry, I meant to say ...")
+        "wrong right correct proper new different better i sorry",
+        r"(?:wrong|right|correct|proper|new|different|(?<!lack\sof\sa\s)(?<!want\sof\sa\s)better)\s+(?:word|term|name)\b"
+        r"|I\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|sorry,?\s+I\s+mean\b"),
+    "want": ("we i", r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b"),
+    "impression": ("it that this is", r"(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|is\s+what\s+(?:matters|counts)\b"),
+    "way_to_think": ("the", r"the\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b"),
+    "opinion": ("i we", r"(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b"),
+    "hypothetical": (  # besides a sentence that opens with "if" (_SUPPOSING)
+        "would i we it that you they if for",
+        r"would\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
+        r"|if\s+(?:you|somebody|someone|anyone|people|one)\b|for\s+any\s+given\b"),
+    "possibility": ("could might may", r"(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b"),
+}
+_FORM_INDEX = WordIndex([re.compile(rf"\b(?:{p})", _I) for _, p in _FORMS.values()], [st.split() for st, _ in _FORMS.values()], "claims")
+_FORM_NAMES = tuple(_FORMS)
+_SUPPOSING = re.compile(r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b", _I)
 _NORMATIVE = re.compile(
     r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
 )
@@ -220,31 +225,35 @@ class _Anchors:
 
 
 def claim_reason(
-    text: str, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
+    text: str | Words, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
     cues: tuple[CueMatch, ...] | None = None,
 ) -> str:
-    """Why the sentence is (``"claim: ..."``) or is not a claim. ``stype`` and ``cues``, the
-    sentence's :func:`~callanalysis.label.sentence_types.sentence_type` and forecast cues, are
-    computed when not given."""
-    reason = _form_reason(text, sentence_type(text, role) if stype is None else stype)
-    if reason:
-        return reason
-    anchors = _Anchors(text)
-    if not forecast:
-        return _statement_reason(text, anchors)
-    return _forecast_reason(text, role, anchors, find_forecast_cues(text) if cues is None else cues)
-
-
-def _form_reason(text: str, stype: str) -> str:
-    """The reason when the form of the sentence decides (its type, no finite verb, an
-    imperative ...), else ""."""
+    """Why the sentence (text or :class:`~.lexicons.Words`) is (``"claim: ..."``) or is not a
+    claim. ``stype`` and ``cues``, the sentence's
+    :func:`~callanalysis.label.sentence_types.sentence_type` and forecast cues, are computed when
+    not given."""
+    words = words_of(text)
+    text, stype = words.text, sentence_type(words, role) if stype is None else stype
     if not _WORD.search(text):
         return "no words"
     if stype != STATEMENT:
         return stype
-    if _AGREEMENT.search(text) or _FEELING.match(text):
+    forms = {_FORM_NAMES[i] for i, _ in _FORM_INDEX.finditer(words)}
+    reason = _form_reason(text, forms)
+    if reason:
+        return reason
+    anchors = _Anchors(text)
+    if not forecast:
+        return _statement_reason(text, forms, anchors)
+    return _forecast_reason(text, role, anchors, find_forecast_cues(words) if cues is None else cues)
+
+
+def _form_reason(text: str, forms: set[str]) -> str:
+    """The reason when the form of a statement decides (no finite verb, an imperative ...),
+    else ""; ``forms``: the names of :data:`_FORMS` found in it."""
+    if "agreement" in forms or _FEELING.match(text):
         return "feeling"
-    if _WORDING.search(text) and _word_count(text) <= 12:
+    if "wording" in forms and _word_count(text) <= 12:
         return "wording"
     if _DEMONSTRATIVE.match(text) and _word_count(text) <= 6 and not find_quantities(text):
         return "evaluation only"
@@ -267,17 +276,17 @@ def _forecast_reason(text: str, role: str | None, anchors: _Anchors, cues: tuple
     return "forecast only"
 
 
-def _statement_reason(text: str, anchors: _Anchors) -> str:
-    """Why a sentence that is not a forecast is (or is not) a claim."""
-    if _WANT_START.match(text) or (_WANT.search(text) and not anchors.past):
+def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
+    """Why a statement that is not a forecast is (or is not) a claim."""
+    if _WANT_START.match(text) or ("want" in forms and not anchors.past):
         return "want / wish"
-    if _WAY_TO_THINK.search(text) or _TAUTOLOGY.search(text):
+    if "way_to_think" in forms or _TAUTOLOGY.search(text):
         return "evaluation only"
     if _EVALUATION.match(text) and _word_count(text) <= 12 and not find_quantities(text):
         return "evaluation only"
-    if _IMPRESSION.search(text) and not anchors.past and not find_quantities(text):
+    if "impression" in forms and not anchors.past and not find_quantities(text):
         return "impression"
-    if _OPINION.search(text) and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
+    if "opinion" in forms and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
@@ -286,9 +295,9 @@ def _statement_reason(text: str, anchors: _Anchors) -> str:
         and (not find_quantities(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
-    if _HYPOTHETICAL.search(text) and not anchors.past and not anchors.present:
+    if (_SUPPOSING.match(text) or "hypothetical" in forms) and not anchors.past and not anchors.present:
         return "hypothetical"
-    if _POSSIBILITY.search(text) and not anchors.past and not anchors.present:
+    if "possibility" in forms and not anchors.past and not anchors.present:
         return "possibility"
     if (
         _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
@@ -299,7 +308,7 @@ def _statement_reason(text: str, anchors: _Anchors) -> str:
 
 
 def is_claim(
-    text: str, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
+    text: str | Words, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
     cues: tuple[CueMatch, ...] | None = None,
 ) -> bool:
     """True when the sentence asserts a checkable past or present fact (see :func:`claim_reason`)."""

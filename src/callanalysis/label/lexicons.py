@@ -179,10 +179,13 @@ class Words:
     def __init__(self, text: str) -> None:
         self.text = text
         folded = text.translate(_FOLD).lower()
-        self.at: dict[str, list[int]] = {}
+        self.at: dict[str, list[int]] = {}  # each list in text order
         for word_starts in _WORD_STARTS:
             for w in word_starts.finditer(folded):
-                self.at.setdefault(w.group(), []).append(w.start())
+                if (key := w.group()) in self.at:
+                    self.at[key].append(w.start())
+                else:
+                    self.at[key] = [w.start()]
 
 
 def words_of(text: str | Words) -> Words:
@@ -219,17 +222,18 @@ class WordIndex:
         """``(i, match)`` for every match of pattern ``i`` in ``text``, pattern by pattern in
         order, each pattern's matches in text order."""
         words = words_of(text)
-        starts: dict[int, list[int]] = {i: [] for i in self._anywhere}
+        starts: dict[int, list[int] | None] = dict.fromkeys(self._anywhere)  # None: search the whole text
         for key in words.at.keys() & self._rows.keys():
-            for i in self._rows[key]:
-                starts.setdefault(i, []).extend(words.at[key])
+            where = words.at[key]
+            for i in self._rows[key]:  # a row that begins with two words of the sentence: both, in text order
+                starts[i] = sorted(starts[i] + where) if i in starts else where
         found: list[tuple[int, re.Match[str]]] = []
         for i in sorted(starts):
-            pattern, end = self.patterns[i], 0
-            if i in self._anywhere:
+            pattern, end, where = self.patterns[i], 0, starts[i]
+            if where is None:
                 found.extend((i, m) for m in pattern.finditer(words.text))
                 continue
-            for start in sorted(starts[i]):
+            for start in where:
                 if start >= end and (m := pattern.match(words.text, start)):
                     found.append((i, m))
                     end = m.end()

@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .lexicons import Words
+
 __all__ = ["Quantity", "find_quantities", "format_quantities", "starts_with_amount"]
 
 
@@ -61,6 +63,7 @@ _MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
+_NUMBER_KEYS = frozenset(word[:3] for word in _SMALL)  # the Words keys a number word can have
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _NUMBER = re.compile(
@@ -200,8 +203,14 @@ def _unit_after(text: str, end: int, num: str) -> tuple[str, int]:
     return "", end
 
 
-def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """All quantities with a unit, in text order (see module docstring)."""
+def find_quantities(text: str | Words) -> tuple[Quantity, ...]:
+    """All quantities with a unit, in text order (see module docstring). Given the sentence's
+    :class:`~.lexicons.Words`, a sentence with no word that begins with a digit or a number word
+    is passed over at once."""
+    if isinstance(text, Words):
+        if not any(key[0].isdigit() or key in _NUMBER_KEYS for key in text.at):
+            return ()
+        text = text.text
     found = [draft for m in _NUMBER.finditer(text) if (draft := _draft(text, m)) is not None]
     # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'
     for i in range(len(found) - 2, -1, -1):
