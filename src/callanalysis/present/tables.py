@@ -5,12 +5,18 @@
 * every cell is HTML-escaped (transcript text can never inject markup);
 * a ``sentence_id`` column becomes a link to that sentence in the annotated-transcript chapter;
 * the table carries ``class="ca-table"`` and ``data-sortable``: the book's small script
-  (``callanalysis/static/tables.js``) sorts it when a header is clicked; without the script it
-  is still a plain, readable table;
+  (``book/_ext/static/tables.js``) sorts it when a header is clicked; a table of more than
+  :data:`LONG_ROWS` rows is also ``data-filterable`` (the script adds a filter box) and sits in
+  a box of its own height (``ca-table-long``); shorter ones show whole; without the script
+  it is still a plain, readable table, and in print every row shows;
+* cells and rows are separated by whitespace, so Sphinx's search, which indexes raw HTML with
+  its tags stripped, sees each cell's words apart;
 * numbers are formatted once, here, so every chapter shows them alike;
 * the table's longest text column, when it holds prose (a value longer than
   :data:`PROSE_CHARS`: sentences), keeps a readable width (``class="prose"``) instead of
-  shrinking to a word per line beside many columns.
+  shrinking to a word per line beside many columns; a column holding a word longer than
+  :data:`LONG_WORD` (a hash, a path) may break it anywhere (``class="break"``), so the table
+  keeps to the page's width.
 
 ``download_link(df, filename)`` is a self-contained link (a ``data:`` URI) that saves the table
 as CSV: no file on disk, works offline, the bytes of ``DataFrame.to_csv`` except that a text
@@ -45,8 +51,13 @@ def sentence_href(sentence_id: int) -> str:
 
 _NUM = ' class="num"'
 _PROSE = ' class="prose"'
+_BREAK = ' class="break"'
 #: A text column whose longest value has more characters than this holds prose (sentences).
 PROSE_CHARS = 80
+#: A table of more rows than this is long: filterable, in a box of its own height.
+LONG_ROWS = 30
+#: A text column with a word longer than this (a hash, a path) may break it anywhere.
+LONG_WORD = 24
 
 
 class HTML:
@@ -107,7 +118,8 @@ def html_table(
     lengths = {c: int(shown[c].astype(str).str.len().max()) for c in shown.columns if c not in numeric and len(shown)}
     longest = max(lengths, key=lengths.__getitem__, default=None)
     prose = {longest} if longest is not None and lengths[longest] > PROSE_CHARS else set()
-    head = "".join(
+    unbroken = {c for c in lengths if shown[c].astype(str).str.contains(rf"\S{{{LONG_WORD + 1},}}").any()}
+    head = " ".join(
         f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
         for c in shown.columns
     )
@@ -122,18 +134,19 @@ def html_table(
                 body = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{body}</a>'
             elif col == "sentence_id" and link_sentences and text:
                 body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
-            cls = _NUM if col in numeric else _PROSE if col in prose else ""
+            cls = _NUM if col in numeric else _PROSE if col in prose else _BREAK if col in unbroken else ""
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append("<tr>" + " ".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = (
         f'<p class="ca-table-note">Showing {len(shown)} of {len(df)} rows; the CSV download has them all.</p>'
         if len(shown) < len(df)
         else ""
     )
+    long, body = len(shown) > LONG_ROWS, "\n".join(rows)
     markup = (
-        '<div class="ca-table-wrap"><table class="ca-table" data-sortable>'
-        f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}"
+        f'<div class="ca-table-wrap{" ca-table-long" if long else ""}"><table class="ca-table" data-sortable'
+        f'{" data-filterable" if long else ""}>{cap}<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody></table></div>{more}'
     )
     return HTML(markup)
 

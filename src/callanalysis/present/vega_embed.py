@@ -3,7 +3,9 @@
 Altair's default HTML output loads Vega, Vega-Lite and vega-embed from a CDN when the page
 is viewed; offline the chart becomes an error message. This renderer emits only
 
-* a ``<div class="callanalysis-vega">`` that holds the chart, and
+* a ``<div class="callanalysis-vega">`` that holds the chart,
+* a hidden paragraph with the chart's words (:func:`chart_words`), which Sphinx's search
+  indexes (it reads raw HTML with the tags stripped; a script's text it leaves out), and
 * a small script, scoped inside a function, that calls ``window.vegaEmbed(div, spec, opts)``
   once the page has loaded, or writes a one-line error into the div when the Vega bundle
   is not on the page.
@@ -89,8 +91,28 @@ def _chart_id(spec_json: str, opts_json: str) -> str:
     return f"{CHART_CLASS}-{digest}" + (f"-{n}" if n > 1 else "")
 
 
+def chart_words(spec: dict[str, Any]) -> list[str]:
+    """The words a reader may search a chart by: its title, subtitles, axis and legend titles
+    and description, each once, in order (not its tooltips, data or configuration)."""
+    found: list[str] = []
+
+    def walk(node: Any, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k not in ("config", "data", "datasets", "tooltip"):
+                    walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in ("title", "text", "subtitle", "description") and node not in found:
+            found.append(node)
+
+    walk(spec)
+    return found
+
+
 def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """The HTML fragment for one chart: the container div and the script that fills it.
+    """The HTML fragment for one chart: the container div, its words and the script that fills it.
 
     The container's id depends only on the chart and on how many times this process drew the
     same chart before (see :func:`_chart_id`), so a notebook run in a fresh kernel gives the
@@ -106,13 +128,14 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
         else ""
     )
     div = f'<div class="{CHART_CLASS}" id="{div_id}"{aria}></div>'
+    words = f'<p class="ca-chart-words" hidden>{html.escape(" / ".join(chart_words(spec)))}</p>'
     script = _SCRIPT % {
         "div_id": json.dumps(div_id),
         "spec": spec_json,
         "opts": opts_json,
         "chart_class": CHART_CLASS,
     }
-    return f"{div}\n{script}"
+    return f"{div}\n{words}\n{script}"
 
 
 def render(spec: dict[str, Any], embed_options: dict[str, Any] | None = None, **_: Any):
