@@ -27,7 +27,8 @@ inside Sphinx, MyST-NB, Jupyter Book or the themes.
 * **A site entry page that names the icon.** The site's ``index.html`` redirects to the
   book's first page (``sphinx-external-toc`` would write a bare ``<meta>`` redirect, and a
   browser then asks for ``/favicon.ico``, a 404): it also carries the title, the book's icon
-  (``html_favicon``, set in ``_config.yml``) and a link for browsers that do not redirect.
+  (``html_favicon``, set in ``_config.yml``; inline, as the redirect would abort its request)
+  and a link for browsers that do not redirect.
 * **Light pages.** The theme's 1.5 MB ``fontawesome.js`` (it only re-draws the icons the
   theme's CSS already draws from the web font) is removed, with the unused icon fonts;
   sphinx-design's CSS and script load only on pages that use a sphinx-design component.
@@ -35,6 +36,8 @@ inside Sphinx, MyST-NB, Jupyter Book or the themes.
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 import re
 from pathlib import Path
 from typing import Any
@@ -241,8 +244,11 @@ def _write_entry_page(app: Sphinx, exception: Exception | None) -> None:
         return
     target = escape(app.builder.get_target_uri(app.config.root_doc))
     favicon = app.config.html_favicon or ""
-    icon = favicon if "://" in favicon else f"_static/{Path(favicon).name}"
-    link = f'<link rel="icon" href="{escape(icon)}">' if favicon else ""
+    if favicon and "://" not in favicon:  # inline: the redirect would abort a request for it
+        path = Path(app.confdir, favicon)
+        kind = mimetypes.guess_type(path.name)[0] or "image/x-icon"
+        favicon = f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    link = f'<link rel="icon" href="{escape(favicon)}">' if favicon else ""
     title = escape(app.config.html_title or app.config.project)
     Path(app.outdir, "index.html").write_text(
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{link}'
