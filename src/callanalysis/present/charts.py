@@ -49,25 +49,19 @@ PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange
 PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-#: Plot width in pixels. With axis labels and the export menu a chart stays inside the
-#: book's content column (about 690 px wide), so nothing is clipped or scrolls.
+#: Plot width in pixels of a chart that does not follow the column (:data:`FOLLOW_CONTAINER`).
 WIDTH = 460
 #: Panel width when two interval panels stand side by side (with labels they fit the column).
 PANEL_WIDTH = 200
-#: Whether single and layered charts follow their container's width (Vega-Lite ``width:
-#: "container"``; side-by-side panels keep :data:`PANEL_WIDTH`, as Vega-Lite cannot fit a concat).
-#: The book's CSS (``book/_ext/static/callanalysis-book.css``) gives the chart container the
-#: column's width (vega-embed makes it an inline block, zero wide), so every single and layered
-#: chart fills the column at 1280 and 390 px.
+#: Single and layered charts fill the column's width (Vega-Lite ``width: "container"``; the
+#: book's CSS gives the container that width), side-by-side panels keep :data:`PANEL_WIDTH`.
 FOLLOW_CONTAINER = True
-#: A phone's narrow column (a Vega expression): there legends list one entry per line, long
-#: labels are cut shorter and axis titles end at the plot's end, so nothing runs past the chart.
-_NARROW = "containerSize()[0] < 480"
 
 
 def _narrow_or(narrow: int | str, wide: int | str) -> dict[str, str]:
-    """A chart setting that is ``narrow`` in a phone's column, else ``wide`` (a Vega expression)."""
-    return {"expr": f"{_NARROW} ? {narrow} : {wide}"}
+    """``narrow`` in a phone's column (under 480 px), else ``wide`` (a Vega expression): there legends
+    list one entry per line, long labels are shorter, axis titles end at the plot's end."""
+    return {"expr": f"containerSize()[0] < 480 ? {narrow} : {wide}"}
 
 
 def _fit(narrower: int = 0) -> int | str:
