@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from callanalysis.present import charts
-from callanalysis.present.vega_embed import CHART_CLASS, chart_html, enable_offline_renderer
+from callanalysis.present.vega_embed import CHART_CLASS, chart_html, chart_words, enable_offline_renderer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book" / "_ext"))
 import sphinx_vega  # noqa: E402  (the book's Sphinx extension)
@@ -137,3 +137,26 @@ def test_vega_bundle_is_wrapped_and_cached(tmp_path, monkeypatch):
     body = first.split("*/\n", 1)[1]
     assert body.startswith("(function () {") and body.rstrip().endswith("})();")
     assert len(list(tmp_path.glob("vega-bundle_*.js"))) == 1
+
+
+def test_a_chart_carries_its_words_for_the_search_index(turns):
+    spec = charts.speaker_share_bar(turns).to_dict()
+    words = chart_words(spec)
+    assert spec["title"]["text"] in words and spec["description"] in words
+    assert all(isinstance(w, str) for w in words) and len(words) == len(set(words))
+    assert f'<p class="ca-chart-words" hidden>{words[0]}' in chart_html(spec)
+
+
+def test_tooltips_and_data_are_not_among_a_charts_words():
+    chart = alt.Chart(pd.DataFrame({"x": [1], "who": ["Ada"]}), title="Plain title").mark_point().encode(
+        x=alt.X("x:Q", title="Axis title"), tooltip=[alt.Tooltip("who:N", title="Tip title")])
+    assert sorted(chart_words(chart.to_dict())) == ["Axis title", "Plain title"]
+
+
+def test_a_single_chart_follows_its_containers_width(turns):
+    assert charts.FOLLOW_CONTAINER and charts.speaker_share_bar(turns).to_dict()["width"] == "container"
+
+
+def test_legends_go_one_entry_per_line_in_a_phones_column():
+    legend = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x").to_dict()["config"]["legend"]
+    assert legend["columns"] == {"expr": "containerSize()[0] < 480 ? 1 : 5"}

@@ -121,3 +121,22 @@ def test_the_command_line_data_output_stays_exact(tmp_path):
     out = subprocess.run([sys.executable, "-m", "callanalysis", "annotate", str(transcript)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert '=HYPERLINK(""http://evil.example/""' in out.stdout and "'=HYPERLINK" not in out.stdout
+
+
+def test_a_table_of_up_to_long_rows_shows_whole_and_a_longer_one_is_filterable():
+    short = str(tables.html_table(pd.DataFrame({"n": range(tables.LONG_ROWS)})))
+    long = str(tables.html_table(pd.DataFrame({"n": range(tables.LONG_ROWS + 1)})))
+    assert "data-filterable" not in short and "ca-table-long" not in short
+    assert "data-filterable" in long and 'class="ca-table-wrap ca-table-long"' in long
+
+
+def test_cells_and_rows_are_apart_for_the_search_index():
+    """Sphinx's search strips the tags of raw HTML: neighbouring cells must not run into one word."""
+    out = str(tables.html_table(pd.DataFrame({"a": ["Canaccord", "x"], "b": ["Genuity", "y"]})))
+    assert "Canaccord Genuity" in re.sub(r"<[^<]+?>", "", out).replace("\n", " ")
+
+
+def test_a_column_of_hashes_may_break_anywhere():
+    df = pd.DataFrame({"file": ["a.txt"], "sha256": ["c24a3e3252badfbe7991da508f6d728de4b2eaa1dbc201e9d7441ed6f124d182"]})
+    markup = str(tables.html_table(df))
+    assert '<td class="break" data-sort="c24a' in markup and '<td data-sort="a.txt"' in markup

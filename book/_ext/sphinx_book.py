@@ -24,6 +24,11 @@ inside Sphinx, MyST-NB, Jupyter Book or the themes.
 * **The book's own page assets** (``static/``): sortable tables (``tables.js``, ``tables.css``)
   and ``callanalysis-book.css``, which keeps links and table headers readable inside the light
   box the theme draws HTML outputs on in dark mode.
+* **A site entry page that names the icon.** The site's ``index.html`` redirects to the
+  book's first page (``sphinx-external-toc`` would write a bare ``<meta>`` redirect, and a
+  browser then asks for ``/favicon.ico``, a 404): it also carries the title, the book's icon
+  (``html_favicon``, set in ``_config.yml``; inline, as the redirect would abort its request)
+  and a link for browsers that do not redirect.
 * **Light pages.** The theme's 1.5 MB ``fontawesome.js`` (it only re-draws the icons the
   theme's CSS already draws from the web font) is removed, with the unused icon fonts;
   sphinx-design's CSS and script load only on pages that use a sphinx-design component.
@@ -31,6 +36,8 @@ inside Sphinx, MyST-NB, Jupyter Book or the themes.
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 import re
 from pathlib import Path
 from typing import Any
@@ -231,6 +238,26 @@ def _trim_theme_assets(app: Sphinx, exception: Exception | None) -> None:
                 (fonts / f"fa-{style}-{weight}.{suffix}").unlink(missing_ok=True)
 
 
+def _write_entry_page(app: Sphinx, exception: Exception | None) -> None:
+    """``index.html``: a redirect to the root page, with a title and the book's icon."""
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    target = escape(app.builder.get_target_uri(app.config.root_doc))
+    favicon = app.config.html_favicon or ""
+    if favicon and "://" not in favicon:  # inline: the redirect would abort a request for it
+        path = Path(app.confdir, favicon)
+        kind = mimetypes.guess_type(path.name)[0] or "image/x-icon"
+        favicon = f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    link = f'<link rel="icon" href="{escape(favicon)}">' if favicon else ""
+    title = escape(app.config.html_title or app.config.project)
+    Path(app.outdir, "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>{link}'
+        f'<meta http-equiv="Refresh" content="0; url={target}"></head>\n'
+        f'<body><p><a href="{target}">Open the report: {title}</a></p></body></html>\n',
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_nb")
     app.connect("html-page-context", _title_as_text)
@@ -245,4 +272,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _label_download_buttons, priority=502)  # after the theme
     app.connect("html-page-context", _drop_unused_design_assets)
     app.connect("build-finished", _trim_theme_assets)
+    # Before sphinx-external-toc's bare redirect (priority 500), which is skipped once it exists.
+    app.connect("build-finished", _write_entry_page, priority=400)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -49,17 +49,19 @@ PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange
 PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-#: Plot width in pixels. With axis labels and the export menu a chart stays inside the
-#: book's content column (about 690 px wide), so nothing is clipped or scrolls.
+#: Plot width in pixels of a chart that does not follow the column (:data:`FOLLOW_CONTAINER`).
 WIDTH = 460
 #: Panel width when two interval panels stand side by side (with labels they fit the column).
 PANEL_WIDTH = 200
-#: Whether single and layered charts follow their container's width (Vega-Lite ``width:
-#: "container"``; side-by-side panels keep :data:`PANEL_WIDTH`, as Vega-Lite cannot fit a concat).
-#: Off until the book's CSS gives the chart container the column's width (vega-embed makes it an
-#: inline block, zero wide): ``.callanalysis-vega.vega-embed {display: block; width: 100%}``.
-#: With that rule every single and layered chart fills the column at 1280 and 390 px.
-FOLLOW_CONTAINER = False
+#: Single and layered charts fill the column's width (Vega-Lite ``width: "container"``; the
+#: book's CSS gives the container that width), side-by-side panels keep :data:`PANEL_WIDTH`.
+FOLLOW_CONTAINER = True
+
+
+def _narrow_or(narrow: int | str, wide: int | str) -> dict[str, str]:
+    """``narrow`` in a phone's column (under 480 px), else ``wide`` (a Vega expression): there legends
+    list one entry per line, long labels are shorter, axis titles end at the plot's end."""
+    return {"expr": f"containerSize()[0] < 480 ? {narrow} : {wide}"}
 
 
 def _fit(narrower: int = 0) -> int | str:
@@ -86,7 +88,8 @@ def theme() -> alt.theme.ThemeConfig:
         "title": {"font": FONT, "fontSize": 16, "fontWeight": 600, "color": _TEXT, "anchor": "start", "offset": 12,
                   "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": _MUTED},
         "axis": {**labels, "gridColor": _GRID, "domainColor": _MUTED, "tickColor": _MUTED, "labelLimit": 160},
-        "legend": {**labels, "orient": "bottom", "direction": "horizontal", "columns": 5},
+        "axisX": {"titleAnchor": _narrow_or("'end'", "'middle'")},
+        "legend": {**labels, "orient": "bottom", "direction": "horizontal", "columns": _narrow_or(1, 5)},
         "header": {"labelFont": FONT, "labelFontSize": 13, "titleFont": FONT},
         "text": {"font": FONT, "fontSize": 12, "color": _TEXT},
         "bar": {"cornerRadiusEnd": 2},
@@ -337,9 +340,9 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
                  ("horizon_start:N", "From"), ("horizon_end:N", "To"), ("topic_label:N", "Topic"),
                  ("commitment:N", "Hedged / boosted"), ("text:N", "Sentence"))
     x_scale = alt.Scale(domain=[start.isoformat(), end.isoformat()], nice=False)
-    y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=320))
+    y = alt.Y("row:N", title="Sentence · horizon as said", sort=list(d["row"]), axis=alt.Axis(labelLimit=_narrow_or(140, 320)))
     color = alt.Color("speaker:N", title="Speaker", scale=alt.Scale(domain=speakers, range=SPEAKER_PALETTE[:len(speakers)]),
-                      legend=alt.Legend(orient="bottom", direction="horizontal", columns=3))
+                      legend=alt.Legend(orient="bottom", direction="horizontal", columns=_narrow_or(1, 3)))
     x = alt.X("shown_begin:T", title="Date the forecast refers to", scale=x_scale,
               axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=5, labelOverlap=True))
     bars = alt.Chart(d).mark_bar(height=6, opacity=0.55, cornerRadius=3).encode(
@@ -600,8 +603,9 @@ def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str =
                                                                           "of cue")).mark_bar().encode(
         x=alt.X("share:Q", stack="normalize", title=f"Share of the group's {what} cues", axis=alt.Axis(format="%")),
         y=alt.Y(f"{group}:N", sort=order, title="Whose sentences" if group == "hedge_context" else group.capitalize(),
-                axis=alt.Axis(labelLimit=230)),
-        color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order, legend=alt.Legend(columns=2, labelLimit=260),
+                axis=alt.Axis(labelLimit=_narrow_or(120, 230))),
+        color=alt.Color("kind_label:N", title="Kind of cue", sort=kind_order,
+                        legend=alt.Legend(columns=1, labelLimit=_narrow_or(180, 260)),
                         scale=alt.Scale(domain=kind_order, range=palette[: len(kind_order)])),
         order=alt.Order("count:Q", sort="descending"),
         tooltip=_tips((f"{group}:N", "Group"), ("kind_label:N", "Kind of cue"), ("count:Q", "Cues"),

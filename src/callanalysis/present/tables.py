@@ -4,20 +4,22 @@
 
 * every cell is HTML-escaped (transcript text can never inject markup);
 * a ``sentence_id`` column becomes a link to that sentence in the annotated-transcript chapter;
-* the table carries ``class="ca-table"`` and ``data-sortable``: the book's small script
-  (``callanalysis/static/tables.js``) sorts it when a header is clicked; without the script it
-  is still a plain, readable table;
+* the table carries ``class="ca-table"`` and ``data-sortable``: the book's script
+  (``book/_ext/static/tables.js``) sorts it by a clicked header; one of more than
+  :data:`LONG_ROWS` rows is ``data-filterable`` (a filter box) in a box of its own height
+  (``ca-table-long``), shorter ones show whole; cells are apart by whitespace, as Sphinx's
+  search reads raw HTML with its tags stripped;
 * numbers are formatted once, here, so every chapter shows them alike;
 * the table's longest text column, when it holds prose (a value longer than
   :data:`PROSE_CHARS`: sentences), keeps a readable width (``class="prose"``) instead of
-  shrinking to a word per line beside many columns.
+  shrinking to a word per line; a column with a word longer than :data:`LONG_WORD` (a hash,
+  a path) may break it anywhere (``class="break"``), so the table keeps to the page's width.
 
-``download_link(df, filename)`` is a self-contained link (a ``data:`` URI) that saves the table
-as CSV: no file on disk, works offline, the bytes of ``DataFrame.to_csv`` except that a text
-cell a spreadsheet would run as a formula (it begins with ``=``, ``@``, a tab or a carriage
-return, or with ``+`` or ``-`` not followed by a number: OWASP's "CSV injection") starts with
-``'``, as OWASP recommends, and the link says how many cells that changed
-(:func:`spreadsheet_safe`). The command line's data files are not changed this way.
+``download_link(df, filename)`` is a self-contained link (a ``data:`` URI, offline) that saves
+the table as ``DataFrame.to_csv`` would, except that a text cell a spreadsheet would run as a
+formula (``=``, ``@``, tab, CR, or ``+``/``-`` not followed by a number: OWASP's "CSV
+injection") starts with ``'``, and the link says how many (:func:`spreadsheet_safe`). The
+command line's data files are not changed this way.
 """
 
 from __future__ import annotations
@@ -43,10 +45,13 @@ def sentence_href(sentence_id: int) -> str:
     return f"{TRANSCRIPT_PAGE}#{sentence_anchor(sentence_id)}"
 
 
-_NUM = ' class="num"'
-_PROSE = ' class="prose"'
+_NUM, _PROSE, _BREAK = ' class="num"', ' class="prose"', ' class="break"'
 #: A text column whose longest value has more characters than this holds prose (sentences).
 PROSE_CHARS = 80
+#: A table of more rows than this is long: filterable, in a box of its own height.
+LONG_ROWS = 30
+#: A text column with a word longer than this (a hash, a path) may break it anywhere.
+LONG_WORD = 24
 
 
 class HTML:
@@ -58,8 +63,7 @@ class HTML:
     def _repr_html_(self) -> str:
         return self.markup
 
-    def __str__(self) -> str:
-        return self.markup
+    __str__ = _repr_html_
 
     def __repr__(self) -> str:
         # the notebook's text/plain fallback: the same on every run (no memory address)
@@ -82,13 +86,8 @@ def _cell(value: object, fmt: str | None) -> tuple[str, str]:
 
 
 def html_table(
-    df: pd.DataFrame,
-    *,
-    formats: Mapping[str, str] | None = None,
-    labels: Mapping[str, str] | None = None,
-    caption: str | None = None,
-    link_sentences: bool = True,
-    links: Mapping[str, str] | None = None,
+    df: pd.DataFrame, *, formats: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None,
+    caption: str | None = None, link_sentences: bool = True, links: Mapping[str, str] | None = None,
     max_rows: int | None = None,
 ) -> HTML:
     """Render ``df`` as an escaped, sortable HTML table (see the module docstring).
@@ -97,9 +96,7 @@ def html_table(
     column -> header text in words; ``links`` maps a shown column -> the column holding its
     URL (only ``http(s)`` URLs become links; the URL column itself is not shown).
     """
-    formats = dict(formats or {})
-    labels = dict(labels or {})
-    links = dict(links or {})
+    formats, labels, links = dict(formats or {}), dict(labels or {}), dict(links or {})
     urls = df[list(links.values())] if links else None
     shown = df.drop(columns=[c for c in links.values() if c not in links]) if links else df
     shown = shown if max_rows is None else shown.head(max_rows)
@@ -107,10 +104,9 @@ def html_table(
     lengths = {c: int(shown[c].astype(str).str.len().max()) for c in shown.columns if c not in numeric and len(shown)}
     longest = max(lengths, key=lengths.__getitem__, default=None)
     prose = {longest} if longest is not None and lengths[longest] > PROSE_CHARS else set()
-    head = "".join(
-        f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
-        for c in shown.columns
-    )
+    unbroken = {c for c in lengths if shown[c].astype(str).str.contains(rf"\S{{{LONG_WORD + 1},}}").any()}
+    head = " ".join(f'<th scope="col"{_NUM if c in numeric else ""}>{html.escape(labels.get(c, str(c).replace("_", " ")))}</th>'
+                    for c in shown.columns)
     rows = []
     for i, record in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
@@ -122,20 +118,17 @@ def html_table(
                 body = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{body}</a>'
             elif col == "sentence_id" and link_sentences and text:
                 body = f'<a href="{sentence_href(int(value))}" title="Read sentence {body} in the annotated transcript">{body}</a>'
-            cls = _NUM if col in numeric else _PROSE if col in prose else ""
+            cls = _NUM if col in numeric else _PROSE if col in prose else _BREAK if col in unbroken else ""
             cells.append(f'<td{cls} data-sort="{html.escape(key, quote=True)}">{body}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append("<tr>" + " ".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    more = (
-        f'<p class="ca-table-note">Showing {len(shown)} of {len(df)} rows; the CSV download has them all.</p>'
-        if len(shown) < len(df)
-        else ""
+    more = (f'<p class="ca-table-note">Showing {len(shown)} of {len(df)} rows; the CSV download has them all.</p>'
+            if len(shown) < len(df) else "")
+    long, body = len(shown) > LONG_ROWS, "\n".join(rows)
+    return HTML(
+        f'<div class="ca-table-wrap{" ca-table-long" if long else ""}"><table class="ca-table" data-sortable'
+        f'{" data-filterable" if long else ""}>{cap}<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody></table></div>{more}'
     )
-    markup = (
-        '<div class="ca-table-wrap"><table class="ca-table" data-sortable>'
-        f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}"
-    )
-    return HTML(markup)
 
 
 #: The start of a text cell a spreadsheet would run as a formula; ``+`` and ``-`` only when

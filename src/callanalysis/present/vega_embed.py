@@ -3,23 +3,20 @@
 Altair's default HTML output loads Vega, Vega-Lite and vega-embed from a CDN when the page
 is viewed; offline the chart becomes an error message. This renderer emits only
 
-* a ``<div class="callanalysis-vega">`` that holds the chart, and
+* a ``<div class="callanalysis-vega">`` that holds the chart,
+* a hidden paragraph with the chart's words (:func:`chart_words`), which Sphinx's search
+  indexes (it reads raw HTML with the tags stripped; a script's text it leaves out), and
 * a small script, scoped inside a function, that calls ``window.vegaEmbed(div, spec, opts)``
   once the page has loaded, or writes a one-line error into the div when the Vega bundle
   is not on the page.
 
 The Vega bundle itself is written once per build by the book's Sphinx extension
-``book/_ext/sphinx_vega.py``, which adds it only to pages that contain a chart. Every chapter
-notebook that draws a chart enables the renderer in its first code cell, through
-:func:`callanalysis.report.setup`; elsewhere::
+``book/_ext/sphinx_vega.py``, only onto pages with a chart. Chapters enable the renderer through
+:func:`callanalysis.report.setup`; elsewhere call :func:`enable_offline_renderer`.
 
-    from callanalysis.present.vega_embed import enable_offline_renderer
-    enable_offline_renderer()
-
-The output is ``text/html`` only (plus a ``text/plain`` line). It does not also carry the
-Vega-Lite mime type: nbformat rejects that payload as a JSON object (its name does not end
-in ``+json``), which fails the book build. In JupyterLab, switch back with
-``alt.renderers.enable("default")`` while exploring.
+The output is ``text/html`` only (plus a ``text/plain`` line), not the Vega-Lite mime type:
+nbformat rejects that payload (its name does not end in ``+json``), which fails the build. In
+JupyterLab, switch back with ``alt.renderers.enable("default")`` while exploring.
 """
 
 from __future__ import annotations
@@ -40,9 +37,7 @@ CHART_CLASS = "callanalysis-vega"
 
 #: vega-embed options: SVG output (sharp, accessible), export on, no links to online tools.
 DEFAULT_EMBED_OPTIONS: dict[str, Any] = {
-    "renderer": "svg",
-    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
-}
+    "renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 
 _SCRIPT = """\
 <script type="text/javascript">
@@ -89,8 +84,25 @@ def _chart_id(spec_json: str, opts_json: str) -> str:
     return f"{CHART_CLASS}-{digest}" + (f"-{n}" if n > 1 else "")
 
 
+def chart_words(spec: dict[str, Any]) -> list[str]:
+    """The words a reader may search a chart by: its title, subtitles, axis and legend titles
+    and description, each once, in order (not its tooltips, data or configuration)."""
+    found: list[str] = []
+
+    def walk(node: Any, key: str = "") -> None:
+        if isinstance(node, (dict, list)):  # a list's items are under the list's key
+            for k, v in node.items() if isinstance(node, dict) else ((key, v) for v in node):
+                if k not in ("config", "data", "datasets", "tooltip"):
+                    walk(v, k)
+        elif isinstance(node, str) and key in ("title", "text", "subtitle", "description") and node not in found:
+            found.append(node)
+
+    walk(spec)
+    return found
+
+
 def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """The HTML fragment for one chart: the container div and the script that fills it.
+    """The HTML fragment for one chart: the container div, its words and the script that fills it.
 
     The container's id depends only on the chart and on how many times this process drew the
     same chart before (see :func:`_chart_id`), so a notebook run in a fresh kernel gives the
@@ -106,21 +118,14 @@ def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None
         else ""
     )
     div = f'<div class="{CHART_CLASS}" id="{div_id}"{aria}></div>'
-    script = _SCRIPT % {
-        "div_id": json.dumps(div_id),
-        "spec": spec_json,
-        "opts": opts_json,
-        "chart_class": CHART_CLASS,
-    }
-    return f"{div}\n{script}"
+    script = _SCRIPT % {"div_id": json.dumps(div_id), "spec": spec_json, "opts": opts_json, "chart_class": CHART_CLASS}
+    return f'{div}\n<p class="ca-chart-words" hidden>{html.escape(" / ".join(chart_words(spec)))}</p>\n{script}'
 
 
 def render(spec: dict[str, Any], embed_options: dict[str, Any] | None = None, **_: Any):
     """Altair renderer: the chart as ``text/html`` for the book."""
-    return {
-        "text/html": chart_html(spec, embed_options),
-        "text/plain": f"<Altair chart: {spec.get('description') or 'no description'}>",
-    }
+    return {"text/html": chart_html(spec, embed_options),
+            "text/plain": f"<Altair chart: {spec.get('description') or 'no description'}>"}
 
 
 def enable_offline_renderer(**embed_options: Any) -> None:
@@ -130,7 +135,4 @@ def enable_offline_renderer(**embed_options: Any) -> None:
     """
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, render)
-    if embed_options:
-        alt.renderers.enable(RENDERER_NAME, embed_options=embed_options)
-    else:
-        alt.renderers.enable(RENDERER_NAME)
+    alt.renderers.enable(RENDERER_NAME, **({"embed_options": embed_options} if embed_options else {}))
