@@ -13,7 +13,7 @@ from callanalysis.present import chapters, wording
 from .conftest import FIXTURES, ROOT
 
 NOTEBOOKS = {"00_promises": "promises", "01_the_call": "the_call", "02_claims": "claims", "03_hedging": "hedging", "04_forecasts": "forecasts",
-             "05_speakers": "speakers", "06_against_other_calls": "against_others", "06_transcript": "transcript"}
+             "05_speakers": "speakers", "06_against_other_calls": "against_others", "07_transcript": "transcript"}
 FAST = {"hedging": {"n_boot": 200}, "speakers": {"n_boot": 200}, "against_others": {"n_boot": 200}}
 
 

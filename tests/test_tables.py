@@ -19,7 +19,7 @@ def test_cells_are_html_escaped():
 
 def test_sentence_id_links_to_the_annotated_transcript():
     out = str(tables.html_table(pd.DataFrame({"sentence_id": [12], "text": ["x"]})))
-    assert 'href="06_transcript.html#s-12"' in out
+    assert 'href="07_transcript.html#s-12"' in out
 
 
 def test_links_column_makes_http_links_and_hides_the_url_column():

@@ -1,6 +1,6 @@
 """What a built report was made from: software versions, input hashes, build date, commands.
 
-The reproducibility appendix (``notebooks/08_reproducibility.md``) only calls these functions
+The reproducibility appendix (``notebooks/09_reproducibility.md``) only calls these functions
 and shows what they return, so every number in it is measured when the book is built, never
 typed:
 

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 #: The annotated-transcript page, relative to the chapters (all live in notebooks/).
-TRANSCRIPT_PAGE = "06_transcript.html"
+TRANSCRIPT_PAGE = "07_transcript.html"
 
 
 def sentence_anchor(sentence_id: int) -> str:
