@@ -159,13 +159,10 @@ def download_link(df: pd.DataFrame, filename: str, text: str | None = None) -> H
     payload = safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
     b64 = base64.b64encode(payload).decode("ascii")
     label = text or f"Download this table as CSV ({filename}, {len(df):,} rows)"
-    note = (
-        f" ({changed:,} {'cell' if changed == 1 else 'cells'} that a spreadsheet would run as "
-        f"{'a formula starts' if changed == 1 else 'formulas start'} with an apostrophe (') in "
-        "this download, so that it shows them as text)"
-        if changed
-        else ""
-    )
+    run = "cell that a spreadsheet would run as a formula starts" if changed == 1 else \
+        "cells that a spreadsheet would run as formulas start"
+    note = (f" ({changed:,} {run} with an apostrophe (') in this download, so that it shows them as text)"
+            if changed else "")
     return HTML(
         f'<p class="ca-download"><a download="{html.escape(filename, quote=True)}" '
         f'href="data:text/csv;charset=utf-8;base64,{b64}">{html.escape(label)}</a>{html.escape(note)}</p>'
