@@ -5,7 +5,9 @@ One function per chapter (``the_call``, ``claims``, ``hedging``, ``forecasts``, 
 ``sentences``, ``turns``) and returns a :class:`Chapter`: the figures its prose glues (by the
 names the prose uses), its tables as escaped HTML, and the frames behind its charts and
 downloads. The notebooks only load the call, call one of these, glue, and show; the measuring
-is in :mod:`callanalysis.measure`, the phrasing in :mod:`callanalysis.present.wording`.
+is in :mod:`callanalysis.measure`, the phrasing in :mod:`callanalysis.present.wording`. The
+heavier measures (outcomes with scipy's optimiser, readability with textstat, norms) are
+imported by the functions that use them, so a chapter's kernel loads only what it needs.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..measure import consistency, outcomes, readability, summary
+from ..measure import consistency, summary
 from ..measure.stats import HIGHER, LOWER, N_BOOT, UNCLEAR
 from ..parse import quality
 from ..parse.transcript import SECTION_LABELS
@@ -70,6 +72,8 @@ def promises(r) -> Chapter:
     """The answer in words: the material forecasts of the outcome ledger per speaker, with the
     sentence, its hedge, due date, outcome and source, and a profile of each executive (and of
     anyone else the ledger follows). Without a ledger, the profiles alone."""
+    from ..measure import outcomes
+
     s, turns = r.sentences, r.turns
     found = ledger(r)
     card = found[1] if found else None
@@ -493,6 +497,8 @@ def forecasts(r) -> Chapter:
 def ledger(r) -> tuple[Path, pd.DataFrame, str] | None:
     """The call's outcome ledger: its file, the scorecard (each forecast matched to one sentence,
     :mod:`callanalysis.measure.outcomes`) and the date it was checked; None when the call has none."""
+    from ..measure import outcomes
+
     try:
         path = outcomes.outcomes_path_for(r.call)
     except FileNotFoundError:
@@ -503,6 +509,8 @@ def ledger(r) -> tuple[Path, pd.DataFrame, str] | None:
 
 def _outcomes(r, f: dict, tables: dict, data: dict) -> None:
     """The scorecard of the call's outcome file, when ``data/outcomes/index.csv`` lists one."""
+    from ..measure import outcomes
+
     meta, found = r.call.metadata, ledger(r)
     if found is None:
         f["forecasts_outcomes_lead"] = wording.outcomes_lead(None, meta.company, meta.quarter, meta.fiscal_year)
@@ -551,10 +559,12 @@ def ledger_rules(notes: dict[str, str]) -> HTML:
 
 def outcome_sources(card: pd.DataFrame) -> HTML:
     """Each checked forecast's status, deadline and sources (linked, dated), as a numbered list."""
+    from ..measure.outcomes import source_links
+
     items = []
     for _, row in card.iterrows():
         links = "; ".join((f'<a href="{escape(u)}" rel="noopener">{escape(t)}</a>' if u.startswith(("http://", "https://"))
-                           else escape(t)) + f" ({escape(d)})" for t, u, d in outcomes.source_links(row))
+                           else escape(t)) + f" ({escape(d)})" for t, u, d in source_links(row))
         items.append(f'<li value="{int(row["id"])}"><strong>{escape(row["status"])}</strong> '
                      f"(deadline {escape(str(row['horizon_date']))}): {links}</li>")
     return HTML(f"<p>Sources and their dates, by forecast number:</p><ol>{''.join(items)}</ol>")
@@ -565,6 +575,8 @@ def outcome_sources(card: pd.DataFrame) -> HTML:
 
 def speakers(r, n_boot: int = N_BOOT) -> Chapter:
     """Speaker profiles, what their sentences do, readability, prepared against spontaneous speech."""
+    from ..measure import readability
+
     s, min_words = summary.add_phase(r.sentences), readability.MIN_WORDS
     profile = summary.speaker_profile(s, r.turns)
     roles, titles = profile.set_index("speaker")["role"], profile.set_index("speaker")["title"].fillna("")
@@ -733,6 +745,8 @@ def _speaker_tables(s, profile, read, share, hedging, fog_phase, roles, n_boot) 
 
 def _by_role_and_part(s: pd.DataFrame, n_boot: int) -> pd.DataFrame:
     """Claim and forecast shares, hedges per 100 words and Gunning fog per role and part of the call."""
+    from ..measure import readability
+
     keys = ["role", "phase"]
     part = {k: summary.share_ci(s, k, keys, n_boot=n_boot).rename(
         columns={"share": f"{k}_share", "ci_low": f"{k}_low", "ci_high": f"{k}_high"}) for k in ("claim", "forecast")}

@@ -19,8 +19,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from ..measure.stats import HIGHER, LOWER
-
 
 def glue(values: Mapping[str, object]) -> None:
     """Glue each ``name: value`` for ``{glue:text}`` (as :func:`glueable` makes it)."""
@@ -67,6 +65,8 @@ def with_interval(values: Sequence[float], lows: Sequence[float], highs: Sequenc
 
 def interval_says(verdict: str) -> str:
     """What the interval of a difference says, from :func:`~callanalysis.measure.stats.verdict`."""
+    from ..measure.stats import HIGHER, LOWER  # here, not above: a chapter without statistics loads no scipy
+
     if verdict in (HIGHER, LOWER):
         side = "above" if verdict == HIGHER else "below"
         return f"lies wholly {side} zero, so the difference is larger than resampling alone would produce"
@@ -74,7 +74,9 @@ def interval_says(verdict: str) -> str:
 
 
 def which_way(verdict: str, higher: str, lower: str, same: str) -> str:
-    """``higher``, ``lower`` or ``same``, as the verdict goes."""
+    """``higher``, ``lower`` or ``same``, as the verdict goes (:func:`interval_says`)."""
+    from ..measure.stats import HIGHER, LOWER
+
     return {HIGHER: higher, LOWER: lower}.get(verdict, same)
 
 
