@@ -154,7 +154,7 @@ def test_tooltips_and_data_are_not_among_a_charts_words():
 
 
 def test_a_single_chart_follows_its_containers_width(turns):
-    assert charts.FOLLOW_CONTAINER and charts.speaker_share_bar(turns).to_dict()["width"] == "container"
+    assert charts.speaker_share_bar(turns).to_dict()["width"] == "container"
 
 
 def test_legends_go_one_entry_per_line_in_a_phones_column():

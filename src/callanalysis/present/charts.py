@@ -49,13 +49,12 @@ PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange
 PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-#: Plot width in pixels of a chart that does not follow the column (:data:`FOLLOW_CONTAINER`).
+#: Design width in pixels: the theme's default plot width, and the width section labels are fitted to.
 WIDTH = 460
 #: Panel width when two interval panels stand side by side (with labels they fit the column).
 PANEL_WIDTH = 200
-#: Single and layered charts fill the column's width (Vega-Lite ``width: "container"``; the
-#: book's CSS gives the container that width), side-by-side panels keep :data:`PANEL_WIDTH`.
-FOLLOW_CONTAINER = True
+#: Single and layered charts fill the column's width (the book's CSS gives the container that width).
+FIT = "container"
 
 
 def _narrow_or(narrow: int | str, wide: int | str) -> dict[str, str]:
@@ -64,13 +63,6 @@ def _narrow_or(narrow: int | str, wide: int | str) -> dict[str, str]:
     return {"expr": f"containerSize()[0] < 480 ? {narrow} : {wide}"}
 
 
-def _fit(narrower: int = 0) -> int | str:
-    """A single or layered chart's width: its container's, or :data:`WIDTH` less ``narrower``
-    pixels (room for long axis labels) while :data:`FOLLOW_CONTAINER` is off."""
-    return "container" if FOLLOW_CONTAINER else WIDTH - narrower
-
-
-FIT = _fit()
 _TEXT, _MUTED, _GRID = "#222222", "#555555", "#e6e6e6"
 _SMALL_NOTE = "Open marks: fewer than {n:,} words, read with care"
 _POSITION = "Position in the call (words spoken so far)"
@@ -114,15 +106,12 @@ def _tips(*fields: tuple) -> list[alt.Tooltip]:
     return [alt.Tooltip(f, title=t, **({"format": fmt[0]} if fmt else {})) for f, t, *fmt in fields]
 
 
-def role_color_scale() -> alt.Scale:
-    """Colour scale that gives each role its fixed colour, whatever roles a chart shows."""
-    return alt.Scale(domain=ROLE_ORDER, range=[ROLE_COLORS[r] for r in ROLE_ORDER])
-
-
 def _role_color(roles=(), field: str = "role:N") -> alt.Color:
-    """Colour by role; the legend lists only ``roles`` (the roles the chart shows), in legend order."""
+    """Colour by role, each role its fixed colour; the legend lists only ``roles`` (the roles the chart
+    shows), in legend order."""
     present = [r for r in ROLE_ORDER if r in set(roles)] or ROLE_ORDER
-    return alt.Color(field, title="Role", scale=role_color_scale(), legend=alt.Legend(values=present))
+    scale = alt.Scale(domain=ROLE_ORDER, range=list(ROLE_COLORS.values()))
+    return alt.Color(field, title="Role", scale=scale, legend=alt.Legend(values=present))
 
 
 def section_label(section: str) -> str:
@@ -158,11 +147,8 @@ def _section_bands(sections: pd.DataFrame, start: str, end: str, x_scale: alt.Sc
 
 
 def speaker_share_bar(turns: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars: each speaker's share of the words spoken on the call.
-
-    ``turns`` needs ``speaker``, ``role`` and ``words``; ``title``/``firm`` are shown in the
-    tooltip when present. One row per turn (or per sentence: words are summed).
-    """
+    """Horizontal bars: each speaker's share of the words spoken on the call, from rows of turns (or
+    sentences) with ``speaker``, ``role`` and ``words``; ``title`` and ``firm`` go in the tooltip."""
     extra = [c for c in ("title", "firm") if c in turns.columns]
     d = turns.assign(**{c: turns[c].fillna("") for c in extra}).groupby(
         ["speaker", "role", *extra], as_index=False, sort=False).agg(words=("words", "sum"), turns=("words", "size"))
@@ -210,10 +196,8 @@ def turn_timeline(turns: pd.DataFrame) -> alt.LayerChart:
 
 
 def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
-    """Stacked bars: words spoken in each section, split by the speakers' role.
-
-    ``by_section_role`` needs ``section``, ``role`` and ``words`` (``summary.rates`` by section and role).
-    """
+    """Stacked bars: words spoken in each section, split by the speakers' role
+    (``by_section_role``: ``summary.rates`` by section and role)."""
     d = by_section_role[["section", "role", "words"]].copy()
     d["section_label"] = d["section"].map(section_label)
     d["share_of_section"] = d["words"] / d.groupby("section")["words"].transform("sum")
@@ -235,10 +219,8 @@ def section_role_bar(by_section_role: pd.DataFrame) -> alt.Chart:
 
 
 def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
-    """Stacked bars: each speaker's sentences split into claims with a figure, other claims, the rest.
-
-    ``profile`` is ``summary.claim_profile`` by speaker; speakers by sentences, most first.
-    """
+    """Stacked bars: each speaker's sentences (``summary.claim_profile`` by speaker), most first, split
+    into claims with a figure, other claims and the rest."""
     p = profile.sort_values(["sentences", "speaker"], ascending=[False, True])
     parts = list(CLAIM_PARTS)
     counts = (p["claims_with_figure"], p["claims"] - p["claims_with_figure"], p["sentences"] - p["claims"])
@@ -360,7 +342,7 @@ def forecast_timeline(ledger: pd.DataFrame, call_date) -> alt.LayerChart:
         title=_title("When the forecasts fall due", subtitle=[
             "Bar: the period a horizon covers; dot: its last day.",
             f"The axis stops at {end:%d %b %Y}; a triangle marks a horizon that runs on."]),
-        width=_fit(170), height=alt.Step(16), description=description)
+        width=FIT, height=alt.Step(16), description=description)
 
 
 def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y: bool) -> alt.LayerChart:
@@ -410,11 +392,8 @@ def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts
 
 
 def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
-    """Share of resolved forecasts met, per group, with Wilson intervals.
-
-    ``comparison`` is ``outcomes.hedged_vs_boosted``; a comparison with an empty side (no
-    boosted forecast, say) is left out, with its p-value.
-    """
+    """Share of resolved forecasts met, per group of ``outcomes.hedged_vs_boosted``, with Wilson
+    intervals; a comparison with an empty side (no boosted forecast, say) is left out, with its p-value."""
     c = comparison[comparison.groupby("comparison")["n"].transform("min") > 0].copy()  # no empty side
     c["label"] = [f"{g} (n={n})" for g, n in zip(c["group"], c["n"])]
     c["flag"] = c["comparison"].str.split(" vs ").str[0]
@@ -437,7 +416,7 @@ def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tips)
     return alt.layer(rules, dots).properties(
         title=_title(f"Did {' or '.join(dict.fromkeys(c['flag']))} forecasts fare better?", subtitle=subtitle),
-        width=_fit(120), height=alt.Step(30), description=description)
+        width=FIT, height=alt.Step(30), description=description)
 
 
 # --------------------------------------------------------------------------- hedging and speakers
@@ -536,10 +515,8 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
 
 
 def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
-    """Certainty balance (boosters minus hedges per 100 words) per group, with 95% intervals.
-
-    ``table`` is ``summary.hedging_table``; a dashed rule marks zero (as many boosters as hedges).
-    """
+    """Certainty balance (boosters minus hedges per 100 words, ``summary.hedging_table``) per group, with
+    95% intervals; a dashed rule marks zero (as many boosters as hedges)."""
     d = table.assign(small=table["words"] < small_words)
     description = (f"Dot-and-interval chart of boosters minus hedges per 100 words for {len(d)} {group}s; for "
                    f"{int((d['balance_high'] < 0).sum())} of them the whole 95% interval lies below zero (more "
@@ -553,11 +530,8 @@ def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
 
 
 def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words", zero: bool = True) -> alt.LayerChart:
-    """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row.
-
-    ``comparison`` is ``summary.phase_comparison`` or ``readability.phase_readability``;
-    ``zero`` starts the x axis at zero.
-    """
+    """Scripted opening against Q&A per speaker (and pooled), two dots with intervals per row, from
+    ``summary.phase_comparison`` or ``readability.phase_readability``."""
     d = pd.DataFrame([(r.speaker, phase, getattr(r, f"{p}_rate"), getattr(r, f"{p}_low"), getattr(r, f"{p}_high"),
                        getattr(r, f"{p}_words"), r.verdict)
                       for r in comparison.itertuples(index=False) for phase, p in (("scripted opening", "opening"), ("Q&A", "qa"))],
@@ -587,10 +561,8 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
 
 
 def cue_kind_bars(kinds: pd.DataFrame, group: str = "hedge_context", what: str = "hedge") -> alt.Chart:
-    """Each group's cues split by kind (modal, epistemic adverb ...), as 100% stacked bars.
-
-    ``kinds`` is ``summary.cue_kinds`` by ``group``.
-    """
+    """Each group's cues split by kind (modal, epistemic adverb ...), as 100% stacked bars
+    (``kinds``: ``summary.cue_kinds`` by ``group``)."""
     order = list(dict.fromkeys(kinds[group]))
     kind_order = list(kinds.groupby("kind_label")["count"].sum().sort_values(ascending=False).index)
     d = kinds.assign(group_total=kinds[group].map(kinds.groupby(group)["count"].sum()))
@@ -715,11 +687,8 @@ def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -
 
 
 def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
-    """Grouped bars: F1 per label for the report's rules and for the finance word-list baselines.
-
-    ``metrics`` is ``validation.ValidationReport.metrics`` (``system``, ``baseline_list``,
-    ``label``, ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``).
-    """
+    """Grouped bars: F1 per label for the report's rules and for the finance word-list baselines
+    (``metrics``: ``validation.ValidationReport.metrics``)."""
     names = {"lm_weak_modal": "LM Weak_Modal words", "lm_strong_modal": "LM Strong_Modal words",
              "li2010_forward": "Li (2010) forward-looking words"}
     kinds = ["rules", "word-list baseline"]
