@@ -31,7 +31,8 @@ from ..parse.transcript import SECTION_LABELS, Call
 
 #: Where the claims chapter lists the consistency findings (the heading's anchor).
 FINDINGS_HREF = "02_claims.html#figures-that-cannot-all-be-right"
-LABEL_WORDS = {"claim": "claim", "forecast": "forecast", "hedged": "hedged", "boosted": "boosted"}
+#: The label columns a sentence is marked with, each named by its column.
+LABELS = ("claim", "forecast", "hedged", "boosted")
 
 
 def _cues(value: object) -> list[str]:
@@ -41,11 +42,8 @@ def _cues(value: object) -> list[str]:
 
 
 def cue_spans(text: str, cues: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, kind)`` spans of each ``(cue, kind)`` in ``text``.
-
-    Each cue takes its first occurrence not already taken (whole words, case-insensitive);
-    a cue that is not found is skipped (the label still shows in the sentence's title).
-    """
+    """Non-overlapping ``(start, end, kind)`` spans of each ``(cue, kind)`` in ``text``: each cue's first
+    occurrence not already taken (whole words, case-insensitive); a cue not found is skipped."""
     taken: list[tuple[int, int, str]] = []
     for cue, kind in cues:
         pattern = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, cue.split())) + r"(?![\w-])", re.I)
@@ -70,14 +68,12 @@ def sentence_html(row: Mapping[str, Any], suspect: tuple[int, str] | None = None
     span; ``suspect`` (from :func:`suspects`) adds the consistency marker."""
     text = str(row["text"])
     cues = [(c, "hedge") for c in _cues(row.get("hedge_cues"))] + [(c, "booster") for c in _cues(row.get("booster_cues"))]
-    parts: list[str] = []
-    pos = 0
+    parts, pos = [], 0
     for a, b, kind in cue_spans(text, cues):
-        parts.append(html.escape(text[pos:a]))
-        parts.append(f'<span class="ca-{kind}-cue" title="{kind} cue">{html.escape(text[a:b])}</span>')
+        parts += [html.escape(text[pos:a]), f'<span class="ca-{kind}-cue" title="{kind} cue">{html.escape(text[a:b])}</span>']
         pos = b
     parts.append(html.escape(text[pos:]))
-    labels = [word for col, word in LABEL_WORDS.items() if int(row.get(col, 0) or 0)]
+    labels = [label for label in LABELS if int(row.get(label, 0) or 0)]
     classes = ["ca-s", *(f"ca-{w}" for w in labels), *(["ca-suspect"] if suspect else [])]
     badge = ""
     if int(row.get("forecast", 0) or 0):

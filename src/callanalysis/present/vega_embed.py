@@ -102,21 +102,14 @@ def chart_words(spec: dict[str, Any]) -> list[str]:
 
 
 def chart_html(spec: dict[str, Any], embed_options: dict[str, Any] | None = None) -> str:
-    """The HTML fragment for one chart: the container div, its words and the script that fills it.
-
-    The container's id depends only on the chart and on how many times this process drew the
-    same chart before (see :func:`_chart_id`), so a notebook run in a fresh kernel gives the
-    same output every time (drawing a chart again in the same kernel gives it a new id).
-    """
+    """The HTML fragment for one chart: the container div (its id from :func:`_chart_id`, the same
+    on every run of a notebook in a fresh kernel), its words and the script that fills it."""
     opts = {**DEFAULT_EMBED_OPTIONS, **(embed_options or {})}
     spec_json, opts_json = _json_for_script(spec), _json_for_script(opts)
     div_id = _chart_id(spec_json, opts_json)
     description = spec.get("description")
-    aria = (
-        f' role="figure" aria-label="{html.escape(description, quote=True)}"'
-        if isinstance(description, str) and description
-        else ""
-    )
+    aria = f' role="figure" aria-label="{html.escape(description, quote=True)}"' if isinstance(description, str) \
+        and description else ""
     div = f'<div class="{CHART_CLASS}" id="{div_id}"{aria}></div>'
     script = _SCRIPT % {"div_id": json.dumps(div_id), "spec": spec_json, "opts": opts_json, "chart_class": CHART_CLASS}
     return f'{div}\n<p class="ca-chart-words" hidden>{html.escape(" / ".join(chart_words(spec)))}</p>\n{script}'
@@ -129,10 +122,8 @@ def render(spec: dict[str, Any], embed_options: dict[str, Any] | None = None, **
 
 
 def enable_offline_renderer(**embed_options: Any) -> None:
-    """Register (once) and enable the offline renderer for this kernel.
-
-    Keyword arguments are extra vega-embed options merged over :data:`DEFAULT_EMBED_OPTIONS`.
-    """
+    """Register (once) and enable the offline renderer for this kernel; keyword arguments are
+    vega-embed options merged over :data:`DEFAULT_EMBED_OPTIONS`."""
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, render)
     alt.renderers.enable(RENDERER_NAME, **({"embed_options": embed_options} if embed_options else {}))
