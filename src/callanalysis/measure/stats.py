@@ -22,7 +22,6 @@ import zlib
 from collections.abc import Iterable
 
 import numpy as np
-from scipy import stats
 
 DEFAULT_SEED = 20240423
 N_BOOT = 2000
@@ -84,6 +83,8 @@ def verdict(low: float, high: float) -> str:
 
 def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
     """Wilson score interval of a proportion (scipy's ``binomtest``); NaN, NaN when ``n`` is 0."""
+    from scipy import stats  # here, not above: a chapter that draws no interval loads no scipy
+
     if n == 0:
         return math.nan, math.nan
     ci = stats.binomtest(int(successes), int(n)).proportion_ci(confidence_level=level, method="wilson")
@@ -92,9 +93,13 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
 
 def fisher_p(a: int, b: int, c: int, d: int) -> float:
     """Two-sided Fisher exact p-value of the 2x2 table ``[[a, b], [c, d]]`` (scipy)."""
+    from scipy import stats
+
     return float(stats.fisher_exact([[a, b], [c, d]]).pvalue)
 
 
 def poisson_upper(count: int, level: float = 0.95) -> float:
     """Exact (Garwood) upper bound of a Poisson mean after ``count`` events: 3.69 for none at 95%."""
+    from scipy import stats
+
     return float(stats.gamma.ppf(1 - (1 - level) / 2, count + 1))
