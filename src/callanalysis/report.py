@@ -5,11 +5,9 @@ notebook asks and from whichever folder it runs (the book runs notebooks in ``no
 researcher may run them from the repository root), so no notebook depends on another having
 run. Each chapter annotates the call itself; the seed takes well under a second.
 
-``setup()`` is every chapter's first call: it turns on the offline chart renderer and the
-report's chart theme (not for a chapter that draws no chart, ``charts=False``, which leaves
-Altair unimported). The renderer is turned on here, not on importing
-:mod:`callanalysis.present.charts`: outside a book page (JupyterLab) it has no Vega bundle to
-draw with.
+``setup()`` is every chapter's first call: it turns on the report's chart theme and the offline
+chart renderer (here, not on importing :mod:`callanalysis.present.charts`: outside a book page,
+in JupyterLab, the renderer has no Vega bundle to draw with).
 """
 
 from __future__ import annotations
