@@ -245,7 +245,7 @@ def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
     ).properties(width=FIT, height=alt.Step(20), description=description)
 
 
-def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.LayerChart:
+def claims_topic_heatmap(matrix: pd.DataFrame) -> alt.LayerChart:
     """Heat map: claims per topic (columns) and speaker (rows), with the count in each cell.
 
     ``matrix`` is ``summary.topic_matrix`` (complete grid, its row and topic order kept); the
@@ -253,21 +253,21 @@ def claims_topic_heatmap(matrix: pd.DataFrame, by: str = "speaker") -> alt.Layer
     """
     m = matrix.assign(first_claim=[f"sentence {int(i)}: {first_words(t, 20)}" if n else "none"
                                    for i, t, n in zip(matrix["example_id"], matrix["example"], matrix["count"])])
-    m = m[[by, "topic_label", "count", "group_total", "share", "first_claim"]]
-    groups, topics = list(dict.fromkeys(m[by])), list(dict.fromkeys(m["topic_label"]))
+    m = m[["speaker", "topic_label", "count", "group_total", "share", "first_claim"]]
+    groups, topics = list(dict.fromkeys(m["speaker"])), list(dict.fromkeys(m["topic_label"]))
     vmax = int(m["count"].max()) if len(m) else 1
-    busiest = m.sort_values(["count", by], ascending=[False, True]).iloc[0] if len(m) else None
+    busiest = m.sort_values(["count", "speaker"], ascending=[False, True]).iloc[0] if len(m) else None
     description = (f"Heat map of the number of claims by {len(groups)} speakers on {len(topics)} topics"
-                   + (f"; the largest cell is {busiest[by]} on {busiest['topic_label']} ({int(busiest['count'])} claims)."
+                   + (f"; the largest cell is {busiest['speaker']} on {busiest['topic_label']} ({int(busiest['count'])} claims)."
                       if busiest is not None else "."))
     base = alt.Chart(m).encode(
         x=alt.X("topic_label:N", title="Topic", sort=topics, axis=alt.Axis(labelAngle=-40, labelLimit=150)),
-        y=alt.Y(f"{by}:N", title="Speaker", sort=groups))
+        y=alt.Y("speaker:N", title="Speaker", sort=groups))
     cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
         color=alt.Color("count:Q", title="Claims", scale=alt.Scale(domain=[0, max(vmax, 1)],
                                                                    range=["#f7f7f7", OKABE_ITO["blue"]]),
                         legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=160)),
-        tooltip=_tips((f"{by}:N", "Speaker"), ("topic_label:N", "Topic"), ("count:Q", "Claims"),
+        tooltip=_tips(("speaker:N", "Speaker"), ("topic_label:N", "Topic"), ("count:Q", "Claims"),
                       ("share:Q", "Share of the speaker's claims", ".0%"), ("first_claim:N", "First such claim")))
     labels = base.mark_text(fontSize=11).transform_filter(alt.datum.count > 0).encode(
         text=alt.Text("count:Q"), color=alt.condition(alt.datum.count > vmax * 0.55, alt.value("#ffffff"), alt.value(_TEXT)))
@@ -366,7 +366,7 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
         width=185, height=alt.Step(26))
 
 
-def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts: int = 1) -> alt.HConcatChart:
+def forecast_commitment(commit: pd.DataFrame, min_forecasts: int = 1) -> alt.HConcatChart:
     """Two panels, hedged and boosted: each speaker's share of forecasts, with 95% Wilson intervals.
 
     ``commit`` is ``summary.commitment``; speakers with fewer than ``min_forecasts`` forecasts
@@ -374,9 +374,9 @@ def forecast_commitment(commit: pd.DataFrame, by: str = "speaker", min_forecasts
     the speaker's other sentences, their baseline. Rows keep ``commit``'s order.
     """
     c = commit[commit["forecasts"] >= min_forecasts].copy()
-    c["label"] = [f"{g} ({n})" for g, n in zip(c[by], c["forecasts"])]
+    c["label"] = [f"{g} ({n})" for g, n in zip(c["speaker"], c["forecasts"])]
     long = pd.concat([pd.DataFrame({
-        "label": c["label"], "speaker": c[by], "measure": m, "count": c[m], "forecasts": c["forecasts"],
+        "label": c["label"], "speaker": c["speaker"], "measure": m, "count": c[m], "forecasts": c["forecasts"],
         "share": c[f"{m}_share"], "low": c[f"{m}_low"], "high": c[f"{m}_high"], "baseline": c[f"other_{m}_share"],
     }) for m in COMMITMENT_COLORS], ignore_index=True)
     description = (f"Two dot charts, hedged and boosted: the share of each of {len(c)} speakers' forecasts that are "
