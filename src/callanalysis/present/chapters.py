@@ -75,8 +75,7 @@ def promises(r) -> Chapter:
     from ..measure import outcomes
 
     s, turns = r.sentences, r.turns
-    found = ledger(r)
-    card = found[1] if found else None
+    _, card, compiled = ledger(r) or (None, None, "")
     material = card[card["material"].eq("yes")] if card is not None else None
     profile = summary.speaker_profile(s, turns)
     counts = summary.rates(s, "speaker").set_index("speaker")
@@ -99,22 +98,20 @@ def promises(r) -> Chapter:
             "unidentified": wording.unidentified(len(mine), [p.name] if len(mine) else [])}))
     by_speaker = [(p, records[p]) for p in people if sum(records.get(p, {}).values())]
     by_speaker.sort(key=lambda pc: -sum(pc[1].values()))
-    f = {"promises_line": wording.promises_line(by_speaker, found[2] if found else ""),
-         "promises_record": wording.outcomes_line(outcomes.met_summary(card), found[2]) if found else "",
+    f = {"promises_line": wording.promises_line(by_speaker, compiled),
+         "promises_record": wording.outcomes_line(outcomes.met_summary(card), compiled) if card is not None else "",
          "promises_n_profiles": len(paragraphs),
-         "promises_lead": wording.promises_lead(len(material) if material is not None else 0,
-                                                found[2] if found else "")}
+         "promises_lead": wording.promises_lead(0 if material is None else len(material), compiled)}
     tables = {"profiles": HTML("".join(f"<p>{escape(x)}</p>" for x in paragraphs))}
     data = {"promises": None}
     if material is not None:
         order = {p: i for i, (p, _) in enumerate(by_speaker)}
+        first = [outcomes.source_links(row)[0] if row["n_sources"] else None for _, row in material.iterrows()]
         shown = material.assign(
             said=[t or f"(no sentence matched) {fc}" for t, fc in zip(material["matched_text"], material["forecast"])],
             hedge=[{1: "yes", 0: "no"}.get(h, "") if pd.notna(h) else "" for h in material["hedged"]],
             due=_due(material["horizon_date"]), outcome=material["status"].map(wording.STATUS_WORDS),
-            source=[wording.publisher(outcomes.source_links(row)[0][0]) if row["n_sources"] else ""
-                    for _, row in material.iterrows()],
-            url=[outcomes.source_links(row)[0][1] if row["n_sources"] else "" for _, row in material.iterrows()],
+            source=[wording.publisher(x[0]) if x else "" for x in first], url=[x[1] if x else "" for x in first],
             _order=material["speaker"].map(order)).sort_values(["_order", "id"], kind="mergesort")
         tables["promises"] = html_table(
             shown[["speaker", "id", "sentence_id", "said", "hedge", "due", "outcome", "source", "url"]],
