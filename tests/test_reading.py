@@ -371,3 +371,19 @@ def test_search_finds_a_word_only_a_table_or_a_chart_holds(selector, browser, si
     finally:
         page.close()
     assert any(h.endswith(path) for h in hits), f"searching {word!r} (only in a {selector} of {path}) found {hits}"
+
+
+def test_a_chart_follows_its_column_when_only_the_column_narrows(browser, site_url):
+    """The column can change width with no window resize (styles or sidebars laid out after the
+    chart was drawn): a chart that follows its container is drawn again to the new width."""
+    page = browser.new_page(viewport={"width": DESKTOP, "height": 900})
+    try:
+        page.goto(site_url + "notebooks/01_the_call.html", wait_until="load")
+        _wait_for_charts(page)
+        page.evaluate("document.querySelector('.bd-article').style.maxWidth = '420px'")
+        page.wait_for_timeout(800)
+        charts = [c for c in page.evaluate(_CHARTS_JS, CHART) if c["follows"]]
+        assert charts and all(c["box_width"] < 420 for c in charts)
+        assert all(c["drawing_width"] <= c["box_width"] + 1 for c in charts), charts
+    finally:
+        page.close()

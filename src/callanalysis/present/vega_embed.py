@@ -54,7 +54,19 @@ _SCRIPT = """\
       fail("the Vega library (callanalysis-vega.js) is not loaded on this page.");
       return;
     }
-    window.vegaEmbed(el, spec, opts).catch(function (err) { fail(String(err)); });
+    window.vegaEmbed(el, spec, opts).then(followColumn).catch(function (err) { fail(String(err)); });
+  }
+  // Vega-Lite's width "container" is measured again on window resizes only; a column that
+  // changes width otherwise (styles or sidebars laid out after the chart was drawn) is followed too.
+  function followColumn() {
+    if (typeof ResizeObserver !== "function") return;
+    var width = el.clientWidth;
+    new ResizeObserver(function () {
+      if (el.clientWidth !== width) {
+        width = el.clientWidth;
+        window.dispatchEvent(new Event("resize"));
+      }
+    }).observe(el);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
