@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from callanalysis import load, parse
-from callanalysis.label.annotate import COLUMNS, annotate, label_sentence
+from callanalysis.label.annotate import annotate, label_sentence
+from callanalysis.label.columns import COLUMNS
 from callanalysis.parse.sentences import sentences_frame
 from callanalysis.parse.transcript import Call, CallMetadata
 

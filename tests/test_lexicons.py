@@ -85,14 +85,14 @@ def test_loaders_are_cached():
 def test_missing_file_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match="lexicon file not found"):
-        lexicons._read("hedges.csv", ("cue", "source"), "cue")
+        lexicons._read("hedges.csv", lexicons.CueEntry, "cue")
 
 
 def test_row_without_source_is_rejected(tmp_path, monkeypatch):
-    (tmp_path / "hedges.csv").write_text("cue,kind,rule,pattern,source,note\nmaybe,adverb,,,,\n")
+    (tmp_path / "hedges.csv").write_text("cue,kind,rule,pattern,starts,source,note\nmaybe,adverb,,,,,\n")
     monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
     with pytest.raises(LexiconError, match="empty 'source'"):
-        lexicons._read("hedges.csv", ("cue", "kind", "rule", "pattern", "source", "note"), "cue")
+        lexicons._read("hedges.csv", lexicons.CueEntry, "cue")
 
 
 def test_lexicon_directory_is_in_the_repository():

@@ -1,40 +1,24 @@
 """The sentence table with labels: one row per sentence of a parsed call.
 
-Promises of :func:`annotate`:
+:func:`annotate` gives one row per sentence of :func:`callanalysis.parse.sentences.split_call`, in
+order, with the columns of :data:`~callanalysis.label.columns.COLUMNS`: the parser's
+``sentence_id, turn, speaker, role, section, start, end, text`` (offsets into the raw file), then
+the labels of :func:`label_sentence`:
 
-* one row per sentence of :func:`callanalysis.parse.sentences.split_call`, in order, with the
-  columns of :data:`~callanalysis.label.columns.COLUMNS` in that order:
-  ``sentence_id, turn, speaker, role, section, start, end, text`` (from the parser; offsets
-  into the raw file), then the labels of :func:`label_sentence`;
-* each sentence is labelled with its speaker's role (:func:`label_sentence`); a claim or
-  forecast with no topic keyword and no quantity of its own then shows the topic that the
-  sentence right before it, in the same turn, names: the speaker is still talking about the same
-  thing ("Energy storage deployments reached a record. And that looks likely to continue.").
-  Only one step: a run of sentences without a keyword does not carry a topic on, and a sentence
-  with a figure of its own is about that figure, which a guessed topic would file under the
-  wrong heading ("... pushed out to around 1.8 million vehicles" after a sentence on the
-  inference computer);
-* then its forecast label is read in context
-  (:func:`callanalysis.label.context.forecast_context`: a bare answer to a question about the
-  future, the future inside a recollection, the steps of a future scenario); a sentence that
-  the context makes no forecast loses its horizon;
-* times are read against the call: its date and the fiscal quarter the header says it reports
-  on (:func:`callanalysis.label.horizons.anchor`); when the call has no date no time counts;
-* deterministic; no file I/O per sentence (lexicons are read once per process); a call with
-  no sentences gives an empty table with the columns.
-
-Promises of :func:`label_sentence` (the label columns of one sentence):
-
-* ``claim, forecast, hedged, boosted`` (0/1), decided independently, as the guideline asks:
-  hedged and boosted come from cue detection alone, in sentences of every type
-  (:func:`~callanalysis.label.sentence_types.sentence_type`); forecast and claim need a
-  statement and use the speaker's role (an analyst's reported forecast is a claim);
-* ``hedge_cues, booster_cues, forecast_cues``: the cues as written, ``;``-joined (empty when
-  none); ``horizon_text`` and ``horizon_start, horizon_end`` (ISO dates), empty unless the
-  sentence is a forecast with an explicit time; ``anachronism`` (0/1: the horizon ends before
-  the call date); ``quantities`` (``;``-joined ``"value unit"``, e.g.
-  ``"-2500000000 USD;18.9 %"``);
-* ``topic``: the topic its keywords name (:func:`~callanalysis.label.topics.assign_topic`).
+* ``claim, forecast, hedged, boosted`` (0/1), decided independently as the guideline asks (cues
+  alone make a sentence of any type hedged or boosted; forecast and claim need a statement and
+  the speaker's role); ``hedge_cues, booster_cues, forecast_cues``: the cues as written,
+  ``;``-joined; ``horizon_text, horizon_start, horizon_end`` (ISO dates) of a forecast with an
+  explicit time, ``anachronism`` (it ends before the call date); ``quantities`` (``"-2500000000
+  USD;18.9 %"``); ``topic``;
+* a claim or forecast with no topic keyword and no quantity of its own takes the topic the
+  sentence right before it in the same turn names ("Energy storage deployments reached a record.
+  And that looks likely to continue."), one step only;
+* the forecast label is then read in context (:func:`~callanalysis.label.context.forecast_context`);
+  a sentence that the context makes no forecast loses its horizon;
+* times are read against the call's date and reported quarter
+  (:func:`~callanalysis.label.horizons.anchor`); with no date no time counts;
+* deterministic; lexicons are read once per process; no sentences give an empty table.
 """
 
 from __future__ import annotations
@@ -56,9 +40,6 @@ from .sentence_types import STATEMENT, sentence_type
 from .topics import OTHER, assign_topic
 from ..parse.sentences import sentence_spans
 from ..parse.transcript import Call
-
-__all__ = ["COLUMNS", "annotate", "label_sentence"]
-
 
 def label_sentence(text: str, *, when: Anchor | date | None, role: str | None = None) -> dict[str, object]:
     """The label columns of one sentence (see module docstring). ``when`` places the call in

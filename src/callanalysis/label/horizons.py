@@ -56,6 +56,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from .lexicons import longest_of_overlapping
 
 __all__ = ["Anchor", "Horizon", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
 
@@ -363,11 +364,7 @@ def time_expressions(text: str) -> tuple[Horizon, ...]:
             if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
                 continue  # "2025%", "2025 $": an amount, not a year
             cands.append((m.start(), m.end(), name, m, handler))
-    kept: list[_Candidate] = []  # longest first (the earlier start, then the earlier form, breaking ties)
-    for c in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
-        if all(c[1] <= k[0] or c[0] >= k[1] for k in kept):
-            kept.append(c)
-    return tuple(_expression(text, c) for c in sorted(kept, key=lambda c: c[0]))
+    return tuple(_expression(text, c) for c in longest_of_overlapping(cands, lambda c: (c[0], c[1])))
 
 
 def _expression(text: str, cand: _Candidate) -> Horizon:

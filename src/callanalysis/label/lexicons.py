@@ -2,24 +2,16 @@
 
 Promises:
 
-* every loader reads its file once per process and returns a tuple of frozen dataclasses;
-  a missing file, a missing column, an empty key or an empty ``source`` raises
-  :class:`LexiconError` naming the file and what was expected;
-* :func:`compile_cue` turns a cue row into one case-insensitive regular expression that
-  matches whole words only (``may`` never matches inside ``mayor``), from the row's
-  ``pattern`` when given, else from the literal cue (flexible white space, either apostrophe);
-* a sentence is read once into where its words begin (:class:`Words`); a :class:`WordIndex`
-  tries each row's compiled pattern only where a word it can begin with (the row's ``starts``)
-  begins, and so finds exactly what the row's own pattern finds;
-* :class:`CueMatcher` gives the cues of one lexicon in a sentence as :class:`CueMatch` objects
-  in text order, the text as written: a hit of a row with a context rule is kept only when the
-  rule function named in its ``rule`` column says so, and of overlapping hits the longer one
-  ("or something like that" beats "something like"). No regex source is rewritten and
-  nothing is kept from one sentence to the next.
-
-Adding a cue is adding a CSV row; a row whose context a word list cannot express names a rule,
-a small function ``rule(text, match) -> bool`` in the ``RULES`` dictionary of its detector
-(:mod:`.hedges`, :mod:`.boosters`, :mod:`.forecasts`).
+* each file is read once per process into a tuple of frozen dataclasses; a missing file or
+  column, an empty key or an empty ``source`` raises :class:`LexiconError` naming the file;
+* :func:`compile_cue` makes a row one case-insensitive, whole-word regular expression (``may``
+  never matches inside ``mayor``): the row's ``pattern``, else its literal cue;
+* a sentence is read once into where its words begin (:class:`Words`); a :class:`WordIndex` tries
+  each pattern only where a word it can begin with begins, and finds what the pattern finds;
+* :class:`CueMatcher` gives one lexicon's cues in a sentence in text order, as written: a hit of
+  a row that names a context rule (``rule(text, match) -> bool`` in its detector's ``RULES``:
+  :mod:`.hedges`, :mod:`.boosters`, :mod:`.forecasts`) is kept only when the rule says so, and of
+  overlapping hits the longer one ("or something like that" beats "something like").
 """
 
 from __future__ import annotations
@@ -27,22 +19,14 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from functools import cache, cached_property, partial
+from typing import TypeVar
 
 from ..paths import LEXICONS as LEXICON_DIR
 
-__all__ = [
-    "LEXICON_DIR", "BaselineEntry", "CueEntry", "CueMatch", "CueMatcher", "LexiconError", "Rule", "TopicEntry", "WordIndex",
-    "Words", "baseline_words", "compile_cue", "dedupe", "load_baselines", "load_boosters", "load_cues", "load_forecast_cues",
-    "load_hedges", "load_topics", "source_counts", "words_of",
-]
-
-_CUE_COLUMNS = ("cue", "kind", "rule", "pattern", "starts", "source", "note")
-_TOPIC_COLUMNS = ("topic", "label", "priority", "pattern", "starts", "source", "note")
-_BASELINE_COLUMNS = ("list", "word", "source")
-
+T = TypeVar("T")
 #: A context rule: is this hit of a cue (``match`` in ``text``) a cue here?
 Rule = Callable[[str, "re.Match[str]"], bool]
 
@@ -86,7 +70,9 @@ class BaselineEntry:
     source: str
 
 
-def _read(name: str, required: tuple[str, ...], key: str) -> list[dict[str, str]]:
+def _read(name: str, entry: type, key: str) -> list[dict[str, str]]:
+    """The rows of lexicon file ``name`` with the columns of the dataclass ``entry``, checked."""
+    required = [f.name for f in fields(entry)]
     path = LEXICON_DIR / name
     if not path.is_file():
         raise LexiconError(
@@ -112,7 +98,7 @@ def _read(name: str, required: tuple[str, ...], key: str) -> list[dict[str, str]
 @cache
 def load_cues(name: str) -> tuple[CueEntry, ...]:
     """Rows of a cue lexicon (``hedges.csv``, ``boosters.csv``, ``forecast_cues.csv``)."""
-    return tuple(CueEntry(**row) for row in _read(name, _CUE_COLUMNS, "cue"))
+    return tuple(CueEntry(**row) for row in _read(name, CueEntry, "cue"))
 
 
 load_hedges = partial(load_cues, "hedges.csv")
@@ -124,7 +110,7 @@ load_forecast_cues = partial(load_cues, "forecast_cues.csv")
 def load_topics() -> tuple[TopicEntry, ...]:
     """Rows of ``topics.csv``, sorted by priority."""
     entries = []
-    for row in _read("topics.csv", _TOPIC_COLUMNS, "topic"):
+    for row in _read("topics.csv", TopicEntry, "topic"):
         try:
             priority = int(row["priority"])
         except ValueError as exc:
@@ -136,7 +122,7 @@ def load_topics() -> tuple[TopicEntry, ...]:
 @cache
 def load_baselines() -> tuple[BaselineEntry, ...]:
     """Rows of ``baselines.csv`` (published word lists, verbatim)."""
-    return tuple(BaselineEntry(**row) for row in _read("baselines.csv", _BASELINE_COLUMNS, "word"))
+    return tuple(BaselineEntry(**row) for row in _read("baselines.csv", BaselineEntry, "word"))
 
 
 @cache
@@ -161,9 +147,8 @@ def compile_cue(entry: CueEntry) -> re.Pattern[str]:
     return re.compile(f"{lead}(?:{body})(?![\\w])", re.IGNORECASE)
 
 
-#: Besides upper and lower case, re.IGNORECASE lets İ and ı match i and ſ match s; the
-#: typographic apostrophe is read as the plain one. (İ is the one letter whose lower case is two
-#: characters long: with it folded first, offsets in the folded text are offsets in the text.)
+#: re.IGNORECASE also lets İ and ı match i and ſ match s; the typographic apostrophe reads as the
+#: plain one. (Folding İ first keeps offsets: its lower case is two characters long.)
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "’": "'"})
 #: Where a match can begin, with its key: every word (its first three characters), and every
 #: apostrophe or dollar sign before a word (with the two characters after it: "'ll" of "we'll").
@@ -182,10 +167,7 @@ class Words:
         self.at: dict[str, list[int]] = {}  # each list in text order
         for word_starts in _WORD_STARTS:
             for w in word_starts.finditer(folded):
-                if (key := w.group()) in self.at:
-                    self.at[key].append(w.start())
-                else:
-                    self.at[key] = [w.start()]
+                self.at.setdefault(w.group(), []).append(w.start())
 
 
 def words_of(text: str | Words) -> Words:
@@ -197,13 +179,10 @@ class WordIndex:
     """Regular expressions, each tried only where a word it can begin with begins.
 
     ``starts[i]`` lists the words a match of ``patterns[i]`` can begin with: lower case, ``'ll``
-    for one that begins at the apostrophe of "we'll", ``regulat*`` for every word that begins
-    so, ``*`` for any word (the pattern is then searched in the whole text). Words are looked up
-    by their first three characters (:class:`Words`) and each pattern that may begin there is
-    tried there (``pattern.match(text, start)``: look-behinds still see the text before), so a
-    pattern is tried somewhat more often than it needs, never less: :meth:`finditer` gives what
-    the patterns' own ``finditer`` give, as long as ``starts`` is complete
-    (``tests/test_lexicons.py`` checks it on real calls).
+    for the apostrophe of "we'll", ``regulat*`` for every word that begins so, ``*`` for any word
+    (the whole text is searched). A pattern is tried (``pattern.match(text, start)``) wherever a
+    word with the same first three characters begins, so :meth:`finditer` gives what the patterns'
+    own ``finditer`` give as long as ``starts`` is complete (``tests/test_lexicons.py`` checks it).
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], starts: Sequence[Sequence[str]], lexicon: str) -> None:
@@ -282,15 +261,21 @@ class CueMatcher:
             e = self.entries[i]
             if not e.rule or self.rules[e.rule](words.text, m):
                 found.append(CueMatch(m.group(0), m.start(), m.end(), e.cue, e.kind))
-        kept: list[CueMatch] = []  # the longest of overlapping matches
-        for cm in sorted(found, key=lambda c: (c.start - c.end, c.start)):
-            if all(cm.end <= k.start or cm.start >= k.end for k in kept):
-                kept.append(cm)
-        return tuple(sorted(kept, key=lambda c: c.start))
+        return tuple(longest_of_overlapping(found, lambda c: (c.start, c.end)))
 
     def cues(self, text: str | Words) -> tuple[str, ...]:
         """The cues of ``text`` as written, in text order, without repeats (:func:`dedupe`)."""
         return dedupe(self.find(text))
+
+
+def longest_of_overlapping(found: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Of ``found`` items that overlap (``span(item)``: start, end) the longest, the earlier of
+    two as long; in text order."""
+    kept: list[tuple[int, int, T]] = []
+    for start, end, item in sorted(((*span(x), x) for x in found), key=lambda k: (k[0] - k[1], k[0])):
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, item))
+    return [item for _, _, item in sorted(kept, key=lambda k: k[0])]
 
 
 def dedupe(cues: tuple[CueMatch, ...]) -> tuple[str, ...]:
