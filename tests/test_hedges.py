@@ -1,190 +1,206 @@
-"""Hedge cues (GUIDELINE.md, "hedged"): what counts, what does not, and how cues are reported."""
+"""Hedge and booster cues (GUIDELINE.md, "hedged" and "boosted"): what counts, what does not, and
+how cues are reported."""
 
+import pytest
+
+from callanalysis.label.boosters import booster_cues
 from callanalysis.label.hedges import hedge_cues
-
-
-def test_epistemic_modal_may_is_a_hedge():
-    assert hedge_cues("Deliveries may fluctuate from quarter to quarter.") == ("may",)
-
-
-def test_the_month_may_is_not_a_hedge():
-    assert not hedge_cues("The plant opened in May 2019.")
-
-
-def test_could_of_possibility_is_a_hedge():
-    assert hedge_cues("The figure could be higher or lower.") == ("could",)
-
-
-def test_could_of_ability_is_not_a_hedge():
-    assert not hedge_cues("You could lend your car to a neighbour any time you like.")
-
-
-def test_could_in_a_request_is_not_a_hedge():
-    assert not hedge_cues("Could you walk us through the ramp?")
-
-
-def test_negated_could_idiom_is_not_a_hedge():
-    assert not hedge_cues("I couldn't agree more.")
 
 
 def test_could_before_an_amount_is_a_hedge():
     assert "could" in hedge_cues("You could have on the order of 50 gigawatts of compute.")
 
 
-def test_about_before_a_number_is_an_approximator():
-    assert hedge_cues("Output rose about 12% in the quarter.") == ("about",)
-
-
-def test_about_as_a_preposition_is_not_a_hedge():
-    assert not hedge_cues("Let me talk about the factory in Texas.")
-
-
-def test_about_before_a_cell_name_is_not_a_hedge():
-    assert not hedge_cues("In addition to what she said about 4680, the supply chain improved.")
-
-
-def test_around_before_a_number_is_an_approximator():
-    assert hedge_cues("We have around 2.1 million cars on the road.") == ("around",)
-
-
-def test_around_in_space_is_not_a_hedge():
-    assert not hedge_cues("Compute is spread all around the world.")
-
-
-def test_like_before_a_number_is_not_a_hedge_by_default():
-    # The guideline lists "something like" but not bare "like"; the reference annotators do
-    # not mark "like 2,000 employees".
-    assert not hedge_cues("We sent it to like 300 testers first.")
-
-
-def test_like_as_filler_is_not_a_hedge():
-    assert not hedge_cues("We have like live dashboards for every event.")
-
-
-def test_like_as_comparison_is_not_a_hedge():
-    assert not hedge_cues("It drives just like a human does.")
-
-
-def test_first_person_think_is_a_hedge():
-    assert hedge_cues("I think the ramp is going well.") == ("I think",)
-
-
-def test_we_think_is_a_hedge():
-    assert hedge_cues("We think it includes Canada.") == ("We think",)
-
-
-def test_i_dont_think_is_a_hedge():
-    assert hedge_cues("I don't think that matters much.") == ("I don't think",)
-
-
-def test_think_about_meaning_consider_is_not_a_hedge():
-    assert not hedge_cues("We don't think about the elevator at all.")
-
-
-def test_i_dont_know_is_a_hedge():
-    assert hedge_cues("How long the credit lasts, I don't know.") == ("I don't know",)
-
-
-def test_not_sure_is_a_hedge():
-    assert hedge_cues("I'm not sure the rule will stay.") == ("not sure",)
-
-
-def test_expect_marks_a_forecast_not_a_hedge():
-    assert not hedge_cues("We expect margins to recover next year.")
-
-
-def test_plan_marks_a_forecast_not_a_hedge():
-    assert not hedge_cues("We plan to open two more lines.")
-
-
-def test_lower_bounds_are_not_hedges():
-    assert not hedge_cues("Savings will be more than $1 billion, at least 20% over plan.")
-
-
-def test_plain_conditional_is_not_a_hedge():
-    assert not hedge_cues("If demand holds, we will add a shift.")
-
-
-def test_kind_of_is_a_hedge():
-    assert hedge_cues("It's kind of odd to see.") == ("kind of",)
-
-
-def test_kind_of_meaning_type_is_not_a_hedge():
-    assert not hedge_cues("What kind of battery does it use?")
-
-
 def test_shield_just_guesses_is_a_hedge():
     assert hedge_cues("These are just guesses.")
 
 
-def test_longer_cue_wins_over_the_cue_inside_it():
-    assert hedge_cues("It learns the turn or something like that.") == ("or something like that",)
+#: Each case: what it shows -> (sentence, its hedge cues as written, ``;``-joined as in the sentence table).
+HEDGE = {
+    "epistemic_modal_may_is_a_hedge":
+        ("Deliveries may fluctuate from quarter to quarter.", "may"),
+    "the_month_may_is_not_a_hedge":
+        ("The plant opened in May 2019.", ""),
+    "could_of_possibility_is_a_hedge":
+        ("The figure could be higher or lower.", "could"),
+    "could_of_ability_is_not_a_hedge":
+        ("You could lend your car to a neighbour any time you like.", ""),
+    "could_in_a_request_is_not_a_hedge":
+        ("Could you walk us through the ramp?", ""),
+    "negated_could_idiom_is_not_a_hedge":
+        ("I couldn't agree more.", ""),
+    "about_before_a_number_is_an_approximator":
+        ("Output rose about 12% in the quarter.", "about"),
+    "about_as_a_preposition_is_not_a_hedge":
+        ("Let me talk about the factory in Texas.", ""),
+    "about_before_a_cell_name_is_not_a_hedge":
+        ("In addition to what she said about 4680, the supply chain improved.", ""),
+    "around_before_a_number_is_an_approximator":
+        ("We have around 2.1 million cars on the road.", "around"),
+    "around_in_space_is_not_a_hedge":
+        ("Compute is spread all around the world.", ""),
+    "like_before_a_number_is_not_a_hedge_by_default":
+        ("We sent it to like 300 testers first.", ""),
+    "like_as_filler_is_not_a_hedge":
+        ("We have like live dashboards for every event.", ""),
+    "like_as_comparison_is_not_a_hedge":
+        ("It drives just like a human does.", ""),
+    "first_person_think_is_a_hedge":
+        ("I think the ramp is going well.", "I think"),
+    "we_think_is_a_hedge":
+        ("We think it includes Canada.", "We think"),
+    "i_dont_think_is_a_hedge":
+        ("I don't think that matters much.", "I don't think"),
+    "think_about_meaning_consider_is_not_a_hedge":
+        ("We don't think about the elevator at all.", ""),
+    "i_dont_know_is_a_hedge":
+        ("How long the credit lasts, I don't know.", "I don't know"),
+    "not_sure_is_a_hedge":
+        ("I'm not sure the rule will stay.", "not sure"),
+    "expect_marks_a_forecast_not_a_hedge":
+        ("We expect margins to recover next year.", ""),
+    "plan_marks_a_forecast_not_a_hedge":
+        ("We plan to open two more lines.", ""),
+    "lower_bounds_are_not_hedges":
+        ("Savings will be more than $1 billion, at least 20% over plan.", ""),
+    "plain_conditional_is_not_a_hedge":
+        ("If demand holds, we will add a shift.", ""),
+    "kind_of_is_a_hedge":
+        ("It's kind of odd to see.", "kind of"),
+    "kind_of_meaning_type_is_not_a_hedge":
+        ("What kind of battery does it use?", ""),
+    "longer_cue_wins_over_the_cue_inside_it":
+        ("It learns the turn or something like that.", "or something like that"),
+    "cues_are_returned_as_written_in_text_order":
+        ("Maybe it ships, I guess, in roughly 3 weeks.", "Maybe;I guess;roughly"),
+    "repeated_cue_is_reported_once":
+        ("About 5% here and about 6% there.", "About"),
+    "approximators_or_so_and_ish":
+        ("In a week or so, at 10-ish units.", "or so;10-ish"),
+    "about_after_a_speech_verb_is_a_preposition_even_before_an_amount":
+        ("Then we're talking about tens of millions of cars.", ""),
+    "basically_is_an_approximator":
+        ("It was basically a brick.", "basically"),
+    "mostly_is_an_approximator":
+        ("It's mostly learning on its own.", "mostly"),
+    "may_of_permission_is_not_a_hedge":
+        ("Mr. Prate, you may begin your conference.", ""),
+    "maybe_framing_an_analysts_next_question_is_not_a_hedge-1":
+        ("Ilan, maybe just starting with the updated guidance outlook.", ""),
+    "maybe_framing_an_analysts_next_question_is_not_a_hedge-2":
+        ("And then maybe one more for you, Annette.", ""),
+    "a_wish_with_we_hope_is_not_a_hedge":
+        ("We hope that you and your families are well and staying healthy.", ""),
+    "a_rule_of_thumb_is_a_hedge-1":
+        ("Industrial customers tend to be more at depth at adopting automation.", "tend to"),
+    "a_rule_of_thumb_is_a_hedge-2":
+        ("Generally, we are seeing most labs now running at capacity.", "Generally"),
+    "generally_accepted_accounting_principles_is_no_hedge":
+        ("Measures not defined under Generally Accepted Accounting Principles.", ""),
+    "an_estimate_is_a_hedge_but_the_noun_is_not-1":
+        ("We estimate that COVID-19-related sales were $94 million in the quarter.", "We estimate"),
+    "an_estimate_is_a_hedge_but_the_noun_is_not-2":
+        ("We have an estimate of the critical events.", ""),
+    "the_speakers_own_assumption_is_a_hedge-1":
+        ("That's our assumption.", "That's our assumption"),
+    "the_speakers_own_assumption_is_a_hedge-2":
+        ("It also assumes there will be no significant restrictions.", ""),
+    "safe_harbour_shields_are_hedges-1":
+        ("Such statements are subject to risks and uncertainties.", "subject to risks"),
+    "safe_harbour_shields_are_hedges-2":
+        ("You should not place undue reliance on these statements.", "undue reliance"),
+    "a_tough_one_to_quantify_is_a_shield":
+        ("It's a tough one to quantify.", "tough one to quantify"),
+    "it_sounds_like_is_a_hedge":
+        ("Now it sounds like that's something you'll move forward with.", "sounds like"),
+}
 
 
-def test_cues_are_returned_as_written_in_text_order():
-    assert hedge_cues("Maybe it ships, I guess, in roughly 3 weeks.") == ("Maybe", "I guess", "roughly")
+#: Each case: what it shows -> (sentence, its booster cues as written, ``;``-joined as in the sentence table).
+BOOSTER = {
+    "certainty_adverb_is_a_booster":
+        ("Clearly, the new line works.", "Clearly"),
+    "of_course_is_a_booster":
+        ("Of course, scale is what lowers cost.", "Of course"),
+    "in_fact_is_a_booster":
+        ("In fact, margins improved.", "In fact"),
+    "will_is_never_a_booster":
+        ("It will increase.", ""),
+    "degree_intensifiers_are_not_boosters":
+        ("The offer is extremely attractive and very efficient, and we are super excited.", ""),
+    "superlatives_are_not_boosters":
+        ("It is the best car we have made.", ""),
+    "actually_stressing_truth_is_a_booster":
+        ("It actually works well in any market.", "actually"),
+    "factive_we_know_absorbs_the_actually_inside_it":
+        ("We actually know it will happen.", "We actually know"),
+    "actually_as_an_aside_is_not_a_booster":
+        ("Well, actually, it doesn't need a driver.", ""),
+    "actually_in_thanks_is_not_a_booster":
+        ("That's actually very helpful, thanks.", ""),
+    "really_as_sentence_adverb_stressing_truth_is_a_booster":
+        ("Really, we are a robotics company.", "Really"),
+    "really_after_copula_before_a_noun_phrase_is_a_booster":
+        ("That's really the whole point.", "really"),
+    "really_as_intensity_is_not_a_booster":
+        ("The outlook is really great.", ""),
+    "really_after_negation_is_not_a_booster":
+        ("They had not really believed in it.", ""),
+    "absolutely_affirming_is_a_booster":
+        ("Yes, absolutely, it is.", "absolutely"),
+    "absolutely_as_degree_is_not_a_booster":
+        ("The factory is absolutely huge.", ""),
+    "factive_it_is_clear_is_a_booster":
+        ("It is clear that suppliers have spare capacity.", "It is clear"),
+    "becoming_obvious_in_a_condition_is_not_a_booster":
+        ("Once it becomes obvious, everyone will license it.", ""),
+    "confidence_phrase_is_a_booster":
+        ("That gives us confidence in the plan.", "gives us confidence"),
+    "confidence_inside_a_condition_is_not_a_booster":
+        ("Once we have confidence that the build is better, we ship it.", ""),
+    "categorical_it_is_happening_is_a_booster":
+        ("And as I said, it's happening.", "it's happening"),
+    "flat_denial_it_is_not_possible_is_a_booster":
+        ("It's not possible.", "It's not possible"),
+    "i_dont_know_is_not_a_factive_booster":
+        ("I don't know what they will do.", ""),
+    "you_know_filler_is_not_a_booster":
+        ("You know, we are making progress.", ""),
+    "negated_certainly_is_not_a_booster":
+        ("That is not certainly the case.", ""),
+    "make_sure_is_not_a_booster":
+        ("We will make sure the ramp is smooth.", ""),
+    "i_know_that_you_did_something_is_a_factive_booster-1":
+        ("And then in terms of the, I know you haven't wanted to raise prices.", "I know"),
+    "i_know_that_you_did_something_is_a_factive_booster-2":
+        ("I know you -- last quarter, you were talking about o U.S. becoming a little bigger.", "I know"),
+    "know_if_is_no_booster":
+        ("I don't know if we know whether it will rain.", ""),
+    "really_before_a_negated_verb_stresses_truth":
+        ("Then you really don't understand what's going on.", "really"),
+    "there_is_really_nothing_is_a_booster":
+        ("There's really nothing limiting the ramp.", "really"),
+    "as_you_know_is_a_stance_booster":
+        ("As you know, we closed the deal in March.", "As you know"),
+    "its_evident_is_a_stance_booster":
+        ("It's evident that demand is strong.", "It's evident"),
+    "confidence_of_management_is_a_booster-1":
+        ("Our guidance reflects management's confidence in a broadening recovery.", "management's confidence"),
+    "confidence_of_management_is_a_booster-2":
+        ("We expect the impact to last, but are confident in our ability to meet demand.", "are confident"),
+    "sentence_initial_actually_stresses_truth":
+        ("Actually, we were pretty pleased with the recovery.", "Actually"),
+    "really_before_a_verb_of_the_present_stresses_truth":
+        ("So I'd say it's really meeting our expectations for the year.", "really"),
+}
 
 
-def test_repeated_cue_is_reported_once():
-    assert hedge_cues("About 5% here and about 6% there.") == ("About",)
+CASES = [
+    *((hedge_cues, name, sentence, cues) for name, (sentence, cues) in HEDGE.items()),
+    *((booster_cues, name, sentence, cues) for name, (sentence, cues) in BOOSTER.items()),
+]
 
 
-def test_approximators_or_so_and_ish():
-    assert hedge_cues("In a week or so, at 10-ish units.") == ("or so", "10-ish")
-
-
-def test_about_after_a_speech_verb_is_a_preposition_even_before_an_amount():
-    assert not hedge_cues("Then we're talking about tens of millions of cars.")
-
-
-def test_basically_is_an_approximator():
-    assert hedge_cues("It was basically a brick.") == ("basically",)
-
-
-def test_mostly_is_an_approximator():
-    assert hedge_cues("It's mostly learning on its own.") == ("mostly",)
-
-
-def test_may_of_permission_is_not_a_hedge():
-    assert not hedge_cues("Mr. Prate, you may begin your conference.")  # Tennant's operator
-
-
-def test_maybe_framing_an_analysts_next_question_is_not_a_hedge():
-    assert not hedge_cues("Ilan, maybe just starting with the updated guidance outlook.")  # Bio-Rad
-    assert not hedge_cues("And then maybe one more for you, Annette.")
-
-
-def test_a_wish_with_we_hope_is_not_a_hedge():
-    assert not hedge_cues("We hope that you and your families are well and staying healthy.")
-
-
-def test_a_rule_of_thumb_is_a_hedge():
-    assert hedge_cues("Industrial customers tend to be more at depth at adopting automation.") == ("tend to",)
-    assert hedge_cues("Generally, we are seeing most labs now running at capacity.") == ("Generally",)
-
-
-def test_generally_accepted_accounting_principles_is_no_hedge():
-    assert not hedge_cues("Measures not defined under Generally Accepted Accounting Principles.")
-
-
-def test_an_estimate_is_a_hedge_but_the_noun_is_not():
-    assert hedge_cues("We estimate that COVID-19-related sales were $94 million in the quarter.") == ("We estimate",)
-    assert not hedge_cues("We have an estimate of the critical events.")
-
-
-def test_the_speakers_own_assumption_is_a_hedge():
-    assert hedge_cues("That's our assumption.") == ("That's our assumption",)
-    assert not hedge_cues("It also assumes there will be no significant restrictions.")
-
-
-def test_safe_harbour_shields_are_hedges():
-    assert hedge_cues("Such statements are subject to risks and uncertainties.") == ("subject to risks",)
-    assert hedge_cues("You should not place undue reliance on these statements.") == ("undue reliance",)
-
-
-def test_a_tough_one_to_quantify_is_a_shield():
-    assert hedge_cues("It's a tough one to quantify.") == ("tough one to quantify",)
-
-
-def test_it_sounds_like_is_a_hedge():
-    assert hedge_cues("Now it sounds like that's something you'll move forward with.") == ("sounds like",)
+@pytest.mark.parametrize(("detector", "sentence", "cues"), [c[0:1] + c[2:] for c in CASES], ids=[c[1] for c in CASES])
+def test_cues_as_written(detector, sentence, cues):
+    assert ";".join(detector(sentence)) == cues

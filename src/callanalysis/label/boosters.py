@@ -1,33 +1,23 @@
-"""Booster cues: devices by which a speaker raises commitment to the truth of
-what they say (GUIDELINE.md, "boosted").
+"""Booster cues: devices by which a speaker raises commitment to the truth of what they say
+(GUIDELINE.md, "boosted").
 
-Promises:
+:func:`booster_cues` gives the cues of ``data/lexicons/boosters.csv`` in a sentence, in text
+order, as written ("Of course", "It's become very clear"), without repeats; of overlapping
+candidates the longer one; a sentence is boosted iff there is one. The context rules its
+``rule`` column names (:data:`RULES`):
 
-* :func:`booster_cues` returns the booster cues of one sentence in text order, each exactly
-  as written ("Of course", "It's become very clear", "gives us that confidence"), without
-  repeats; of overlapping candidates the longer one; a sentence is boosted iff it is non-empty;
-* candidates come from ``data/lexicons/boosters.csv``; context rules named in
-  its ``rule`` column are applied here (see :data:`RULES`):
+* ``actually`` stresses truth ("it actually works"), not as an aside ("well, actually, ..."),
+  in "to actually do" or in courtesy ("that's actually very helpful, thanks");
+* ``really`` stresses truth as a clause-initial adverb ("Really, we are an AI company"), after a
+  copula before a noun phrase or wh-clause ("that's really the whole point") or before a
+  negated verb ("you really don't understand"); never as a degree word ("really great") nor
+  after a negation ("not really");
+* ``absolutely`` affirms ("Yes, absolutely."), not as a degree word ("absolutely huge");
+  ``certainly`` / ``clearly`` / ``definitely`` do not count negated;
+* "we know" / "I know" count (factive), not "know if/whether"; confidence phrases do not count
+  inside a condition ("once we have confidence that ...").
 
-  - ``actually`` counts when it stresses truth ("it actually works"), not as
-    a comma-fenced aside ("well, actually, ..."), not in "to actually do"
-    and not in courtesy formulas ("that's actually very helpful, thanks");
-  - ``really`` counts when it stresses truth: as a clause-initial sentence
-    adverb ("Really, we are an AI company"), after a copula before a noun
-    phrase or wh-clause ("that's really the whole point", "it's really how
-    humans drive") or before a negated verb ("you really don't understand");
-    never as a degree word ("really great", "should really drive") nor after
-    a negation ("not really");
-  - ``absolutely`` counts when it affirms ("Yes, absolutely."), not as a
-    degree word before an adjective ("absolutely huge");
-  - ``certainly`` / ``clearly`` / ``definitely`` do not count when negated;
-  - "we know" / "I know" count (factive) but not "know if/whether" nor the
-    acknowledgement "I know you mentioned it";
-  - confidence phrases do not count inside a condition ("once we have
-    confidence that ...").
-
-Not boosters by construction: "will" (a forecast cue only), degree
-intensifiers ("very", "extremely", "super"), superlatives ("the best"),
+Not boosters: "will" (a forecast cue), degree words ("very", "super"), superlatives,
 "always"/"never", "strongly", "must".
 """
 
@@ -37,7 +27,6 @@ import re
 
 from .lexicons import CueMatcher, Rule
 
-__all__ = ["RULES", "booster_cues"]
 
 _COURTESY = re.compile(r"\b(?:thank|thanks|appreciate|helpful|congratulations|pleasure|great\s+question)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -1,35 +1,25 @@
 """Claims: assertions of past or present fact that could be checked (GUIDELINE.md, "claim").
 
-Promises of :func:`is_claim` (one sentence, optionally with the speaker's role and the
-sentence's forecast decision):
+Promises of :func:`is_claim` (one sentence, optionally with the speaker's role and its forecast
+decision; :func:`claim_reason` says why):
 
-* only a statement can be a claim (:mod:`.sentence_types`: the operator's script, call
-  procedure, safe-harbour notices, greetings, thanks and questions are not);
-* never a claim either: back-channel ("Yeah.", "OK.", "That's it."), sentences without a
-  finite verb (unless they state a quantity: "Five million cars."), imperatives ("Make the
-  price more accessible."), infinitive fragments ("But also to win."), statements of want
-  ("We don't want that."), feelings ("We're very proud of that order.", "So we're very
-  bullish on AMR."), evaluations with nothing to check ("It's profound.", "So, we're doing
-  well.", "So those are our priorities.", "the way to think of it is ..."), impressions ("it
-  almost feels like ..."), opinions on value ("I don't think it's super important"),
-  tautologies ("A road is a road."), generic second-person truisms and hypotheticals ("If
-  you've got cars on ships, they cannot be delivered."), possibilities ("It could be plugged
-  in or not."), norms ("you should ..."), and short remarks on the speaker's own wording, which
-  say nothing about the world ("GPU is wrong word.", "They need a new word.", "No, I meant
-  within the 25%.", "sorry, I meant to say surcharges not tariffs"; not "for lack of a better
-  word" inside a longer statement);
-* a forecast is also a claim only when it holds a checkable past or present anchor outside
-  if-clauses: a past-tense or present-perfect clause, a present progressive ("our costs are
-  dropping"; not "we are now guiding"), "right now / today / already", a forecast attributed
-  to someone by an analyst ("you ... expect a 2024 growth rate": reported speech is
-  checkable), or a part before the forecast cue that is itself a present statement with a
-  quantity or a copula ("roughly 35,000 H100s are active, and we expect ...");
-* otherwise a declarative sentence with a finite verb is a claim, including hedged ones ("I
-  think around 35,000 are active"), purposes fronted ("To address material inflation, our
-  teams are working ...") and descriptions of how the company works ("We replay them through
-  millions of clips.");
-* attributions ("as Lars said", "like I said", "as we've announced") are not anchors by
-  themselves.
+* only a statement (:mod:`.sentence_types`) can be a claim;
+* never a claim: back-channel ("Yeah.", "That's it."), no finite verb (unless a quantity: "Five
+  million cars."), imperatives, infinitive fragments ("But also to win."), wants ("We don't want
+  that."), feelings ("We're very proud of that order."), evaluations with nothing to check
+  ("It's profound.", "So those are our priorities."), impressions ("it almost feels like ..."),
+  opinions on value ("I don't think it's super important"), tautologies ("A road is a road."),
+  generic second-person truisms and hypotheticals ("If you've got cars on ships, they cannot be
+  delivered."), possibilities ("It could be plugged in or not."), norms ("you should ..."), and
+  short remarks on the speaker's own wording ("GPU is wrong word.", "No, I meant within the
+  25%.");
+* a forecast is also a claim only with a checkable past or present anchor outside if-clauses: a
+  past-tense or present-perfect clause, a present progressive ("our costs are dropping"; not "we
+  are now guiding"), "right now / today / already", a forecast an analyst attributes to someone
+  ("you ... expect a 2024 growth rate"), or a present statement with a quantity or a copula
+  before the cue ("roughly 35,000 H100s are active, and we expect ...");
+* otherwise a declarative sentence with a finite verb is a claim, hedged ones included ("I think
+  around 35,000 are active"); attributions ("as Lars said") are no anchors by themselves.
 """
 
 from __future__ import annotations
@@ -42,7 +32,6 @@ from .lexicons import CueMatch, WordIndex, Words, words_of
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
 
-__all__ = ["FIRST_PERSON", "PAST_CLAUSE", "claim_reason", "is_claim", "is_generic_you"]
 
 _I = re.IGNORECASE
 _MARKERS = (

@@ -1,29 +1,24 @@
 """Forecasts decided by the context of a sentence: its turn and the question it answers.
 
-The guideline judges a sentence "in the context of its turn". :func:`forecast_context` reads
-the labelled sentences of one call in order and returns the positions whose forecast label the
-context changes (True: a forecast; False: not one). Three rules, each general:
+:func:`forecast_context` reads the labelled sentences of one call in order and returns the
+positions whose forecast label the context changes (True: a forecast; False: not one):
 
-* a bare answer ("Yes.", "No.", "Absolutely.", "Correct.", "Sure.") that is the whole turn,
-  replying to another speaker's yes/no question about the future (the question holds a forecast
-  cue, or asks whether "we" / a named party "can" or "could" do something), commits the speaker
-  to that outcome: a forecast ("can we make FSD transfer permanent ...?" - "Yes."). An answer
-  word that opens a longer turn is left alone: the sentences after it say what is committed to;
-* a sentence that only says the forecast before it, in the same turn, still holds ("The net
-  benefit won't come until 2023. That's still the case.") is a forecast too;
-* the future inside a recollection is past by the day of the call: after a sentence that
-  recalls the past ("I remember when ...", "back in 2015", "years ago", "at the time"), is
-  told in the past and names no present ("today": "more today than five years ago" compares),
-  a forecast of the same turn that is itself told in the past or sequenced
-  ("And then ... are going to be that way"), or that follows such a one directly ("There's not
-  going to be any flip phones."), is not a forecast. The story ends at the turn's end, at a
-  sentence anchored in the present or the future ("now", "today", "going forward", a time after
-  the call) and at any other sentence not told in the past;
-* the steps of a future scenario: after a forecast that frames a scenario ("that will be how
-  cars work", opening "In the future, ..."), the sentences that go on describing it in the present
-  with a generic "you" ("You just summon the car. You get in.") are forecasts too, in the same
-  turn and in the next speaker's first sentence; the first sentence that is no such step ends
-  the scenario.
+* a bare answer ("Yes.", "Absolutely.", "Correct.") that is the whole turn, replying to another
+  speaker's yes/no question about the future (it holds a forecast cue, or asks whether "we" / a
+  named party "can" or "could" do something), is a forecast ("can we make FSD transfer
+  permanent ...?" - "Yes."); an answer word that opens a longer turn is left alone;
+* a sentence that only says the forecast before it in the turn still holds ("The net benefit
+  won't come until 2023. That's still the case.") is a forecast;
+* the future inside a recollection is past by the day of the call: after a sentence told in the
+  past that recalls the past ("I remember when ...", "back in 2015", "years ago") and names no
+  present ("today"), a forecast of the same turn told in the past or sequenced ("And then ... are
+  going to be that way"), or directly after such a one, is no forecast. The story ends at the
+  turn's end, at a sentence anchored in the present or future ("now", "going forward", a time
+  after the call) and at any other sentence not told in the past;
+* after a forecast that frames a scenario ("that will be how cars work", "In the future, ..."),
+  the sentences that describe its steps in the present with a generic "you" ("You just summon
+  the car. You get in.") are forecasts, in the same turn and in the next speaker's first
+  sentence, up to the first sentence that is no such step.
 """
 
 from __future__ import annotations
@@ -36,7 +31,6 @@ from typing import NamedTuple
 
 from .claims import FIRST_PERSON, PAST_CLAUSE
 
-__all__ = ["Said", "forecast_context"]
 
 _I = re.IGNORECASE
 _BARE_ANSWER = re.compile(r"^\W*(?:yes|yeah|no|absolutely|correct|that['’]s\s+correct|sure|definitely|of\s+course)\W*$", _I)

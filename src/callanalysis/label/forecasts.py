@@ -2,33 +2,22 @@
 
 The decision follows the grammar of the sentence, not the times it names:
 
-* only a statement can be a forecast (:mod:`.sentence_types`: the call's procedure, courtesy
-  and questions are not, although "Today, we will review the first quarter" holds "will");
-* a *future verb group* makes a statement a forecast: a cue of
-  ``data/lexicons/forecast_cues.csv`` (will / 'll / going to, expect, anticipate, plan,
-  intend, project, estimate ... to be, aim, our guidance reflects / affirms its guidance /
-  we are now guiding, "is now projected between", "margin to be about 17%", may / might /
-  should / could + a verb of change ...), kept only where the clause asserts it (:data:`RULES`):
-
-  - not with a generic "you" ("if you live there, you'll drive better"), nor as the outcome of
-    a generic conditional, nor in a routine ("once we have confidence, then we start ...");
-  - not inside an if-clause or what an assumption supposes ("It also assumes there will be no
-    restrictions"), nor in an indirect question ("I don't want to get into projecting a quarter
-    when things will improve"), nor "we'll see." (no outcome);
-  - not in the past ("I was just going to add", "people didn't expect that") nor of ability
-    ("issues we can anticipate");
-  - "want to" / "have to" with a first-person subject only, not for policy ("we want to make
-    sure", "we have to be careful");
-
-* a verb group of the kind ``with_future_time`` (would, could be, we see, suggests that,
-  continue to, planned) points to the future only together with a future time: a time
-  expression of the sentence that ends after the call date (resolved against the quarter the
-  call reports on: :func:`~callanalysis.label.horizons.anchor`) and is no comparison, past
-  reference or condition, or a future adverbial (:data:`FUTURE_ADVERBIAL`: "for the
-  foreseeable future", "going forward", "over time");
-* no sentence is a forecast by a time expression alone ("At this time, I would like to
-  welcome everyone to the 2021 Second Quarter call.", "During the quarter, interest income
-  resulted in ...").
+* only a statement (:mod:`.sentence_types`) can be a forecast ("Today, we will review the first
+  quarter" is procedure);
+* a *future verb group*, a cue of ``data/lexicons/forecast_cues.csv`` (will / 'll / going to,
+  expect, plan, intend, aim, "our guidance reflects", "margin to be about 17%", may / might /
+  could + a verb of change ...), makes a statement a forecast where the clause asserts it
+  (:data:`RULES`): not with a generic "you" ("if you live there, you'll drive better"), a
+  generic conditional or a routine ("once we have confidence, then we start ..."); not inside an
+  if-clause, an assumption ("It also assumes there will be no restrictions") or an indirect
+  question ("projecting a quarter when things will improve"), nor "we'll see."; not in the past
+  ("I was just going to add") nor of ability ("issues we can anticipate"); "want to" / "have
+  to" with a first-person subject, not for policy ("we have to be careful");
+* a cue of the kind ``with_future_time`` (would, could be, we see, continue to, planned) needs a
+  future time: a time of the sentence that ends after the call date
+  (:func:`~callanalysis.label.horizons.anchor`) and is no comparison, past reference or
+  condition, or a future adverbial (:data:`FUTURE_ADVERBIAL`: "going forward", "over time");
+* a time alone makes no forecast ("During the quarter, interest income resulted in ...").
 
 A forecast stays one when hedged, negated ("we don't expect these to recur") or reported
 ("you expect a 2024 growth rate").
@@ -44,7 +33,6 @@ from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
 from .lexicons import CueMatch, CueMatcher, Rule
 from .sentence_types import STATEMENT, sentence_type
 
-__all__ = ["FUTURE_ADVERBIAL", "RULES", "WITH_FUTURE_TIME", "decide_forecast", "find_forecast_cues", "is_forecast"]
 
 #: The lexicon ``kind`` of cues that count only with a future time.
 WITH_FUTURE_TIME = "with_future_time"

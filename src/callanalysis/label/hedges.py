@@ -1,32 +1,21 @@
 """Hedge cues: devices by which a speaker lowers commitment (GUIDELINE.md, "hedged").
 
-Promises:
+:func:`hedge_cues` gives the cues of ``data/lexicons/hedges.csv`` in a sentence, in text order,
+as written (``"I don't think"``, ``"Maybe"``), without repeats (case-insensitively); of
+overlapping candidates the longer one (``"or something like that"`` beats ``"something
+like"``); a sentence is hedged iff there is one. The context rules its ``rule`` column names
+(:data:`RULES`):
 
-* :func:`hedge_cues` returns the hedge cues of one sentence in text order, each exactly as
-  written (``"I don't think"``, ``"Maybe"``), without repeats (compared case-insensitively);
-  of overlapping candidates the longer one (``"or something like that"`` beats
-  ``"something like"``); a sentence is hedged iff the tuple is non-empty;
-* candidate words come from ``data/lexicons/hedges.csv``; context rules named
-  in its ``rule`` column are applied here (see :data:`RULES`):
+* ``could`` of possibility ("it could be more"), not of ability or permission ("you could rent
+  out your guest room"), in requests ("could you help us") or negated ("I couldn't agree more");
+* ``about`` / ``around`` / ``close to`` before an amount ("about 18%"), not as prepositions
+  ("talking about tens of millions");
+* first-person ``think`` / ``believe`` ("I don't think"), not "think about/of", "believe in";
+* ``kind of`` / ``sort of`` except as "type of" ("what kind of car"); the month ``May`` is not
+  the modal; ``maybe`` not as an analyst's polite frame ("maybe one for Annette").
 
-  - ``could`` counts only in its possibility sense ("it could be more"), not
-    of ability or permission ("you could rent out your guest room"), not in
-    requests ("could you help us") and not negated ("I couldn't agree more");
-  - ``about`` / ``around`` / ``close to`` count only before an amount
-    ("about 18%"), never as prepositions ("talk about", "talking about
-    tens of millions");
-  - bare ``like`` is not a hedge (not in the lexicon): the guideline lists
-    "something like" but not "like", and its annotators do not mark "like
-    2,000 employees";
-  - first-person ``think`` / ``believe`` ("I think", "we believe",
-    "I don't think") count, but not "think about/of" (consider) or
-    "believe in" (trust);
-  - ``kind of`` / ``sort of`` count except as "type of" ("what kind of car");
-  - the month ``May`` is not the modal.
-
-Not hedges by construction (not in the lexicon): "expect", "plan",
-"anticipate" (they mark a forecast), lower bounds ("over", "more than",
-"at least"), plain "if", "would", "can".
+Not hedges (not in the lexicon): bare "like" (the guideline lists "something like" only),
+"expect", "plan", "anticipate" (forecast cues), lower bounds ("at least"), "if", "would", "can".
 """
 
 from __future__ import annotations
@@ -35,8 +24,6 @@ import re
 
 from .lexicons import CueMatcher, Rule
 from .quantities import starts_with_amount
-
-__all__ = ["RULES", "hedge_cues", "not_month"]
 
 
 _COULD_EPISTEMIC_NEXT = re.compile(

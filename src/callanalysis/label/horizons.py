@@ -58,8 +58,6 @@ from datetime import date, timedelta
 
 from .lexicons import longest_of_overlapping
 
-__all__ = ["Anchor", "Horizon", "add_months", "anchor", "can_anchor", "find_horizons", "normalise", "select_horizon", "time_expressions"]
-
 
 Handler = Callable[["re.Match[str]", "Anchor", bool], tuple[date, date]]
 

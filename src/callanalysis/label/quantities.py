@@ -1,33 +1,22 @@
 """Quantities stated in a sentence: a numeric value with its unit.
 
-Promises of :func:`find_quantities`:
+Promises of :func:`find_quantities` (in text order):
 
-* every returned :class:`Quantity` has a value (``float``, magnitude words and
-  suffixes applied: ``$2.5 billion`` -> ``2.5e9`` USD, ``1K a week`` -> 1000
-  ``units/week``) and a non-empty unit; numbers without a recognisable unit
-  are not quantities and are left out;
-* the value keeps its sign: it is negative when the amount is written negative ("-$2.5
-  billion", "-5%", the accounting "$(2.5) million") or said to be ("negative $16 million",
-  "minus 30%", "a loss of about $25 million", "negative free cash flow of $2.5 billion", "a
-  negative impact of $55 million"); "plus or minus $75 million" is a tolerance, not a sign,
-  nor are "losses" ("allowance for credit losses was $81.6 million" is a reserve); the word
-  applies to the amount it stands before, not to the other end of a range ("negative 1% to 0%");
-* units are normalised: ``%``, ``USD``, ``GWh``, ``kWh``, ``GW``, ``kW``,
-  time units in the plural (``weeks``), ``miles``, ``vehicles``, ``cars``,
-  product codes (``H100``); other count nouns are kept as written
-  (``employees``); a rate after the unit (``a week``, ``per year``) is
-  appended as ``/week``;
-* ranges share the unit of their last member (``12 to 24 months`` -> two
-  quantities in months; ``three or four months`` likewise);
-* names that contain numbers are not quantities: cell formats (``4680``),
-  model, hardware, version and level numbers (``Model 3``, ``Hardware 4``,
-  ``V12``, ``12.3``), quarters (``Q1``), calendar years (``2024``) and clock
-  times (``3:00 p.m.``);
-* results are in text order and deterministic.
+* each :class:`Quantity` has a value (magnitude words and suffixes applied: ``$2.5 billion`` ->
+  ``2.5e9`` USD, ``1K a week`` -> 1000 ``units/week``) and a unit; a number without one is none;
+* the value is negative when the amount is written so ("-$2.5 billion", "$(2.5) million") or said
+  to be ("negative $16 million", "minus 30%", "a loss of about $25 million", "a negative impact
+  of $55 million"), for the amount the word stands before only ("negative 1% to 0%"); "plus or
+  minus $75 million" is a tolerance and "credit losses was $81.6 million" a reserve;
+* units are normalised (``%``, ``USD``, ``GWh``, ``kW``, ``weeks``, ``miles``, ``vehicles``,
+  product codes such as ``H100``); other count nouns are kept as written (``employees``); a rate
+  after the unit (``a week``, ``per year``) is appended as ``/week``;
+* ranges share the unit of their last member (``12 to 24 months``, ``three or four months``);
+* numbers in names are no quantities: cell formats (``4680``), models, versions and levels
+  (``Model 3``, ``V12``, ``12.3``), quarters (``Q1``), calendar years and clock times.
 
-:func:`starts_with_amount` is shared with the hedge detector: it tells whether
-a text fragment opens with an amount ("18%", "a third", "three times"), which
-is what makes ``about`` / ``around`` / ``like`` approximators.
+:func:`starts_with_amount` tells the hedge detector whether a fragment opens with an amount
+("18%", "a third", "three times"): what makes ``about`` / ``around`` approximators.
 """
 
 from __future__ import annotations
@@ -37,8 +26,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .lexicons import Words
-
-__all__ = ["Quantity", "find_quantities", "format_quantities", "starts_with_amount"]
 
 
 @dataclass(frozen=True)

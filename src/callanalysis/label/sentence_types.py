@@ -1,30 +1,22 @@
 """What a sentence does in the call: a statement, or talk that is neither a claim nor a forecast.
 
-:func:`sentence_type` gives one of four types (GUIDELINE.md and the decisions applied to the
-reference sets, ``data/annotations/README.md``):
+:func:`sentence_type` gives one of four types (GUIDELINE.md; ``data/annotations/README.md``):
 
-* ``procedure``: the running of the call. Every sentence of the operator (the operator's script:
-  "Your line is open.", "My name is Debra, and I will be your conference operator today.");
-  turn-taking and the agenda ("I'll now turn the call over to Dave.", "Today, we will review the
-  first quarter results of 2021.", "Dave will brief you on our operations, and Fay will cover
-  the financials."); who is speaking ("I'm William Prate, Senior Director of Investor
-  Relations.", "Joining me today are ...", "This is Andy."); the safe-harbour and non-GAAP
-  notices ("Such statements are subject to risks and uncertainties", "we will discuss non-GAAP
-  measures"); a speaker announcing their own next words ("Let me put some color around
-  that.", "Moving on to the guidance.");
-* ``courtesy``: greetings, thanks, welcomes, wishes and compliments ("Good morning,
-  everyone, and welcome to ...", "Thanks for taking my questions.", "we hope that you and your
-  families are well", "Congratulations on the quarter.");
-* ``question``: questions and requests ("How are you thinking about uses of cash?", "Could
-  you speak to what the guide assumes?", "I just want to get your take on that."); a statement
-  that only ends in a tag ("..., right?") stays a statement;
+* ``procedure``: the running of the call: every sentence of the operator; turn-taking and the
+  agenda ("I'll now turn the call over to Dave.", "Today, we will review the first quarter
+  results."); who is speaking ("I'm William Prate, Senior Director of Investor Relations.");
+  the safe-harbour and non-GAAP notices; a speaker announcing their own next words ("Let me put
+  some color around that.", "Moving on to the guidance.");
+* ``courtesy``: greetings, thanks, welcomes, wishes and compliments ("Thanks for taking my
+  questions.", "Congratulations on the quarter.");
+* ``question``: questions and requests ("Could you speak to what the guide assumes?", "I just
+  want to get your take on that."); a statement that only ends in a tag ("..., right?") stays
+  a statement;
 * ``statement``: everything else, the only type that can be a claim or a forecast.
 
-A type shows in how the sentence opens (the openings below, grammar with shared parts) or in a
-phrase anywhere in it (``data/lexicons/sentence_types.csv``: each row's ``kind`` is the type it
-marks; a row is matched from a word start, case-insensitively). Hedges and boosters are found in
-sentences of every type. Each rule reads the sentence and the speaker's role only, so it applies
-to any call.
+A type shows in how the sentence opens or in a phrase anywhere in it
+(``data/lexicons/sentence_types.csv``: each row's ``kind`` is the type it marks). Each rule
+reads the sentence and the speaker's role only.
 """
 
 from __future__ import annotations
@@ -34,7 +26,6 @@ from functools import cache
 
 from .lexicons import WordIndex, Words, load_cues, words_of
 
-__all__ = ["COURTESY", "PROCEDURE", "QUESTION", "STATEMENT", "is_question", "is_request", "sentence_type"]
 
 STATEMENT, QUESTION, PROCEDURE, COURTESY = "statement", "question", "procedure", "courtesy"
 

@@ -1,20 +1,10 @@
 """One topic per sentence, from the keyword patterns in ``data/lexicons/topics.csv``.
 
-Promises of :func:`assign_topic`:
-
-* the result is one topic slug from the lexicon (``autonomy``, ``ai_compute``,
-  ``optimus``, ``new_vehicles``, ``cybertruck``, ``energy_storage``,
-  ``batteries``, ``costs_margins``, ``demand_pricing``, ``regulation``,
-  ``licensing``, ``organisation``) or :data:`OTHER` when no pattern matches;
-* the topic with the most keyword matches in the sentence wins; a keyword in a phrase that
-  sets something aside ("excluding the impact of Cybertruck", "other than energy", "except
-  for Optimus") does not count: the sentence is not about it;
-* tie-break: the lexicon's ``priority`` column (lower wins). Priorities put
-  named programmes before broad themes (Cybertruck, Optimus, batteries /
-  4680, energy storage, licensing, regulation, AI compute, autonomy, new
-  vehicles, then costs and margins, demand and pricing, organisation), so
-  "4680 costs are dropping" is ``batteries`` and not ``costs_margins``;
-* matching is case-insensitive and whole-word; deterministic.
+Promises of :func:`assign_topic`: the topic slug of the lexicon with the most keyword matches
+in the sentence, or :data:`OTHER`; a keyword in a phrase that sets something aside ("excluding
+the impact of Cybertruck", "other than energy") does not count; ties go to the lower
+``priority`` (named programmes before broad themes: "4680 costs are dropping" is ``batteries``,
+not ``costs_margins``); matching is case-insensitive and whole-word.
 """
 
 from __future__ import annotations
@@ -24,7 +14,6 @@ from functools import cache
 
 from .lexicons import WordIndex, Words, load_topics, words_of
 
-__all__ = ["OTHER", "assign_topic", "topic_label", "topic_scores"]
 
 OTHER = "other"
 
