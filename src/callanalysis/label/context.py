@@ -44,8 +44,9 @@ _RECOLLECTION = re.compile(
     r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b", _I)
 #: A sentence that says the one before it still holds ("That's still the case.").
 _STILL_SO = re.compile(
-    r"^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this|it)(?:['’]s|\s+is|\s+remains)\s+(?:still\s+)?(?:the\s+case|true|our\s+(?:view|expectation|plan))\W*$"
-    r"|^\W*(?:(?:and|so|but|yes|yeah)\W+)*(?:that|this)\s+(?:still\s+holds|hasn['’]t\s+changed|has\s+not\s+changed)\W*$", _I)
+    r"^\W*(?:(?:and|so|but|yes|yeah)\W+)*"
+    r"(?:(?:that|this|it)(?:['’]s|\s+is|\s+remains)\s+(?:still\s+)?(?:the\s+case|true|our\s+(?:view|expectation|plan))"
+    r"|(?:that|this)\s+(?:still\s+holds|hasn['’]t\s+changed|has\s+not\s+changed))\W*$", _I)
 _SEQUENCED = re.compile(r"^\W*(?:and\s+)?then\b", _I)
 _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|going\s+forward|from\s+here|in\s+the\s+future)\b", _I)
 _FRAME = re.compile(
