@@ -76,9 +76,9 @@ def test_deterministic(table):
 def test_fast_enough():
     call = load(SEED)
     annotate(call)  # lexicons loaded once per process
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     annotate(call)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0  # CPU time: the machine is shared
 
 
 def test_empty_call_gives_empty_table_with_columns():

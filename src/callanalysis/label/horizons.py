@@ -326,6 +326,9 @@ _FORMS: tuple[tuple[str, str, Handler], ...] = (
 #: The forms' patterns, compiled once (each form's match starts a word).
 _FORM_RES = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern, _ in _FORMS)
 
+#: What every form names somewhere (a unit of time, a month, a year, a quarter or half by its code or
+#: "tomorrow"): a sentence without it has no time expression.
+_ANY_FORM = re.compile(rf"year|quarter|month|week|day|decade|half|tomorrow|h[12]|q[1-4]|[1-4]q|{_YEAR}|{'|'.join(_MONTHS)}", re.IGNORECASE)
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
@@ -356,6 +359,8 @@ _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form
 
 def time_expressions(text: str) -> tuple[Horizon, ...]:
     """The time expressions of ``text`` in text order, without dates yet (:func:`normalise`)."""
+    if not _ANY_FORM.search(text):
+        return ()
     cands: list[_Candidate] = []
     for (name, _, handler), pattern in zip(_FORMS, _FORM_RES):
         for m in pattern.finditer(text):

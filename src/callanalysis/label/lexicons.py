@@ -19,10 +19,10 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache, cached_property, partial
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..paths import LEXICONS as LEXICON_DIR
 
@@ -219,8 +219,7 @@ class WordIndex:
         return found
 
 
-@dataclass(frozen=True)
-class CueMatch:
+class CueMatch(NamedTuple):
     """One cue found in a sentence: the text as written, its offsets, its row's cue and kind."""
 
     text: str
@@ -268,9 +267,11 @@ class CueMatcher:
         return dedupe(self.find(text))
 
 
-def longest_of_overlapping(found: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+def longest_of_overlapping(found: Sequence[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
     """Of ``found`` items that overlap (``span(item)``: start, end) the longest, the earlier of
     two as long; in text order."""
+    if len(found) < 2:
+        return list(found)
     kept: list[tuple[int, int, T]] = []
     for start, end, item in sorted(((*span(x), x) for x in found), key=lambda k: (k[0] - k[1], k[0])):
         if all(end <= k[0] or start >= k[1] for k in kept):
