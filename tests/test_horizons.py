@@ -14,113 +14,8 @@ def only(text: str) -> tuple[str, str, str]:
     return h.text, h.start.isoformat(), h.end.isoformat()
 
 
-def test_this_year():
-    assert only("We will keep ramping this year.") == ("this year", "2024-01-01", "2024-12-31")
-
-
-def test_next_year():
-    assert only("Sales will grow next year.") == ("next year", "2025-01-01", "2025-12-31")
-
-
-def test_by_the_end_of_the_year_starts_at_the_call():
-    assert only("We will beat cost by the end of the year.") == ("by the end of the year", "2024-04-23", "2024-12-31")
-
-
-def test_by_the_end_of_this_year():
-    assert only("It will exceed suppliers by the end of this year.")[2] == "2024-12-31"
-
-
-def test_toward_the_end_of_next_year():
-    assert only("It should ship toward the end of next year.") == ("toward the end of next year", "2025-10-01", "2025-12-31")
-
-
-def test_named_month():
-    assert only("We will show it in August.") == ("in August", "2024-08-01", "2024-08-31")
-
-
-def test_a_month_of_the_reported_quarter_is_that_month():
-    # the call (23 April 2024) reports on the first quarter: March is the March just past
-    assert only("We will show it in March.")[1:] == ("2024-03-01", "2024-03-31")
-
-
-def test_a_month_after_the_reported_quarter_is_the_coming_one():
-    assert only("We will show it in December.")[1:] == ("2024-12-01", "2024-12-31")
-
-
-def test_till_month_starts_at_the_call():
-    assert only("We will have to wait till August.") == ("till August", "2024-04-23", "2024-08-31")
-
-
-def test_month_and_day():
-    assert only("More on August 8.") == ("on August 8", "2024-08-08", "2024-08-08")
-
-
-def test_quarter_code():
-    assert only("Cash flow turns positive in Q3.") == ("in Q3", "2024-07-01", "2024-09-30")
-
-
-def test_quarter_in_words():
-    assert only("The build reverses in the second quarter.")[1:] == ("2024-04-01", "2024-06-30")
-
-
-def test_throughout_quarter():
-    assert only("We stay ahead throughout Q2.") == ("throughout Q2", "2024-04-01", "2024-06-30")
-
-
-def test_quarter_after_from_is_the_previous_one():
-    assert only("Output rose 18% from Q4.")[1:] == ("2023-10-01", "2023-12-31")
-
-
-def test_first_half_of_year():
-    assert only("Launch in the first half of 2025.")[1:] == ("2025-01-01", "2025-06-30")
-
-
-def test_second_half_of_year():
-    assert only("Start of production in the second half of 2025.")[1:] == ("2025-07-01", "2025-12-31")
-
-
-def test_early_year():
-    assert only("More like early 2025.") == ("early 2025", "2025-01-01", "2025-04-30")
-
-
-def test_late_this_year():
-    assert only("If not late this year.") == ("late this year", "2024-09-01", "2024-12-31")
-
-
-def test_in_n_months_range():
-    assert only("Much better in three or four months.")[1:] == ("2024-07-23", "2024-08-23")
-
-
-def test_in_n_months_with_fillers():
-    assert only("How good it will be in like, let's say, three or four months.")[2] == "2024-08-23"
-
-
-def test_in_n_years():
-    assert only("We will be there in two years.")[1:] == ("2026-04-23", "2026-04-23")
-
-
-def test_a_year_or_so():
-    assert only("It will be 7 million cars in a year or so.") == ("in a year or so", "2025-04-23", "2025-04-23")
-
-
-def test_bare_duration_after_a_hedge():
-    assert only("It would be in a car probably three years.") == ("three years", "2027-04-23", "2027-04-23")
-
-
 def test_bare_duration_without_anchor_is_not_a_horizon():
     assert find_horizons("We see orders 12 to 24 months prior to shipping.", CALL) == ()
-
-
-def test_over_the_next_n_years():
-    assert only("Over the next three years we will grow.")[1:] == ("2024-04-23", "2027-04-23")
-
-
-def test_the_decade():
-    assert only("In the decade it's tens of millions of cars.") == ("In the decade", "2024-04-23", "2029-12-31")
-
-
-def test_bare_year():
-    assert only("They expect a 2024 growth rate below plan.") == ("2024", "2024-01-01", "2024-12-31")
 
 
 def test_ago_is_in_the_past():
@@ -152,22 +47,6 @@ def test_select_horizon_never_picks_a_past_reference():
 def test_select_horizon_never_picks_a_time_inside_an_if_clause():
     text = "Even if I leave tomorrow, Tesla will solve it."
     assert select_horizon(find_horizons(text, CALL), [text.index("will")], CALL) is None
-
-
-def test_another_couple_of_months():
-    assert only("I'll be around for another couple of months or so.")[2] == "2024-06-23"
-
-
-def test_n_years_from_now():
-    assert only("A cheaper car a couple of years from now.")[1:] == ("2026-04-23", "2026-04-23")
-
-
-def test_in_the_next_n_months():
-    assert only("See you on the call in the next three months.")[1:] == ("2024-04-23", "2024-07-23")
-
-
-def test_mid_year():
-    assert only("Launch by mid-2025.")[2] == "2025-08-31"
 
 
 def test_last_year_is_a_past_reference_not_a_forecast_horizon():
@@ -206,43 +85,44 @@ Q4_CALL = anchor(date(2022, 2, 10), 4, 2021)  # reporting the fourth quarter of 
 JULY_YEAR = anchor(date(2021, 11, 18), 1, 2022)  # fiscal year from July: Q1 FY2022 is Jul-Sep 2021
 
 
-def test_the_quarter_is_the_reported_quarter():
-    assert fiscal("During the quarter, income rose.", BIO_RAD) == ("2021-01-01", "2021-03-31")
+#: Each case: what it shows -> (a sentence, the call it is said on, the first and last day of its time).
+FISCAL = {
+    "the_quarter_is_the_reported_quarter":
+        ("During the quarter, income rose.", BIO_RAD, "2021-01-01", "2021-03-31"),
+    "this_quarter_and_next_quarter_are_the_one_in_progress-1":
+        ("We expect to close by the end of this quarter.", BIO_RAD, "2021-04-29", "2021-06-30"),
+    "this_quarter_and_next_quarter_are_the_one_in_progress-2":
+        ("It should improve next quarter.", BIO_RAD, "2021-04-01", "2021-06-30"),
+    "a_yearless_quarter_is_the_reported_one_or_one_of_the_three_after_it-1":
+        ("Q4 is usually strong.", BIO_RAD, "2021-10-01", "2021-12-31"),
+    "a_yearless_quarter_is_the_reported_one_or_one_of_the_three_after_it-2":
+        ("We expect a better Q1.", Q4_CALL, "2022-01-01", "2022-03-31"),
+    "a_yearless_quarter_is_the_reported_one_or_one_of_the_three_after_it-3":
+        ("Q4 was strong.", Q4_CALL, "2021-10-01", "2021-12-31"),
+    "this_year_after_a_fourth_quarter_is_the_new_fiscal_year-1":
+        ("We expect growth this year.", Q4_CALL, "2022-01-01", "2022-12-31"),
+    "this_year_after_a_fourth_quarter_is_the_new_fiscal_year-2":
+        ("Last year was hard.", Q4_CALL, "2021-01-01", "2021-12-31"),
+    "fiscal_periods_follow_the_companys_fiscal_year-1":
+        ("We expect growth this year.", JULY_YEAR, "2021-07-01", "2022-06-30"),
+    "fiscal_periods_follow_the_companys_fiscal_year-2":
+        ("Margins improve in Q4.", JULY_YEAR, "2022-04-01", "2022-06-30"),
+    "fiscal_periods_follow_the_companys_fiscal_year-3":
+        ("Sales in Q2 2022 rose.", JULY_YEAR, "2021-10-01", "2021-12-31"),
+    "the_rest_of_the_year_runs_from_the_call_to_the_fiscal_years_end-1":
+        ("for the remainder of the year", BIO_RAD, "2021-04-29", "2021-12-31"),
+    "the_rest_of_the_year_runs_from_the_call_to_the_fiscal_years_end-2":
+        ("over the balance of the year", BIO_RAD, "2021-04-29", "2021-12-31"),
+    "quarter_codes_with_the_number_first_are_quarters":
+        ("growth in 4Q", BIO_RAD, "2021-10-01", "2021-12-31"),
+    "the_full_year_is_the_current_fiscal_year":
+        ("Full year non-GAAP gross margin", BIO_RAD, "2021-01-01", "2021-12-31"),
+}
 
 
-def test_this_quarter_and_next_quarter_are_the_one_in_progress():
-    assert fiscal("We expect to close by the end of this quarter.", BIO_RAD) == ("2021-04-29", "2021-06-30")
-    assert fiscal("It should improve next quarter.", BIO_RAD) == ("2021-04-01", "2021-06-30")
-
-
-def test_a_yearless_quarter_is_the_reported_one_or_one_of_the_three_after_it():
-    assert fiscal("Q4 is usually strong.", BIO_RAD) == ("2021-10-01", "2021-12-31")
-    assert fiscal("We expect a better Q1.", Q4_CALL) == ("2022-01-01", "2022-03-31")
-    assert fiscal("Q4 was strong.", Q4_CALL) == ("2021-10-01", "2021-12-31")
-
-
-def test_this_year_after_a_fourth_quarter_is_the_new_fiscal_year():
-    assert fiscal("We expect growth this year.", Q4_CALL) == ("2022-01-01", "2022-12-31")
-    assert fiscal("Last year was hard.", Q4_CALL) == ("2021-01-01", "2021-12-31")
-
-
-def test_fiscal_periods_follow_the_companys_fiscal_year():
-    assert fiscal("We expect growth this year.", JULY_YEAR) == ("2021-07-01", "2022-06-30")
-    assert fiscal("Margins improve in Q4.", JULY_YEAR) == ("2022-04-01", "2022-06-30")
-    assert fiscal("Sales in Q2 2022 rose.", JULY_YEAR) == ("2021-10-01", "2021-12-31")
-
-
-def test_the_rest_of_the_year_runs_from_the_call_to_the_fiscal_years_end():
-    assert fiscal("for the remainder of the year", BIO_RAD) == ("2021-04-29", "2021-12-31")
-    assert fiscal("over the balance of the year", BIO_RAD) == ("2021-04-29", "2021-12-31")
-
-
-def test_quarter_codes_with_the_number_first_are_quarters():
-    assert fiscal("growth in 4Q", BIO_RAD) == ("2021-10-01", "2021-12-31")
-
-
-def test_the_full_year_is_the_current_fiscal_year():
-    assert fiscal("Full year non-GAAP gross margin", BIO_RAD) == ("2021-01-01", "2021-12-31")
+@pytest.mark.parametrize(("sentence", "call", "first", "last"), FISCAL.values(), ids=FISCAL.keys())
+def test_times_read_against_the_calls_fiscal_calendar(sentence, call, first, last):
+    assert fiscal(sentence, call) == (first, last)
 
 
 def test_year_over_year_is_no_period():
@@ -251,3 +131,104 @@ def test_year_over_year_is_no_period():
 
 def test_without_a_quarter_in_the_header_the_calendar_quarters_count():
     assert anchor(date(2024, 4, 23)) == anchor(date(2024, 4, 23), 1, None)
+
+
+#: Each case: what it shows -> (a sentence, its one time expression as written, its first and last day).
+ONLY = {
+    "this_year":
+        ("We will keep ramping this year.",
+         "this year", "2024-01-01", "2024-12-31"),
+    "next_year":
+        ("Sales will grow next year.",
+         "next year", "2025-01-01", "2025-12-31"),
+    "by_the_end_of_the_year_starts_at_the_call":
+        ("We will beat cost by the end of the year.",
+         "by the end of the year", "2024-04-23", "2024-12-31"),
+    "by_the_end_of_this_year":
+        ("It will exceed suppliers by the end of this year.",
+         "by the end of this year", "2024-04-23", "2024-12-31"),
+    "toward_the_end_of_next_year":
+        ("It should ship toward the end of next year.",
+         "toward the end of next year", "2025-10-01", "2025-12-31"),
+    "named_month":
+        ("We will show it in August.",
+         "in August", "2024-08-01", "2024-08-31"),
+    # the call (23 April 2024) reports on the first quarter: March is the March just past
+    "a_month_of_the_reported_quarter_is_that_month":
+        ("We will show it in March.",
+         "in March", "2024-03-01", "2024-03-31"),
+    "a_month_after_the_reported_quarter_is_the_coming_one":
+        ("We will show it in December.",
+         "in December", "2024-12-01", "2024-12-31"),
+    "till_month_starts_at_the_call":
+        ("We will have to wait till August.",
+         "till August", "2024-04-23", "2024-08-31"),
+    "month_and_day":
+        ("More on August 8.",
+         "on August 8", "2024-08-08", "2024-08-08"),
+    "quarter_code":
+        ("Cash flow turns positive in Q3.",
+         "in Q3", "2024-07-01", "2024-09-30"),
+    "quarter_in_words":
+        ("The build reverses in the second quarter.",
+         "in the second quarter", "2024-04-01", "2024-06-30"),
+    "throughout_quarter":
+        ("We stay ahead throughout Q2.",
+         "throughout Q2", "2024-04-01", "2024-06-30"),
+    "quarter_after_from_is_the_previous_one":
+        ("Output rose 18% from Q4.",
+         "from Q4", "2023-10-01", "2023-12-31"),
+    "first_half_of_year":
+        ("Launch in the first half of 2025.",
+         "in the first half of 2025", "2025-01-01", "2025-06-30"),
+    "second_half_of_year":
+        ("Start of production in the second half of 2025.",
+         "in the second half of 2025", "2025-07-01", "2025-12-31"),
+    "early_year":
+        ("More like early 2025.",
+         "early 2025", "2025-01-01", "2025-04-30"),
+    "late_this_year":
+        ("If not late this year.",
+         "late this year", "2024-09-01", "2024-12-31"),
+    "in_n_months_range":
+        ("Much better in three or four months.",
+         "in three or four months", "2024-07-23", "2024-08-23"),
+    "in_n_months_with_fillers":
+        ("How good it will be in like, let's say, three or four months.",
+         "in like, let's say, three or four months", "2024-07-23", "2024-08-23"),
+    "in_n_years":
+        ("We will be there in two years.",
+         "in two years", "2026-04-23", "2026-04-23"),
+    "a_year_or_so":
+        ("It will be 7 million cars in a year or so.",
+         "in a year or so", "2025-04-23", "2025-04-23"),
+    "bare_duration_after_a_hedge":
+        ("It would be in a car probably three years.",
+         "three years", "2027-04-23", "2027-04-23"),
+    "over_the_next_n_years":
+        ("Over the next three years we will grow.",
+         "Over the next three years", "2024-04-23", "2027-04-23"),
+    "the_decade":
+        ("In the decade it's tens of millions of cars.",
+         "In the decade", "2024-04-23", "2029-12-31"),
+    "bare_year":
+        ("They expect a 2024 growth rate below plan.",
+         "2024", "2024-01-01", "2024-12-31"),
+    "another_couple_of_months":
+        ("I'll be around for another couple of months or so.",
+         "for another couple of months or so", "2024-06-23", "2024-06-23"),
+    "n_years_from_now":
+        ("A cheaper car a couple of years from now.",
+         "a couple of years from now", "2026-04-23", "2026-04-23"),
+    "in_the_next_n_months":
+        ("See you on the call in the next three months.",
+         "in the next three months", "2024-04-23", "2024-07-23"),
+    "mid_year":
+        ("Launch by mid-2025.",
+         "by mid-2025", "2024-04-23", "2025-08-31"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "written", "first", "last"), ONLY.values(), ids=ONLY.keys())
+def test_the_one_time_expression(sentence, written, first, last):
+    assert only(sentence) == (written, first, last)
