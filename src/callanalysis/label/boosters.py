@@ -82,8 +82,6 @@ def _not_negated(text: str, m: re.Match[str]) -> bool:
 
 
 def _factive_know(text: str, m: re.Match[str]) -> bool:
-    """'we know it will' stresses truth; 'know if/whether' does not, nor the
-    acknowledgement 'I know you mentioned it'."""
     return not _KNOW_IF_AFTER.match(text[m.end():])
 
 

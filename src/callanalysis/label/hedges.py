@@ -69,8 +69,7 @@ def _before_amount(text: str, m: re.Match[str]) -> bool:
 
 
 def _epistemic_verb(text: str, m: re.Match[str]) -> bool:
-    after = text[m.end():]
-    return not _ABOUT_OF_AFTER.match(after)
+    return not _ABOUT_OF_AFTER.match(text[m.end():])
 
 
 def _not_type(text: str, m: re.Match[str]) -> bool:
