@@ -31,7 +31,7 @@ from datetime import date
 from .hedges import not_month as _not_month
 from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
 from .lexicons import CueMatch, CueMatcher, Rule
-from .sentence_types import STATEMENT, sentence_type
+from .sentence_types import NAME, STATEMENT, sentence_type
 
 
 #: The lexicon ``kind`` of cues that count only with a future time.
@@ -50,9 +50,22 @@ _SPECIFIC_SUBJECT_BEFORE = re.compile(
 _HABITUAL_SEQUENCE = re.compile(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
     r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b", _I)
+#: What a speaker adds when "add" is a speech act: a remark, not stores or an amount ("I'll add one
+#: thing", "I'd add to that", "I'll just add, ...").
+_REMARK = (
+    r"(?=\s*(?:[.,;:!?]|--|—|$)|\s+(?:also\s+)?(?:that|this|is|to\s+(?:that|this|what|it)|on|just|a\s+(?:few|couple|little|bit|quick|final)"
+    r"|(?:one|two|a|another)\s+(?:more\s+|other\s+|quick\s+|final\s+)?(?:thing|point|comment|note|word|thought)s?"
+    r"|some\s+(?:color|thoughts|comments|context|perspective))\b)"
+)
+#: Who can say the next words: the speaker ("I", "we", "I'm"), a colleague named or by title ("Bob",
+#: "Jane and I", "our CFO, Ray Young,").
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:I|we|he|she|they)|\b" + NAME + r",?|\b(?:CFO|CEO|COO|officer|president|chair\w*|colleagues?|team))(?:\s+and\s+I)?"
+    r"(?:['’](?:m|re|s)|\s+(?:am|are|is))?(?:\s+(?:not|also|then|now|just|first|briefly|quickly))*\s*$", _I
+)
 #: The speaker's own next words ("I'll just add", "I'll tell you that ...", "I'll try to dimensionalize that").
 _DISCOURSE_AFTER = re.compile(
-    r"^\s+(?:just\s+|also\s+|now\s+|then\s+|only\s+|quickly\s+|briefly\s+|try\s+to\s+)*(?:add|say|mention|point|clarify|tell|share|answer|address|comment"
+    r"^\s+(?:just\s+|also\s+|now\s+|then\s+|only\s+|quickly\s+|briefly\s+|try\s+to\s+)*(?:add" + _REMARK + r"|say|mention|point|clarify|tell|share|answer|address|comment"
     r"|give\s+you|walk|touch|highlight|dimensionalize|elaborate|pass|turn\s+(?:it|the|things)|hand|take\s+(?:that|this|the\s+(?:first|second|last))"
     r"|feature|discuss|cover|review|describe|outline|summarize|explain|talk|speak|update\s+you|go\s+(?:through|over)|stop|remind"
     r"|(?:start|begin)\s+(?:with|by)|go\s+to\s+the\s+next|let)\b", _I)
@@ -93,8 +106,8 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
 def _future_modal(text: str, m: re.Match[str]) -> bool:
     """Will / 'll / going to where the clause asserts an outcome (see module docstring)."""
     before, after = text[: m.start()], text[m.end():]
-    if _NONCOMMITTAL_AFTER.match(after) or _DISCOURSE_AFTER.match(after):
-        return False  # "we'll see." commits to nothing; "which I'll add" is the speaker's next words
+    if _NONCOMMITTAL_AFTER.match(after) or (_DISCOURSE_AFTER.match(after) and _SPEAKER_BEFORE.search(before)):
+        return False  # "we'll see." commits to nothing; "I'll add" is the speaker's next words (a thing can't speak)
     if m.group(0).lower().startswith(("going", "gonna")) and _PAST_GOING_TO.search(before):
         return False  # "I was just going to add": a past intention
     if _GENERIC_SUBJECT_BEFORE.search(before) or _HABITUAL_SEQUENCE.match(text):

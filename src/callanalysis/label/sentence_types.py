@@ -67,14 +67,18 @@ _COURTESY_OPENS = re.compile(
 
 #: Verbs of the speech acts that run a call ("discuss", "walk you through", "turn the call over").
 _SPEECH = (
-    r"(?:discuss|review|cover|walk|talk|tell\s+you(?!\s*(?:that|this|,|:|--|—))|comment|touch\s+on|highlight|summarize|share(?!\s+with\s+you)|remind|introduce|brief|elaborate|expand|clarify"
+    r"(?:discuss|review|cover|walk|talk|tell\s+you(?!\s*(?:that|this|,|:|--|—))|comment|touch\s+on|highlight|summarize|share(?!\s+with\s+you)|remind|introduce(?=\s+(?:you\b|myself\b|(?-i:[A-Z])|(?:our|the|my)\s+(?:\w+\s+){0,3}?(?:speakers?|host|team|colleagues?|officer|CFO|CEO|president|chair\w*|management|panel\w*)\b))|brief|elaborate|expand(?=\s+(?:on|upon)\b)|clarify"
     r"|speak|recap|outline|describe|explain|update\s+you|go\s+(?:through|over)|take\s+(?:you|your|questions?|that|this|the\s+(?:first|second|next|last))"
     r"|answer|address\s+(?:your|that|this|the)\s+question|provide\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|some\s+|more\s+|additional\s+|our\s+|a\s+brief\s+)?"
     r"(?:update|overview|color|detail|details|comments|closing|review|summary|perspective)|give\s+(?:you\s+)?(?:an?\s+|some\s+|more\s+)?(?:update|overview|color|detail|details|sense))\b"
 )
+#: A colleague named as the one who speaks next ("Bob will review ..."): a capitalised word that is
+#: no pronoun or determiner ("That will cover ..." names no one).
+NAME = r"(?!(?:That|This|These|Those|There|It|Which|What|The|Our|All|Each|Both|Some|Such)\b)(?-i:[A-Z][a-z]+)"
 #: Speech acts the speaker alone makes ("I'll just add", "I'll now turn the call over").
 _OWN_SPEECH = (
-    r"(?:add\b(?!\s*(?:capacity|new|more|to\s+our|that|,|:|--|—))|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
+    r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:a\s+(?:few|couple|little|bit|quick|final)|(?:one|two|a|another)\s+(?:more\s+|other\s+|quick\s+|final\s+)?"
+    r"(?:thing|point|comment|note|word|thought)s?|some\s+(?:color|thoughts|comments|context|perspective)|to\s+(?:that|what|this|(?-i:[A-Z]))|on)\b)|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
     r"|(?:begin|start)(?=\s+(?:with|by|off|today|here|our|the\s+call)|\W*$)|open\s+(?:the\s+(?:call|line|floor)|it\s+up|up\s+the)|move\s+on\b"
     r"|close\s+the\s+call|conclude|wrap\s+up|focus\s+my|be\s+(?:happy|glad|pleased)\s+to\s+(?:answer|take)|put\s+some\s+color"
     r"|try\s+to\s+(?:answer|address|dimensionalize|give)|ask\s+(?:you|(?-i:[A-Z]))|be\s+your)\b"
@@ -85,8 +89,9 @@ _PROCEDURE_OPENS = re.compile("|".join(f"(?:{p})" for p in [
     r"^(?:[^,.;:?!]{0,60},\s*)*(?:(?:I|we)(?:['’](?:ll|d\s+like\s+to|m\s+going\s+to|re\s+going\s+to)\s+|\s+(?:will|shall|would\s+like\s+to"
     r"|want\s+to|am\s+going\s+to|are\s+going\s+to|can|will\s+then)\s+)|let\s+me\s+|let['’]s\s+)(?:now\s+|then\s+|also\s+|just\s+|first\s+|briefly\s+|quickly\s+"
     r"|start\s+by\s+|begin\s+by\s+)*(?:" + _SPEECH + "|" + _OWN_SPEECH + ")",
-    r"^(?:[^,.;:?!]{0,60},\s*)*(?-i:[A-Z][a-z]+)(?:\s+and\s+I)?(?:\s+will|['’]ll)\s+(?:now\s+|then\s+|also\s+)*" + _SPEECH,
-    _OPEN + r"(?:[A-Z]\w+,\s*)?(?:maybe\s+|just\s+|now\s+)*(?:starting|shifting|building|moving|turning|switching|going|jumping|pivoting|coming)\s+(?:back\s+)?(?:over\s+)?(?:with|to|on|off)\b[^,;]*$",
+    r"^(?:[^,.;:?!]{0,60},\s*)*" + NAME + r"(?:\s+and\s+I)?(?:\s+will|['’]ll)\s+(?:now\s+|then\s+|also\s+)*" + _SPEECH,
+    _OPEN + r"(?:[A-Z]\w+,\s*)?(?:maybe\s+|just\s+|now\s+)*(?:starting|shifting|building|moving|turning|switching|going|jumping|pivoting|coming"
+    r"|(?:let['’]s\s+)?(?:turn|flip|skip|move|go)(?=\s+(?:now\s+)?(?:over\s+)?to\s+(?:slide|page)\b))\s+(?:back\s+)?(?:over\s+)?(?:with|to|on|off)\b[^,;]*$",
     _OPEN + r"(?:my\s+name\s+is|I['’]m|I\s+am|this\s+is|it['’]s)\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+))*(?:\s*(?:,|--|—|\bfrom\b|\bwith\b|\bof\b|\bon\s+for\b|\bspeaking\b|\bhere\b)|\W*$)",
     r"^\W*operator\b",
 ]), _I)

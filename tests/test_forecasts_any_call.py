@@ -1,0 +1,50 @@
+"""Forecast rules that hold on any call: who can "discuss" or "add" something, and which
+sentences merely announce the call's own agenda.
+
+A speech verb after "will" ("I'll add", "Bob will review the financials") is the call's
+procedure only when a speaker is its subject; a thing cannot speak, so "the acquisition will add
+$0.10" and "that will cover our needs" are outcomes. "Add" is a speech act only with a remark as
+its object ("I'll add one thing"), not with stores or capacity. Launching products ("introduce")
+and a non-GAAP line item's outlook are forecasts; the notice about non-GAAP measures is not.
+"""
+
+from datetime import date
+
+import pytest
+
+from callanalysis.label.annotate import label_sentence
+
+CALL = date(2021, 5, 1)
+
+FORECASTS = {
+    "a thing that 'adds' an amount": "The acquisition will add $0.10 to earnings per share next year.",
+    "a cost that 'adds'": "Tariffs will add about $20 million of cost in the second half.",
+    "a thing that 'covers' a need": "That will cover our capital needs through 2023.",
+    "a mechanism that 'covers' a cost": "The pricing mechanisms we have in place will cover that inflation.",
+    "price increases that 'address' a cost": "Price increases will address most of the inflation we see.",
+    "the company adding stores": "We will add 200 stores next year.",
+    "the company adding production lines": "We'll add two new lines in Mexico in 2022.",
+    "the company introducing products": "We will introduce three new products next year.",
+    "the company expanding a launch": "We will expand the introduction of new products with additional features.",
+    "a non-GAAP line item's outlook": "Non-GAAP operating margin will be about 17% for the full year.",
+    "a non-GAAP line item hit by costs": "The full-year non-GAAP gross margin will also be negatively impacted by higher freight costs.",
+}
+PROCEDURE = {
+    "the speaker adds a remark": "I'll add one thing.",
+    "a named colleague reviews the results": "Bob will review the financials.",
+    "the speaker turns the call over": "With that, I'll turn the call over to Dave.",
+    "the speaker introduces a colleague": "I'd like to introduce our new Chief Financial Officer, Jane Smith.",
+    "the non-GAAP notice": "Today's discussion will include references to non-GAAP financial measures.",
+    "a slide to turn to": "And now turn to slide 16 for our outlook for the rest of 2021.",
+    "the speaker expands on a point": "I'll expand on that in a moment.",
+}
+
+
+@pytest.mark.parametrize("text", FORECASTS.values(), ids=FORECASTS.keys())
+def test_an_outcome_announced_for_the_future_is_a_forecast(text):
+    assert label_sentence(text, when=CALL, role="executive")["forecast"] == 1
+
+
+@pytest.mark.parametrize("text", PROCEDURE.values(), ids=PROCEDURE.keys())
+def test_the_calls_own_agenda_is_no_forecast(text):
+    assert label_sentence(text, when=CALL, role="executive")["forecast"] == 0
