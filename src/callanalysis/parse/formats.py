@@ -14,7 +14,8 @@ Promises:
 * a label that never closes (``<strong>`` or ``<b>`` still open when its paragraph or the page
   ends) raises :class:`~callanalysis.errors.TranscriptError` with a one-line message;
 * :func:`lines` splits text into lines at ``\\n``, ``\\r\\n`` or ``\\r`` without changing it, with
-  each line's offsets, so offsets stay exact in files with Windows line endings.
+  each line's offsets, so offsets stay exact in files with Windows line endings; :func:`strip_span`
+  trims a span's white space the same way.
 
 Offsets computed on the extracted text refer to that text, not to the HTML source.
 """
@@ -115,3 +116,10 @@ def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[i
         while e > s and text[e - 1] in "\r\n":
             e -= 1
         yield s, e
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past the white space at either end of ``text[start:end]``."""
+    part = text[start:end]
+    start += len(part) - len(part.lstrip())
+    return start, start + len(part.strip())

@@ -10,6 +10,7 @@ the last full stop or colon ("Image source: The Motley Fool. Tesla" -> "Tesla").
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +19,6 @@ from datetime import date, datetime
 @dataclass(frozen=True)
 class CallMetadata:
     """What the transcript's header says about the call."""
-
     company: str | None
     ticker: str | None
     quarter: int | None
@@ -47,14 +47,10 @@ _HEADER = re.compile(
 
 
 def _parse_date(s: str) -> date | None:
-    s = s.replace(".", "")
+    s = re.sub(r"^Sept\b", "Sep", s.replace(".", ""))
     for fmt in ("%b %d, %Y", "%B %d, %Y"):
-        try:
+        with contextlib.suppress(ValueError):
             return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    if s.startswith("Sept"):
-        return _parse_date("Sep" + s[4:])
     return None
 
 
@@ -68,20 +64,12 @@ def _parse_time(s: str) -> str | None:
 
 def read_header(text: str) -> tuple[CallMetadata, int]:
     """The metadata and the offset where the header ends (0 when there is no header)."""
-    # A page title ("... Q1 2024 Earnings Call Transcript") may precede the dated header.
     found = list(_HEADER.finditer(text, 0, 5000))
     m = next((h for h in found if h.group("date")), found[0] if found else None)
     if not m:
         return CallMetadata(None, None, None, None, None, None, None), 0
-    company = m.group("company").strip()
-    # "Image source: The Motley Fool. Tesla" -> "Tesla"
-    company = re.split(r"[.:]\s+|[\r\n]+", company)[-1].strip() or None
-    return CallMetadata(
-        company=company,
-        ticker=m.group("ticker"),
-        quarter=int(m.group("quarter")),
-        fiscal_year=int(m.group("year")),
-        date=_parse_date(m.group("date")) if m.group("date") else None,
-        time=_parse_time(m.group("time")) if m.group("time") else None,
-        timezone=m.group("tz"),
-    ), m.end()
+    company = re.split(r"[.:]\s+|[\r\n]+", m.group("company").strip())[-1].strip() or None
+    when = _parse_date(m.group("date")) if m.group("date") else None
+    clock = _parse_time(m.group("time")) if m.group("time") else None
+    quarter, year = int(m.group("quarter")), int(m.group("year"))
+    return CallMetadata(company, m.group("ticker"), quarter, year, when, clock, m.group("tz")), m.end()

@@ -37,18 +37,13 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from .formats import lines
+from .formats import lines, strip_span
 
 #: Labels a transcript may use without listing them in its roster, with the speaker's role.
 GENERIC_LABELS: dict[str, str] = {
-    "Operator": "operator",
-    "Unknown speaker": "unknown",
-    "Unknown Speaker": "unknown",
-    "Unidentified speaker": "unknown",
-    "Unidentified Speaker": "unknown",
-    "Unidentified Participant": "unknown",
-    "Unidentified Company Representative": "executive",
-    "Unidentified Analyst": "analyst",
+    "Operator": "operator", "Unidentified Company Representative": "executive", "Unidentified Analyst": "analyst",
+    **dict.fromkeys(("Unknown speaker", "Unknown Speaker", "Unidentified speaker", "Unidentified Speaker",
+                     "Unidentified Participant"), "unknown"),
 }
 
 #: Lower-case words that may stand inside a name ("Ann de Vries"), and suffixes after one.
@@ -102,7 +97,6 @@ _DASH_AHEAD = re.compile(r"\s+--")
 @dataclass
 class Label:
     """A speaker's label: the name, the title fields after `` -- `` ("" for a bare label)."""
-
     name: str
     fields: str
     in_roster: bool
@@ -112,7 +106,6 @@ class Label:
 @dataclass
 class Layout:
     """Where the labels are (see the module docstring)."""
-
     labels: dict[str, Label]  # every speaker that is listed or speaks, by name
     hits: list[tuple[int, int, str]]
     stops: list[int]
@@ -124,9 +117,6 @@ class Layout:
 def clean(s: str) -> str:
     """White space (including non-breaking spaces) collapsed to single spaces."""
     return " ".join(s.split())
-
-
-# --------------------------------------------------------------------------- grammar
 
 
 def _name_word(w: str) -> bool:
@@ -206,18 +196,13 @@ def _trim_fields(words: list[str]) -> list[str]:
     return kept
 
 
-# --------------------------------------------------------------------------- regions
-
-
 def _regions(text: str, start: int, by_line: bool) -> tuple[list[tuple[int, int, str]], int, tuple[int, int]]:
     """Headings ``(start, end, kind)`` of the body, where the body ends, and the roster's span."""
     if by_line:
         found = []
-        for s, e in lines(text, start):
-            ln = text[s:e].strip()
-            if ln and (m := _ANY_HEADING.fullmatch(ln)):
-                s += text[s:e].index(ln[0])
-                found.append((s, s + len(ln), m.lastgroup))
+        for s, e in (strip_span(text, *span) for span in lines(text, start)):
+            if m := _ANY_HEADING.fullmatch(text, s, e):
+                found.append((s, e, m.lastgroup))
     else:
         found = [(m.start(), m.end(), m.lastgroup) for m in _INLINE_HEADING.finditer(text, start)]
     roster = [h for h in found if h[2] == "roster"] or [h for h in found if h[2] == "duration"]
@@ -227,9 +212,6 @@ def _regions(text: str, start: int, by_line: bool) -> tuple[list[tuple[int, int,
     body_end = min(ends)
     headings = [h for h in found if h[2] in ("opening", "qa") and h[0] < body_end]
     return headings, body_end, (r0, max(r0, footer))
-
-
-# --------------------------------------------------------------------------- line layout
 
 
 def _line_label(ln: str, known: dict[str, Label]) -> tuple[str, str, int] | None:
@@ -266,12 +248,9 @@ def _line_layout(text: str, start: int) -> Layout:
     markup: list[tuple[int, str]] = []
     labels, spoke = dict(known), set()
     heading_at = {h[0] for h in headings}
-    for s, e in lines(text, start, body_end):
-        ln = text[s:e].strip()
-        if not ln:
-            continue
-        s += text[s:e].index(ln[0])
-        if s in heading_at:
+    for s, e in (strip_span(text, *span) for span in lines(text, start, body_end)):
+        ln = text[s:e]
+        if not ln or s in heading_at:
             continue
         plain = _TAG.sub("", ln) if _TAG.search(ln) else ln
         found = _line_label(plain, known)
@@ -287,9 +266,6 @@ def _line_layout(text: str, start: int) -> Layout:
         labels[name].fields = labels[name].fields or fields
         hits.append((s, s + length, name))
     return Layout(labels, hits, stops, order, [(h[0], h[2]) for h in headings], markup)
-
-
-# --------------------------------------------------------------------------- one-line layout
 
 
 def _dash_contexts(w: list[str]) -> dict[str, list[tuple[list[str], list[str]]]]:
@@ -424,10 +400,8 @@ def _inline_layout(text: str, start: int) -> Layout:
     headings, body_end, (r0, r1) = _regions(text, start, by_line=False)
     spans = [m.span() for m in re.compile(r"\S+").finditer(text, start, body_end)]
     w = [text[a:b] for a, b in spans]  # the body's words
-    boundaries = {spans[0][0]} if spans else set()
-    for _, e, _ in headings:
-        if m := re.compile(r"\s*").match(text, e):
-            boundaries.add(m.end())
+    boundaries = {spans[0][0]} if spans else set()  # where the body and each heading's text start
+    boundaries |= {re.compile(r"\s*").match(text, e).end() for _, e, _ in headings}
     contexts = _dash_contexts(w)
     rwords = text[r0:r1].split()
     entries = _inline_roster(rwords, contexts, lambda n: _bare_spoken(text, (start, body_end), n, boundaries))

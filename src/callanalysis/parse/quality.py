@@ -27,9 +27,7 @@ KIND_LABELS = {
 
 def notes_frame(call: Call, sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per data-quality note: ``kind, what, turn, speaker, sentence_id, start, end, detail``."""
-    starts = sentences["start"].tolist()
-    ends = sentences["end"].tolist()
-    ids = sentences["sentence_id"].tolist()
+    starts, ends, ids = (sentences[c].tolist() for c in ("start", "end", "sentence_id"))
     speakers = {t.turn: t.speaker for t in call.turns}
     turn_first = {t.turn: t.start for t in call.turns}
     rows = []
@@ -38,18 +36,8 @@ def notes_frame(call: Call, sentences: pd.DataFrame) -> pd.DataFrame:
         pos = turn_first[n.turn] if n.turn is not None and n.end <= turn_first[n.turn] else n.start
         i = bisect.bisect_right(starts, pos) - 1
         sid = ids[i] if i >= 0 and starts[i] <= pos < ends[i] else pd.NA
-        rows.append(
-            {
-                "kind": n.kind,
-                "what": KIND_LABELS.get(n.kind, n.kind),
-                "turn": n.turn if n.turn is not None else pd.NA,
-                "speaker": speakers.get(n.turn, "") if n.turn is not None else "",
-                "sentence_id": sid,
-                "start": n.start,
-                "end": n.end,
-                "detail": n.text,
-            }
-        )
+        what = KIND_LABELS.get(n.kind, n.kind)
+        rows.append([n.kind, what, n.turn, speakers.get(n.turn, ""), sid, n.start, n.end, n.text])
     cols = ["kind", "what", "turn", "speaker", "sentence_id", "start", "end", "detail"]
     return pd.DataFrame(rows, columns=cols).astype({"turn": "Int64", "sentence_id": "Int64"})
 

@@ -28,12 +28,8 @@ from ..errors import TranscriptError
 MAX_BYTES = 20_000_000
 
 #: Byte-order marks of wide encodings; UTF-32 first (its little-endian mark starts like UTF-16's).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _kind(mode: int) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .formats import strip_span
 from .transcript import Call, Turn
 
 #: Tokens ending in "." that do not end a sentence by themselves.
@@ -53,7 +54,6 @@ _INITIALS = re.compile(r"(?:[a-z]\.){2,}")  # lower-cased dotted initials: "u.s.
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of one turn."""
-
     sentence_id: int  # 1-based through the call
     turn: int
     start: int  # offsets into the raw file
@@ -61,17 +61,11 @@ class Sentence:
     text: str
 
 
-def _token_before(text: str, end: int) -> str:
-    """The run of non-space characters ending at ``end`` (at most 80 of them), where
-    ``text[end - 1]`` is not white space: the last white-space-separated field of that window."""
-    return text[max(0, end - 80) : end].rsplit(None, 1)[-1]
-
-
 def _ends_sentence(text: str, end: int) -> bool:
-    """Is the punctuation ending at ``end`` a sentence boundary?"""
-    if text[end - 1] != ".":  # '?', '!', a closing quote or bracket
+    """Is the punctuation ending at ``end`` a sentence boundary? ('?', '!', a closing quote or bracket always is.)"""
+    if text[end - 1] != ".":
         return True
-    bare = _token_before(text, end).lstrip("\"“‘([").lower()
+    bare = text[max(0, end - 80) : end].rsplit(None, 1)[-1].lstrip("\"“‘([").lower()  # the word before
     initial = _INITIAL.fullmatch(bare) is not None or _INITIALS.fullmatch(bare) is not None
     if bare not in ABBREVIATIONS and not initial:
         return True
@@ -91,19 +85,11 @@ def split_text(text: str) -> list[tuple[int, int]]:
         start = p0
         for m in _CANDIDATE.finditer(text, p0, p1):
             end = m.end()
-            if text[end - 1] != "." or _ends_sentence(text, end):  # '?', '!', ... always end one
+            if _ends_sentence(text, end):
                 spans.append((start, end))
                 start = end
         spans.append((start, p1))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    return [(a, b) for a, b in (strip_span(text, *span) for span in spans) if a < b]
 
 
 def split_call(call: Call) -> list[Sentence]:

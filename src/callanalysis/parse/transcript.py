@@ -46,30 +46,19 @@ from itertools import takewhile
 from pathlib import Path
 
 from ..errors import TranscriptError
-from .formats import html_to_text, looks_like_html
+from .formats import html_to_text, looks_like_html, strip_span
 from .header import CallMetadata, read_header
 from .labels import GENERIC_LABELS, Layout, clean, find_labels, is_analyst, is_name
-from .reading import MAX_BYTES, read_transcript
-
-__all__ = [
-    "Call", "CallMetadata", "GENERIC_LABELS", "MAX_BYTES", "Participant", "QualityNote", "ROLES",
-    "SECTIONS", "SECTION_LABELS", "Turn", "load", "parse",
-]
+from .reading import read_transcript
 
 SECTIONS: tuple[str, ...] = ("opening", "investor_qa", "analyst_qa", "closing")
-SECTION_LABELS: dict[str, str] = {
-    "opening": "Opening remarks",
-    "investor_qa": "Investor Q&A",
-    "analyst_qa": "Analyst Q&A",
-    "closing": "Closing",
-}
+SECTION_LABELS: dict[str, str] = dict(zip(SECTIONS, ("Opening remarks", "Investor Q&A", "Analyst Q&A", "Closing")))
 ROLES: tuple[str, ...] = ("executive", "investor relations", "analyst", "operator", "unknown")
 
 
 @dataclass(frozen=True)
 class Participant:
     """One person (or generic label) on the call."""
-
     name: str
     title: str
     firm: str
@@ -81,7 +70,6 @@ class Participant:
 @dataclass(frozen=True)
 class Turn:
     """One uninterrupted stretch of speech by one speaker."""
-
     turn: int  # 1-based, in order of the call
     speaker: str
     title: str
@@ -97,7 +85,6 @@ class Turn:
 @dataclass(frozen=True)
 class QualityNote:
     """Something in the transcript that a reader should know is not clean speech."""
-
     kind: str  # "marker", "duration", "unknown speaker", "cut off", "unlisted label", "markup label"
     turn: int | None
     start: int
@@ -108,7 +95,6 @@ class QualityNote:
 @dataclass(frozen=True)
 class Call:
     """A parsed call: the text (raw, or extracted from HTML) and everything found in it."""
-
     text: str  # the decoded file; for an HTML page, its extracted text (offsets refer to this)
     metadata: CallMetadata
     participants: tuple[Participant, ...]
@@ -138,8 +124,6 @@ def _split_fields(fields: str, company: str | None) -> tuple[str, str, str]:
     role = "investor relations" if re.search(r"investor relations|\bIR\b", title, re.I) else "executive"
     return title, company or "", role
 
-
-# --------------------------------------------------------------------------- sections
 
 _INVESTOR_QA = re.compile(
     r"\b(?:investor|retail|shareholder)s?\W+(?:\w+\W+){0,3}?(?:Q&A|questions)\b"
@@ -191,8 +175,6 @@ def _sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]
     return out
 
 
-# --------------------------------------------------------------------------- notes
-
 _MARKER = re.compile(r"\[(?:[A-Z][a-z]+(?: [a-z]+)*)\]")
 _DURATION = re.compile(r"Duration:\s*(\d+)\s*minutes?")
 
@@ -218,20 +200,13 @@ def _notes(text: str, turns: list[Turn], unknown: list[str], markup: list[tuple[
     notes.sort(key=lambda n: (n.start, n.kind))
     return notes
 
-
-# --------------------------------------------------------------------------- roles
-
+#: A moderator introducing an analyst; every alternative opens with a literal letter (fast to scan for).
 _INTRO = re.compile(
-    # Every alternative opens with a literal letter (not "(?:go|move|turn)"), so the regex engine
-    # tries a match only where one of q, g, m, t stands; the alternatives match what they did.
     r"(?:questions?\s+(?:comes?|is coming|will come|is|are)\s+from|go\s+(?:on\s+)?to|move\s+(?:on\s+)?to"
     r"|turn\s+(?:on\s+)?to)\s+"
     r"(?:the\s+line\s+of\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){1,4}?)"
     r"(?:\s*,\s*|\s+)(?:with|from|at|of)\s+(?P<firm>[A-Z][^,;:?!\n]{0,60}?)(?=\s*(?:[.,;?!](?:\s|$)|$))"
 )
-
-
-# --------------------------------------------------------------------------- parse
 
 
 def parse(text: str, source: str = "<text>") -> Call:
@@ -285,17 +260,8 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
                 firm = meta.company or ""
         participants[name] = Participant(name, title, firm, role, lab.text, lab.in_roster)
 
-    stops = sorted(set(layout.stops) | {s for s, _, _ in hits})
-    raw_turns: list[tuple[str, int, int, int]] = []
-    for s, e, name in hits:
-        nxt = stops[bisect_right(stops, s)] if bisect_right(stops, s) < len(stops) else len(text)
-        a = e
-        while a < nxt and text[a].isspace():
-            a += 1
-        b = nxt
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        raw_turns.append((name, s, a, b))
+    stops = sorted(set(layout.stops) | {s for s, _, _ in hits} | {len(text)})
+    raw_turns = [(name, s, *strip_span(text, e, stops[bisect_right(stops, s)])) for s, e, name in hits]
     name, s, a, b = raw_turns[-1]
     if a == b and not text[a:].strip():
         raise TranscriptError(f"speaker label '{clean(text[s:a])}' at the end of the file has no speech after it", where)
@@ -336,12 +302,8 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
     notes = _notes(text, turns, unknown, layout.markup)
     warnings = [f"speaker label '{n}' is not in the roster (turns kept)" for n in unknown]
     warnings += [f"speaker label '{label}' is written with markup" for _, label in layout.markup]
-    first_hit: dict[str, int] = {}
-    for s, _, n in hits:
-        first_hit.setdefault(n, s)
+    first_hit = {n: s for s, _, n in reversed(hits)}
     rank = {name: i for i, name in reversed(list(enumerate(layout.roster)))}
-    ordered = sorted(
-        participants.values(),
-        key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_hit.get(p.name, len(text))),
-    )
+    ordered = sorted(participants.values(),
+                     key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_hit.get(p.name, len(text))))
     return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt, tuple(warnings))
