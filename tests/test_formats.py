@@ -58,38 +58,57 @@ def test_variant_sentences_slice_back_and_stay_in_their_turn(name):
         assert turns[s.turn].start <= s.start < s.end <= turns[s.turn].end
 
 
+# --------------------------------------------------------------------------- speakers, sections, roles
+
+@pytest.mark.parametrize("name, opening, analyst_qa, closing", [
+    pytest.param("multiline_headings.txt", ["Operator", "Priya Raman", "Tom Becker", "Lena Ortiz"],
+                 ["Operator", "Sam Whitfield", "Lena Ortiz", "Operator", "Dana Kim", "Tom Becker"],
+                 ["Operator", "Tom Becker", "Operator"], id="headings-give-opening-then-analyst-qa-then-closing"),
+    pytest.param("no_roster.txt", ["Operator", "Felipe Duarte"], ["Operator", "Alice Brandt", "Felipe Duarte"],
+                 ["Operator"], id="without-a-roster-the-labels-give-the-speakers"),
+    pytest.param("no_duration.txt", ["Grace Liu", "Paul Mercer"], ["Grace Liu", "Noor Rahman", "Paul Mercer"],
+                 ["Grace Liu"], id="a-bare-label-listed-in-the-roster-is-a-speaker"),
+    pytest.param("fool_page.html", ["Operator", "Ines Moreau", "Rob Tanaka"], ["Operator", "Lucy Grant", "Rob Tanaka"],
+                 ["Operator"], id="a-fool-page-reads-like-text"),
+    pytest.param("crlf_curly_nbsp.txt", ["Operator", "Nadia Petrov"], ["Operator", "Eli O’Connor", "Nadia Petrov"],
+                 ["Operator"], id="crlf-curly-quotes-and-nbsp-change-nothing"),
+])
+def test_fixture_turns_have_these_speakers_in_these_sections(name, opening, analyst_qa, closing):
+    """Each fixture's speakers, turn by turn, in the section they speak in (sections only move forward)."""
+    expected = {"opening": opening, "analyst_qa": analyst_qa, "closing": closing}
+    turns = speakers_and_sections(load(FIXTURES / name))
+    assert turns == [(who, section) for section, speakers in expected.items() for who in speakers]
+
+
+@pytest.mark.parametrize("name, expected", [
+    pytest.param("multiline_headings.txt", {
+        "Priya Raman": ("investor relations", "Northwind Robotics"), "Tom Becker": ("executive", "Northwind Robotics"),
+        "Lena Ortiz": ("executive", "Northwind Robotics"), "Sam Whitfield": ("analyst", "Harbor Securities"),
+        "Dana Kim": ("analyst", "Ridgeline Capital"), "Operator": ("operator", "")},
+        id="titles-and-firms-come-from-the-labels"),
+    pytest.param("colon_labels.txt", {"Marcus Webb": ("investor relations", "Bluefin Foods"),
+                                      "Hannah Cole": ("executive", "Bluefin Foods"),
+                                      "Omar Haddad": ("analyst", "Keystone Partners"), "Operator": ("operator", "")},
+                 id="colon-labels-take-titles-from-the-roster"),
+    pytest.param("fool_page.html", {"Ines Moreau": ("investor relations", "Kestrel Aerospace"),
+                                    "Rob Tanaka": ("executive", "Kestrel Aerospace"),
+                                    "Lucy Grant": ("analyst", "Summit & Vale"), "Operator": ("operator", "")},
+                 id="a-fool-page-reads-like-text"),
+])
+def test_fixture_participants_have_these_roles_and_firms(name, expected):
+    """(role, firm) of every participant, from the labels, the roster and the moderator's cues."""
+    assert roles(load(FIXTURES / name)) == expected
+
+
+def test_a_bare_roster_name_who_moderates_is_investor_relations():
+    assert roles(load(FIXTURES / "no_duration.txt"))["Grace Liu"] == ("investor relations", "Tidewater Textiles")
+
+
+def test_a_curly_apostrophe_stays_in_the_name():
+    assert roles(load(FIXTURES / "crlf_curly_nbsp.txt"))["Eli O’Connor"] == ("analyst", "Bramble Partners")
+
+
 # --------------------------------------------------------------------------- line form with headings
-
-
-def test_multiline_headings_give_opening_then_analyst_qa_then_closing():
-    call = load(FIXTURES / "multiline_headings.txt")
-    assert speakers_and_sections(call) == [
-        ("Operator", "opening"),
-        ("Priya Raman", "opening"),
-        ("Tom Becker", "opening"),
-        ("Lena Ortiz", "opening"),
-        ("Operator", "analyst_qa"),
-        ("Sam Whitfield", "analyst_qa"),
-        ("Lena Ortiz", "analyst_qa"),
-        ("Operator", "analyst_qa"),
-        ("Dana Kim", "analyst_qa"),
-        ("Tom Becker", "analyst_qa"),
-        ("Operator", "closing"),
-        ("Tom Becker", "closing"),
-        ("Operator", "closing"),
-    ]
-
-
-def test_multiline_headings_roles_and_firms_come_from_the_labels():
-    call = load(FIXTURES / "multiline_headings.txt")
-    assert roles(call) == {
-        "Priya Raman": ("investor relations", "Northwind Robotics"),
-        "Tom Becker": ("executive", "Northwind Robotics"),
-        "Lena Ortiz": ("executive", "Northwind Robotics"),
-        "Sam Whitfield": ("analyst", "Harbor Securities"),
-        "Dana Kim": ("analyst", "Ridgeline Capital"),
-        "Operator": ("operator", ""),
-    }
 
 
 def test_multiline_participants_follow_roster_order_then_unlisted_generic_labels():
@@ -124,16 +143,6 @@ def test_colon_labels_on_their_own_line_or_opening_a_paragraph_are_turns():
     ]
     assert call.turns[1].text == "Thank you. Joining me is our CEO, Hannah Cole. Hannah?"
     assert call.turns[0].text.startswith("Good morning") and call.turns[6].text == "How are input costs trending?"
-
-
-def test_colon_labels_take_titles_and_roles_from_the_roster():
-    call = load(FIXTURES / "colon_labels.txt")
-    assert roles(call) == {
-        "Marcus Webb": ("investor relations", "Bluefin Foods"),
-        "Hannah Cole": ("executive", "Bluefin Foods"),
-        "Omar Haddad": ("analyst", "Keystone Partners"),
-        "Operator": ("operator", ""),
-    }
 
 
 def test_shareholder_cue_after_qa_heading_opens_investor_qa_before_analyst_qa():
@@ -196,35 +205,10 @@ def test_missing_roster_takes_participants_from_labels_in_order_of_first_turn():
     assert call.unknown_labels == ()
 
 
-def test_missing_roster_sections_and_turns():
-    call = load(FIXTURES / "no_roster.txt")
-    assert speakers_and_sections(call) == [
-        ("Operator", "opening"),
-        ("Felipe Duarte", "opening"),
-        ("Operator", "analyst_qa"),
-        ("Alice Brandt", "analyst_qa"),
-        ("Felipe Duarte", "analyst_qa"),
-        ("Operator", "closing"),
-    ]
-
-
 def test_missing_duration_ends_the_last_turn_at_the_roster():
     call = load(FIXTURES / "no_duration.txt")
     assert call.turns[-1].text == "That concludes our call. Thank you for joining."
     assert not any(n.kind == "duration" for n in call.notes)
-
-
-def test_bare_label_listed_in_roster_is_a_speaker_in_line_form():
-    call = load(FIXTURES / "no_duration.txt")
-    assert speakers_and_sections(call) == [
-        ("Grace Liu", "opening"),
-        ("Paul Mercer", "opening"),
-        ("Grace Liu", "analyst_qa"),
-        ("Noor Rahman", "analyst_qa"),
-        ("Paul Mercer", "analyst_qa"),
-        ("Grace Liu", "closing"),
-    ]
-    assert roles(call)["Grace Liu"] == ("investor relations", "Tidewater Textiles")
 
 
 # --------------------------------------------------------------------------- HTML
@@ -235,25 +219,6 @@ def test_fool_page_offsets_refer_to_the_extracted_text():
     assert call.format == "html"
     assert "<" not in call.text and "&rsquo;" not in call.text
     assert call.text == html_to_text((FIXTURES / "fool_page.html").read_text(encoding="utf-8"))
-
-
-def test_fool_page_speakers_roles_and_sections():
-    call = load(FIXTURES / "fool_page.html")
-    assert speakers_and_sections(call) == [
-        ("Operator", "opening"),
-        ("Ines Moreau", "opening"),
-        ("Rob Tanaka", "opening"),
-        ("Operator", "analyst_qa"),
-        ("Lucy Grant", "analyst_qa"),
-        ("Rob Tanaka", "analyst_qa"),
-        ("Operator", "closing"),
-    ]
-    assert roles(call) == {
-        "Ines Moreau": ("investor relations", "Kestrel Aerospace"),
-        "Rob Tanaka": ("executive", "Kestrel Aerospace"),
-        "Lucy Grant": ("analyst", "Summit & Vale"),
-        "Operator": ("operator", ""),
-    }
 
 
 def test_fool_page_metadata_comes_from_the_dated_header_not_the_page_title():
@@ -306,19 +271,6 @@ def test_crlf_offsets_refer_to_the_raw_decoded_text():
     call = load(FIXTURES / "crlf_curly_nbsp.txt")
     assert call.text == raw and "\r\n" in call.text and call.format == "text"
     assert "\r\n\r\n" in call.turns[1].text
-
-
-def test_crlf_speakers_roles_and_sections():
-    call = load(FIXTURES / "crlf_curly_nbsp.txt")
-    assert speakers_and_sections(call) == [
-        ("Operator", "opening"),
-        ("Nadia Petrov", "opening"),
-        ("Operator", "analyst_qa"),
-        ("Eli O’Connor", "analyst_qa"),
-        ("Nadia Petrov", "analyst_qa"),
-        ("Operator", "closing"),
-    ]
-    assert roles(call)["Eli O’Connor"] == ("analyst", "Bramble Partners")
 
 
 def test_nbsp_inside_a_label_is_the_same_speaker():

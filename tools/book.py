@@ -184,15 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         target = build(transcript, root, call)
-    except BuildFailed as exc:
-        print(f"error: {exc}; nothing was written (the previous site, if any, is unchanged)", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted: nothing was written (the previous site, if any, is unchanged)", file=sys.stderr)
-        return 130
-    except Stopped:
-        print("terminated: nothing was written (the previous site, if any, is unchanged)", file=sys.stderr)
-        return 143
+    except (BuildFailed, KeyboardInterrupt, Stopped) as exc:
+        stopped = {KeyboardInterrupt: ("interrupted:", 130), Stopped: ("terminated:", 143)}
+        why, status = stopped.get(type(exc), (f"error: {exc};", 1))
+        print(f"{why} nothing was written (the previous site, if any, is unchanged)", file=sys.stderr)
+        return status
     finally:
         signal.signal(signal.SIGTERM, previous)
     print(f"\nBuilt {bookconfig.book_title(call.metadata)}\nOpen file://{target / 'index.html'}")
