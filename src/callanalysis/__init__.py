@@ -13,16 +13,6 @@ from .errors import TranscriptError
 from .parse.sentences import sentences_frame, split_call, split_text, turns_frame
 from .parse.transcript import Call, Participant, Turn, load, parse
 
-__all__ = [
-    "Call",
-    "Participant",
-    "TranscriptError",
-    "Turn",
-    "load",
-    "parse",
-    "sentences_frame",
-    "split_call",
-    "split_text",
-    "turns_frame",
-]
+__all__ = ["Call", "Participant", "TranscriptError", "Turn", "load", "parse", "sentences_frame", "split_call",
+           "split_text", "turns_frame"]
 __version__ = "0.1.0"

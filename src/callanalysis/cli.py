@@ -25,13 +25,15 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import astuple, fields, replace
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import TranscriptError
-from .parse.transcript import Call, load
+from .parse.sentences import sentences_frame, turns_frame
+from .parse.transcript import Call, Participant, QualityNote, load
 from .paths import ROOT
 
 #: The real calls with known turns that ``evaluate`` reads by default (outside the repository).
@@ -41,41 +43,24 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
 
-def _participants(call: Call) -> pd.DataFrame:
-    cols = ["name", "title", "firm", "role", "label", "in_roster"]
-    return pd.DataFrame([{c: getattr(p, c) for c in cols} for p in call.participants], columns=cols)
-
-
-def _notes(call: Call) -> pd.DataFrame:
-    cols = ["kind", "turn", "start", "end", "text"]
-    df = pd.DataFrame([{c: getattr(n, c) for c in cols} for n in call.notes], columns=cols)
-    return df.astype({"turn": "Int64"})
-
-
-def _turns(call: Call) -> pd.DataFrame:
-    from .parse.sentences import turns_frame
-
-    return turns_frame(call)
-
-
-def _sentences(call: Call) -> pd.DataFrame:
-    from .parse.sentences import sentences_frame
-
-    return sentences_frame(call)
+def _records(items: tuple, kind: type) -> pd.DataFrame:
+    """One row per item (a dataclass of ``kind``), one column per field."""
+    return pd.DataFrame([astuple(item) for item in items], columns=[f.name for f in fields(kind)])
 
 
 def _annotate(call: Call) -> pd.DataFrame:
-    from .label.annotate import annotate
+    from .label.annotate import annotate  # the labelling layer loads for this command only
 
     return annotate(call)
 
 
 COMMANDS: dict[str, tuple[Callable[[Call], pd.DataFrame], str]] = {
-    "turns": (_turns, "one row per speaker turn"),
-    "sentences": (_sentences, "one row per sentence"),
+    "turns": (turns_frame, "one row per speaker turn"),
+    "sentences": (sentences_frame, "one row per sentence"),
     "annotate": (_annotate, "one row per sentence with claim, forecast, hedge and booster labels"),
-    "participants": (_participants, "one row per participant"),
-    "notes": (_notes, "data-quality notes: markers such as [Inaudible], unknown speakers, cut-off turns"),
+    "participants": (lambda call: _records(call.participants, Participant), "one row per participant"),
+    "notes": (lambda call: _records(call.notes, QualityNote).astype({"turn": "Int64"}),
+              "data-quality notes: markers such as [Inaudible], unknown speakers, cut-off turns"),
 }
 
 
@@ -114,12 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
         p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
         if name == "annotate":
-            p.add_argument(
-                "--call-date",
-                type=date.fromisoformat,
-                metavar="YYYY-MM-DD",
-                help="anchor for relative time expressions when the header gives no date",
-            )
+            p.add_argument("--call-date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                           help="anchor for relative time expressions when the header gives no date")
     p = sub.add_parser(
         "corpus",
         help="annotate every transcript in a folder into sentence and speaker tables",
@@ -166,22 +147,31 @@ class _Stopped(BaseException):
 
 @contextlib.contextmanager
 def _stoppable(grace: float = 30.0) -> Iterator[None]:
-    """SIGINT and SIGTERM raise :class:`_Stopped` in the block. A second signal, or a clean-up
-    longer than ``grace`` seconds, ends the process at once: its local workers exit with it and
-    the next run into the same folder removes its temporary folder."""
-    timers: list[threading.Timer] = []
+    """SIGINT and SIGTERM raise :class:`_Stopped` in the block. A second signal also ends the local
+    workers at once, so that the clean-up need not wait for their tasks (raised again: the first may
+    have been lost in a ``__del__``). A third, or a clean-up longer than ``grace`` seconds, ends the
+    process at once: its local workers exit with it and the next run into the same folder removes
+    its temporary folder."""
+    signals: list[int] = []
+    timer: list[threading.Timer] = []
 
-    def force(signum: int, frame: object = None) -> None:
+    def force(signum: int) -> None:
         print(f"corpus: stopped by {signal.Signals(signum).name} before cleaning up; the next run removes "
               "the temporary output", file=sys.stderr, flush=True)
         os._exit(128 + signum)
 
     def stop(signum: int, frame: object) -> None:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, force)
-        timers.append(threading.Timer(grace, force, (signum,)))
-        timers[-1].daemon = True
-        timers[-1].start()
+        signals.append(signum)
+        if len(signals) == 1:
+            timer.append(threading.Timer(grace, force, (signum,)))
+            timer[0].daemon = True
+            timer[0].start()
+        elif len(signals) == 2:
+            from .corpus import end_local_workers
+
+            end_local_workers()
+        else:
+            force(signum)
         raise _Stopped(signum)
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -190,8 +180,8 @@ def _stoppable(grace: float = 30.0) -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        for timer in timers:
-            timer.cancel()
+        for t in timer:
+            t.cancel()
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -232,8 +222,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         call = load(args.file)
         if getattr(args, "call_date", None):
-            from dataclasses import replace
-
             call = replace(call, metadata=replace(call.metadata, date=args.call_date))
         for warning in call.warnings:  # labels missing from the roster or written with markup
             print(f"{args.file}: warning: {warning}", file=sys.stderr)

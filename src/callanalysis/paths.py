@@ -11,7 +11,4 @@ from pathlib import Path
 ROOT: Path = Path(__file__).resolve().parents[2]
 DATA: Path = ROOT / "data"
 LEXICONS: Path = DATA / "lexicons"
-ANNOTATIONS: Path = DATA / "annotations"
 OUTCOMES: Path = DATA / "outcomes"
-RAW: Path = DATA / "raw"
-SEED_TRANSCRIPT: Path = RAW / "tsla-2024-q1-earnings-call.txt"
