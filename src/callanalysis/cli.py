@@ -88,10 +88,8 @@ def _write(out: str | None, payload: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m callanalysis",
-        description="Parse and annotate an earnings-call transcript (Motley Fool format).",
-    )
+    parser = argparse.ArgumentParser(prog="python -m callanalysis",
+                                     description="Parse and annotate an earnings-call transcript (Motley Fool format).")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -101,13 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "annotate":
             p.add_argument("--call-date", type=date.fromisoformat, metavar="YYYY-MM-DD",
                            help="anchor for relative time expressions when the header gives no date")
-    p = sub.add_parser(
-        "corpus",
-        help="annotate every transcript in a folder into sentence and speaker tables",
-        description="Annotate every *.txt, *.html and *.htm transcript in DIR on Dask (a local cluster, or "
-        "--scheduler) into OUT/sentences.csv, OUT/sentences.parquet/, OUT/speakers.csv and OUT/speakers.parquet/. "
-        "Unusable files are skipped, one line each; a summary line follows on stdout.",
-    )
+    p = sub.add_parser("corpus", help="annotate every transcript in a folder into sentence and speaker tables",
+                       description="Annotate every *.txt, *.html and *.htm transcript in DIR on Dask (a local "
+                       "cluster, or --scheduler) into OUT/sentences.csv, OUT/sentences.parquet/, OUT/speakers.csv and "
+                       "OUT/speakers.parquet/. Unusable files are skipped, one line each; a summary line follows on "
+                       "stdout.")
     p.add_argument("folder", metavar="DIR", help="folder of transcripts")
     p.add_argument("-o", "--output", metavar="OUT", required=True, help="output folder (created if missing)")
     where = p.add_mutually_exclusive_group()
@@ -116,13 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="run on this Dask cluster (tcp://host:8786); its workers must see DIR at the same path")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction,
                    help="progress bar on stderr (default: when stderr is a terminal)")
-    p = sub.add_parser(
-        "evaluate",
-        help="score the parser and the annotator against labelled real calls",
-        description="Score the parser against a folder of transcripts with truth.jsonl (speaker, section "
-        "and offsets of every turn), and the annotator against every reference set in data/annotations/. "
-        "Prints one report; scores on sets the rules were developed on are optimistic.",
-    )
+    p = sub.add_parser("evaluate", help="score the parser and the annotator against labelled real calls",
+                       description="Score the parser against a folder of transcripts with truth.jsonl (speaker, "
+                       "section and offsets of every turn), and the annotator against every reference set in "
+                       "data/annotations/. Prints one report; scores on sets the rules were developed on are "
+                       "optimistic.")
     p.add_argument("--corpus", metavar="DIR", default=str(DEFAULT_EVAL_CORPUS),
                    help=f"folder of transcripts with truth.jsonl (default {DEFAULT_EVAL_CORPUS}, skipped when missing)")
     return parser
@@ -131,18 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _evaluate(args: argparse.Namespace) -> int:
     from .measure import parser_eval, validation
 
-    folder = Path(args.corpus)
-    if (folder / "truth.jsonl").is_file():
-        print(parser_eval.report(folder))
-    else:
-        print(f"parser: skipped, no {folder / 'truth.jsonl'}")
+    truth = Path(args.corpus) / "truth.jsonl"
+    print(parser_eval.report(truth.parent) if truth.is_file() else f"parser: skipped, no {truth}")
     print(validation.report())
     return 0
 
 
 class _Stopped(BaseException):
-    """SIGINT or SIGTERM arrived: unwind (the corpus cleans up on the way out); like
-    KeyboardInterrupt, no `except Exception` on the way stops it."""
+    """SIGINT or SIGTERM arrived: unwind (the corpus cleans up), past any `except Exception`."""
 
 
 @contextlib.contextmanager
@@ -153,7 +143,6 @@ def _stoppable(grace: float = 30.0) -> Iterator[None]:
     process at once: its local workers exit with it and the next run into the same folder removes
     its temporary folder."""
     signals: list[int] = []
-    timer: list[threading.Timer] = []
 
     def force(signum: int) -> None:
         print(f"corpus: stopped by {signal.Signals(signum).name} before cleaning up; the next run removes "
@@ -163,9 +152,7 @@ def _stoppable(grace: float = 30.0) -> Iterator[None]:
     def stop(signum: int, frame: object) -> None:
         signals.append(signum)
         if len(signals) == 1:
-            timer.append(threading.Timer(grace, force, (signum,)))
-            timer[0].daemon = True
-            timer[0].start()
+            timer.start()
         elif len(signals) == 2:
             from .corpus import end_local_workers
 
@@ -174,14 +161,15 @@ def _stoppable(grace: float = 30.0) -> Iterator[None]:
             force(signum)
         raise _Stopped(signum)
 
+    timer = threading.Timer(grace, lambda: force(signals[0]))
+    timer.daemon = True
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        for t in timer:
-            t.cancel()
+        timer.cancel()
 
 
 def _corpus(args: argparse.Namespace) -> int:

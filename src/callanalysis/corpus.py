@@ -175,12 +175,9 @@ def client(workers: int, scheduler: str | None) -> Iterator[Any]:
 
 
 def end_local_workers() -> None:
-    """End this process's local worker processes at once (a stop that will not wait for their tasks).
-
-    The cluster's close then finishes at once too, and the process can exit normally: ending it
-    with ``os._exit`` instead would skip releasing the named semaphores of the cluster's worker
-    queues (six per worker), which multiprocessing's resource tracker then reports as leaked.
-    """
+    """End this process's local worker processes now, so that the cluster's close need not wait for
+    their tasks. (Ending the process with ``os._exit`` instead would leave the named semaphores of the
+    nannies' queues to multiprocessing's resource tracker, which reports them as leaked.)"""
     for worker in multiprocessing.active_children():
         worker.kill()
 
@@ -225,11 +222,6 @@ def _move_in(tmp: Path, target: Path) -> list[Path]:
     return [target / name for name in OUTPUTS]
 
 
-def _gone(pid: str) -> bool:
-    """Is ``pid``, a temporary folder's owner, no longer running? (Our own id: an earlier run's.)"""
-    return pid.isdigit() and (int(pid) == os.getpid() or not psutil.pid_exists(int(pid)))
-
-
 def run(folder: str | Path, out: str | Path, workers: int | None = None, scheduler: str | None = None,
         progress: bool | None = None, report: Callable[[str], None] | None = None,
         annotator: Callable[[Any], pd.DataFrame] | None = None) -> Report:
@@ -254,8 +246,9 @@ def run(folder: str | Path, out: str | Path, workers: int | None = None, schedul
             say(f"{p}: warning: same call name '{p.stem}' as {stems[p.stem]}")
     chunks = parts([str(p) for p in files])
     prefix = f".{target.name}.corpus-tmp-{socket.gethostname()}-"
-    for old in target.parent.glob(prefix + "*"):  # left by a killed run
-        if _gone(old.name[len(prefix):]):
+    for old in target.parent.glob(prefix + "*"):  # left by a killed run whose process is gone (ours: an earlier run)
+        pid = old.name[len(prefix):]
+        if pid.isdigit() and (int(pid) == os.getpid() or not psutil.pid_exists(int(pid))):
             shutil.rmtree(old, ignore_errors=True)
     tmp, result = target.parent / f"{prefix}{os.getpid()}", Report()
     show = sys.stderr.isatty() if progress is None else progress

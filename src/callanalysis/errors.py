@@ -9,10 +9,7 @@ from __future__ import annotations
 
 
 class TranscriptError(ValueError):
-    """Input that cannot be read as an earnings-call transcript.
-
-    ``str(error)`` is a single line naming the problem (and the file, when there is one).
-    """
+    """Input that cannot be read as a transcript: ``str(error)`` is one line, the file (if any) then the problem."""
 
     def __init__(self, message: str, path: str | None = None) -> None:
         self.path = path
