@@ -199,10 +199,8 @@ def _trim_fields(words: list[str]) -> list[str]:
 def _regions(text: str, start: int, by_line: bool) -> tuple[list[tuple[int, int, str]], int, tuple[int, int]]:
     """Headings ``(start, end, kind)`` of the body, where the body ends, and the roster's span."""
     if by_line:
-        found = []
-        for s, e in (strip_span(text, *span) for span in lines(text, start)):
-            if m := _ANY_HEADING.fullmatch(text, s, e):
-                found.append((s, e, m.lastgroup))
+        stripped = (strip_span(text, *span) for span in lines(text, start))
+        found = [(s, e, m.lastgroup) for s, e in stripped if (m := _ANY_HEADING.fullmatch(text, s, e))]
     else:
         found = [(m.start(), m.end(), m.lastgroup) for m in _INLINE_HEADING.finditer(text, start)]
     roster = [h for h in found if h[2] == "roster"] or [h for h in found if h[2] == "duration"]
@@ -235,14 +233,12 @@ def _line_label(ln: str, known: dict[str, Label]) -> tuple[str, str, int] | None
 
 def _line_layout(text: str, start: int) -> Layout:
     headings, body_end, (r0, r1) = _regions(text, start, by_line=True)
-    known: dict[str, Label] = {}
-    order: list[str] = []
+    known: dict[str, Label] = {}  # the roster's entries, in order
     for s, e in lines(text, r0, r1):
         entry = clean(text[s:e])
         name, _, fields = entry.partition(" -- ")
         if name and name[0].isupper() and (fields or len(name.split()) <= 6) and name not in known:
             known[name] = Label(name, fields, True, entry)
-            order.append(name)
     stops = sorted({h[0] for h in headings} | {body_end})
     hits: list[tuple[int, int, str]] = []
     markup: list[tuple[int, str]] = []
@@ -265,7 +261,7 @@ def _line_layout(text: str, start: int) -> Layout:
             spoke.add(name)
         labels[name].fields = labels[name].fields or fields
         hits.append((s, s + length, name))
-    return Layout(labels, hits, stops, order, [(h[0], h[2]) for h in headings], markup)
+    return Layout(labels, hits, stops, list(known), [(h[0], h[2]) for h in headings], markup)
 
 
 def _dash_contexts(w: list[str]) -> dict[str, list[tuple[list[str], list[str]]]]:

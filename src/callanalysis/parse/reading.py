@@ -2,13 +2,10 @@
 
 :func:`read_transcript` (and :func:`read_bytes` under it) promise:
 
-* only a regular file is read (a symbolic link to one is fine). A directory, a FIFO, a device or
-  a socket is refused with a one-line :class:`~callanalysis.errors.TranscriptError` before
-  anything is read, so ``/dev/zero`` or a FIFO nobody writes to never hangs or fills memory; the
-  check is repeated on the opened file (opened with ``O_NONBLOCK``), so a path swapped for a
-  FIFO after the first check is refused too;
-* at most ``MAX_BYTES + 1`` bytes are read, whatever the file system says about the size, and a
-  larger file is refused;
+* only a regular file is read (a symbolic link to one is fine): anything else is refused with a
+  one-line :class:`~callanalysis.errors.TranscriptError` before a read, also when the path is
+  swapped for a FIFO after the first check, so ``/dev/zero`` or a FIFO never hangs or fills memory;
+* at most ``MAX_BYTES + 1`` bytes are read, whatever the file system says, and a larger file is refused;
 * a missing file, a symbolic link loop and an unreadable file each get their own message;
 * text is UTF-8 (a byte-order mark is allowed) or UTF-16/UTF-32 with a byte-order mark (when
   that reads as text); UTF-16 without one, other binary data and invalid UTF-8 are refused with a

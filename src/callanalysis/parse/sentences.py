@@ -26,20 +26,16 @@ from .transcript import Call, Turn
 
 #: Tokens ending in "." that do not end a sentence by themselves.
 ABBREVIATIONS = frozenset(
-    """
-    a.m. p.m. u.s. u.k. u.n. e.u. e.g. i.e. vs. etc. approx. est. mr. mrs. ms. dr. prof. st. jr. sr.
-    inc. corp. co. ltd. llc. no. nos. fig. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct.
-    nov. dec. mt. ft. lb. lbs. oz. dept. gov. govt. sen. rep.
-    """.split()
+    "a.m. p.m. u.s. u.k. u.n. e.u. e.g. i.e. vs. etc. approx. est. mr. mrs. ms. dr. prof. st. jr. sr. "
+    "inc. corp. co. ltd. llc. no. nos. fig. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. "
+    "nov. dec. mt. ft. lb. lbs. oz. dept. gov. govt. sen. rep.".split()
 )
 
 #: Words that, after an abbreviation or an initial, show that a new sentence has begun.
 SENTENCE_STARTERS = frozenset(
-    """
-    I We You He She It They This That These Those There Here The A An Our My Your Their His Her
-    Its And But So Or Yet Now Then If When While As In On At For With Without What How Why Where
-    Who Which Yes Yeah No OK Okay Well Also Just Thank Thanks Let Let's Please
-    """.split()
+    "I We You He She It They This That These Those There Here The A An Our My Your Their His Her "
+    "Its And But So Or Yet Now Then If When While As In On At For With Without What How Why Where "
+    "Who Which Yes Yeah No OK Okay Well Also Just Thank Thanks Let Let's Please".split()
 )
 
 _CANDIDATE = re.compile(r"[.?!]+[\"”’)\]]*(?=\s+[\"“‘(\[$A-Z0-9])")

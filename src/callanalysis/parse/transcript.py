@@ -1,14 +1,8 @@
 """Parse a Motley Fool-style earnings-call transcript into metadata, participants and turns.
 
-The parser reads the layouts fool.com transcripts come in:
-
-* one line of text, labels between sentences (the seed transcript);
-* one paragraph per line, with headings ``Prepared Remarks:``, ``Questions & Answers:`` and
-  ``Call participants:``, and speaker lines ``Name -- Title``, ``Name -- Firm -- Analyst``, a
-  bare listed ``Name``, or ``Name: text`` (label and colon on their own line or opening a
-  paragraph); line endings may be ``\n`` or Windows ``\r\n``;
-* a saved fool.com HTML page, whose visible text is extracted first
-  (:func:`callanalysis.parse.formats.html_to_text`).
+It reads both layouts of fool.com transcripts (one line, or one paragraph per line with ``\n`` or
+``\r\n`` endings; :mod:`callanalysis.parse.labels`) and saved fool.com HTML pages, whose visible
+text is extracted first (:func:`callanalysis.parse.formats.html_to_text`).
 
 ``parse(text)`` promises:
 
@@ -17,10 +11,9 @@ The parser reads the layouts fool.com transcripts come in:
   altered (curly quotes, non-breaking spaces and ``\r\n`` stay as they are); for an HTML page
   ``Call.text`` is the extracted text (``Call.format == "html"``) and offsets refer to it, not
   to the HTML source;
-* speakers come from the labels the transcript itself uses, found as
-  :mod:`callanalysis.parse.labels` says: the call's roster first, then ``Name -- Title``,
-  ``Name:``, ``Operator``, ``Unknown speaker``, ``Unidentified Participant`` ...; a name said
-  inside speech ("My name is Martin Viecha, ...") is not a turn;
+* speakers come from the labels the transcript itself uses (the roster first, then ``Name -- Title``,
+  ``Name:``, ``Operator`` ...: :mod:`callanalysis.parse.labels`); a name said inside speech ("My
+  name is Martin Viecha, ...") is not a turn;
 * without a roster, the participants are the labels seen, in order of first turn; an analyst
   with no firm in their label gets the firm the moderator introduces them with ("Our first
   question comes from the line of Ann Lee with Big Bank");
@@ -146,14 +139,9 @@ _CLOSING = re.compile(
 
 
 def _sections(turns: list[tuple[str, int, str]], headings: list[tuple[int, str]]) -> list[str]:
-    """One section per turn ``(role, start, speech)``, from the call's own structure.
-
-    Before a ``Questions & Answers:`` heading is the opening. The Q&A is analyst Q&A unless the
-    moderator opens it with an investor (retail) cue before anyone else speaks; from there the
-    moderator's cues (any speaker's when nobody moderates) move it on to analyst Q&A and closing.
-    Without that heading the cues alone set the section, from the first turn. The section only
-    moves forward.
-    """
+    """One section per turn ``(role, start, speech)`` (see the module docstring). The moderator's cues
+    (any speaker's when nobody moderates) move it on, only forward; in a Q&A under its heading, an
+    investor cue counts only before anyone but a moderator speaks."""
     moderators = {"investor relations", "operator"}
     any_moderator = any(role in moderators for role, _, _ in turns)
     qa_at = next((pos for pos, kind in headings if kind == "qa"), None)
