@@ -16,9 +16,9 @@ import pandas as pd
 from .transcript import Call
 
 KIND_LABELS = {
-    "marker": "Transcriber's marker", "unknown speaker": "Speaker not identified", "cut off": "Turn cut off mid-sentence",
-    "unlisted label": "Speaker missing from the roster", "markup label": "Speaker label written with markup",
-    "duration": "Implausible call duration",
+    "marker": "Transcriber's marker", "unknown speaker": "Speaker not identified",
+    "cut off": "Turn cut off mid-sentence", "unlisted label": "Speaker missing from the roster",
+    "markup label": "Speaker label written with markup", "duration": "Implausible call duration",
 }
 
 
