@@ -213,7 +213,7 @@ def parse(text: str, source: str = "<text>") -> Call:
         if fmt == "html":
             raise TranscriptError("HTML page with no transcript in it (no speaker labels found)", where)
         raise TranscriptError("no speaker labels found (expected 'Name -- Title', 'Name:' or a roster name before each turn)", where)
-    return _assemble(text, meta, layout, source, fmt)
+    return _assemble(text, meta, layout, source, fmt, where)
 
 
 def _check_dangling_label(text: str, where: str | None) -> None:
@@ -229,16 +229,14 @@ def _check_dangling_label(text: str, where: str | None) -> None:
             raise TranscriptError(f"speaker label '{label}' at the end of the file never closes (no title, no speech)", where)
 
 
-def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: str) -> Call:
+def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: str, where: str | None) -> Call:
     """Participants, turns, sections and notes from the labels' positions."""
-    where = None if source == "<text>" else source
     labels, hits = layout.labels, layout.hits
-    spoke = {name for _, _, name in hits}
-    has_roster = bool(layout.roster)
+    first_turn = {name: i for i, (_, _, name) in reversed(list(enumerate(hits)))}  # every speaker's
 
     participants: dict[str, Participant] = {}
     for name, lab in labels.items():
-        if not (lab.in_roster or name in spoke):
+        if not (lab.in_roster or name in first_turn):
             continue
         if lab.fields:
             title, firm, role = _split_fields(lab.fields, meta.company)
@@ -259,9 +257,8 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
         if p.role != "unknown" or name in GENERIC_LABELS:
             continue
         speech = " ".join(text[a:b] for n, _, a, b in raw_turns if n == name)
-        intro = re.search(
-            re.escape(name) + r",\s+(?P<title>[^,.]{0,60}?investor relations)", speech, re.I
-        ) or re.search(re.escape(name) + r",\s+(?P<title>[^,.]{0,40}?\bIR\b)", speech)
+        intro = (re.search(re.escape(name) + r",\s+(?P<title>[^,.]{0,60}?investor relations)", speech, re.I)
+                 or re.search(re.escape(name) + r",\s+(?P<title>[^,.]{0,40}?\bIR\b)", speech))
         moderates = len(re.findall(r"\bnext question\b|\bquestion (?:comes )?from\b|\bplease go ahead\b", speech, re.I))
         if intro or moderates >= 2:
             title = intro.group("title").strip() if intro else "Moderator"
@@ -278,20 +275,20 @@ def _assemble(text: str, meta: CallMetadata, layout: Layout, source: str, fmt: s
 
     # A named speaker with no title who gives prepared remarks speaks for the company.
     for name, p in list(participants.items()):
-        first = next((i for i, (n, *_) in enumerate(raw_turns) if n == name), None)
-        if p.role == "unknown" and name not in GENERIC_LABELS and first is not None and sections[first] == "opening" and layout.headings:
+        opens = name in first_turn and sections[first_turn[name]] == "opening"
+        if p.role == "unknown" and name not in GENERIC_LABELS and opens and layout.headings:
             participants[name] = replace(p, firm=meta.company or "", role="executive")
 
     turns = [
         Turn(i + 1, n, participants[n].title, participants[n].firm, participants[n].role, sections[i], a, b, text[a:b], s)
         for i, (n, s, a, b) in enumerate(raw_turns)
     ]
-    unknown = sorted(n for n in spoke if has_roster and not labels[n].in_roster and n not in GENERIC_LABELS)
+    unlisted = (n for n in first_turn if not labels[n].in_roster and n not in GENERIC_LABELS)
+    unknown = sorted(unlisted) if layout.roster else []
     notes = _notes(text, turns, unknown, layout.markup)
     warnings = [f"speaker label '{n}' is not in the roster (turns kept)" for n in unknown]
     warnings += [f"speaker label '{label}' is written with markup" for _, label in layout.markup]
-    first_hit = {n: s for s, _, n in reversed(hits)}
     rank = {name: i for i, name in reversed(list(enumerate(layout.roster)))}
-    ordered = sorted(participants.values(),
-                     key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_hit.get(p.name, len(text))))
+    ordered = sorted(participants.values(),  # the roster's order, then the order of first turns
+                     key=lambda p: (0, rank[p.name]) if p.name in rank else (1, first_turn[p.name]))
     return Call(text, meta, tuple(ordered), tuple(turns), tuple(notes), tuple(unknown), source, fmt, tuple(warnings))
