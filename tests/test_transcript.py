@@ -10,20 +10,16 @@ from callanalysis import TranscriptError, load, parse
 
 from .conftest import FIXTURES
 
+#: The seed's roster in order: (role, firm) by name.
 EXPECTED_ROLES = {
     "Martin Viecha": ("investor relations", "Tesla"),
-    "Elon Musk": ("executive", "Tesla"),
-    "Vaibhav Taneja": ("executive", "Tesla"),
-    "Lars Moravy": ("executive", "Tesla"),
-    "Ashok Elluswamy": ("executive", "Tesla"),
+    **dict.fromkeys(("Elon Musk", "Vaibhav Taneja", "Lars Moravy", "Ashok Elluswamy"), ("executive", "Tesla")),
     "Unknown speaker": ("unknown", ""),
-    "Tony Sacconaghi": ("analyst", "AllianceBernstein"),
-    "Adam Jonas": ("analyst", "Morgan Stanley"),
-    "Alex Potter": ("analyst", "Piper Sandler"),
-    "Mark Delaney": ("analyst", "Goldman Sachs"),
-    "George Gianarikas": ("analyst", "Canaccord Genuity"),
-    "Colin Rusch": ("analyst", "Oppenheimer and Company"),
-    "Shreyas Patil": ("analyst", "Wolfe Research"),
+    **{name: ("analyst", firm) for name, firm in {
+        "Tony Sacconaghi": "AllianceBernstein", "Adam Jonas": "Morgan Stanley", "Alex Potter": "Piper Sandler",
+        "Mark Delaney": "Goldman Sachs", "George Gianarikas": "Canaccord Genuity",
+        "Colin Rusch": "Oppenheimer and Company", "Shreyas Patil": "Wolfe Research",
+    }.items()},
 }
 
 
