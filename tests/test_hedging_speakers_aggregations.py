@@ -203,7 +203,7 @@ def test_compare_rates_with_a_cueless_group_uses_the_other_groups_own_interval(c
     d = S.prepare(call_table)
     v, w = d["booster_cue_count"].to_numpy(float), d["words"].to_numpy(float)
     mask = (~a).to_numpy()
-    rng = stats.generator(S.DEFAULT_SEED, ("compare", "b", "booster_cue_count"))
+    rng = stats.generator(stats.DEFAULT_SEED, ("compare", "b", "booster_cue_count"))
     sums = stats.resample_sums(np.column_stack([v[mask], w[mask]]), 300, rng)
     low_b, high_b = np.nanquantile(sums[:, 0] / sums[:, 1] * 100, [0.025, 0.975])
     assert c["ci_low"] == pytest.approx(0.0 - high_b)

@@ -53,12 +53,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import TranscriptError
-from .label.columns import COLUMNS, INT_COLUMNS
+from .label.columns import COLUMNS, FLAGS, INT_COLUMNS
 from .parse.sentences import word_count
 from .parse.transcript import load
 
 SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
-FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}
 SPEAKER_COLUMNS: list[str] = [
     "call", "speaker", "role", "sentences", "words", *FLAGS.values(), *(f"{c}_per_100w" for c in FLAGS.values())
 ]

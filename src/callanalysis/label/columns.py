@@ -19,3 +19,4 @@ COLUMNS: tuple[str, ...] = (
 INT_COLUMNS: tuple[str, ...] = (
     "sentence_id", "turn", "start", "end", "claim", "forecast", "hedged", "boosted", "anachronism",
 )
+FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}

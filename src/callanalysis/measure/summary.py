@@ -24,17 +24,15 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..label.sentence_types import is_question, is_request
+from ..label.columns import FLAGS
 from ..label.lexicons import compile_cue, load_boosters, load_hedges, load_topics
+from ..label.sentence_types import is_question, is_request
 from ..label.topics import OTHER as OTHER_TOPIC
 from ..label.topics import topic_label
 from ..parse.sentences import word_count
 from ..parse.transcript import ROLES, SECTIONS
 from . import stats
-from .stats import DEFAULT_SEED
 
-#: The sentence table's 0/1 flags and the name of their counts.
-FLAGS: dict[str, str] = {"claim": "claims", "forecast": "forecasts", "hedged": "hedged", "boosted": "boosted"}
 CUE_COLUMNS: dict[str, str] = {"hedge": "hedge_cues", "booster": "booster_cues"}
 PHASES: dict[str, str] = {"opening": "scripted opening", "investor_qa": "Q&A", "analyst_qa": "Q&A",
                           "closing": "closing"}
@@ -120,14 +118,13 @@ def add_phase(df: pd.DataFrame) -> pd.DataFrame:
 def hedge_context(df: pd.DataFrame) -> pd.Series:
     """"analyst question (politeness)" for analysts' sentences (their hedges soften a request),
     "executive" for executives', "other" for the rest (:data:`POLITENESS_ORDER`)."""
-    context = np.where(df["role"].eq("analyst"), POLITENESS_ORDER[0],
-                       np.where(df["role"].eq("executive"), POLITENESS_ORDER[1], POLITENESS_ORDER[2]))
-    return pd.Series(context, index=df.index, dtype=object)
+    context = df["role"].map(dict(zip(("analyst", "executive"), POLITENESS_ORDER)))
+    return context.fillna(POLITENESS_ORDER[2]).astype(object).rename(None)
 
 
 def request_mask(df: pd.DataFrame) -> pd.Series:
     """True for sentences that ask: a question or a request (the annotator's own tests,
-    :func:`~callanalysis.label.forecasts.is_question` and :func:`~callanalysis.label.forecasts.is_request`)."""
+    :func:`~callanalysis.label.sentence_types.is_question` and ``is_request``)."""
     return df["text"].map(lambda t: is_question(t) or is_request(t)).astype(bool)
 
 
@@ -194,7 +191,7 @@ def _bootstrap(d: pd.DataFrame, keys: list[str], values: Sequence[str], per: flo
 
 
 def bootstrap_rate_ci(df: pd.DataFrame, by: By = ("speaker",), value: str = "hedge_cue_count", per: float = 100.0,
-                      n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+                      n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """``sum(value) / sum(words) * per`` per group with its percentile bootstrap interval.
 
     ``value`` is any numeric column of :func:`prepare`'s output. Columns: the keys,
@@ -204,7 +201,7 @@ def bootstrap_rate_ci(df: pd.DataFrame, by: By = ("speaker",), value: str = "hed
     return _bootstrap(prepare(df), keys, (value,), per, n_boot, seed, level)[value]
 
 
-def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED,
+def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED,
                   level: float = 0.95) -> pd.DataFrame:
     """Hedges, boosters and their balance (boosters minus hedges) per 100 words, with intervals.
 
@@ -235,7 +232,7 @@ def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N
 
 
 def share_ci(df: pd.DataFrame, flag: str = "claim", by: By = ("speaker",), n_boot: int = stats.N_BOOT,
-             seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+             seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Share of each group's sentences with ``flag == 1``, with a bootstrap interval.
 
     When none or all of a group's sentences are flagged, that end of the interval is Wilson's
@@ -263,7 +260,7 @@ def zero_count_upper(words: float, level: float = 0.95, per: float = 100.0) -> f
 
 
 def compare_rates(df: pd.DataFrame, a: pd.Series, b: pd.Series, value: str = "hedge_cue_count", per: float = 100.0,
-                  n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED, level: float = 0.95) -> dict:
+                  n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> dict:
     """Rate of the sentences in mask ``a`` minus the rate in mask ``b``, with a bootstrap interval.
 
     Each side's sentences are resampled within that side; the interval is the percentile
@@ -299,13 +296,13 @@ def compare_rates(df: pd.DataFrame, a: pd.Series, b: pd.Series, value: str = "he
 
 
 def compare_shares(df: pd.DataFrame, a: pd.Series, b: pd.Series, flag: str = "claim", n_boot: int = stats.N_BOOT,
-                   seed: int = DEFAULT_SEED, level: float = 0.95) -> dict:
+                   seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> dict:
     """:func:`compare_rates` of the share of sentences with ``flag == 1`` (every sentence weighs one)."""
     return compare_rates(prepare(df).assign(words=1), a, b, value=flag, per=1.0, n_boot=n_boot, seed=seed, level=level)
 
 
 def versus_rest(df: pd.DataFrame, by: str = "speaker", value: str = "hedge_cue_count", per: float = 100.0,
-                n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+                n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Each group's rate against the rest of the table (:func:`compare_rates`).
 
     Columns: ``by``, ``rate``, ``rest_rate``, ``difference``, ``ci_low``, ``ci_high``, ``verdict``.
@@ -335,7 +332,7 @@ PHASE_COLUMNS = ["speaker", "opening_words", "qa_words", "opening_rate", "openin
 
 
 def phase_comparison(df: pd.DataFrame, value: str = "hedge_cue_count", role: str = "executive", min_words: int = 100,
-                     n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+                     n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Scripted opening against Q&A for each of :func:`phase_groups`: each part's rate per 100
     words (:func:`bootstrap_rate_ci` by phase) and the Q&A minus the opening (:func:`compare_rates`).
 
@@ -379,17 +376,14 @@ def _cue_rows(df: pd.DataFrame, kind: str, by: str | None) -> pd.DataFrame:
     return pd.DataFrame({k: df[k] for k in keys} | {"cue": cues}).explode("cue").dropna(subset=["cue"])
 
 
+@lru_cache(maxsize=4096)
 def cue_kind(cue: str, kind: str = "hedge") -> str:
     """The lexicon kind of a cue as written (``"I don't think"`` -> ``"epistemic_verb"``): the
     first row of ``hedges.csv`` / ``boosters.csv`` whose pattern matches the whole cue, else "other"."""
     _cue_column(kind)  # a clear error for an unknown kind
-    return _cue_kind(" ".join(str(cue).split()), kind)
-
-
-@lru_cache(maxsize=4096)
-def _cue_kind(cue: str, kind: str) -> str:
+    said = " ".join(str(cue).split())
     entries = load_hedges() if kind == "hedge" else load_boosters()
-    return next((e.kind for e in entries if compile_cue(e).fullmatch(cue)), "other")
+    return next((e.kind for e in entries if compile_cue(e).fullmatch(said)), "other")
 
 
 def cue_kind_counts(df: pd.DataFrame, kinds: Sequence[str], kind: str = "hedge") -> pd.Series:

@@ -8,9 +8,7 @@ Promises of :func:`score` (one reference set of one call):
   gets both); a reference sentence with no such overlap is predicted all-zero;
 * per label: tp, fp, fn, tn, precision, recall and F1 (0.0 where undefined), for the rules
   (``system="rules"``) and for the label's word-list baselines (``system="baseline"``, named in
-  ``baseline_list``; :data:`BASELINES`: hedged, Loughran-McDonald Weak_Modal and Uncertainty;
-  boosted, LM Strong_Modal; forecast, Li (2010); claim, "contains a digit"), computed on the
-  reference text;
+  ``baseline_list``; :data:`BASELINES`), computed on the reference text;
 * horizon accuracy over the reference sentences that have a reference horizon end date: a hit
   when the aligned prediction's end date is within ``tolerance_days`` (31) of it;
 * an error table with one row per disagreement (sid, the report's ``sentence_id`` of the first
@@ -30,30 +28,25 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..label.columns import FLAGS
 from ..label.lexicons import baseline_words
-from ..paths import ROOT
+from ..paths import ANNOTATIONS, SEED_TRANSCRIPT
 
-__all__ = [
-    "BASELINES", "LABELS", "REFERENCE_DIR", "REFERENCE_SETS", "REFERENCE_TRANSCRIPT", "ReferenceSet", "TITLES", "ValidationReport",
-    "align", "baseline_flag", "chart_metrics", "error_examples", "evaluate", "figures", "load_reference", "metrics_table", "pooled", "prf",
-    "report", "score", "verdict", "weakest",
-]
-
-LABELS: tuple[str, ...] = ("claim", "forecast", "hedged", "boosted")
-REFERENCE_DIR = ROOT / "data" / "annotations"
-REFERENCE_TRANSCRIPT = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
+LABELS: tuple[str, ...] = tuple(FLAGS)
 
 #: Each label's word-list baselines: (list name in ``baselines.csv``, or ``digit``; its name).
 BASELINES: dict[str, tuple[tuple[str, str], ...]] = {
     "claim": (("digit", "contains a digit"),),
     "forecast": (("li2010_forward", "Li (2010) forward-looking words"),),
-    "hedged": (("lm_weak_modal", "Loughran-McDonald Weak_Modal"), ("lm_uncertainty", "Loughran-McDonald Uncertainty")),
+    "hedged": (("lm_weak_modal", "Loughran-McDonald Weak_Modal"),
+               ("lm_uncertainty", "Loughran-McDonald Uncertainty")),
     "boosted": (("lm_strong_modal", "Loughran-McDonald Strong_Modal"),),
 }
 _CUE_COLUMN = {"hedged": "hedge_cues", "boosted": "booster_cues", "forecast": "forecast_cues", "claim": ""}
@@ -74,10 +67,10 @@ class ReferenceSet:
 
 REFERENCE_SETS: tuple[ReferenceSet, ...] = (
     ReferenceSet("seed", "The seed call (Tesla Q1 2024)", "reference_dev.csv",
-                 {"": ("Tesla Q1 2024", REFERENCE_TRANSCRIPT)}, horizons="horizons_dev.csv"),
+                 {"": ("Tesla Q1 2024", SEED_TRANSCRIPT)}, horizons="horizons_dev.csv"),
     ReferenceSet("other", "Two other real calls", "other_calls_dev.csv", {
-        "TNC_q2_2021": ("Tennant Q2 2021", REFERENCE_DIR / "transcripts" / "TNC_q2_2021.txt"),
-        "BIO_q1_2021": ("Bio-Rad Q1 2021", REFERENCE_DIR / "transcripts" / "BIO_q1_2021.txt"),
+        "TNC_q2_2021": ("Tennant Q2 2021", ANNOTATIONS / "transcripts" / "TNC_q2_2021.txt"),
+        "BIO_q1_2021": ("Bio-Rad Q1 2021", ANNOTATIONS / "transcripts" / "BIO_q1_2021.txt"),
     }),
 )
 #: The title of every set and call :func:`evaluate` scores, by its name.
@@ -93,7 +86,7 @@ def _read(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, keep_default_na=False)
 
 
-def load_reference(directory: Path = REFERENCE_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_reference(directory: Path = ANNOTATIONS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The seed's dev reference labels and normalised horizons (``reference_dev.csv``,
     ``horizons_dev.csv``). Raises ``FileNotFoundError`` naming the missing file."""
     return _read(directory / "reference_dev.csv"), _read(directory / "horizons_dev.csv")
@@ -109,6 +102,7 @@ class ValidationReport:
 
 
 Rows = pd.DataFrame | Sequence[Mapping[str, Any]]
+ERROR_COLUMNS = ["sid", "sentence_id", "label", "reference", "predicted", "text", "cues", "reference_cues"]
 
 
 def _frame(rows: Rows) -> pd.DataFrame:
@@ -134,7 +128,10 @@ def align(predicted: Rows, reference: Rows, min_share: float = 0.5) -> list[list
     return [np.flatnonzero(row).tolist() for row in ok]
 
 
-_WORD_RES: dict[str, re.Pattern[str]] = {}
+@lru_cache(maxsize=None)
+def _baseline_pattern(list_name: str) -> re.Pattern[str]:
+    words = sorted(baseline_words(list_name), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def baseline_flag(text: str, list_name: str) -> bool:
@@ -142,11 +139,7 @@ def baseline_flag(text: str, list_name: str) -> bool:
     or, for ``digit``, any decimal digit."""
     if list_name == "digit":
         return any(ch.isdigit() for ch in text or "")
-    rx = _WORD_RES.get(list_name)
-    if rx is None:
-        words = sorted(baseline_words(list_name), key=len, reverse=True)
-        rx = _WORD_RES[list_name] = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
-    return bool(rx.search(text or ""))
+    return bool(_baseline_pattern(list_name).search(text or ""))
 
 
 def _as_date(value: Any) -> date | None:
@@ -180,16 +173,16 @@ def score(predicted: Rows, reference: Rows, *, reference_horizons: Rows | None =
     if "sid" not in ref.columns:
         ref = ref.assign(sid=range(1, len(ref) + 1))
     columns = {c: pred[c].tolist() for c in pred.columns}
-    ref_end = {r["sid"]: d for r in _frame(reference_horizons if reference_horizons is not None else []).to_dict("records")
-               if (d := _as_date(r.get("end"))) is not None}
+    horizons = _frame(reference_horizons if reference_horizons is not None else [])
+    ref_end = {r["sid"]: d for r in horizons.to_dict("records") if (d := _as_date(r.get("end"))) is not None}
     counts = {("rules", lab, ""): [0, 0, 0, 0] for lab in labels}
     counts.update({("baseline", lab, title): [0, 0, 0, 0] for lab in labels for _, title in BASELINES[lab]})
-    errors: list[dict[str, Any]] = []
+    errors: list[tuple] = []
     hits = 0
     for r, idx in zip(ref.to_dict("records"), align(pred, ref)):
         got = {c: [columns[c][i] for i in idx] for c in columns}
-        first_id = int(got["sentence_id"][0]) if idx and "sentence_id" in got else pd.NA
         text = str(r.get("text", ""))
+        said = (r["sid"], int(got["sentence_id"][0]) if idx and "sentence_id" in got else pd.NA)
         for lab in labels:
             truth, guess = _flag(r[lab]), int(any(_flag(v) for v in got.get(lab, [])))
             _cell(counts, ("rules", lab, ""), truth, guess)
@@ -199,47 +192,38 @@ def score(predicted: Rows, reference: Rows, *, reference_horizons: Rows | None =
                 fired = _join(got.get(_CUE_COLUMN[lab], [])) if _CUE_COLUMN[lab] else ""
                 if lab == "forecast":
                     fired = ";".join(x for x in (fired, _join(got.get("horizon_text", []))) if x)
-                errors.append({"sid": r["sid"], "sentence_id": first_id, "label": lab, "reference": truth, "predicted": guess,
-                               "text": text, "cues": fired, "reference_cues": str(r.get(_REFERENCE_CUES.get(lab, ""), "") or "")})
+                errors.append((*said, lab, truth, guess, text, fired, str(r.get(_REFERENCE_CUES.get(lab, ""), "") or "")))
         if r["sid"] in ref_end:
             ends = [d for d in map(_as_date, got.get("horizon_end", [])) if d]
             ok = bool(ends) and abs((ends[0] - ref_end[r["sid"]]).days) <= tolerance_days
             hits += ok
             if not ok:
-                errors.append({"sid": r["sid"], "sentence_id": first_id, "label": "horizon", "reference": ref_end[r["sid"]].isoformat(),
-                               "predicted": ends[0].isoformat() if ends else "", "text": text,
-                               "cues": _join(got.get("horizon_text", [])), "reference_cues": str(r.get("horizon", "") or "")})
+                errors.append((*said, "horizon", ref_end[r["sid"]].isoformat(), ends[0].isoformat() if ends else "",
+                               text, _join(got.get("horizon_text", [])), str(r.get("horizon", "") or "")))
     n = len(ref_end)
     horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": tolerance_days}
-    err = pd.DataFrame(errors, columns=["sid", "sentence_id", "label", "reference", "predicted", "text", "cues", "reference_cues"])
-    err["sentence_id"] = err["sentence_id"].astype("Int64")
+    err = pd.DataFrame(errors, columns=ERROR_COLUMNS).astype({"sentence_id": "Int64"})
     return ValidationReport(_metrics(counts), horizon, err)
 
 
 def _metrics(counts: Mapping[tuple[str, str, str], Sequence[int]]) -> pd.DataFrame:
     """One row per (system, label, baseline) from its confusion counts."""
-    rows = []
-    for (sys, lab, baseline), (tp, fp, fn, tn) in counts.items():
-        p, r, f = prf(tp, fp, fn)
-        rows.append({"system": sys, "baseline_list": baseline, "label": lab,
-                     "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": r, "f1": f, "n": tp + fp + fn + tn})
-    return pd.DataFrame(rows)
+    rows = [(sys, baseline, lab, tp, fp, fn, tn, *prf(tp, fp, fn), tp + fp + fn + tn)
+            for (sys, lab, baseline), (tp, fp, fn, tn) in counts.items()]
+    return pd.DataFrame(rows, columns=["system", "baseline_list", "label", "tp", "fp", "fn", "tn", "precision", "recall",
+                                       "f1", "n"])
 
 
 def pooled(reports: Sequence[ValidationReport]) -> ValidationReport:
     """Several calls' reports as one: confusion counts summed, errors stacked."""
-    counts: dict[tuple[str, str, str], list[int]] = {}
-    for rep in reports:
-        for row in rep.metrics.itertuples():
-            c = counts.setdefault((row.system, row.label, row.baseline_list), [0, 0, 0, 0])
-            for i, v in enumerate((row.tp, row.fp, row.fn, row.tn)):
-                c[i] += int(v)
+    summed = pd.concat([r.metrics for r in reports]).groupby(["system", "label", "baseline_list"], sort=False)
+    counts = {key: [int(v) for v in row] for key, row in summed[["tp", "fp", "fn", "tn"]].sum().iterrows()}
     n, hits = sum(r.horizon["n"] for r in reports), sum(r.horizon["hits"] for r in reports)
     horizon = {"n": n, "hits": hits, "share": hits / n if n else 0.0, "tolerance_days": 31}
     return ValidationReport(_metrics(counts), horizon, pd.concat([r.errors for r in reports], ignore_index=True))
 
 
-def evaluate(annotate: Any = None, directory: Path = REFERENCE_DIR) -> dict[str, ValidationReport]:
+def evaluate(annotate: Any = None, directory: Path = ANNOTATIONS) -> dict[str, ValidationReport]:
     """Every reference set scored, in this order: ``seed``, ``other`` (the other calls pooled),
     then each other call by its name (:data:`TITLES`). ``annotate`` (call -> sentence table)
     defaults to the package's annotator."""
