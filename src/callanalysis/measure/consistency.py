@@ -11,18 +11,13 @@ disagree, not which one the speaker said.
 The checks are those a careful reader applies to any call; none names a company, a product or a
 figure of one call (:data:`CHECKS` says what each compares with):
 
-* ``anachronism``: a forecast whose horizon ends before the call date (the annotator's
-  ``anachronism`` column; skipped when the column is absent);
-* ``beyond a bound``: a quantity beyond what arithmetic or a definition allows, one row per
-  bound in ``data/lexicons/plausibility.csv`` (more than 24 hours a day or 168 hours a week,
-  a share, market share or margin above 100%), each row with its source;
-* ``fraction of a period``: "150 hours a week" said within a turn of "a third of the week",
-  when the two differ by more than ``rel_tol``;
-* ``direction of change``: "declined from 18.9% to 19.5%" (a fall that rises, or a rise that
-  falls), for percentages, amounts of money and plain numbers alike; not when words of both
-  directions lead up to it ("reduce the increase from 5.4% to 2.3%");
-* ``multiple``: "doubled from 20 to 50": the two figures are not the multiple the verb says
-  (within ``rel_tol``);
+* ``anachronism``: a forecast whose horizon ends before the call date (the annotator's column);
+* ``beyond a bound``: a quantity beyond a bound of ``data/lexicons/plausibility.csv`` (more than
+  24 hours a day, a margin above 100% ...), each bound with its source;
+* ``fraction of a period``: "150 hours a week" said within a turn of "a third of the week";
+* ``direction of change``: "declined from 18.9% to 19.5%" (percentages, money or plain numbers),
+  unless words of both directions lead up to it ("reduce the increase from 5.4% to 2.3%");
+* ``multiple``: "doubled from 20 to 50";
 * ``part above its whole``: "12 of the 10 factories", "7 out of 5".
 """
 
@@ -35,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..label.quantities import _DIGITS, _MAGNITUDE
 from ..paths import LEXICONS
 
 PLAUSIBILITY_PATH = LEXICONS / "plausibility.csv"
@@ -53,12 +49,11 @@ CHECKS: dict[str, str] = {
 }
 KINDS: tuple[str, ...] = tuple(CHECKS)
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = rf"(?P<num>{_NUM})\s*(?P<scale>thousand|million|billion|trillion)?"
+_SCALES = "|".join(_MAGNITUDE)
+_NUMBER = rf"(?P<num>{_DIGITS})\s*(?P<scale>{_SCALES})?"
 #: A figure with its kind: "$1.2 billion", "18.9%", "40" (groups ``@cur``, ``@n``, ``@sc``, ``@pct``, with
 #: ``@`` replaced by a prefix).
-_FIGURE = r"(?P<@cur>\$)?(?P<@n>-?(?:" + _NUM + r"))\s*(?P<@sc>thousand|million|billion|trillion)?\s*(?P<@pct>%|percent)?"
+_FIGURE = rf"(?P<@cur>\$)?(?P<@n>-?(?:{_DIGITS}))\s*(?P<@sc>{_SCALES})?\s*(?P<@pct>%|percent)?"
 _FRACTIONS = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2), "a third": Fraction(1, 3),
               "one third": Fraction(1, 3), "one-third": Fraction(1, 3), "two thirds": Fraction(2, 3),
               "two-thirds": Fraction(2, 3), "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4),
@@ -83,7 +78,7 @@ _PART_OF = re.compile(r"(?<![\w.$,])(?P<a>\d+(?:,\d{3})*)\s+(?:out\s+of|of\s+(?:
 
 def number(num: str, scale: str | None = None) -> float:
     """``"1,300"`` -> 1300.0; ``("300", "billion")`` -> 3e11."""
-    return float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+    return float(num.replace(",", "")) * _MAGNITUDE.get((scale or "").lower(), 1.0)
 
 
 def _figure(m: re.Match, p: str) -> tuple[float, str]:
@@ -93,7 +88,7 @@ def _figure(m: re.Match, p: str) -> tuple[float, str]:
 
 
 def _fmt(x: float) -> str:
-    for word, size in sorted(_SCALE.items(), key=lambda kv: -kv[1]):
+    for word, size in sorted(_MAGNITUDE.items(), key=lambda kv: -kv[1]):
         if abs(x) >= size:
             return f"{x / size:,.3g} {word}"
     return f"{x:,.4g}"

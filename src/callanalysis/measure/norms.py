@@ -2,18 +2,10 @@
 
 ``make norms`` runs the corpus mode over a folder of transcripts, then :func:`build` turns its
 sentence table into small committed tables in ``data/norms/`` (its README describes them):
-
-* ``speakers.csv``: one row per speaker per call (:data:`SPEAKER_COLUMNS`): the call's ticker,
-  company and sector (``sectors.csv``, by ticker: header company names can be wrong), quarter,
-  fiscal year and date, the speaker's title, ``role`` (the parser's) and ``role_detail``
-  (:func:`role_detail`), counts, rates per 100 words of :data:`MEASURES`, Gunning fog (only
-  from :data:`~callanalysis.measure.readability.MIN_WORDS` words on) and ``in_norms`` (at least
-  :data:`MIN_WORDS` words: only those speakers enter a distribution);
-* ``quantiles.csv``: :func:`quantiles` per role, per role detail and per call;
-* ``provenance.json``: the corpus files with their SHA-256, the commands, the package version,
-  the git commit and a date that does not depend on the run (``$SOURCE_DATE_EPOCH``, else the
-  commit date of HEAD). The same corpus gives byte-identical tables (and, at the same commit,
-  provenance).
+``speakers.csv`` (one row per speaker per call, :data:`SPEAKER_COLUMNS`; only speakers of at
+least :data:`MIN_WORDS` words enter a distribution), ``quantiles.csv`` (:func:`quantiles`) and
+``provenance.json`` (:func:`provenance`: its date does not depend on the run). The same corpus
+gives byte-identical tables (and, at the same commit, provenance).
 
 :func:`standing` places each speaker of a call among the peers: the speakers of the same role
 detail with at least :data:`MIN_WORDS` words on *other* calls (a call with the same ticker,
@@ -214,7 +206,8 @@ def _git(*args: str) -> str:
 
 
 def provenance(folder: Path, commands: list[str], calls: int, skipped: list[str]) -> dict:
-    """What made the tables: every file in ``folder`` with its SHA-256, the commands, version, commit, date."""
+    """What made the tables: every file in ``folder`` with its SHA-256, the commands, version, commit
+    and a date that does not depend on the run (``$SOURCE_DATE_EPOCH``, else the commit date of HEAD)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     date, source = ((datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(), "SOURCE_DATE_EPOCH")
                     if epoch.isdigit() else (_git("log", "-1", "--format=%cI"), "commit date of git HEAD"))

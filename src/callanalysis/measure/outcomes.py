@@ -2,13 +2,9 @@
 
 Promises:
 
-* :func:`outcomes_path_for` finds a call's outcome file through ``data/outcomes/index.csv``
-  (``ticker, fiscal_year, quarter -> file``) and raises :class:`FileNotFoundError` with a
-  one-line message when the call has none;
-* :func:`load_outcomes` returns the file as a table of strings (``id`` an int), or raises
-  :class:`FileNotFoundError` (no file) / :class:`ValueError` (one line: missing columns, a status
-  outside :data:`STATUSES`, source cells whose ``' | '``-separated parts do not line up; the
-  columns of :data:`OPTIONAL` are filled in when an older file lacks them);
+* :func:`outcomes_path_for` finds a call's outcome file through ``data/outcomes/index.csv``;
+  :func:`load_outcomes` reads it as a table of strings (``id`` an int); both raise
+  :class:`FileNotFoundError` or :class:`ValueError` with a one-line message;
 * :func:`match_outcomes` links each outcome to one sentence of its own speaker, the one that
   shares most content words, numbers and dates with the outcome's ``forecast`` text or with a
   phrase it quotes from the call (forecast sentences preferred), never one sentence to two
@@ -16,8 +12,8 @@ Promises:
   :data:`MIN_SCORE`; the result is deterministic;
 * :func:`scorecard` and :func:`hedged_vs_boosted` report the share of *resolved* forecasts that
   were met: ``unresolved`` and ``unknown`` are left out of the denominator, ``partly`` counts as
-  not met. With 17 forecasts every share comes with Fisher's exact p-value, Wilson intervals and a
-  ``too_small`` flag; read them as description, not as evidence of an effect.
+  not met. Every share comes with Wilson intervals, Fisher's exact p-value and a ``too_small``
+  flag: with a handful of forecasts, read them as description, not as evidence of an effect.
 """
 
 from __future__ import annotations
@@ -34,7 +30,6 @@ from ..parse.transcript import Call
 from ..paths import OUTCOMES
 from . import stats
 
-OUTCOMES_DIR = OUTCOMES
 COLUMNS: tuple[str, ...] = (
     "id", "speaker", "forecast", "horizon", "horizon_date", "status", "evidence",
     "source_title", "source_url", "source_date",
@@ -79,7 +74,7 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
 # --------------------------------------------------------------------------- files
 
 
-def index_row(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> pd.Series:
+def index_row(call: Call, outcomes_dir: str | Path = OUTCOMES) -> pd.Series:
     """The call's row of ``<outcomes_dir>/index.csv``, which maps the transcript header's (ticker,
     fiscal year, quarter) to an outcome file in the same folder (and says when it was compiled).
     Raises :class:`FileNotFoundError` when there is no index or no row for the call."""
@@ -95,7 +90,7 @@ def index_row(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> pd.Series:
     return hit.iloc[0]
 
 
-def outcomes_path_for(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> Path:
+def outcomes_path_for(call: Call, outcomes_dir: str | Path = OUTCOMES) -> Path:
     """The outcome file for ``call`` (see :func:`index_row`)."""
     return Path(outcomes_dir) / index_row(call, outcomes_dir)["file"]
 
@@ -108,7 +103,9 @@ def split_multi(cell: object) -> list[str]:
 
 
 def load_outcomes(path: str | Path) -> pd.DataFrame:
-    """Read and validate an outcome CSV (see the module docstring)."""
+    """Read and validate an outcome CSV: one-line errors for missing columns, a status outside
+    :data:`STATUSES`, ids that are not unique integers, source cells whose ``' | '``-separated parts
+    do not line up; an older file's missing :data:`OPTIONAL` columns are filled in."""
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no outcome file (this call's forecasts have not been checked)")
@@ -143,26 +140,14 @@ def load_outcomes(path: str | Path) -> pd.DataFrame:
 # --------------------------------------------------------------------------- matching
 
 
-def _stem(tok: str) -> str:
-    if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
-        return tok[:-1]
-    return tok
-
-
 def tokens(text: str) -> list[str]:
     """Content tokens of ``text``: lower-cased, stop words dropped, ``85,000`` -> ``85000``,
     a plural ``s`` stripped (``H100s`` -> ``h100``), hyphenated words split."""
     t = text.lower().replace("’", "'")
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
     t = re.sub(r"'(?:s|ll|re|ve|d|m)\b|n't\b", "", t)
-    out = []
-    for tok in _TOKEN.findall(t):
-        if tok in _STOP:
-            continue
-        if not tok[0].isdigit() and len(tok) < 2:
-            continue
-        out.append(tok if tok[0].isdigit() else _stem(tok))
-    return out
+    words = [tok for tok in _TOKEN.findall(t) if tok not in _STOP and (tok[0].isdigit() or len(tok) > 1)]
+    return [tok[:-1] if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss") else tok for tok in words]
 
 
 def forecast_weights(forecast: str) -> dict[str, float]:
@@ -179,13 +164,8 @@ def forecast_weights(forecast: str) -> dict[str, float]:
     return weights
 
 
-def match_score(weights: dict[str, float], text: str) -> float:
-    """Share (0-1) of the outcome's token weight that ``text`` contains."""
-    return _score(weights, set(tokens(text)))
-
-
 def _score(weights: dict[str, float], have: set[str]) -> float:
-    """:func:`match_score` given the text's token set."""
+    """Share (0-1) of the outcome's token weight that the token set ``have`` contains."""
     total = sum(weights.values())
     if not total:
         return 0.0
@@ -297,14 +277,11 @@ def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5, max_ci_width: float = 0.5) -> pd.DataFrame:
-    """Share of resolved forecasts met, hedged vs unhedged and boosted vs unboosted.
+    """Share of resolved forecasts met, hedged vs unhedged and boosted vs unboosted (matched ones only).
 
-    Only resolved forecasts (met/missed/partly) with a matched sentence count; ``unresolved``
-    and ``unknown`` are excluded from the denominator and ``partly`` counts as not met. One row
-    per (``comparison``, ``group``) with ``n``, ``met``, ``share_met``, ``ci_low``/``ci_high``
-    (Wilson), and per comparison ``fisher_p`` (two-sided) and ``too_small`` (any cell of the 2x2
-    table under ``min_cell`` or any interval wider than ``max_ci_width``), plus ``excluded``
-    (forecasts left out: unresolved, unknown or unmatched).
+    One row per ``comparison`` and ``group`` with Wilson intervals; per comparison ``fisher_p``,
+    ``too_small`` (a cell of the 2x2 table under ``min_cell`` or an interval wider than
+    ``max_ci_width``) and ``excluded`` (unresolved, unknown or unmatched forecasts).
     """
     rows = []
     for flag in ("hedged", "boosted"):
@@ -313,8 +290,7 @@ def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5
         groups = []
         for value, name in ((1, flag), (0, f"un{flag}")):
             g = usable[usable[flag].astype(int) == value]
-            n, met = int(len(g)), int(g["met"].astype(int).sum()) if len(g) else 0
-            groups.append((name, n, met))
+            groups.append((name, len(g), int(g["met"].astype(int).sum())))
         (_, n1, m1), (_, n0, m0) = groups
         p = stats.fisher_p(m1, n1 - m1, m0, n0 - m0)
         cis = [stats.wilson(m, n, level) for _, n, m in groups]
@@ -332,13 +308,9 @@ _COMPILED = re.compile(r"\bcompiled\s+(\d{4}-\d{2}-\d{2})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
-def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
-    """The date the call's outcome file was compiled (ISO), from its row in ``index.csv``.
-
-    Read from a ``compiled`` column when the index has one, else from the words
-    "compiled YYYY-MM-DD" in its ``source`` column; an empty string when neither says.
-    Raises :class:`FileNotFoundError` as :func:`outcomes_path_for` does.
-    """
+def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES) -> str:
+    """The date the call's outcome file was compiled (ISO): the index row's ``compiled`` column, else
+    "compiled YYYY-MM-DD" in its ``source`` column, else ''. Raises as :func:`outcomes_path_for`."""
     row = index_row(call, outcomes_dir)
     if row.get("compiled", "").strip():
         return row["compiled"].strip()
@@ -349,7 +321,7 @@ def compiled_on(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> str:
 _HEADING = re.compile(r"^## +(.+?) *$", re.M)
 
 
-def ledger_notes(call: Call, outcomes_dir: str | Path = OUTCOMES_DIR) -> dict[str, str]:
+def ledger_notes(call: Call, outcomes_dir: str | Path = OUTCOMES) -> dict[str, str]:
     """The sections of the outcome file's notes (the index's ``notes`` column: a Markdown file
     beside it), as ``{heading: Markdown text}`` in file order; empty when the index names none.
     Raises :class:`FileNotFoundError` as :func:`outcomes_path_for` does."""
@@ -386,15 +358,10 @@ def met_summary(card: pd.DataFrame, level: float = 0.95) -> dict:
 
 
 def coverage(card: pd.DataFrame, sentences: pd.DataFrame) -> dict:
-    """How the checked forecasts relate to the call's forecast ledger, as one record.
-
-    ``outcomes`` (rows of the outcome file), ``matched`` (linked to a sentence), ``sentences``
-    (distinct matched sentences), ``shared`` (sentences that more than one outcome points to:
-    they count once per outcome in :func:`hedged_vs_boosted`), ``matched_forecasts`` (matched
-    sentences that the annotator labelled a forecast), ``ledger`` (the call's forecast
-    sentences) and ``ledger_share`` (``matched_forecasts / ledger``: how much of the ledger
-    the outcome file checks; its forecasts were chosen by the compiler, not sampled).
-    """
+    """How the checked forecasts relate to the call's forecast ledger, as one record: ``shared``
+    counts sentences that several outcomes point to (they count once per outcome in
+    :func:`hedged_vs_boosted`); ``ledger_share`` is the share of the ledger's forecast sentences
+    the outcome file checks (its forecasts were chosen by the compiler, not sampled)."""
     ids = card["sentence_id"].dropna().astype(int)
     is_fc = pd.to_numeric(sentences["forecast"], errors="coerce").fillna(0).astype(int).eq(1)
     fc_ids = set(sentences.loc[is_fc, "sentence_id"].astype(int))

@@ -15,10 +15,7 @@ speech, label excluded).
 * ``fake``: speakers of parsed turns who are neither in the truth's roster nor among its speakers.
 
 :func:`report` parses every file of the folder (a file that fails to parse scores zero) and
-returns the plain-text report: per layout (``multi-line``, ``one-line``: judged from the text,
-a file with fewer than three line breaks is one-line) the share of speech characters given to
-the right speaker, files with the exact turn count, turns in the right section, fake speakers,
-and the worst files.
+returns those scores as plain text, per layout (:func:`layout_of`), with the worst files.
 """
 
 from __future__ import annotations
@@ -129,11 +126,9 @@ def summary(scores: list[FileScore], worst: int = 5) -> str:
         f"  fake speakers: {len(fake)}" + "".join(f"\n    {f}" for f in fake[:10]),
         "  worst files:",
     ]
-    for s in sorted(scores, key=lambda s: (s.share, s.exact_count, s.file))[:worst]:
-        lines.append(
-            f"    {s.file}: {s.share:.1%} of speech, {s.found_turns} of {s.turns} turns"
-            + (f", error: {s.error}" if s.error else "")
-        )
+    lines += [f"    {s.file}: {s.share:.1%} of speech, {s.found_turns} of {s.turns} turns"
+              + (f", error: {s.error}" if s.error else "")
+              for s in sorted(scores, key=lambda s: (s.share, s.exact_count, s.file))[:worst]]
     return "\n".join(lines)
 
 
@@ -142,6 +137,5 @@ def report(folder: str | Path, files: Iterable[str] | None = None) -> str:
     scores = score_folder(folder, files)
     parts = [f"parser against {Path(folder)}/truth.jsonl"]
     for layout in LAYOUTS:
-        parts.append(f"{layout}:")
-        parts.append(summary([s for s in scores if s.layout == layout]))
+        parts += [f"{layout}:", summary([s for s in scores if s.layout == layout])]
     return "\n".join(parts)

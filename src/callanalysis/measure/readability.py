@@ -1,20 +1,17 @@
 """Readability per group: Flesch reading ease and Gunning fog, on the report's own sentences.
 
-``readability(df, by="speaker")`` promises one row per group, scored with the two formulas as
-textstat 0.7.8 states them, from counts that add up over the report's sentences
-(:func:`components`): the report's own sentences and words (``parse.sentences``: the same
-words per sentence the rest of the report counts), and textstat's syllables and difficult
-words, after removing transcription markers such as ``[Inaudible]`` and bare dashes. Groups
-under ``min_words`` spoken words are kept but marked ``reliable = False``; a group without words
-gets NaN scores. Because the counts add up, the scores of any group and of any bootstrap
-resample of its sentences are computed from summed counts (:func:`formulas`), and a set of
-sentences gets the same resamples whichever function asks (the generator is keyed on their ids).
+``readability(df, by="speaker")`` scores each group with the two formulas as textstat 0.7.8 states
+them, from counts that add up over the report's sentences (:func:`components`): the words
+``parse.sentences`` counts everywhere in the report, and textstat's syllables and difficult words,
+after removing transcription markers such as ``[Inaudible]`` and bare dashes. A group under
+``min_words`` words is kept but marked ``reliable = False``; a group without words scores NaN.
+Because the counts add up, a group and any bootstrap resample of its sentences are scored from
+summed counts (:func:`formulas`), and a set of sentences gets the same resamples whichever
+function asks (the generator is keyed on their ids).
 
-Caveat: both formulas were built for *written* text (Flesch 1948 for prose, Gunning 1952 for
-business writing). Speech transcribed into sentences has punctuation chosen by the
-transcriber, so sentence length (and hence both scores) depends on the transcript's editing as
-much as on the speaker. Compare speakers within one transcript, not with published norms for
-written documents.
+Caveat: both formulas were built for *written* text (Flesch 1948, Gunning 1952). Where a spoken
+sentence ends is the transcriber's choice, so both scores depend on the transcript's editing as
+much as on the speaker: compare speakers within one transcript, not with published norms.
 """
 
 from __future__ import annotations
@@ -26,16 +23,14 @@ import numpy as np
 import pandas as pd
 import textstat
 
-from ..parse.sentences import word_count
+from ..parse.sentences import _MARKER, word_count
 from . import stats
-from .stats import DEFAULT_SEED
 from .summary import PHASE_COLUMNS, PHASE_ORDER, phase_groups
 
 MIN_WORDS = 100
 #: textstat 0.7.8's English constants: Flesch (1948) reading ease, Gunning fog's syllable cut-off.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
 FOG_SYLLABLES = 3
-_MARKER = re.compile(r"\[[^\]]{1,40}\]")
 _DASH = re.compile(r"(?:\s|^)-{1,3}(?=\s|$)")
 
 
@@ -100,7 +95,7 @@ def score_draws(texts: pd.Series, n_boot: int, rng: np.random.Generator) -> tupl
 
 
 def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS, n_boot: int = stats.N_BOOT,
-                   seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+                   seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """:func:`readability` with percentile bootstrap intervals (each group's sentences resampled).
 
     Columns: ``by``, ``words``, ``sentences``, ``flesch_reading_ease``, ``fre_low``,
@@ -109,23 +104,22 @@ def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_W
     not on textstat's easy-word list, ``syllables_per_word``), then ``reliable``. Sorted by ``by``.
     """
     stats.check_level(level)
-    point = readability(df, by=by, min_words=min_words).set_index(by)
     rows = []
     for key, grp in df.groupby(by, sort=True):
-        fre, fog = _draws(grp, n_boot, seed)
         words, sentences, syllables, difficult = _counts(grp["text"]).sum(axis=0)
-        p = point.loc[key]
-        rows.append((key, int(p["words"]), int(p["sentences"]), p["flesch_reading_ease"], *stats.interval(fre, level),
-                     p["gunning_fog"], *stats.interval(fog, level), words / max(sentences, 1.0) if words else np.nan,
+        fre, fog = formulas(words, sentences, syllables, difficult)
+        fre_draws, fog_draws = _draws(grp, n_boot, seed)
+        rows.append((key, int(words), len(grp), float(fre), *stats.interval(fre_draws, level), float(fog),
+                     *stats.interval(fog_draws, level), words / max(sentences, 1.0) if words else np.nan,
                      float(stats.ratio(100 * difficult, words)), float(stats.ratio(syllables, words)),
-                     bool(p["reliable"])))
+                     bool(words >= min_words)))
     return pd.DataFrame(rows, columns=[by, "words", "sentences", "flesch_reading_ease", "fre_low", "fre_high",
                                        "gunning_fog", "fog_low", "fog_high", "words_per_sentence",
                                        "difficult_per_100w", "syllables_per_word", "reliable"])
 
 
 def phase_readability(df: pd.DataFrame, score: str = "gunning_fog", role: str = "executive", min_words: int = 100,
-                      n_boot: int = stats.N_BOOT, seed: int = DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
+                      n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Scripted opening against Q&A for a readability ``score`` ("gunning_fog" or
     "flesch_reading_ease"), per :func:`~callanalysis.measure.summary.phase_groups`.
 
@@ -136,15 +130,14 @@ def phase_readability(df: pd.DataFrame, score: str = "gunning_fog", role: str = 
     if score not in ("gunning_fog", "flesch_reading_ease"):
         raise ValueError(f"score must be 'gunning_fog' or 'flesch_reading_ease', got {score!r}")
     stats.check_level(level)
+    fog = score == "gunning_fog"
     rows = []
     for name, sub in phase_groups(df, role, min_words):
         parts = []
         for phase in PHASE_ORDER[:2]:
             part = sub[sub["phase"].eq(phase)]
-            point = readability(part, by="phase", min_words=min_words)
-            draws = _draws(part, n_boot, seed)
-            parts.append((float(point[score].iloc[0]) if len(point) else np.nan,
-                          draws[score == "gunning_fog"], int(part["words"].sum())))
+            point = formulas(*_counts(part["text"]).sum(axis=0))[fog]
+            parts.append((float(point), _draws(part, n_boot, seed)[fog], int(part["words"].sum())))
         (o, o_draws, o_words), (q, q_draws, q_words) = parts
         lo, hi = stats.interval(q_draws - o_draws, level)
         rows.append((name, o_words, q_words, o, *stats.interval(o_draws, level), q, *stats.interval(q_draws, level),
