@@ -192,11 +192,8 @@ def _bootstrap(d: pd.DataFrame, keys: list[str], values: Sequence[str], per: flo
 
 def bootstrap_rate_ci(df: pd.DataFrame, by: By = ("speaker",), value: str = "hedge_cue_count", per: float = 100.0,
                       n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
-    """``sum(value) / sum(words) * per`` per group with its percentile bootstrap interval.
-
-    ``value`` is any numeric column of :func:`prepare`'s output. Columns: the keys,
-    ``sentences``, ``words``, ``value_total``, ``rate``, ``ci_low``, ``ci_high``, ``n_boot``, ``level``.
-    """
+    """``sum(value) / sum(words) * per`` per group with its percentile bootstrap interval (``ci_low``,
+    ``ci_high``); ``value`` is any numeric column of :func:`prepare`'s output."""
     df, keys = _grouped(df, by)
     return _bootstrap(prepare(df), keys, (value,), per, n_boot, seed, level)[value]
 
@@ -233,15 +230,10 @@ def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N
 
 def share_ci(df: pd.DataFrame, flag: str = "claim", by: By = ("speaker",), n_boot: int = stats.N_BOOT,
              seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
-    """Share of each group's sentences with ``flag == 1``, with a bootstrap interval.
-
-    When none or all of a group's sentences are flagged, that end of the interval is Wilson's
-    (resampling gives a zero-width interval). Columns: the keys, ``sentences``, ``flagged``,
-    ``share``, ``ci_low``, ``ci_high``, ``n_boot``, ``level``.
-    """
+    """Share of each group's sentences with ``flag == 1`` (``flagged``, ``share``), with a bootstrap
+    interval; when none or all of a group's sentences are flagged, that end of the interval is
+    Wilson's (resampling gives a zero-width interval)."""
     d = prepare(df)
-    if flag not in d.columns:
-        raise ValueError(f"no column '{flag}' in the sentence table")
     out = bootstrap_rate_ci(d.assign(words=1), by, value=flag, per=1.0, n_boot=n_boot, seed=seed, level=level)
     out = out.rename(columns={"value_total": "flagged", "rate": "share"}).drop(columns=["words"])
     out["flagged"] = out["flagged"].astype(int)
@@ -266,9 +258,7 @@ def compare_rates(df: pd.DataFrame, a: pd.Series, b: pd.Series, value: str = "he
     Each side's sentences are resampled within that side; the interval is the percentile
     interval of the differences and ``verdict`` says whether it lies above zero (``higher``),
     below (``lower``) or includes it. When one side has no cue at all, the interval combines
-    the two sides' own intervals, the empty side's ending at :func:`zero_count_upper`. Keys:
-    ``rate_a``, ``rate_b``, ``difference``, ``ratio``, ``ci_low``, ``ci_high``, ``words_a``,
-    ``words_b``, ``sentences_a``, ``sentences_b``, ``verdict``, ``n_boot``, ``level``.
+    the two sides' own intervals, the empty side's ending at :func:`zero_count_upper`.
     """
     stats.check_level(level)
     d = prepare(df)
@@ -303,11 +293,8 @@ def compare_shares(df: pd.DataFrame, a: pd.Series, b: pd.Series, flag: str = "cl
 
 def versus_rest(df: pd.DataFrame, by: str = "speaker", value: str = "hedge_cue_count", per: float = 100.0,
                 n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
-    """Each group's rate against the rest of the table (:func:`compare_rates`).
-
-    Columns: ``by``, ``rate``, ``rest_rate``, ``difference``, ``ci_low``, ``ci_high``, ``verdict``.
-    With many groups, about one interval in twenty excludes zero by chance alone.
-    """
+    """Each group's rate against the rest of the table (:func:`compare_rates`). With many groups,
+    about one interval in twenty excludes zero by chance alone."""
     rows = []
     for key in df[by].drop_duplicates():
         m = df[by].eq(key)
@@ -393,12 +380,9 @@ def cue_kind_counts(df: pd.DataFrame, kinds: Sequence[str], kind: str = "hedge")
 
 
 def cue_kinds(df: pd.DataFrame, kind: str = "hedge", by: str | None = "role") -> pd.DataFrame:
-    """How many of each group's cues are of each lexicon kind.
-
-    Columns: ``by`` (unless None), ``cue_kind``, ``kind_label`` (:data:`CUE_KIND_LABELS`),
-    ``count``, ``share`` (of the group's cues), ``examples`` (its three most frequent cues of
-    that kind). Groups in :func:`rates`' order, kinds by count (most first, then by name).
-    """
+    """How many of each group's cues are of each lexicon kind (``kind_label``: :data:`CUE_KIND_LABELS`),
+    their ``share`` of the group's cues and the three most frequent as ``examples``; groups in
+    :func:`rates`' order, kinds by count (most first, then by name)."""
     keys = [] if by is None else [by]
     long = _cue_rows(df, kind, by)
     long["cue_kind"] = long["cue"].map(lambda c: cue_kind(c, kind))
@@ -560,13 +544,8 @@ def horizon_profile(ledger: pd.DataFrame, call_date: date | None) -> dict:
 
 
 def commitment(df: pd.DataFrame, by: str = "speaker", level: float = 0.95) -> pd.DataFrame:
-    """How committed each group's forecasts are; one row per group with a forecast, most first.
-
-    Columns: ``by``, ``forecasts``, ``dated``, ``dated_share``, ``hedged``, ``hedged_share``,
-    ``hedged_low``, ``hedged_high``, the same for ``boosted`` (Wilson intervals), ``both``,
-    and the group's other sentences: ``other_sentences``, ``other_hedged_share``,
-    ``other_boosted_share`` (its baseline).
-    """
+    """How committed each group's forecasts are (dated, hedged, boosted, with Wilson intervals),
+    beside the group's other sentences (its baseline); one row per group with a forecast, most first."""
     d = pd.DataFrame({by: df[by], "fc": _flag(df, "forecast").eq(1), "hedged": _flag(df, "hedged"),
                       "boosted": _flag(df, "boosted"), "dated": _text(df, "horizon_end").str.strip().ne("").astype(int)})
     rows = []
@@ -587,12 +566,9 @@ def commitment(df: pd.DataFrame, by: str = "speaker", level: float = 0.95) -> pd
 
 
 def commitment_by_kind(df: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
-    """Hedged and boosted shares of forecasts, of claims that are not forecasts, and of the rest.
-
-    One row per :data:`SENTENCE_KINDS` with ``sentences``, ``hedged``, ``hedged_share``,
-    ``hedged_low``, ``hedged_high``, the same for ``boosted`` (Wilson intervals), and on every
-    row ``hedged_p`` / ``boosted_p``: Fisher's exact test of forecasts against claims.
-    """
+    """Hedged and boosted shares (Wilson intervals) of forecasts, of claims that are not forecasts,
+    and of the rest (:data:`SENTENCE_KINDS`); ``hedged_p`` / ``boosted_p`` on every row: Fisher's
+    exact test of forecasts against claims."""
     fc, cl = _flag(df, "forecast").eq(1), _flag(df, "claim").eq(1)
     kind = pd.Series(np.where(fc, SENTENCE_KINDS[0], np.where(cl, SENTENCE_KINDS[1], SENTENCE_KINDS[2])), index=df.index)
     hedged, boosted = _flag(df, "hedged"), _flag(df, "boosted")

@@ -239,7 +239,8 @@ def evaluate(annotate: Any = None, directory: Path = ANNOTATIONS) -> dict[str, V
         for call, (_, transcript) in ref_set.calls.items():
             rows = labels[labels["call"] == call] if call else labels
             calls[call or ref_set.name] = score(annotate(load(transcript)), rows, reference_horizons=horizons)
-        sets[ref_set.name] = pooled([calls[c or ref_set.name] for c in ref_set.calls]) if len(ref_set.calls) > 1 else calls[ref_set.name]
+        own = [calls[c or ref_set.name] for c in ref_set.calls]
+        sets[ref_set.name] = pooled(own) if len(own) > 1 else own[0]
     return {**sets, **{c: r for c, r in calls.items() if c not in sets}}
 
 
@@ -251,10 +252,8 @@ def metrics_table(rep: ValidationReport) -> pd.DataFrame:
     base = m[m["system"] == "baseline"].sort_values("f1", ascending=False, kind="stable")
     best = base.drop_duplicates("label").set_index("label")[["baseline_list", "f1"]]
     table = rules.join(best.rename(columns={"baseline_list": "baseline", "f1": "baseline_f1"}))
-    table["baselines"] = [
-        "; ".join(f"{b} {f:.2f}" for b, f in zip(base.loc[base["label"] == lab, "baseline_list"], base.loc[base["label"] == lab, "f1"]))
-        for lab in table.index
-    ]
+    table["baselines"] = ["; ".join(f"{b} {f:.2f}" for b, f in base.loc[base["label"] == lab, ["baseline_list", "f1"]].values)
+                          for lab in table.index]
     return table.reindex([lab for lab in LABELS if lab in table.index])
 
 
@@ -298,12 +297,6 @@ def _series(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _prefix(name: str) -> str:
-    """The glue prefix of a set or call: ``validation`` for the seed, ``validation_other``,
-    ``validation_tnc_q2_2021`` ..."""
-    return "validation" if name == "seed" else f"validation_{name.lower()}"
-
-
 def figures(reports: Mapping[str, ValidationReport]) -> dict[str, Any]:
     """Every figure of the validation chapter by its glue name, for each set and call of
     ``reports`` (:func:`evaluate`): ``<prefix>_n``, ``<prefix>_f1_<label>``, ``_p_``, ``_r_``,
@@ -314,18 +307,18 @@ def figures(reports: Mapping[str, ValidationReport]) -> dict[str, Any]:
     calls pooled, ``validation_<call>`` for each call."""
     out: dict[str, Any] = {}
     for name, rep in reports.items():
-        p, table = _prefix(name), metrics_table(rep)
+        p, table = "validation" if name == "seed" else f"validation_{name.lower()}", metrics_table(rep)
         out[f"{p}_n"] = int(table["n"].iloc[0])
         for label, row in table.iterrows():
             out.update({f"{p}_f1_{label}": float(row.f1), f"{p}_p_{label}": float(row.precision),
                         f"{p}_r_{label}": float(row.recall), f"{p}_base_f1_{label}": float(row.baseline_f1)})
-        out[f"{p}_worst_label"] = weakest(rep)
-        out[f"{p}_worst_f1"] = float(table.loc[weakest(rep), "f1"])
-        out[f"{p}_verdict"] = verdict(rep)
-        out[f"{p}_n_errors"] = int(len(rep.errors))
-        if rep.horizon["n"]:
-            out.update({f"{p}_horizon_n": int(rep.horizon["n"]), f"{p}_horizon_hits": int(rep.horizon["hits"]),
-                        f"{p}_horizon_share": float(rep.horizon["share"] * 100), f"{p}_tolerance": int(rep.horizon["tolerance_days"])})
+        worst = weakest(rep)
+        out.update({f"{p}_worst_label": worst, f"{p}_worst_f1": float(table.loc[worst, "f1"]),
+                    f"{p}_verdict": verdict(rep), f"{p}_n_errors": int(len(rep.errors))})
+        h = rep.horizon
+        if h["n"]:
+            out.update({f"{p}_horizon_n": int(h["n"]), f"{p}_horizon_hits": int(h["hits"]),
+                        f"{p}_horizon_share": float(h["share"] * 100), f"{p}_tolerance": int(h["tolerance_days"])})
     return out
 
 
