@@ -1,12 +1,10 @@
 """Internal-consistency checks of a transcript, as data: figures that cannot all be right.
 
 ``check(df, call_date=None)`` runs every check over the sentence table and returns one row per
-finding, sorted by first sentence id then kind. Each finding carries ``kind``, ``sentence_ids``
-(';'-joined), ``turns``, ``speakers``, ``evidence`` (the sentences' text), ``stated_value``
-(the figure as said), ``reference_value`` (what it is checked against; for an anachronism, the
-days from the horizon's end to the call), ``values`` (the computation, in words), ``source`` and
-``note``. The note always reads "likely transcription error": a check shows that figures
-disagree, not which one the speaker said.
+finding (:data:`COLUMNS`), sorted by first sentence id then kind: the figure as said
+(``stated_value``), what it is checked against (``reference_value``; for an anachronism, the days
+from the horizon's end to the call) and the computation in words (``values``). The ``note`` always
+reads "likely transcription error": a check shows that figures disagree, not which one was said.
 
 The checks are those a careful reader applies to any call; none names a company, a product or a
 figure of one call (:data:`CHECKS` says what each compares with):
@@ -246,14 +244,9 @@ def count_by_kind(findings: pd.DataFrame) -> dict[str, int]:
 
 
 def evidence_rows(findings: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
-    """The findings of :func:`check` with one row per sentence of evidence.
-
-    A finding that rests on two sentences ("150 hours a week" and "a third of the hours of the
-    week") gives two rows with the same ``finding`` number, so each sentence can be linked on
-    its own. Columns: ``finding`` (1, 2, ... in the order of ``findings``), ``kind``,
-    ``sentence_id``, ``speaker``, ``text`` (the sentence), ``values`` (the computation, in
-    words), ``source`` and ``note`` (always "likely transcription error").
-    """
+    """The findings of :func:`check` with one row per sentence of evidence: a finding that rests on
+    two sentences gives two rows with the same ``finding`` number (1, 2, ... in the order of
+    ``findings``), so each sentence can be linked on its own."""
     cols = ["finding", "kind", "sentence_id", "speaker", "text", "values", "source", "note"]
     by_id = df.set_index("sentence_id")
     rows = []

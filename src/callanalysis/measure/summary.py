@@ -406,14 +406,11 @@ def claim_profile(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
     ``hedged_claim_share`` (both of the claims; NaN without claims)."""
     df, keys = _grouped(df, by)
     claim = _flag(df, "claim")
-    d = pd.DataFrame({k: df[k] for k in keys} | {
-        "claim": claim, "figure": claim * _text(df, "quantities").str.strip().ne("").astype(int),
-        "hedged_claim": claim * _flag(df, "hedged"),
-    })
+    d = df[keys].assign(claim=claim, figure=claim * _text(df, "quantities").str.strip().ne("").astype(int),
+                        hedged_claim=claim * _flag(df, "hedged"))
     out = d.groupby(keys, sort=False, dropna=False).agg(
         sentences=("claim", "size"), claims=("claim", "sum"), claims_with_figure=("figure", "sum"),
-        hedged_claims=("hedged_claim", "sum"),
-    ).reset_index()
+        hedged_claims=("hedged_claim", "sum")).reset_index()
     out["claim_share"] = stats.ratio(out["claims"], out["sentences"])
     out["figure_share"] = stats.ratio(out["claims_with_figure"], out["claims"])
     out["hedged_claim_share"] = stats.ratio(out["hedged_claims"], out["claims"])
@@ -422,12 +419,9 @@ def claim_profile(df: pd.DataFrame, by: By = ("speaker",)) -> pd.DataFrame:
 
 
 def numeric_claims(df: pd.DataFrame, context_words: int = 4) -> pd.DataFrame:
-    """One row per figure with a unit stated in a claim, as the ``quantities`` detector reads it.
-
-    Columns: ``sentence_id, speaker, role, section, as_said`` (the span as spoken),
-    ``context`` (it with up to ``context_words`` words either side), ``value``, ``unit``
-    (normalised), ``topic, topic_label, text``; in sentence order, then as said.
-    """
+    """One row per figure with a unit stated in a claim, as the ``quantities`` detector reads it
+    (``as_said``, and its ``context``: up to ``context_words`` words either side); in sentence
+    order, then as said."""
     from ..label.quantities import find_quantities  # only the claims chapter needs it
 
     claims = df[_flag(df, "claim").eq(1) & _text(df, "quantities").str.strip().ne("")]
@@ -471,12 +465,9 @@ def topic_order() -> list[str]:
 
 
 def topic_matrix(df: pd.DataFrame, flag: str = "claim", by: str = "speaker") -> pd.DataFrame:
-    """Flagged sentences per (group, topic) as a complete grid (zeros kept), for a heat map.
-
-    Groups with a flagged sentence, most first (then by name); topics that occur, in the
-    lexicon's order with ``other`` last. Columns: ``by``, ``topic``, ``topic_label``, ``count``,
-    ``group_total``, ``share``, ``example_id`` and ``example`` (the group's first such sentence).
-    """
+    """Flagged sentences per (group, topic) as a complete grid (zeros kept), for a heat map: groups
+    with a flagged sentence, most first (then by name); topics that occur, in the lexicon's order
+    with ``other`` last; ``example`` is the group's first such sentence."""
     cols = [by, "topic", "topic_label", "count", "group_total", "share", "example_id", "example"]
     flagged = df[_flag(df, flag).eq(1)].sort_values("sentence_id", kind="mergesort")
     flagged = flagged.assign(topic=_text(flagged, "topic").replace("", OTHER_TOPIC))
@@ -499,10 +490,8 @@ def topic_matrix(df: pd.DataFrame, flag: str = "claim", by: str = "speaker") -> 
 
 
 def forecast_ledger(df: pd.DataFrame) -> pd.DataFrame:
-    """Every forecast, in the order said: ``sentence_id, speaker, role, section, topic,
-    topic_label, horizon_text, horizon_start, horizon_end`` (ISO dates, blank when none),
-    ``dated``, ``anachronism`` (ends before the call), ``hedged``, ``boosted`` (bools),
-    ``hedge_cues, booster_cues, text``."""
+    """Every forecast, in the order said, with its topic, horizon (ISO dates, blank when none), cues
+    and flags as bools (``dated``, ``anachronism``: ends before the call, ``hedged``, ``boosted``)."""
     f = df[_flag(df, "forecast").eq(1)].sort_values("sentence_id", kind="mergesort")
     topic = _text(f, "topic").replace("", OTHER_TOPIC)
     out = pd.DataFrame({
