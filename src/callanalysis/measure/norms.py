@@ -160,7 +160,7 @@ def _place(counts: np.ndarray, values: pd.Series, per: float, key: tuple, n_boot
     values, (num, den) = values.dropna().to_numpy(dtype=float), counts.sum(axis=0)
     rate, exact = float(stats.ratio(num, den, per)), num == 0 and den > 0
     if exact:  # no resample can hold a count: from zero to the exact Poisson bound
-        draws = np.array([0.0, stats.poisson_upper(0) / den * per])
+        draws = np.array([0.0, summary.zero_count_upper(den, per=per)])
     else:
         sums = stats.resample_sums(counts, n_boot, stats.generator(seed, key))
         draws = stats.ratio(sums[:, 0], sums[:, 1], per)
