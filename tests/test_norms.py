@@ -103,7 +103,7 @@ ROLE_DETAIL_CASES = {
 
 
 @pytest.mark.parametrize("role, title, detail",
-                         [(role, title, detail) for detail, cases in ROLE_DETAIL_CASES.items() for role, title in cases])
+                         [(role, title, detail) for detail, said in ROLE_DETAIL_CASES.items() for role, title in said])
 def test_role_detail_reads_the_title(role, title, detail):
     assert norms.role_detail(role, title) == detail
 

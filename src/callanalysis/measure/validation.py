@@ -192,7 +192,8 @@ def score(predicted: Rows, reference: Rows, *, reference_horizons: Rows | None =
                 fired = _join(got.get(_CUE_COLUMN[lab], [])) if _CUE_COLUMN[lab] else ""
                 if lab == "forecast":
                     fired = ";".join(x for x in (fired, _join(got.get("horizon_text", []))) if x)
-                errors.append((*said, lab, truth, guess, text, fired, str(r.get(_REFERENCE_CUES.get(lab, ""), "") or "")))
+                expected = str(r.get(_REFERENCE_CUES.get(lab, ""), "") or "")
+                errors.append((*said, lab, truth, guess, text, fired, expected))
         if r["sid"] in ref_end:
             ends = [d for d in map(_as_date, got.get("horizon_end", [])) if d]
             ok = bool(ends) and abs((ends[0] - ref_end[r["sid"]]).days) <= tolerance_days
@@ -210,8 +211,8 @@ def _metrics(counts: Mapping[tuple[str, str, str], Sequence[int]]) -> pd.DataFra
     """One row per (system, label, baseline) from its confusion counts."""
     rows = [(sys, baseline, lab, tp, fp, fn, tn, *prf(tp, fp, fn), tp + fp + fn + tn)
             for (sys, lab, baseline), (tp, fp, fn, tn) in counts.items()]
-    return pd.DataFrame(rows, columns=["system", "baseline_list", "label", "tp", "fp", "fn", "tn", "precision", "recall",
-                                       "f1", "n"])
+    return pd.DataFrame(rows, columns=["system", "baseline_list", "label", "tp", "fp", "fn", "tn", "precision",
+                                       "recall", "f1", "n"])
 
 
 def pooled(reports: Sequence[ValidationReport]) -> ValidationReport:
@@ -252,8 +253,8 @@ def metrics_table(rep: ValidationReport) -> pd.DataFrame:
     base = m[m["system"] == "baseline"].sort_values("f1", ascending=False, kind="stable")
     best = base.drop_duplicates("label").set_index("label")[["baseline_list", "f1"]]
     table = rules.join(best.rename(columns={"baseline_list": "baseline", "f1": "baseline_f1"}))
-    table["baselines"] = ["; ".join(f"{b} {f:.2f}" for b, f in base.loc[base["label"] == lab, ["baseline_list", "f1"]].values)
-                          for lab in table.index]
+    named = base[["label", "baseline_list", "f1"]].values
+    table["baselines"] = ["; ".join(f"{b} {f:.2f}" for label, b, f in named if label == lab) for lab in table.index]
     return table.reindex([lab for lab in LABELS if lab in table.index])
 
 
