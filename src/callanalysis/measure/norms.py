@@ -37,7 +37,7 @@ from scipy import stats as sps
 
 from .. import __version__
 from ..errors import TranscriptError
-from ..parse.transcript import load
+from ..parse.transcript import ROLES, load
 from ..paths import DATA, ROOT
 from . import readability, stats, summary
 
@@ -52,7 +52,8 @@ MEASURES = ("hedges", "boosters", "claims", "forecasts", "dated_forecasts")
 CALL_MEASURES = {"exec_hedges_per_100w": ("exec_hedges", "exec_words", 100),
                  "forecasts_per_1000w": ("forecasts", "words", 1000),
                  "dated_share": ("dated_forecasts", "forecasts", 1)}
-ROLE_DETAILS = ("CEO", "CFO", "other executive", "investor relations", "analyst", "operator", "unknown")
+#: The parser's roles, "executive" split by title.
+ROLE_DETAILS = ("CEO", "CFO", "other executive", *ROLES[1:])
 #: The title rule, first match wins, for company speakers (executive or investor relations role).
 TITLE_RULES = (("CEO", re.compile(r"(?<!to the )(?:\bCEO\b|chief\s+executive\s+office)", re.I)),
                ("CFO", re.compile(r"\bCFO\b|chief\s+financ\w*\s+officer", re.I)),
