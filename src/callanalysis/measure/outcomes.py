@@ -246,14 +246,9 @@ def source_links(row: pd.Series) -> list[tuple[str, str, str]]:
 
 
 def scorecard(matched: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per forecast: status, sources, and the matched sentence's hedge/booster labels.
-
-    Adds ``resolved`` (status met/missed/partly), ``met`` (1 met, 0 missed or partly, ``<NA>``
-    unresolved/unknown), ``hedged``, ``boosted``, ``hedge_cues``, ``booster_cues`` of the matched
-    sentence (``<NA>``/empty when unmatched) and ``n_sources``; the source cells
-    (``source_title``, ``source_url``, ``source_date``) are kept as the file has them
-    (:func:`source_links` reads them).
-    """
+    """One row per forecast: status, sources (cells as the file has them, :func:`source_links`
+    reads them), and the matched sentence's hedge/booster labels (``<NA>``/empty when unmatched);
+    ``met`` is 1 for met, 0 for missed or partly, ``<NA>`` for unresolved or unknown."""
     cols = [c for c in ("sentence_id", "hedged", "boosted", "hedge_cues", "booster_cues") if c in sentences]
     labels = sentences[cols].drop_duplicates("sentence_id")
     card = matched.drop(columns=[c for c in cols if c != "sentence_id" and c in matched]).merge(
@@ -335,10 +330,9 @@ def ledger_notes(call: Call, outcomes_dir: str | Path = OUTCOMES) -> dict[str, s
 
 def latest_source_date(card: pd.DataFrame) -> str:
     """The most recent date (``YYYY-MM-DD`` or ``YYYY-MM``) among all sources' dates; '' if none."""
-    found = []
-    for cell in card.get("source_date", pd.Series(dtype=str)).fillna(""):
-        for y, mth, d in _ISO_DATE.findall(str(cell)):
-            found.append((y, mth, d or "00", f"{y}-{mth}" + (f"-{d}" if d else "")))
+    cells = card.get("source_date", pd.Series(dtype=str)).fillna("")
+    found = [(y, mth, d or "00", f"{y}-{mth}" + (f"-{d}" if d else ""))
+             for cell in cells for y, mth, d in _ISO_DATE.findall(str(cell))]
     return max(found)[3] if found else ""
 
 

@@ -42,11 +42,8 @@ def generator(seed: int, key: Iterable[object]) -> np.random.Generator:
 
 
 def resample_sums(counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """``n_boot`` bootstrap draws of the column sums of ``counts`` (a 2-d array, rows x columns).
-
-    The rows are drawn with replacement, as many as there are, ``n_boot`` times; the result has
-    one row per draw and one column per column of ``counts`` (all NaN for an empty table).
-    """
+    """``n_boot`` bootstrap draws of the column sums of ``counts`` (rows drawn with replacement, as
+    many as there are): one row per draw, one column per column (all NaN for an empty table)."""
     counts = np.asarray(counts, dtype=float)
     if len(counts) == 0:
         return np.full((n_boot, counts.shape[1]), np.nan)

@@ -200,13 +200,10 @@ def bootstrap_rate_ci(df: pd.DataFrame, by: By = ("speaker",), value: str = "hed
 
 def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED,
                   level: float = 0.95) -> pd.DataFrame:
-    """Hedges, boosters and their balance (boosters minus hedges) per 100 words, with intervals.
+    """Hedges, boosters and their ``balance`` (boosters minus hedges) per 100 words, with intervals.
 
-    Columns: the keys, ``sentences``, ``words``, ``hedges``, ``boosters`` (cues),
-    ``hedges_per_100w``, ``hedges_low``, ``hedges_high``, the same for ``boosters``, ``balance``,
-    ``balance_low``, ``balance_high``. A group with no hedge (booster) resamples to [0, 0]; its
-    upper end is the exact Poisson bound instead (:func:`zero_count_upper`), and the balance's
-    interval widens to match.
+    A group with no hedge (booster) resamples to [0, 0]; its upper end is the exact Poisson bound
+    instead (:func:`zero_count_upper`), and the balance's interval widens to match.
     """
     grouped, keys = _grouped(df, by)
     d = prepare(grouped)

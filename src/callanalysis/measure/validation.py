@@ -11,9 +11,8 @@ Promises of :func:`score` (one reference set of one call):
   ``baseline_list``; :data:`BASELINES`), computed on the reference text;
 * horizon accuracy over the reference sentences that have a reference horizon end date: a hit
   when the aligned prediction's end date is within ``tolerance_days`` (31) of it;
-* an error table with one row per disagreement (sid, the report's ``sentence_id`` of the first
-  aligned sentence, label, reference, predicted, text, the predicted cues, the reference cues),
-  horizon misses included (label ``horizon``);
+* an error table with one row per disagreement (:data:`ERROR_COLUMNS`; ``sentence_id`` is the
+  report's id of the first aligned sentence), horizon misses included (label ``horizon``);
 * inputs may be pandas DataFrames or sequences of dicts; nothing is read from disk.
 
 :func:`evaluate` annotates the transcripts of every reference set (:data:`REFERENCE_SETS`: the
@@ -299,13 +298,9 @@ def _series(words: Sequence[str]) -> str:
 
 
 def figures(reports: Mapping[str, ValidationReport]) -> dict[str, Any]:
-    """Every figure of the validation chapter by its glue name, for each set and call of
-    ``reports`` (:func:`evaluate`): ``<prefix>_n``, ``<prefix>_f1_<label>``, ``_p_``, ``_r_``,
-    ``<prefix>_base_f1_<label>`` (the best baseline), ``<prefix>_worst_label`` and ``_worst_f1``,
-    ``<prefix>_verdict``, ``<prefix>_n_errors``, and where the set has horizons
-    ``<prefix>_horizon_n``, ``_hits``, ``_share`` (percent) and ``_tolerance``; the prefix is
-    ``validation`` for the seed (the names other pages quote), ``validation_other`` for the other
-    calls pooled, ``validation_<call>`` for each call."""
+    """Every figure of the validation chapter by its glue name, for each set and call of ``reports``
+    (:func:`evaluate`); the names start ``validation_`` and the call's name (``validation_other``
+    for the other calls pooled), or ``validation`` alone for the seed (the names other pages quote)."""
     out: dict[str, Any] = {}
     for name, rep in reports.items():
         p, table = "validation" if name == "seed" else f"validation_{name.lower()}", metrics_table(rep)
