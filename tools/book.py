@@ -42,7 +42,8 @@ from pathlib import Path
 from callanalysis.errors import TranscriptError
 from callanalysis.parse.transcript import Call, load
 from callanalysis.paths import ROOT
-from callanalysis.report import DEFAULT_TRANSCRIPT, ENV_VAR, default_transcript
+from callanalysis.paths import SEED_TRANSCRIPT
+from callanalysis.report import ENV_VAR, default_transcript
 
 from . import bookconfig, execute
 
@@ -79,7 +80,7 @@ def folder_name(transcript: str | os.PathLike[str]) -> str:
 def output_root(transcript: str | os.PathLike[str]) -> Path:
     """Where the book of ``transcript`` goes: the repository for the Tesla call, else
     ``_build/calls/<folder_name>``; its site is ``<root>/_build/html``."""
-    if Path(transcript).resolve() == DEFAULT_TRANSCRIPT.resolve():
+    if Path(transcript).resolve() == SEED_TRANSCRIPT.resolve():
         return ROOT
     return CALLS / folder_name(transcript)
 

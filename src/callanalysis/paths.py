@@ -12,3 +12,5 @@ ROOT: Path = Path(__file__).resolve().parents[2]
 DATA: Path = ROOT / "data"
 LEXICONS: Path = DATA / "lexicons"
 OUTCOMES: Path = DATA / "outcomes"
+ANNOTATIONS: Path = DATA / "annotations"
+SEED_TRANSCRIPT: Path = DATA / "raw" / "tsla-2024-q1-earnings-call.txt"

@@ -20,16 +20,15 @@ import pandas as pd
 
 from .errors import TranscriptError
 from .parse.transcript import Call, load
-from .paths import ROOT
+from .paths import ROOT, SEED_TRANSCRIPT
 
-DEFAULT_TRANSCRIPT = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 #: The transcript the book is built for (set by ``make book`` for another call).
 ENV_VAR = "CALLANALYSIS_TRANSCRIPT"
 
 
 def default_transcript() -> str:
     """The transcript the book is built for: ``$CALLANALYSIS_TRANSCRIPT`` or the Tesla call."""
-    return os.environ.get(ENV_VAR) or str(DEFAULT_TRANSCRIPT)
+    return os.environ.get(ENV_VAR) or str(SEED_TRANSCRIPT)
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:
