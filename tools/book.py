@@ -41,8 +41,7 @@ from pathlib import Path
 
 from callanalysis.errors import TranscriptError
 from callanalysis.parse.transcript import Call, load
-from callanalysis.paths import ROOT
-from callanalysis.paths import SEED_TRANSCRIPT
+from callanalysis.paths import ROOT, SEED_TRANSCRIPT
 from callanalysis.report import ENV_VAR, default_transcript
 
 from . import bookconfig, execute
