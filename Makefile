@@ -100,6 +100,7 @@ unexport CORPUS
 export CALLANALYSIS_NORMS_CORPUS = $(value CORPUS)
 
 norms: $(STAMP)  ## Rebuild data/norms/ from a folder of transcripts (CORPUS=dir, default ../shared/corpus/fool-dev)
+	mkdir -p _build
 	$(PY) -m callanalysis corpus "$$CALLANALYSIS_NORMS_CORPUS" -o _build/norms-corpus
 	$(PY) -m callanalysis.measure.norms "$$CALLANALYSIS_NORMS_CORPUS" _build/norms-corpus -o data/norms
 
