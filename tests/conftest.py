@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from callanalysis import load
+from callanalysis.paths import ROOT
+from callanalysis.paths import SEED_TRANSCRIPT as SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "data" / "raw" / "tsla-2024-q1-earnings-call.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

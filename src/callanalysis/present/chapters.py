@@ -12,7 +12,6 @@ imported by the functions that use them, so a chapter's kernel loads only what i
 
 from __future__ import annotations
 
-import hashlib
 from html import escape
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from ..measure.stats import HIGHER, LOWER, N_BOOT, UNCLEAR
 from ..parse import quality
 from ..parse.transcript import SECTION_LABELS
 from . import wording
+from .provenance import sha256
 from .tables import HTML, html_table
 from .wording import names, number, with_interval
 
@@ -156,7 +156,7 @@ def the_call(r, source: str | Path | None = None) -> Chapter:
     facts = pd.DataFrame([
         ("Company", f"{meta.company} ({meta.ticker})"), ("Quarter", f"Q{meta.quarter} {meta.fiscal_year}"),
         ("Date and time", f"{meta.date.isoformat()}, {meta.time} {meta.timezone or ''}".strip()),
-        ("Transcript file", source.name), ("SHA-256", hashlib.sha256(source.read_bytes()).hexdigest()),
+        ("Transcript file", source.name), ("SHA-256", sha256(source)),
         ("Characters", f"{len(call.text):,}"), ("Turns / sentences", f"{len(turns):,} / {len(s):,}"),
     ], columns=["Field", "Value"])
     firms = pd.DataFrame([{"speaker": p.name, "firm": p.firm} for p in call.participants], columns=["speaker", "firm"])
