@@ -17,7 +17,6 @@ much as on the speaker: compare speakers within one transcript, not with publish
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -45,7 +44,6 @@ def _sentence(text: str) -> str:
     return c if not c or c[-1] in ".?!\"”’)" else c + "."
 
 
-@lru_cache(maxsize=65536)
 def components(sentence: str) -> tuple[int, int, int, int]:
     """(words, sentences, syllables, difficult words) of one of the report's sentences: its
     spoken words (:func:`~callanalysis.parse.sentences.word_count`), one sentence (none without
