@@ -46,16 +46,16 @@ _SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9, "bn": 1e9}
 
 _WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
 _NUMBER_KEYS = frozenset(word[:3] for word in _SMALL)  # the Words keys a number word can have
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _NUMBER = re.compile(
     r"(?P<sign>(?<=[\s(])-(?=\$?\d))?(?P<cur>\$\s?(?P<paren>\()?)?"
-    rf"(?<![\w.,])(?P<num>{_DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
+    rf"(?<![\w.,])(?P<num>{DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
     r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?(?(paren)\))"
     r"(?:\s+(?P<mag>(?i:thousand|million|billion|trillion))\b)?"
     r"(?P<pct>\s?%|\s+percent\b)?"
@@ -155,7 +155,7 @@ def _draft(text: str, m: re.Match[str]) -> _Draft | None:
     if suffix:
         value *= _SUFFIX[suffix.lower()]
     if mag:
-        value *= _MAGNITUDE[mag.lower()]
+        value *= MAGNITUDE[mag.lower()]
     end = m.end()
     if cur:
         unit = "USD"

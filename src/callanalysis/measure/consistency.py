@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..label.quantities import _DIGITS, _MAGNITUDE
+from ..label.quantities import DIGITS, MAGNITUDE
 from ..paths import LEXICONS
 
 PLAUSIBILITY_PATH = LEXICONS / "plausibility.csv"
@@ -47,11 +47,11 @@ CHECKS: dict[str, str] = {
 }
 KINDS: tuple[str, ...] = tuple(CHECKS)
 
-_SCALES = "|".join(_MAGNITUDE)
-_NUMBER = rf"(?P<num>{_DIGITS})\s*(?P<scale>{_SCALES})?"
+_SCALES = "|".join(MAGNITUDE)
+_NUMBER = rf"(?P<num>{DIGITS})\s*(?P<scale>{_SCALES})?"
 #: A figure with its kind: "$1.2 billion", "18.9%", "40" (groups ``@cur``, ``@n``, ``@sc``, ``@pct``, with
 #: ``@`` replaced by a prefix).
-_FIGURE = rf"(?P<@cur>\$)?(?P<@n>-?(?:{_DIGITS}))\s*(?P<@sc>{_SCALES})?\s*(?P<@pct>%|percent)?"
+_FIGURE = rf"(?P<@cur>\$)?(?P<@n>-?(?:{DIGITS}))\s*(?P<@sc>{_SCALES})?\s*(?P<@pct>%|percent)?"
 _FRACTIONS = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2), "a third": Fraction(1, 3),
               "one third": Fraction(1, 3), "one-third": Fraction(1, 3), "two thirds": Fraction(2, 3),
               "two-thirds": Fraction(2, 3), "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4),
@@ -76,7 +76,7 @@ _PART_OF = re.compile(r"(?<![\w.$,])(?P<a>\d+(?:,\d{3})*)\s+(?:out\s+of|of\s+(?:
 
 def number(num: str, scale: str | None = None) -> float:
     """``"1,300"`` -> 1300.0; ``("300", "billion")`` -> 3e11."""
-    return float(num.replace(",", "")) * _MAGNITUDE.get((scale or "").lower(), 1.0)
+    return float(num.replace(",", "")) * MAGNITUDE.get((scale or "").lower(), 1.0)
 
 
 def _figure(m: re.Match, p: str) -> tuple[float, str]:
@@ -86,7 +86,7 @@ def _figure(m: re.Match, p: str) -> tuple[float, str]:
 
 
 def _fmt(x: float) -> str:
-    for word, size in sorted(_MAGNITUDE.items(), key=lambda kv: -kv[1]):
+    for word, size in sorted(MAGNITUDE.items(), key=lambda kv: -kv[1]):
         if abs(x) >= size:
             return f"{x / size:,.3g} {word}"
     return f"{x:,.4g}"

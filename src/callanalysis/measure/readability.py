@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import textstat
 
-from ..parse.sentences import _MARKER, word_count
+from ..parse.sentences import MARKER, word_count
 from . import stats
 from .summary import PHASE_COLUMNS, PHASE_ORDER, phase_groups
 
@@ -35,7 +35,7 @@ _DASH = re.compile(r"(?:\s|^)-{1,3}(?=\s|$)")
 
 def clean_text(text: str) -> str:
     """``text`` without ``[Marker]``s and bare dashes, whitespace collapsed."""
-    return " ".join(_DASH.sub(" ", _MARKER.sub(" ", text)).split())
+    return " ".join(_DASH.sub(" ", MARKER.sub(" ", text)).split())
 
 
 def _sentence(text: str) -> str:

@@ -41,7 +41,7 @@ SENTENCE_STARTERS = frozenset(
 _CANDIDATE = re.compile(r"[.?!]+[\"”’)\]]*(?=\s+[\"“‘(\[$A-Z0-9])")
 _NEXT_WORD = re.compile(r"\s+[\"“‘(\[]*([\w'’]+)")
 _WORD = re.compile(r"[A-Za-z0-9$€£][\w'’%.,$-]*")
-_MARKER = re.compile(r"\[[^\]]{1,40}\]")
+MARKER = re.compile(r"\[[^\]]{1,40}\]")
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
 _INITIAL = re.compile(r"[A-Za-z]\.")  # a single initial: "X."
 _INITIALS = re.compile(r"(?:[a-z]\.){2,}")  # lower-cased dotted initials: "u.s."
@@ -105,7 +105,7 @@ def sentence_spans(call: Call) -> Iterator[tuple[Turn, int, int]]:
 
 def word_count(text: str) -> int:
     """Spoken words in ``text``: markers such as ``[Inaudible]`` and bare dashes do not count."""
-    return len(_WORD.findall(_MARKER.sub(" ", text)))
+    return len(_WORD.findall(MARKER.sub(" ", text)))
 
 
 TURN_COLUMNS = ["turn", "speaker", "title", "firm", "role", "section", "start", "end", "text"]
