@@ -229,6 +229,12 @@ def _kernels_with(marker: str) -> list[int]:
     return found
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A test suite started in the background (``make test &``) ignores SIGINT, and so would the
+    build it starts; the build under test gets Ctrl-C as it does at a terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how, status, said", [("ctrl-c", 130, "interrupted"), ("sigterm", 143, "terminated")])
 def test_stopping_a_build_leaves_nothing_running_and_nothing_written(tmp_path, how, status, said):
@@ -237,7 +243,7 @@ def test_stopping_a_build_leaves_nothing_running_and_nothing_written(tmp_path, h
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "tools.book", "--transcript", str(SEED), "--output", str(out)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_ctrl_c_as_at_a_terminal)
     deadline = time.monotonic() + 60
     while not [p for p in _kernels_with(marker) if p != proc.pid] and time.monotonic() < deadline:
         time.sleep(0.2)  # until the notebooks run
