@@ -31,7 +31,7 @@ from datetime import date
 from .hedges import not_month as _not_month
 from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
 from .lexicons import CueMatch, CueMatcher, Rule
-from .sentence_types import NAME, STATEMENT, sentence_type
+from .sentence_types import NAME, REMARK, STATEMENT, sentence_type
 
 
 #: The lexicon ``kind`` of cues that count only with a future time.
@@ -50,13 +50,9 @@ _SPECIFIC_SUBJECT_BEFORE = re.compile(
 _HABITUAL_SEQUENCE = re.compile(
     r"^\W*(?:(?:and|so|but)\W+)*(?:once|when|whenever|every\s+time|each\s+time|after)\b[^,]*,\s*(?:then\s+)?"
     r"(?:we|they|it|you)\s+(?!will\b|won['’]t\b|shall\b|are\s+going\b|['’]re\s+going\b)(?:\w+ly\s+)?[a-z]+(?<!ed)\b", _I)
-#: What a speaker adds when "add" is a speech act: a remark, not stores or an amount ("I'll add one
-#: thing", "I'd add to that", "I'll just add, ...").
-_REMARK = (
-    r"(?=\s*(?:[.,;:!?]|--|—|$)|\s+(?:also\s+)?(?:that|this|is|to\s+(?:that|this|what|it)|on|just|a\s+(?:few|couple|little|bit|quick|final)"
-    r"|(?:one|two|a|another)\s+(?:more\s+|other\s+|quick\s+|final\s+)?(?:thing|point|comment|note|word|thought)s?"
-    r"|some\s+(?:color|thoughts|comments|context|perspective))\b)"
-)
+#: "add" as the speaker's next words: a remark (:data:`~.sentence_types.REMARK`), or what they are
+#: about to say ("I'll add that ...", "which I'll add is ...", "I'll just add, ...").
+_REMARK = r"(?=\s*(?:[.,;:!?]|--|—|$)|\s+(?:also\s+)?(?:that|this|is|just|" + REMARK + r")\b)"
 #: Who can say the next words: the speaker ("I", "we", "I'm"), a colleague named or by title ("Bob",
 #: "Jane and I", "our CFO, Ray Young,").
 _SPEAKER_BEFORE = re.compile(

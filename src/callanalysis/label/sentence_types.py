@@ -75,10 +75,16 @@ _SPEECH = (
 #: A colleague named as the one who speaks next ("Bob will review ..."): a capitalised word that is
 #: no pronoun or determiner ("That will cover ..." names no one).
 NAME = r"(?!(?:That|This|These|Those|There|It|Which|What|The|Our|All|Each|Both|Some|Such)\b)(?-i:[A-Z][a-z]+)"
+#: What a speaker adds when "add" is a speech act: a remark ("I'll add one thing", "I'd add to that"),
+#: not stores or an amount ("we will add 200 stores").
+REMARK = (
+    r"a\s+(?:few|couple|little|bit|quick|final)|(?:one|two|a|another)\s+(?:more\s+|other\s+|quick\s+|final\s+)?"
+    r"(?:thing|point|comment|note|word|thought)s?|some\s+(?:color|thoughts|comments|context|perspective)"
+    r"|to\s+(?:that|what|this|it|(?-i:[A-Z]))|on"
+)
 #: Speech acts the speaker alone makes ("I'll just add", "I'll now turn the call over").
 _OWN_SPEECH = (
-    r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:a\s+(?:few|couple|little|bit|quick|final)|(?:one|two|a|another)\s+(?:more\s+|other\s+|quick\s+|final\s+)?"
-    r"(?:thing|point|comment|note|word|thought)s?|some\s+(?:color|thoughts|comments|context|perspective)|to\s+(?:that|what|this|(?-i:[A-Z]))|on)\b)|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
+    r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:" + REMARK + r")\b)|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
     r"|(?:begin|start)(?=\s+(?:with|by|off|today|here|our|the\s+call)|\W*$)|open\s+(?:the\s+(?:call|line|floor)|it\s+up|up\s+the)|move\s+on\b"
     r"|close\s+the\s+call|conclude|wrap\s+up|focus\s+my|be\s+(?:happy|glad|pleased)\s+to\s+(?:answer|take)|put\s+some\s+color"
     r"|try\s+to\s+(?:answer|address|dimensionalize|give)|ask\s+(?:you|(?-i:[A-Z]))|be\s+your)\b"
