@@ -34,6 +34,11 @@ def test_table_is_marked_sortable_with_numeric_sort_keys():
     assert "data-sortable" in out and 'data-sort="1200.0"' not in out and 'data-sort="1200"' in out
 
 
+def test_whole_numbers_have_thousands_separators_but_years_do_not():
+    out = str(tables.html_table(pd.DataFrame({"words": [4488], "fiscal_year": [2024]})))
+    assert ">4,488<" in out and ">2024<" in out
+
+
 def test_max_rows_says_how_many_are_shown():
     out = str(tables.html_table(pd.DataFrame({"n": range(10)}), max_rows=3))
     assert out.count("<tr>") == 4 and "Showing 3 of 10 rows" in out

@@ -58,11 +58,10 @@ def _table(df: pd.DataFrame, columns: dict[str, str], **kw) -> HTML:
     return html_table(df[list(columns)], labels=columns, **kw)
 
 
-def _rate_cells(d: pd.DataFrame, **cells: str) -> pd.DataFrame:
-    """``d`` with 'rate (low–high)' columns: ``name="hedges"`` reads ``hedges_per_100w``,
-    ``hedges_low``, ``hedges_high`` (the form of ``summary.hedging_table``)."""
+def _rate_cells(d: pd.DataFrame) -> pd.DataFrame:
+    """``d`` (a ``summary.hedging_table``) with 'rate (low–high)' columns ``hedge_rate`` and ``boost_rate``."""
     return d.assign(**{name: with_interval(d[f"{m}_per_100w"], d[f"{m}_low"], d[f"{m}_high"], ".2f", ".1f")
-                       for name, m in cells.items()})
+                       for name, m in (("hedge_rate", "hedges"), ("boost_rate", "boosters"))})
 
 
 # --------------------------------------------------------------------------- what they promised
@@ -171,10 +170,10 @@ def the_call(r, source: str | Path | None = None) -> Chapter:
     notes = notes[["what", "turn", "speaker", "sentence_id", "detail"]]
     tables = {
         "facts": html_table(facts, caption="What the transcript's header and file say"),
-        "speakers": html_table(speakers, formats={"words_per_turn": ".0f", "share": ".1f", "words": ",d"},
+        "speakers": html_table(speakers, formats={"words_per_turn": ".0f", "share": ".1f"},
                                labels={"words_per_turn": "words per turn", "share": "share of words (%)"},
                                caption="Speakers, by words spoken"),
-        "sections": html_table(sections, formats={"share": ".1f", "words": ",d"}, labels={"share": "share of words (%)"},
+        "sections": html_table(sections, formats={"share": ".1f"}, labels={"share": "share of words (%)"},
                                caption="Sections of the call"),
         "notes": html_table(notes, labels={"what": "note", "sentence_id": "sentence"},
                             caption="Data-quality notes, in transcript order"),
@@ -355,28 +354,24 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
         opening=lambda d: with_interval(d["opening_rate"], d["opening_low"], d["opening_high"], ".2f", ".1f"),
         qa=lambda d: with_interval(d["qa_rate"], d["qa_low"], d["qa_high"], ".2f", ".1f"),
         diff=lambda d: with_interval(d["difference"], d["diff_low"], d["diff_high"], **signed))
-    words = {"words": ",d"}
     tables = {
         "speakers": _table(
-            _rate_cells(by_speaker, hedge_rate="hedges", boost_rate="boosters").sort_values(
-                ["hedges_per_100w", "speaker"], ascending=[False, True]),
+            _rate_cells(by_speaker).sort_values(["hedges_per_100w", "speaker"], ascending=[False, True]),
             {"speaker": "Speaker", "role": "Role", "words": "Words", "hedges": "Hedges", "hedge_rate": _RATE_HEADERS["hedge_rate"],
              "hedges_vs_rest": "Hedging against the rest", "boosters": "Boosters", "boost_rate": _RATE_HEADERS["boost_rate"]},
-            formats=words, caption="Hedge and booster cues per speaker, with 95% bootstrap intervals"),
-        "roles": _table(_rate_cells(summary.hedging_table(s, ["role", "phase"], n_boot=n_boot), hedge_rate="hedges",
-                                    boost_rate="boosters"),
+            caption="Hedge and booster cues per speaker, with 95% bootstrap intervals"),
+        "roles": _table(_rate_cells(summary.hedging_table(s, ["role", "phase"], n_boot=n_boot)),
                         {"role": "Role", "phase": "Part of the call", "words": "Words", "hedges": "Hedges", **_RATE_HEADERS},
-                        formats=words, caption="Hedges and boosters by role and part of the call"),
+                        caption="Hedges and boosters by role and part of the call"),
         "phases": _table(phase_table, {"speaker": "Speaker", "opening_words": "Opening words",
                                        "opening": "Opening: hedges per 100 words", "qa_words": "Q&A words",
                                        "qa": "Q&A: hedges per 100 words", "diff": "Q&A minus opening",
                                        "verdict": "Q&A against opening"},
-                         formats={"opening_words": ",d", "qa_words": ",d"},
                          caption="Executives' hedges per 100 words (95% intervals), scripted opening against Q&A"),
         "balance": _table(by_speaker.sort_values(["balance", "speaker"]).assign(
             balance_ci=lambda d: with_interval(d["balance"], d["balance_low"], d["balance_high"], **signed)),
             {"speaker": "Speaker", "role": "Role", "words": "Words", "hedges": "Hedges", "boosters": "Boosters",
-             "balance_ci": "Boosters minus hedges per 100 words (95% interval)"}, formats=words),
+             "balance_ci": "Boosters minus hedges per 100 words (95% interval)"}),
         "cues": _table(by_speaker.sort_values(["hedges", "speaker"], ascending=[False, True]).assign(
             top_hedges=lambda d: [top_lists["hedge"].get(sp, "none") for sp in d["speaker"]],
             top_boosters=lambda d: [top_lists["booster"].get(sp, "none") for sp in d["speaker"]]),
@@ -384,11 +379,10 @@ def hedging(r, n_boot: int = N_BOOT) -> Chapter:
              "boosters": "Boosters", "top_boosters": "Most frequent boosters"}),
         "kinds": _table(kinds, {"hedge_context": "Whose sentences", "kind_label": "Kind of cue", "count": "Cues",
                                 "share": "Share of their hedges", "examples": "Most frequent"}, formats={"share": ".0%"}),
-        "contexts": _table(_rate_cells(summary.hedging_table(s, "hedge_context", n_boot=n_boot), hedge_rate="hedges",
-                                       boost_rate="boosters"),
+        "contexts": _table(_rate_cells(summary.hedging_table(s, "hedge_context", n_boot=n_boot)),
                            {"hedge_context": "Whose sentences", "words": "Words", "hedges": "Hedges", **_RATE_HEADERS},
-                           formats=words, caption="Analysts' questions apart from executives' speech ('other': "
-                                                  "investor relations, operator, unnamed)"),
+                           caption="Analysts' questions apart from executives' speech ('other': investor relations, "
+                                   "operator, unnamed)"),
         "analysts": _table(analyst_hedged, {"sentence_id": "Sentence", "speaker": "Analyst", "hedge_cues": "Hedges",
                                             "request": "Question or request", "text": "Sentence"}),
     }
@@ -711,7 +705,7 @@ def _speaker_tables(s, profile, read, share, hedging, fog_phase, roles, n_boot) 
                                           "word_share": "Share", "claims": "Claims", "forecasts": "Forecasts",
                                           "hedges_per_100w": "Hedges", "boosters_per_100w": "Boosters"},
                           formats={"word_share": ".0%", "claims": ".0%", "forecasts": ".0%", "hedges_per_100w": ".1f",
-                                   "boosters_per_100w": ".1f", "words": ",d"},
+                                   "boosters_per_100w": ".1f"},
                           caption="One row per speaker, most words first. Share: of all words. Claims, forecasts: share "
                                   "of the speaker's sentences. Hedges, boosters: cues per 100 words. The download adds "
                                   "words per turn, readability and every interval."),
@@ -722,7 +716,7 @@ def _speaker_tables(s, profile, read, share, hedging, fog_phase, roles, n_boot) 
                                            "difficult_per_100w": "Long words per 100",
                                            "fre": "Flesch reading ease (95% interval)",
                                            "fog": "Gunning fog (95% interval)", "reliable": "Enough words"},
-                              formats={"words": ",d", "words_per_sentence": ".1f", "difficult_per_100w": ".1f"},
+                              formats={"words_per_sentence": ".1f", "difficult_per_100w": ".1f"},
                               caption="Readability per speaker; long words: three or more syllables and not on "
                                       "textstat's easy-word list"),
         "roles": _table(rp.assign(
@@ -732,7 +726,7 @@ def _speaker_tables(s, profile, read, share, hedging, fog_phase, roles, n_boot) 
             fog_ci=lambda d: with_interval(d["gunning_fog"], d["fog_low"], d["fog_high"], ".1f")),
             {"role": "Role", "phase": "Part of the call", "words": "Words", "claim_ci": "Claims (share of sentences)",
              "forecast_ci": "Forecasts (share of sentences)", "hedge_ci": "Hedges per 100 words", "fog_ci": "Gunning fog"},
-            formats={"words": ",d"}, caption="By role and part of the call, with 95% intervals"),
+            caption="By role and part of the call, with 95% intervals"),
     }
     data = {"profile": profile, "speakers_csv": speakers_csv, "read": read, "claims": share["claim"],
             "forecasts": share["forecast"], "roles": roles, "small": profile.set_index("speaker")["words"] < SMALL_WORDS,

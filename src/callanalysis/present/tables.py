@@ -70,8 +70,9 @@ class HTML:
         return f"<HTML: {len(self.markup):,} characters>"
 
 
-def _cell(value: object, fmt: str | None) -> tuple[str, str]:
-    """(display text, sort key) of one cell."""
+def _cell(value: object, fmt: str | None, column: object = "") -> tuple[str, str]:
+    """(display text, sort key) of one cell; whole numbers with thousands separators, except years (a
+    column whose name ends in "year")."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "", ""
     if fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -81,7 +82,7 @@ def _cell(value: object, fmt: str | None) -> tuple[str, str]:
     if isinstance(value, float):
         return f"{value:,.2f}", repr(value)
     if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value), str(value)
+        return str(value) if str(column).endswith("year") else f"{value:,}", str(value)
     return str(value), str(value)
 
 
@@ -111,7 +112,7 @@ def html_table(
     for i, record in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
         for col, value in zip(shown.columns, record):
-            text, key = _cell(value, formats.get(col))
+            text, key = _cell(value, formats.get(col), col)
             body = html.escape(text)
             url = str(urls.iloc[i][links[col]]) if col in links else ""
             if url.startswith(("http://", "https://")) and text:
