@@ -429,6 +429,11 @@ def _rows(data: pd.DataFrame, y: str, value: str, sort: list[str] | None) -> lis
     return list(data.sort_values([value, y], ascending=[False, True], kind="mergesort")[y])
 
 
+def _ci(value: str, low: str, high: str, title: str, fmt: str, to: str = "95% interval to") -> tuple[tuple, ...]:
+    """The :func:`_tips` fields of a value and its 95% interval."""
+    return (f"{value}:Q", title, fmt), (f"{low}:Q", "95% interval from", fmt), (f"{high}:Q", to, fmt)
+
+
 def interval_chart(
     data: pd.DataFrame, *, value: str, low: str, high: str, x_title: str, y: str = "speaker",
     y_title: str | None = "Speaker", color: str | None = "role", sort: list[str] | None = None,
@@ -456,8 +461,7 @@ def interval_chart(
     y_enc = alt.Y(f"{y}:N", sort=order, title=y_title if show_y_labels else None,
                   axis=alt.Axis(labels=show_y_labels, ticks=show_y_labels, domain=False))
     colour = _role_color(d[color], f"{color}:N") if color and color in d else alt.value(OKABE_ITO["blue"])
-    tips = tooltip or _tips((f"{y}:N", (y_title or y).capitalize()), (f"{value}:Q", x_title, x_format),
-                            (f"{low}:Q", "95% interval from", x_format), (f"{high}:Q", "95% interval to", x_format))
+    tips = tooltip or _tips((f"{y}:N", (y_title or y).capitalize()), *_ci(value, low, high, x_title, x_format))
     scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
     bars = alt.Chart(d).mark_rule(strokeWidth=2).encode(
         x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=axis_format or x_format), scale=scale),
@@ -476,6 +480,17 @@ def interval_chart(
     return chart.properties(description=description) if description else chart
 
 
+def _side_by_side(panels: list[tuple], order: list[str], title: alt.Title, description: str,
+                  **kw) -> alt.HConcatChart:
+    """:func:`interval_chart` panels side by side, one per ``(data, value, low, high, x_title, tooltip)``,
+    rows in ``order``, the y labels on the first only."""
+    return alt.hconcat(*[interval_chart(d, value=value, low=low, high=high, x_title=label, sort=order, small="small",
+                                        width=PANEL_WIDTH, tooltip=tips, show_y_labels=i == 0, **kw)
+                         for i, (d, value, low, high, label, tips) in enumerate(panels)],
+                       spacing=12).properties(title=title, description=description)
+
+
+#: The rates of ``summary.hedging_table``: value, interval and axis title.
 _MEASURES = {
     "hedges": ("hedges_per_100w", "hedges_low", "hedges_high", "Hedges per 100 words"),
     "boosters": ("boosters_per_100w", "boosters_low", "boosters_high", "Boosters per 100 words"),
@@ -483,12 +498,12 @@ _MEASURES = {
 }
 
 
-def _rate_tooltips(group: str, measure: str) -> list[alt.Tooltip]:
-    value, low, high, label = _MEASURES[measure]
+def _rate_panel(d: pd.DataFrame, group: str, measure: str) -> tuple:
+    """A :func:`_side_by_side` panel of one of :data:`_MEASURES`, with its tooltips."""
     counted = [] if measure == "balance" else [(f"{measure}:Q", f"{measure.capitalize()} counted")]
-    return _tips((f"{group}:N", group.capitalize()), ("role:N", "Role"), ("words:Q", "Words", ","), *counted,
-                 (f"{value}:Q", label, ".2f"), (f"{low}:Q", "95% interval from", ".2f"),
-                 (f"{high}:Q", "95% interval to", ".2f"))
+    tips = _tips((f"{group}:N", group.capitalize()), ("role:N", "Role"), ("words:Q", "Words", ","), *counted,
+                 *_ci(*_MEASURES[measure], ".2f"))
+    return (d, *_MEASURES[measure], tips)
 
 
 def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.HConcatChart:
@@ -498,20 +513,18 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
     rate, highest first; groups under ``small_words`` words are drawn with open marks.
     """
     d = table.assign(small=table["words"] < small_words)
-    order = _rows(d, group, "hedges_per_100w", None)
     top_high = float(max(d["hedges_high"].max(), d["boosters_high"].max(), 0.5))
     x_max = float(int(top_high) + (top_high > int(top_high)))  # the next whole number
-    panels = _panels([(d, *_MEASURES[m], m) for m in ("hedges", "boosters")], order,
-                     lambda *spec: _rate_tooltips(group, spec[-1]), y=group, y_title=group.capitalize(),
-                     x_format=".2f", axis_format="~r", x_domain=[0, x_max])
     top = d.sort_values("hedges_per_100w", ascending=False).iloc[0]
     description = (
         f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with 95% bootstrap "
         f"intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words (interval "
         f"{top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {int((d['boosters'] == 0).sum())} of {len(d)} use no booster.")
-    return alt.hconcat(*panels, spacing=12).properties(title=_title("Who hedges, who boosts", subtitle=[
-        "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)]),
-        description=description)
+    title = _title("Who hedges, who boosts", subtitle=[
+        "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)])
+    return _side_by_side([_rate_panel(d, group, m) for m in ("hedges", "boosters")],
+                         _rows(d, group, "hedges_per_100w", None), title, description, y=group,
+                         y_title=group.capitalize(), x_format=".2f", axis_format="~r", x_domain=[0, x_max])
 
 
 def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
@@ -521,12 +534,13 @@ def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
     description = (f"Dot-and-interval chart of boosters minus hedges per 100 words for {len(d)} {group}s; for "
                    f"{int((d['balance_high'] < 0).sum())} of them the whole 95% interval lies below zero (more "
                    "hedging than boosting).")
+    _, value, low, high, label, tips = _rate_panel(d, group, "balance")
     return interval_chart(
-        d, value="balance", low="balance_low", high="balance_high", x_title=_MEASURES["balance"][3], y=group,
-        y_title=group.capitalize(), small="small", reference=0.0, reference_label="as many boosters as hedges",
-        tooltip=_rate_tooltips(group, "balance"), title=_title("Certainty balance", subtitle=[
-            "Left of the dashed line: more hedges than boosters; bars are 95% bootstrap intervals",
-            _SMALL_NOTE.format(n=small_words)]), description=description, x_format=".2f", axis_format="~r")
+        d, value=value, low=low, high=high, x_title=label, y=group, y_title=group.capitalize(), small="small",
+        reference=0.0, reference_label="as many boosters as hedges", tooltip=tips, title=_title(
+            "Certainty balance", subtitle=["Left of the dashed line: more hedges than boosters; bars are 95% bootstrap "
+                                           "intervals", _SMALL_NOTE.format(n=small_words)]),
+        description=description, x_format=".2f", axis_format="~r")
 
 
 def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 words", zero: bool = True) -> alt.LayerChart:
@@ -621,14 +635,6 @@ def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
             "Where the hedges and boosters fall", subtitle="Each tick is one sentence with a cue; shading marks the sections"))
 
 
-def _panels(specs: list[tuple], order: list[str], tips, **kw) -> list[alt.LayerChart]:
-    """:func:`interval_chart` panels side by side, one per ``(data, value, low, high, x_title, what)``;
-    the y labels on the first only, ``tips(value, low, high, x_title, what)`` their tooltips."""
-    return [interval_chart(d, value=value, low=low, high=high, x_title=label, sort=order, small="small",
-                           width=PANEL_WIDTH, tooltip=tips(value, low, high, label, what), show_y_labels=i == 0, **kw)
-            for i, (d, value, low, high, label, what) in enumerate(specs)]
-
-
 def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: pd.Series | None = None,
                     role: pd.Series | None = None) -> alt.HConcatChart:
     """Share of each speaker's sentences that are claims, and that are forecasts, with intervals.
@@ -639,22 +645,18 @@ def share_intervals(claims: pd.DataFrame, forecasts: pd.DataFrame, small_words: 
     c, f = (t.assign(role=t["speaker"].map(role) if role is not None else "unknown",
                      small=t["speaker"].map(small_words).fillna(False) if small_words is not None else False)
             for t in (claims, forecasts))
-
-    def tips(value, low, high, label, what):
-        return _tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("sentences:Q", "Sentences"), ("flagged:Q", what),
-                     (f"{value}:Q", label, ".0%"), (f"{low}:Q", "95% interval from", ".0%"),
-                     (f"{high}:Q", "95% interval to", ".0%"))
-
-    panels = _panels([(c, "share", "ci_low", "ci_high", "Share of sentences that are claims", "Claims"),
-                      (f, "share", "ci_low", "ci_high", "Share of sentences that are forecasts", "Forecasts")],
-                     _rows(c, "speaker", "share", None), tips, x_format="%", x_domain=[0, 1])
+    panels = [(t, "share", "ci_low", "ci_high", label, _tips(
+        ("speaker:N", "Speaker"), ("role:N", "Role"), ("sentences:Q", "Sentences"), ("flagged:Q", what),
+        *_ci("share", "ci_low", "ci_high", label, ".0%")))
+        for t, what, label in ((c, "Claims", "Share of sentences that are claims"),
+                               (f, "Forecasts", "Share of sentences that are forecasts"))]
     top_c, top_f = (t.sort_values("share", ascending=False).iloc[0] for t in (c, f))
     description = (f"Two dot-and-interval panels for {len(c)} speakers: the share of their sentences that are claims "
                    f"(highest: {top_c['speaker']}, {top_c['share']:.0%}) and that are forecasts (highest: "
                    f"{top_f['speaker']}, {top_f['share']:.0%}), with 95% bootstrap intervals.")
-    return alt.hconcat(*panels, spacing=12).properties(title=_title("What each speaker's sentences do", subtitle=[
-        "Share of the speaker's sentences; bars are 95% intervals", "Open marks: small samples, read with care"]),
-        description=description)
+    title = _title("What each speaker's sentences do", subtitle=[
+        "Share of the speaker's sentences; bars are 95% intervals", "Open marks: small samples, read with care"])
+    return _side_by_side(panels, _rows(c, "speaker", "share", None), title, description, x_format="%", x_domain=[0, 1])
 
 
 def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -> alt.HConcatChart:
@@ -665,22 +667,21 @@ def readability_intervals(scores: pd.DataFrame, role: pd.Series | None = None) -
     """
     d = scores.assign(role=scores["speaker"].map(role) if role is not None else "unknown",
                       small=~scores["reliable"].astype(bool))
-
-    def tips(value, low, high, label, what):
-        return _tips(("speaker:N", "Speaker"), ("role:N", "Role"), ("words:Q", "Words", ","),
-                     ("words_per_sentence:Q", "Words per sentence", ".1f"), (f"{value}:Q", label, ".1f"),
-                     (f"{low}:Q", "95% interval from", ".1f"), (f"{high}:Q", "95% interval to", ".1f"))
-
-    panels = _panels([(d, "flesch_reading_ease", "fre_low", "fre_high", "Flesch reading ease (higher: easier)", ""),
-                      (d, "gunning_fog", "fog_low", "fog_high", "Gunning fog (school years; higher: harder)", "")],
-                     _rows(d, "speaker", "gunning_fog", None), tips, x_format=".0f", x_zero=False)
+    panels = [(d, value, low, high, label, _tips(
+        ("speaker:N", "Speaker"), ("role:N", "Role"), ("words:Q", "Words", ","),
+        ("words_per_sentence:Q", "Words per sentence", ".1f"), *_ci(value, low, high, label, ".1f")))
+        for value, low, high, label in (
+            ("flesch_reading_ease", "fre_low", "fre_high", "Flesch reading ease (higher: easier)"),
+            ("gunning_fog", "fog_low", "fog_high", "Gunning fog (school years; higher: harder)"))]
     hard, easy = d.sort_values("gunning_fog", ascending=False).iloc[0], d.sort_values("gunning_fog").iloc[0]
     description = (f"Two dot-and-interval panels of readability for {len(d)} speakers with 95% bootstrap intervals; "
                    f"highest Gunning fog: {hard['speaker']} ({hard['gunning_fog']:.1f}), lowest: {easy['speaker']} "
                    f"({easy['gunning_fog']:.1f}).")
-    return alt.hconcat(*panels, spacing=12).properties(title=_title("How hard each speaker is to read", subtitle=[
+    title = _title("How hard each speaker is to read", subtitle=[
         "Formulas built for written text, applied to a transcript; bars are 95% intervals",
-        "Open marks: under the readability threshold, read with care"]), description=description)
+        "Open marks: under the readability threshold, read with care"])
+    return _side_by_side(panels, _rows(d, "speaker", "gunning_fog", None), title, description, x_format=".0f",
+                         x_zero=False)
 
 
 # --------------------------------------------------------------------------- validation
