@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from packaging.utils import canonicalize_name
 
 from callanalysis.present import provenance
 
@@ -119,9 +120,10 @@ def test_make_targets_parses_help_comments(tmp_path):
     assert df.to_dict("records") == [{"command": "make book", "what it does": "Build it"}]
 
 
-@pytest.mark.parametrize("given", [None, "data/raw/tsla-2024-q1-earnings-call.txt"])
+@pytest.mark.parametrize("given", [ROOT / "data/raw/tsla-2024-q1-earnings-call.txt",
+                                   "data/raw/tsla-2024-q1-earnings-call.txt"], ids=["absolute", "relative"])
 def test_summary_names_the_transcript_and_its_hash(given, monkeypatch):
-    monkeypatch.delenv("CALLANALYSIS_TRANSCRIPT", raising=False)
+    monkeypatch.chdir(ROOT)
     facts = provenance.summary(given)
     assert facts["transcript"] == "data/raw/tsla-2024-q1-earnings-call.txt"
     assert facts["transcript_sha256"] == SEED_SHA256
@@ -130,8 +132,8 @@ def test_summary_names_the_transcript_and_its_hash(given, monkeypatch):
 
 def test_lab_requirements_agree_with_the_report_pins():
     """``make lab`` adds JupyterLab without moving any package the report uses."""
-    report_pins = {provenance._normalise(k): v for k, v in provenance.read_pins(ROOT / "requirements.txt").items()}
-    lab_pins = {provenance._normalise(k): v for k, v in provenance.read_pins(ROOT / "requirements-lab.txt").items()}
+    report_pins = {canonicalize_name(k): v for k, v in provenance.read_pins(ROOT / "requirements.txt").items()}
+    lab_pins = {canonicalize_name(k): v for k, v in provenance.read_pins(ROOT / "requirements-lab.txt").items()}
     assert {"jupyterlab", "jupytext"} <= set(lab_pins)
     differ = {k: (v, report_pins[k]) for k, v in lab_pins.items() if k in report_pins and report_pins[k] != v}
     assert not differ, f"requirements-lab.txt pins differ from requirements.txt: {differ}"

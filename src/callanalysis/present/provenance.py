@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..report import ROOT, default_transcript, resolve
+from ..paths import ROOT
 
 #: Folders whose files are the report's inputs, relative to the repository root.
 INPUT_DIRS: tuple[str, ...] = ("data/raw", "data/annotations", "data/lexicons", "data/outcomes", "data/norms")
@@ -41,11 +41,6 @@ def sha256(path: str | os.PathLike[str]) -> str:
     """Hex SHA-256 of a file's bytes."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def _normalise(name: str) -> str:
-    """PEP 503 name: lower case, runs of ``-_.`` as one ``-``."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def installed_version(name: str) -> str | None:
@@ -106,11 +101,6 @@ def _shown(path: Path, root: Path = ROOT) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def transcript_used(transcript: str | os.PathLike[str] | None = None) -> Path:
-    """The transcript a notebook reads for ``transcript`` (as :func:`report.open_call` does)."""
-    return resolve(transcript or default_transcript()).resolve()
-
-
 def build_date() -> datetime:
     """Now, in UTC; or ``$SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -139,9 +129,9 @@ def make_targets(makefile: str | os.PathLike[str] = ROOT / "Makefile") -> pd.Dat
     return pd.DataFrame([(f"make {m[1]}", m[2].strip()) for m in found if m], columns=["command", "what it does"])
 
 
-def summary(transcript: str | os.PathLike[str] | None = None) -> dict[str, str]:
-    """The headline facts of a build, as text: date, commit, Python, transcript and its hash."""
-    path = transcript_used(transcript)
+def summary(transcript: str | os.PathLike[str]) -> dict[str, str]:
+    """The headline facts of a build, as text: date, commit, Python, the transcript read and its hash."""
+    path = Path(transcript).resolve()
     return {
         "built": build_date().strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_revision() or "unknown (no git checkout)",
