@@ -44,6 +44,7 @@ CLAIM_PARTS = {"Claim stating a figure": OKABE_ITO["blue"], "Claim, no figure": 
 COMMITMENT_COLORS = {"hedged": OKABE_ITO["orange"], "boosted": OKABE_ITO["blue"]}
 #: Hedges and boosters, wherever both appear in one chart.
 MEASURE_COLORS = {"hedges": OKABE_ITO["orange"], "boosters": OKABE_ITO["sky blue"]}
+CUE_COLORS = {"hedge": MEASURE_COLORS["hedges"], "booster": MEASURE_COLORS["boosters"]}
 #: Prepared against spontaneous speech; shapes repeat the distinction for print and colour blindness.
 PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange"]}
 PHASE_SHAPES = {"scripted opening": "square", "Q&A": "circle"}
@@ -106,12 +107,16 @@ def _tips(*fields: tuple) -> list[alt.Tooltip]:
     return [alt.Tooltip(f, title=t, **({"format": fmt[0]} if fmt else {})) for f, t, *fmt in fields]
 
 
+def _mapped(mapping: dict[str, str]) -> alt.Scale:
+    """A scale that maps each key of ``mapping`` to its value (a colour or a shape), in order."""
+    return alt.Scale(domain=list(mapping), range=list(mapping.values()))
+
+
 def _role_color(roles=(), field: str = "role:N") -> alt.Color:
     """Colour by role, each role its fixed colour; the legend lists only ``roles`` (the roles the chart
     shows), in legend order."""
     present = [r for r in ROLE_ORDER if r in set(roles)] or ROLE_ORDER
-    scale = alt.Scale(domain=ROLE_ORDER, range=list(ROLE_COLORS.values()))
-    return alt.Color(field, title="Role", scale=scale, legend=alt.Legend(values=present))
+    return alt.Color(field, title="Role", scale=_mapped(ROLE_COLORS), legend=alt.Legend(values=present))
 
 
 def section_label(section: str) -> str:
@@ -236,7 +241,7 @@ def claims_by_speaker(profile: pd.DataFrame) -> alt.Chart:
     return alt.Chart(long, title=_title(
         "Who makes claims", subtitle="Each speaker's sentences, by whether they assert a checkable fact")).mark_bar().encode(
         x=alt.X("n:Q", title="Sentences", stack="zero"), y=alt.Y("speaker:N", title="Speaker", sort=list(p["speaker"])),
-        color=alt.Color("part:N", title=None, scale=alt.Scale(domain=parts, range=list(CLAIM_PARTS.values())),
+        color=alt.Color("part:N", title=None, scale=_mapped(CLAIM_PARTS),
                         legend=alt.Legend(orient="bottom", direction="horizontal")),
         order=alt.Order("order:Q"),
         tooltip=_tips(("speaker:N", "Speaker"), ("part:N", "Kind"), ("n:Q", "Sentences"),
@@ -349,18 +354,14 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
     x_scale, colour = alt.Scale(domain=[0, 1]), COMMITMENT_COLORS[measure]
     y = alt.Y("label:N", title="Speaker (forecasts)" if show_y else None, sort=order,
               axis=alt.Axis(labels=show_y, ticks=show_y, domain=show_y))
-    tips = _tips(("speaker:N", "Speaker"), ("count:Q", f"Forecasts {measure}"), ("forecasts:Q", "Of"),
-                 ("share:Q", "Share", ".0%"), ("low:Q", "95% interval from", ".0%"), ("high:Q", "to", ".0%"),
-                 ("baseline:Q", f"Other sentences {measure}", ".0%"))
-    base = alt.Chart(long[long["measure"] == measure])
+    base = alt.Chart(long[long["measure"] == measure]).encode(y=y, tooltip=_tips(
+        ("speaker:N", "Speaker"), ("count:Q", f"Forecasts {measure}"), ("forecasts:Q", "Of"),
+        *_ci("share", "low", "high", "Share", ".0%", "to"), ("baseline:Q", f"Other sentences {measure}", ".0%")))
     rule = base.mark_rule(strokeWidth=2, color=colour, opacity=0.7).encode(
-        x=alt.X("low:Q", title=f"Share {measure}", scale=x_scale, axis=alt.Axis(format="%", tickCount=5)),
-        x2="high:Q", y=y, tooltip=tips)
-    tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale), y=y,
-                                                                     tooltip=tips)
+        x=alt.X("low:Q", title=f"Share {measure}", scale=x_scale, axis=alt.Axis(format="%", tickCount=5)), x2="high:Q")
+    tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale))
     dot = base.mark_point(filled=True, size=80, color=colour, opacity=1,
-                          shape="circle" if measure == "hedged" else "diamond").encode(
-        x=alt.X("share:Q", scale=x_scale), y=y, tooltip=tips)
+                          shape="circle" if measure == "hedged" else "diamond").encode(x=alt.X("share:Q", scale=x_scale))
     return alt.layer(rule, tick, dot).properties(
         title=_title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
         width=185, height=alt.Step(26))
@@ -403,17 +404,16 @@ def met_share_intervals(comparison: pd.DataFrame) -> alt.LayerChart:
                 + "; lines: 95% Wilson intervals")
     description = (f"Dot chart of the share of resolved forecasts that were met, for {names(list(c['group']))} "
                    f"forecasts, with 95% Wilson intervals; {subtitle}.")
-    y = alt.Y("label:N", title="Forecasts (resolved)", sort=list(c["label"]))
-    color = alt.Color("flag:N", title="Comparison", legend=None, scale=alt.Scale(
-        domain=list(COMMITMENT_COLORS), range=list(COMMITMENT_COLORS.values())))
-    tips = _tips(("group:N", "Group"), ("n:Q", "Resolved forecasts"), ("met:Q", "Met"),
-                 ("share_met:Q", "Share met", ".0%"), ("ci_low:Q", "95% interval from", ".0%"),
-                 ("ci_high:Q", "to", ".0%"), ("fisher_p:Q", "Fisher exact p", ".2f"), ("too_small:N", "Too small to compare"))
-    rules = alt.Chart(c).mark_rule(strokeWidth=2, opacity=0.6).encode(
+    base = alt.Chart(c).encode(
+        y=alt.Y("label:N", title="Forecasts (resolved)", sort=list(c["label"])),
+        color=alt.Color("flag:N", title="Comparison", legend=None, scale=_mapped(COMMITMENT_COLORS)),
+        tooltip=_tips(("group:N", "Group"), ("n:Q", "Resolved forecasts"), ("met:Q", "Met"),
+                      *_ci("share_met", "ci_low", "ci_high", "Share met", ".0%", "to"),
+                      ("fisher_p:Q", "Fisher exact p", ".2f"), ("too_small:N", "Too small to compare")))
+    rules = base.mark_rule(strokeWidth=2, opacity=0.6).encode(
         x=alt.X("ci_low:Q", title="Share of resolved forecasts that were met", scale=x_scale, axis=alt.Axis(format="%")),
-        x2="ci_high:Q", y=y, color=color, tooltip=tips)
-    dots = alt.Chart(c).mark_point(filled=True, size=80).encode(
-        x=alt.X("share_met:Q", scale=x_scale), y=y, color=color, tooltip=tips)
+        x2="ci_high:Q")
+    dots = base.mark_point(filled=True, size=80).encode(x=alt.X("share_met:Q", scale=x_scale))
     return alt.layer(rules, dots).properties(
         title=_title(f"Did {' or '.join(dict.fromkeys(c['flag']))} forecasts fare better?", subtitle=subtitle),
         width=FIT, height=alt.Step(30), description=description)
@@ -551,19 +551,16 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
                       for r in comparison.itertuples(index=False) for phase, p in (("scripted opening", "opening"), ("Q&A", "qa"))],
                      columns=["speaker", "phase", "rate", "ci_low", "ci_high", "words", "verdict"])
     phases = list(PHASE_COLORS)
-    colour = alt.Color("phase:N", title="Part of the call", sort=phases,
-                       scale=alt.Scale(domain=phases, range=[PHASE_COLORS[p] for p in phases]))
-    shape = alt.Shape("phase:N", title="Part of the call", sort=phases,
-                      scale=alt.Scale(domain=phases, range=[PHASE_SHAPES[p] for p in phases]))
-    y, y_off = alt.Y("speaker:N", sort=list(comparison["speaker"]), title="Speaker"), alt.YOffset("phase:N", sort=phases)
-    tips = _tips(("speaker:N", "Speaker"), ("phase:N", "Part of the call"), ("words:Q", "Words", ","),
-                 ("rate:Q", measure, ".2f"), ("ci_low:Q", "95% interval from", ".2f"),
-                 ("ci_high:Q", "95% interval to", ".2f"), ("verdict:N", "Q&A against opening"))
-    bars = alt.Chart(d).mark_rule(strokeWidth=2).encode(
-        x=alt.X("ci_low:Q", title=measure, axis=alt.Axis(format="~r"), scale=alt.Scale(zero=zero)), x2="ci_high:Q",
-        y=y, yOffset=y_off, color=colour, tooltip=tips)
-    points = alt.Chart(d).mark_point(size=70, filled=True, opacity=1).encode(
-        x=alt.X("rate:Q", scale=alt.Scale(zero=zero)), y=y, yOffset=y_off, color=colour, shape=shape, tooltip=tips)
+    base = alt.Chart(d).encode(
+        y=alt.Y("speaker:N", sort=list(comparison["speaker"]), title="Speaker"), yOffset=alt.YOffset("phase:N", sort=phases),
+        color=alt.Color("phase:N", title="Part of the call", sort=phases, scale=_mapped(PHASE_COLORS)),
+        tooltip=_tips(("speaker:N", "Speaker"), ("phase:N", "Part of the call"), ("words:Q", "Words", ","),
+                      *_ci("rate", "ci_low", "ci_high", measure, ".2f"), ("verdict:N", "Q&A against opening")))
+    bars = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("ci_low:Q", title=measure, axis=alt.Axis(format="~r"), scale=alt.Scale(zero=zero)), x2="ci_high:Q")
+    points = base.mark_point(size=70, filled=True, opacity=1).encode(
+        x=alt.X("rate:Q", scale=alt.Scale(zero=zero)),
+        shape=alt.Shape("phase:N", title="Part of the call", sort=phases, scale=_mapped(PHASE_SHAPES)))
     pooled = comparison.iloc[-1]
     description = (f"Dot-and-interval chart of {measure.lower()} in the scripted opening and in the Q&A for "
                    f"{len(comparison) - 1} speakers and pooled ({pooled['speaker']}): pooled, "
@@ -619,13 +616,12 @@ def cue_timeline(sentences: pd.DataFrame) -> alt.LayerChart:
     sections = d.groupby("section", sort=False).agg(start=("position", "min"), end=("position", "max")).reset_index()
     sections["end"] = sections["start"].shift(-1).fillna(total)
     sections["section_label"] = sections["section"].map(section_label)
-    x_scale, types = alt.Scale(domain=[0, max(total, 1)], nice=False), ["hedge", "booster"]
+    x_scale, types = alt.Scale(domain=[0, max(total, 1)], nice=False), list(CUE_COLORS)
     ticks = alt.Chart(marks).mark_tick(thickness=2, opacity=0.85).encode(
         x=alt.X("position:Q", scale=x_scale), y=alt.Y("role:N", sort=[r for r in ROLE_ORDER if r in set(d["role"])],
                                                        title="Role"),
         yOffset=alt.YOffset("cue_type:N", sort=types),
-        color=alt.Color("cue_type:N", title="Cue", sort=types, scale=alt.Scale(
-            domain=types, range=[MEASURE_COLORS["hedges"], MEASURE_COLORS["boosters"]])),
+        color=alt.Color("cue_type:N", title="Cue", sort=types, scale=_mapped(CUE_COLORS)),
         tooltip=_tips(("sentence_id:Q", "Sentence"), ("speaker:N", "Speaker"), ("section_label:N", "Section"),
                       ("cue_type:N", "Cue type"), ("cues:N", "Cues"), ("sentence:N", "Sentence text")))
     description = (f"Timeline of {int(hedged.sum())} hedged and {int(boosted.sum())} boosted sentences across "
@@ -692,11 +688,11 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
     (``metrics``: ``validation.ValidationReport.metrics``)."""
     names = {"lm_weak_modal": "LM Weak_Modal words", "lm_strong_modal": "LM Strong_Modal words",
              "li2010_forward": "Li (2010) forward-looking words"}
-    kinds = ["rules", "word-list baseline"]
+    kinds = {"rules": OKABE_ITO["blue"], "word-list baseline": OKABE_ITO["orange"]}
     data = metrics.assign(
         method=[("This report's rules" if s == "rules" else names.get(b, b))
                 for s, b in zip(metrics["system"], metrics["baseline_list"])],
-        kind=["rules" if s == "rules" else kinds[1] for s in metrics["system"]])
+        kind=["rules" if s == "rules" else "word-list baseline" for s in metrics["system"]])
     rules = data[data["system"] == "rules"].set_index("label")["f1"]
     description = ("Bar chart of F1 scores against the reference annotations, per label, for the report's rules and "
                    "for word-list baselines. Rules: " + ", ".join(f"{lab} {f1:.2f}" for lab, f1 in rules.items()) + ".")
@@ -704,9 +700,7 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
                                                                                 "(dev sentences)")).mark_bar().encode(
         x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
-        yOffset=alt.YOffset("kind:N", sort=kinds),
-        color=alt.Color("kind:N", title="Method", scale=alt.Scale(domain=kinds, range=[OKABE_ITO["blue"],
-                                                                                      OKABE_ITO["orange"]])),
+        yOffset=alt.YOffset("kind:N", sort=list(kinds)), color=alt.Color("kind:N", title="Method", scale=_mapped(kinds)),
         tooltip=_tips(("label:N", "Label"), ("method:N", "Method"), ("precision:Q", "Precision", ".2f"),
                       ("recall:Q", "Recall", ".2f"), ("f1:Q", "F1", ".2f"), ("tp:Q", "True positives"),
                       ("fp:Q", "False positives"), ("fn:Q", "False negatives")),
@@ -724,20 +718,21 @@ def norm_percentiles(standing: pd.DataFrame) -> alt.LayerChart:
     """Each placed speaker's percentile among peers for :data:`NORM_COLORS`' measures, with its 95%
     interval. ``standing`` is ``norms.standing`` with a ``label`` column; rows in its order."""
     d = standing[standing["measure"].isin(list(NORM_COLORS)) & standing["percentile"].notna()]
-    y = alt.Y("label:N", sort=list(dict.fromkeys(d["label"])), title=None, axis=alt.Axis(domain=False, ticks=False))
-    enc = {"y": y, "yOffset": alt.YOffset("measure:N", sort=list(NORM_COLORS)), "color": alt.Color(
-        "measure:N", title="Per 100 words", scale=alt.Scale(domain=list(NORM_COLORS), range=list(NORM_COLORS.values()))),
-        "tooltip": _tips(("speaker:N", "Speaker"), ("peer_group:N", "Compared with"), ("peers:Q", "Peers"),
-                         ("measure:N", "Measure"), ("rate:Q", "Per 100 words", ".2f"), ("percentile:Q", "Percentile", ".0f"),
-                         ("low:Q", "95% interval from", ".0f"), ("high:Q", "95% interval to", ".0f"))}
+    base = alt.Chart(d).encode(
+        y=alt.Y("label:N", sort=list(dict.fromkeys(d["label"])), title=None, axis=alt.Axis(domain=False, ticks=False)),
+        yOffset=alt.YOffset("measure:N", sort=list(NORM_COLORS)),
+        color=alt.Color("measure:N", title="Per 100 words", scale=_mapped(NORM_COLORS)),
+        tooltip=_tips(("speaker:N", "Speaker"), ("peer_group:N", "Compared with"), ("peers:Q", "Peers"),
+                      ("measure:N", "Measure"), ("rate:Q", "Per 100 words", ".2f"),
+                      *_ci("percentile", "low", "high", "Percentile", ".0f")))
     x = alt.X("low:Q", title="Percentile among peers", scale=alt.Scale(domain=[0, 100]))
     mid = alt.Chart(pd.DataFrame({"x": [50]})).mark_rule(strokeDash=[4, 3], color=_MUTED).encode(x="x:Q")
     top = d.sort_values("percentile", ascending=False, kind="mergesort").head(1)
     description = (f"Dot-and-interval chart: for {d['speaker'].nunique()} speakers, the percentile among speakers of the "
                    f"same role on other calls for {names(NORM_COLORS)}, with 95% intervals."
                    + "".join(f" Highest: {t.speaker}'s {t.measure}, percentile {t.percentile:.0f}." for t in top.itertuples()))
-    return alt.layer(mid, alt.Chart(d).mark_rule(strokeWidth=2).encode(x=x, x2="high:Q", **enc),
-                     alt.Chart(d).mark_point(filled=True, size=36, opacity=1).encode(x="percentile:Q", **enc)).properties(
+    return alt.layer(mid, base.mark_rule(strokeWidth=2).encode(x=x, x2="high:Q"),
+                     base.mark_point(filled=True, size=36, opacity=1).encode(x="percentile:Q")).properties(
         width=FIT, height=alt.Step(11), description=description, title=_title("Where each speaker stands", subtitle=[
             "Percentile among speakers of the same", "role on other calls (50: the middle);",
             "bars: 95% intervals"])).configure_legend(columns=2)
@@ -750,19 +745,18 @@ def norm_distribution(standing: pd.DataFrame, quantiles: pd.DataFrame, measure: 
     q = quantiles[quantiles["measure"].eq(f"{measure}_per_100w")]
     d = standing[standing["measure"].eq(measure) & standing["percentile"].notna()].merge(
         q, left_on=["peer_level", "peer_group"], right_on=["level", "group"], suffixes=("", "_q"))
-    y = alt.Y("label:N", sort=list(d["label"]), title=None, axis=alt.Axis(domain=False, ticks=False))
-    x = alt.X("p10:Q", title=f"{measure.capitalize()} per 100 words", scale=alt.Scale(zero=True))
-    tips = _tips(("speaker:N", "Speaker"), ("peer_group:N", "Peers"), ("rate:Q", "Speaker's rate", ".2f"),
-                 ("p25:Q", "Peers' 25th percentile", ".2f"), ("p50:Q", "Peers' median", ".2f"),
-                 ("p75:Q", "Peers' 75th percentile", ".2f"), ("percentile:Q", "Percentile", ".0f"))
+    base = alt.Chart(d).encode(
+        y=alt.Y("label:N", sort=list(d["label"]), title=None, axis=alt.Axis(domain=False, ticks=False)),
+        tooltip=_tips(("speaker:N", "Speaker"), ("peer_group:N", "Peers"), ("rate:Q", "Speaker's rate", ".2f"),
+                      ("p25:Q", "Peers' 25th percentile", ".2f"), ("p50:Q", "Peers' median", ".2f"),
+                      ("p75:Q", "Peers' 75th percentile", ".2f"), ("percentile:Q", "Percentile", ".0f")))
     color = _role_color(d["role"])
-    layers = [alt.Chart(d).mark_rule(color="#bbbbbb").encode(x=x, x2="p90:Q", y=y, tooltip=tips),
-              alt.Chart(d).mark_bar(height=12, color="#dddddd").encode(x="p25:Q", x2="p75:Q", y=y, tooltip=tips),
-              alt.Chart(d).mark_tick(color="#555555", thickness=2, size=14).encode(x="p50:Q", y=y, tooltip=tips),
-              alt.Chart(d).mark_rule(strokeWidth=2, yOffset=9).encode(x="rate_low:Q", x2="rate_high:Q", y=y, color=color,
-                                                                       tooltip=tips),
-              alt.Chart(d).mark_point(filled=True, size=60, opacity=1, yOffset=9).encode(x="rate:Q", y=y, color=color,
-                                                                                          tooltip=tips)]
+    layers = [base.mark_rule(color="#bbbbbb").encode(
+                  x=alt.X("p10:Q", title=f"{measure.capitalize()} per 100 words", scale=alt.Scale(zero=True)), x2="p90:Q"),
+              base.mark_bar(height=12, color="#dddddd").encode(x="p25:Q", x2="p75:Q"),
+              base.mark_tick(color="#555555", thickness=2, size=14).encode(x="p50:Q"),
+              base.mark_rule(strokeWidth=2, yOffset=9).encode(x="rate_low:Q", x2="rate_high:Q", color=color),
+              base.mark_point(filled=True, size=60, opacity=1, yOffset=9).encode(x="rate:Q", color=color)]
     description = (f"For {len(d)} speakers of this call, {measure} per 100 words with 95% intervals, each drawn over the "
                    f"distribution of the same measure among peers of the same role on other calls (grey: 10th to 90th "
                    f"percentile, box: middle half, tick: median).")
