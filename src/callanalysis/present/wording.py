@@ -63,21 +63,18 @@ def with_interval(values: Sequence[float], lows: Sequence[float], highs: Sequenc
     return [f"{v:{fmt}} ({lo:{ci_fmt}}{sep}{hi:{ci_fmt}})" for v, lo, hi in zip(values, lows, highs)]
 
 
-def interval_says(verdict: str) -> str:
-    """What the interval of a difference says, from :func:`~callanalysis.measure.stats.verdict`."""
+def which_way(verdict: str, higher: str, lower: str, same: str) -> str:
+    """``higher``, ``lower`` or ``same``, as the verdict of :func:`~callanalysis.measure.stats.verdict` goes."""
     from ..measure.stats import HIGHER, LOWER  # here, not above: a chapter without statistics loads no scipy
 
-    if verdict in (HIGHER, LOWER):
-        side = "above" if verdict == HIGHER else "below"
-        return f"lies wholly {side} zero, so the difference is larger than resampling alone would produce"
-    return "includes zero, so resampling alone could produce a difference this size"
-
-
-def which_way(verdict: str, higher: str, lower: str, same: str) -> str:
-    """``higher``, ``lower`` or ``same``, as the verdict goes (:func:`interval_says`)."""
-    from ..measure.stats import HIGHER, LOWER
-
     return {HIGHER: higher, LOWER: lower}.get(verdict, same)
+
+
+def interval_says(verdict: str) -> str:
+    """What the interval of a difference says, from its verdict."""
+    larger = "zero, so the difference is larger than resampling alone would produce"
+    return which_way(verdict, f"lies wholly above {larger}", f"lies wholly below {larger}",
+                     "includes zero, so resampling alone could produce a difference this size")
 
 
 def compared(a: float, b: float, more: str = "more often than", less: str = "less often than",
