@@ -436,8 +436,7 @@ def _ci(value: str, low: str, high: str, title: str, fmt: str, to: str = "95% in
 
 def interval_chart(
     data: pd.DataFrame, *, value: str, low: str, high: str, x_title: str, y: str = "speaker",
-    y_title: str | None = "Speaker", color: str | None = "role", sort: list[str] | None = None,
-    small: str | None = None, reference: float | None = None, reference_label: str = "", x_format: str = ".1f",
+    sort: list[str] | None = None, small: str | None = None, reference: float | None = None, reference_label: str = "", x_format: str = ".1f",
     axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True, width: int | str = FIT,
     tooltip: list | None = None, title: str | alt.Title | None = None, description: str | None = None,
     show_y_labels: bool = True,
@@ -445,7 +444,7 @@ def interval_chart(
     """A point per row at ``value`` with a bar from ``low`` to ``high`` (its interval).
 
     Rows are ordered by ``sort`` (a list of ``y`` values) or by ``value``, highest first.
-    ``color`` is a column of roles (coloured with :data:`ROLE_COLORS`) or None. A true
+    Points are coloured by the ``role`` column when there is one (:data:`ROLE_COLORS`). A true
     ``small`` column draws the point open (small samples). ``x_format`` formats the tooltips
     and, unless ``axis_format`` is given, the axis labels. ``reference`` adds a dashed
     vertical rule, e.g. the call-wide rate or zero. ``x_domain`` fixes the x axis (panels
@@ -453,15 +452,15 @@ def interval_chart(
     """
     order = _rows(data, y, value, sort)
     tip_fields = [str(t.shorthand).split(":")[0] for t in (tooltip or [])]
-    keep = [c for c in dict.fromkeys([y, value, low, high, color, small, *tip_fields]) if c and c in data.columns]
+    keep = [c for c in dict.fromkeys([y, value, low, high, "role", small, *tip_fields]) if c and c in data.columns]
     d = data[keep].copy()
     if small is None:
         d["_small"], small = False, "_small"
     d[small] = d[small].astype(bool)
-    y_enc = alt.Y(f"{y}:N", sort=order, title=y_title if show_y_labels else None,
+    y_enc = alt.Y(f"{y}:N", sort=order, title=y.capitalize() if show_y_labels else None,
                   axis=alt.Axis(labels=show_y_labels, ticks=show_y_labels, domain=False))
-    colour = _role_color(d[color], f"{color}:N") if color and color in d else alt.value(OKABE_ITO["blue"])
-    tips = tooltip or _tips((f"{y}:N", (y_title or y).capitalize()), *_ci(value, low, high, x_title, x_format))
+    colour = _role_color(d["role"]) if "role" in d else alt.value(OKABE_ITO["blue"])
+    tips = tooltip or _tips((f"{y}:N", y.capitalize()), *_ci(value, low, high, x_title, x_format))
     scale = alt.Scale(domain=x_domain, nice=False) if x_domain is not None else alt.Scale(zero=x_zero)
     bars = alt.Chart(d).mark_rule(strokeWidth=2).encode(
         x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=axis_format or x_format), scale=scale),
@@ -475,9 +474,7 @@ def interval_chart(
         layers.insert(0, alt.Chart(ref).mark_rule(strokeDash=[4, 3], color=_MUTED).encode(
             x="ref:Q", tooltip=_tips(("label:N", "Reference"), ("ref:Q", "Value", x_format))))
     chart = alt.layer(*layers).properties(width=width, height=alt.Step(20))
-    if title is not None:
-        chart = chart.properties(title=title)
-    return chart.properties(description=description) if description else chart
+    return chart.properties(**{k: v for k, v in (("title", title), ("description", description)) if v is not None})
 
 
 def _side_by_side(panels: list[tuple], order: list[str], title: alt.Title, description: str,
@@ -523,8 +520,8 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
     title = _title("Who hedges, who boosts", subtitle=[
         "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)])
     return _side_by_side([_rate_panel(d, group, m) for m in ("hedges", "boosters")],
-                         _rows(d, group, "hedges_per_100w", None), title, description, y=group,
-                         y_title=group.capitalize(), x_format=".2f", axis_format="~r", x_domain=[0, x_max])
+                         _rows(d, group, "hedges_per_100w", None), title, description, y=group, x_format=".2f",
+                         axis_format="~r", x_domain=[0, x_max])
 
 
 def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: int = 250) -> alt.LayerChart:
@@ -536,7 +533,7 @@ def balance_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
                    "hedging than boosting).")
     _, value, low, high, label, tips = _rate_panel(d, group, "balance")
     return interval_chart(
-        d, value=value, low=low, high=high, x_title=label, y=group, y_title=group.capitalize(), small="small",
+        d, value=value, low=low, high=high, x_title=label, y=group, small="small",
         reference=0.0, reference_label="as many boosters as hedges", tooltip=tips, title=_title(
             "Certainty balance", subtitle=["Left of the dashed line: more hedges than boosters; bars are 95% bootstrap "
                                            "intervals", _SMALL_NOTE.format(n=small_words)]),
