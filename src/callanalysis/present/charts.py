@@ -44,6 +44,7 @@ CLAIM_PARTS = {"Claim stating a figure": OKABE_ITO["blue"], "Claim, no figure": 
 COMMITMENT_COLORS = {"hedged": OKABE_ITO["orange"], "boosted": OKABE_ITO["blue"]}
 #: Hedges and boosters, wherever both appear in one chart.
 MEASURE_COLORS = {"hedges": OKABE_ITO["orange"], "boosters": OKABE_ITO["sky blue"]}
+#: The same, for one cue of either kind.
 CUE_COLORS = {"hedge": MEASURE_COLORS["hedges"], "booster": MEASURE_COLORS["boosters"]}
 #: Prepared against spontaneous speech; shapes repeat the distinction for print and colour blindness.
 PHASE_COLORS = {"scripted opening": OKABE_ITO["black"], "Q&A": OKABE_ITO["orange"]}
@@ -360,8 +361,8 @@ def _commitment_panel(long: pd.DataFrame, measure: str, order: list[str], show_y
     rule = base.mark_rule(strokeWidth=2, color=colour, opacity=0.7).encode(
         x=alt.X("low:Q", title=f"Share {measure}", scale=x_scale, axis=alt.Axis(format="%", tickCount=5)), x2="high:Q")
     tick = base.mark_tick(color=_MUTED, thickness=2, size=16).encode(x=alt.X("baseline:Q", scale=x_scale))
-    dot = base.mark_point(filled=True, size=80, color=colour, opacity=1,
-                          shape="circle" if measure == "hedged" else "diamond").encode(x=alt.X("share:Q", scale=x_scale))
+    dot = base.mark_point(filled=True, size=80, color=colour, opacity=1, shape="circle" if measure == "hedged"
+                          else "diamond").encode(x=alt.X("share:Q", scale=x_scale))
     return alt.layer(rule, tick, dot).properties(
         title=_title(f"Forecasts {measure}", fontSize=13, color=colour if measure == "hedged" else _TEXT),
         width=185, height=alt.Step(26))
@@ -436,8 +437,9 @@ def _ci(value: str, low: str, high: str, title: str, fmt: str, to: str = "95% in
 
 def interval_chart(
     data: pd.DataFrame, *, value: str, low: str, high: str, x_title: str, y: str = "speaker",
-    sort: list[str] | None = None, small: str | None = None, reference: float | None = None, reference_label: str = "", x_format: str = ".1f",
-    axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True, width: int | str = FIT,
+    sort: list[str] | None = None, small: str | None = None, reference: float | None = None, reference_label: str = "",
+    x_format: str = ".1f", axis_format: str | None = None, x_domain: list[float] | None = None, x_zero: bool = True,
+    width: int | str = FIT,
     tooltip: list | None = None, title: str | alt.Title | None = None, description: str | None = None,
     show_y_labels: bool = True,
 ) -> alt.LayerChart:
@@ -517,8 +519,8 @@ def hedging_intervals(table: pd.DataFrame, group: str = "speaker", small_words: 
         f"Two dot-and-interval panels for {len(d)} {group}s: hedges and boosters per 100 words with 95% bootstrap "
         f"intervals. {top[group]} hedges most, {top['hedges_per_100w']:.1f} per 100 words (interval "
         f"{top['hedges_low']:.1f} to {top['hedges_high']:.1f}); {int((d['boosters'] == 0).sum())} of {len(d)} use no booster.")
-    title = _title("Who hedges, who boosts", subtitle=[
-        "Cues per 100 words; bars are 95% bootstrap intervals (sentences resampled)", _SMALL_NOTE.format(n=small_words)])
+    title = _title("Who hedges, who boosts", subtitle=["Cues per 100 words; bars are 95% bootstrap intervals "
+                                                       "(sentences resampled)", _SMALL_NOTE.format(n=small_words)])
     return _side_by_side([_rate_panel(d, group, m) for m in ("hedges", "boosters")],
                          _rows(d, group, "hedges_per_100w", None), title, description, y=group, x_format=".2f",
                          axis_format="~r", x_domain=[0, x_max])
@@ -549,7 +551,8 @@ def phase_intervals(comparison: pd.DataFrame, measure: str = "Hedges per 100 wor
                      columns=["speaker", "phase", "rate", "ci_low", "ci_high", "words", "verdict"])
     phases = list(PHASE_COLORS)
     base = alt.Chart(d).encode(
-        y=alt.Y("speaker:N", sort=list(comparison["speaker"]), title="Speaker"), yOffset=alt.YOffset("phase:N", sort=phases),
+        y=alt.Y("speaker:N", sort=list(comparison["speaker"]), title="Speaker"),
+        yOffset=alt.YOffset("phase:N", sort=phases),
         color=alt.Color("phase:N", title="Part of the call", sort=phases, scale=_mapped(PHASE_COLORS)),
         tooltip=_tips(("speaker:N", "Speaker"), ("phase:N", "Part of the call"), ("words:Q", "Words", ","),
                       *_ci("rate", "ci_low", "ci_high", measure, ".2f"), ("verdict:N", "Q&A against opening")))
@@ -697,7 +700,8 @@ def f1_comparison(metrics: pd.DataFrame) -> alt.Chart:
                                                                                 "(dev sentences)")).mark_bar().encode(
         x=alt.X("f1:Q", title="F1 (1 = perfect agreement)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("label:N", title=None, sort=["hedged", "boosted", "forecast", "claim"]),
-        yOffset=alt.YOffset("kind:N", sort=list(kinds)), color=alt.Color("kind:N", title="Method", scale=_mapped(kinds)),
+        yOffset=alt.YOffset("kind:N", sort=list(kinds)),
+        color=alt.Color("kind:N", title="Method", scale=_mapped(kinds)),
         tooltip=_tips(("label:N", "Label"), ("method:N", "Method"), ("precision:Q", "Precision", ".2f"),
                       ("recall:Q", "Recall", ".2f"), ("f1:Q", "F1", ".2f"), ("tp:Q", "True positives"),
                       ("fp:Q", "False positives"), ("fn:Q", "False negatives")),
@@ -748,8 +752,8 @@ def norm_distribution(standing: pd.DataFrame, quantiles: pd.DataFrame, measure: 
                       ("p25:Q", "Peers' 25th percentile", ".2f"), ("p50:Q", "Peers' median", ".2f"),
                       ("p75:Q", "Peers' 75th percentile", ".2f"), ("percentile:Q", "Percentile", ".0f")))
     color = _role_color(d["role"])
-    layers = [base.mark_rule(color="#bbbbbb").encode(
-                  x=alt.X("p10:Q", title=f"{measure.capitalize()} per 100 words", scale=alt.Scale(zero=True)), x2="p90:Q"),
+    x = alt.X("p10:Q", title=f"{measure.capitalize()} per 100 words", scale=alt.Scale(zero=True))
+    layers = [base.mark_rule(color="#bbbbbb").encode(x=x, x2="p90:Q"),
               base.mark_bar(height=12, color="#dddddd").encode(x="p25:Q", x2="p75:Q"),
               base.mark_tick(color="#555555", thickness=2, size=14).encode(x="p50:Q"),
               base.mark_rule(strokeWidth=2, yOffset=9).encode(x="rate_low:Q", x2="rate_high:Q", color=color),
