@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
@@ -141,3 +142,12 @@ def test_lab_requirements_agree_with_the_report_pins():
     # Every pin carries at least one hash (pip install --require-hashes).
     entries = [e for e in text.split("\n") if "==" in e and not e.startswith("#")]
     assert all(e.rstrip().endswith("\\") for e in entries), "a pin without --hash lines"
+
+
+def test_no_present_module_imports_from_the_layers_above_it():
+    """Imports flow one way (parse <- label <- measure <- present <- report/cli/corpus)."""
+    above = {"report", "cli", "corpus"}
+    for module in (ROOT / "src/callanalysis/present").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2:
+                assert not {(node.module or "").split(".")[0], *(a.name for a in node.names)} & above, module.name
