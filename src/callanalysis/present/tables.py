@@ -72,7 +72,7 @@ class HTML:
 
 def _cell(value: object, fmt: str | None, column: object = "") -> tuple[str, str]:
     """(display text, sort key) of one cell; whole numbers with thousands separators, except years (a
-    column whose name ends in "year")."""
+    column whose name ends in "year", in any case)."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "", ""
     if fmt and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -82,7 +82,7 @@ def _cell(value: object, fmt: str | None, column: object = "") -> tuple[str, str
     if isinstance(value, float):
         return f"{value:,.2f}", repr(value)
     if isinstance(value, int):
-        return str(value) if str(column).endswith("year") else f"{value:,}", str(value)
+        return str(value) if str(column).lower().endswith("year") else f"{value:,}", str(value)
     return str(value), str(value)
 
 
