@@ -176,47 +176,46 @@ def words_of(text: str | Words) -> Words:
 
 
 class WordIndex:
-    """Regular expressions, each tried only where a word it can begin with begins.
+    """Case-insensitive regular expressions, each tried only where a word it can begin with begins.
 
     ``starts[i]`` lists the words a match of ``patterns[i]`` can begin with: lower case, ``'ll``
     for the apostrophe of "we'll", ``regulat*`` for every word that begins so, ``*`` for any word
-    (the whole text is searched). A pattern is tried (``pattern.match(text, start)``) wherever a
-    word with the same first three characters begins, so :meth:`finditer` gives what the patterns'
-    own ``finditer`` give as long as ``starts`` is complete (``tests/test_lexicons.py`` checks it).
+    (the whole text is searched). The patterns that can begin with words of the same first three
+    characters are also joined into one alternation: only where it matches are they tried one by
+    one (``pattern.match(text, start)``). So :meth:`finditer` gives what the patterns' own
+    ``finditer`` give as long as ``starts`` is complete (``tests/test_lexicons.py`` checks it).
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], starts: Sequence[Sequence[str]], lexicon: str) -> None:
         self.patterns = tuple(patterns)
         self._anywhere = tuple(i for i, words in enumerate(starts) if "*" in words)
-        self._rows: dict[str, list[int]] = {}
+        rows: dict[str, list[int]] = {}
         for i, words in enumerate(starts):
             for word in words:
                 if not _START.fullmatch(word) or (word.endswith("*") and 1 < len(word) < 4):
                     raise LexiconError(f"{lexicon}: bad start word {word!r} (a word, a prefix of 3 or more characters and *, or *)")
-                rows = self._rows.setdefault(word.rstrip("*")[:3], [])
-                if i not in rows and i not in self._anywhere:
-                    rows.append(i)
+                same_start = rows.setdefault(word.rstrip("*")[:3], [])
+                if i not in same_start and i not in self._anywhere:
+                    same_start.append(i)
+        #: each key's rows, and the alternation of their patterns
+        self._rows = {key: (re.compile("|".join(f"(?:{self.patterns[i].pattern})" for i in r), re.IGNORECASE), r) for key, r in rows.items()}
 
     def finditer(self, text: str | Words) -> list[tuple[int, re.Match[str]]]:
         """``(i, match)`` for every match of pattern ``i`` in ``text``, pattern by pattern in
         order, each pattern's matches in text order."""
         words = words_of(text)
-        starts: dict[int, list[int] | None] = dict.fromkeys(self._anywhere)  # None: search the whole text
+        found = [(i, m) for i in self._anywhere for m in self.patterns[i].finditer(words.text)]
         for key in words.at.keys() & self._rows.keys():
-            where = words.at[key]
-            for i in self._rows[key]:  # a row that begins with two words of the sentence: both, in text order
-                starts[i] = sorted(starts[i] + where) if i in starts else where
-        found: list[tuple[int, re.Match[str]]] = []
-        for i in sorted(starts):
-            pattern, end, where = self.patterns[i], 0, starts[i]
-            if where is None:
-                found.extend((i, m) for m in pattern.finditer(words.text))
-                continue
-            for start in where:
-                if start >= end and (m := pattern.match(words.text, start)):
-                    found.append((i, m))
-                    end = m.end()
-        return found
+            any_row, rows = self._rows[key]
+            for start in words.at[key]:
+                if any_row.match(words.text, start):
+                    found += [(i, m) for i in rows if (m := self.patterns[i].match(words.text, start))]
+        found.sort(key=lambda hit: (hit[0], hit[1].start()))
+        kept: list[tuple[int, re.Match[str]]] = []
+        for i, m in found:  # as in a pattern's own finditer, no match begins inside the one before
+            if not kept or kept[-1][0] != i or m.start() >= kept[-1][1].end():
+                kept.append((i, m))
+        return kept
 
 
 class CueMatch(NamedTuple):

@@ -79,6 +79,7 @@ _PLURAL_RE = re.compile(r"\s+(?:(?:major|new|more|additional|active|existing|dif
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ous)$|^(?:this|thus|does|has|was|its|times|versus|less|unless|always|perhaps|sometimes|whereas|towards|afterwards|yes|plus|as)$", re.IGNORECASE)
 _RATE_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<per>day|week|month|quarter|year|hour)\b|\s*/\s*(?P<per2>day|week|month|quarter|year|hour)\b", re.IGNORECASE)
 _NAME_WORDS = ("model", "hardware", "hw", "version", "v", "level", "phase", "gen", "generation", "series", "number", "no.", "fsd", "step", "q", "h")
+_LONGEST_NAME_WORD = max(map(len, _NAME_WORDS))
 _NAME_BEFORE = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _NAME_WORDS)) + r")\s*|[\w.])$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*-?\s*(?:to|or|and|-|–|—)\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r":\d")  # used with match()
@@ -120,7 +121,8 @@ def _is_name(text: str, m: re.Match[str], num: str, suffix: str | None, mag: str
     num_end = m.end("num")
     if num in {"4680"} or text.startswith("s", num_end) and num.isdigit():
         return True  # cell format '4680', '4680s'
-    if _NAME_BEFORE.search(text, 0, m.start("num")):
+    near = max(0, len(text[: m.start("num")].rstrip()) - _LONGEST_NAME_WORD)  # where a name word before it can begin
+    if _NAME_BEFORE.search(text, near, m.start("num")):
         return True
     if _CLOCK_AFTER.match(text, num_end):
         return True
