@@ -46,9 +46,10 @@ _PAST_IRREGULAR = (
     r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence reports something
-#: that has happened.
+#: that has happened. (Every form begins with a letter or an apostrophe: the lookahead passes over
+#: spaces and punctuation at once.)
 PAST_CLAUSE = re.compile(
-    rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
+    rf"(?=[\w'’])(?:\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
     r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
     r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex|expenses?|income|earnings)\s+"
     r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b"
@@ -56,7 +57,7 @@ PAST_CLAUSE = re.compile(
     r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
     r"said|told|met|paid|learned|started|gone)\b"
     r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b", re.IGNORECASE)
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b)", re.IGNORECASE)
 
 _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"

@@ -210,10 +210,12 @@ class WordIndex:
             for start in words.at[key]:
                 if any_row.match(words.text, start):
                     found += [(i, m) for i in rows if (m := self.patterns[i].match(words.text, start))]
+        if len(found) < 2:
+            return found
         found.sort(key=lambda hit: (hit[0], hit[1].start()))
-        kept: list[tuple[int, re.Match[str]]] = []
-        for i, m in found:  # as in a pattern's own finditer, no match begins inside the one before
-            if not kept or kept[-1][0] != i or m.start() >= kept[-1][1].end():
+        kept = found[:1]
+        for i, m in found[1:]:  # as in a pattern's own finditer, no match begins inside the one before
+            if kept[-1][0] != i or m.start() >= kept[-1][1].end():
                 kept.append((i, m))
         return kept
 

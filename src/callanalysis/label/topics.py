@@ -33,10 +33,11 @@ _SET_ASIDE = re.compile(r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|othe
 def topic_scores(text: str | Words) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     words = words_of(text)
-    aside = [m.span() for m in _SET_ASIDE.finditer(words.text)]
+    found = _patterns().finditer(words)
+    aside = [m.span() for m in _SET_ASIDE.finditer(words.text)] if found else []
     scores: dict[str, int] = {}
     topics = load_topics()
-    for i, m in _patterns().finditer(words):
+    for i, m in found:
         if not any(a <= m.start() < b for a, b in aside):
             scores[topics[i].topic] = scores.get(topics[i].topic, 0) + 1
     return scores
