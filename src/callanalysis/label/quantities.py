@@ -54,6 +54,9 @@ _NUMBER_KEYS = frozenset(word[:3] for word in _SMALL)  # the Words keys a number
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _NUMBER = re.compile(
+    # a number begins with a sign, "$", a digit or the first letter of a number word: the lookahead
+    # passes over the other places at once
+    rf"(?=[-$\d]|(?<![\w.,])(?i:[{''.join(sorted({word[0] for word in _SMALL}))}]))"
     r"(?P<sign>(?<=[\s(])-(?=\$?\d))?(?P<cur>\$\s?(?P<paren>\()?)?"
     rf"(?<![\w.,])(?P<num>{DIGITS}|(?i:{_WORDNUM}))(?![\w]*\d)"
     r"(?P<suffix>(?i:bn|[kmb])(?![a-z]))?(?(paren)\))"
