@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from callanalysis.label.context import Said, forecast_context
 
 CALL = date(2024, 4, 23)
@@ -49,33 +51,29 @@ def test_the_future_voiced_inside_a_recollection_is_not_a_forecast():
     assert forecast_context(rows, CALL) == {2: False, 3: False}
 
 
-def test_a_story_ends_at_a_sentence_anchored_in_the_present():
-    rows = said(
+STORIES_THAT_LEAVE_THE_FORECAST = {
+    "a_story_ends_at_a_sentence_anchored_in_the_present": [
         (5, "CFO", "Back in 2015 we bought the Cheminova assets."),
         (5, "CFO", "And now we will expand that footprint.", True, "will"),
-    )
-    assert forecast_context(rows, CALL) == {}
-
-
-def test_a_comparison_with_years_ago_opens_no_story():
-    rows = said(
+    ],
+    "a_comparison_with_years_ago_opens_no_story": [
         (5, "CEO", "They impact the business more today than they did five years ago."),
         (5, "CEO", "So when they step down, which will reduce the sales level from the third quarter.", True, "will"),
-    )
-    assert forecast_context(rows, CALL) == {}
-
-
-def test_a_forecast_that_does_not_continue_the_story_stays_a_forecast():
-    rows = said(
+    ],
+    "a_forecast_that_does_not_continue_the_story_stays_a_forecast": [
         (5, "CEO", "I think if you go back to 2017, we did have a premium margin at that time."),
         (5, "CEO", "So yes, I fully expect that we'll continue to have premium margins over our peers.", True, "expect;'ll"),
-    )
-    assert forecast_context(rows, CALL) == {}
+    ],
+    "a_story_does_not_reach_into_the_next_turn": [
+        (5, "CEO", "Years ago we had no plant there."),
+        (6, "CFO", "And then it will be built.", True, "will"),
+    ],
+}
 
 
-def test_a_story_does_not_reach_into_the_next_turn():
-    rows = said((5, "CEO", "Years ago we had no plant there."), (6, "CFO", "And then it will be built.", True, "will"))
-    assert forecast_context(rows, CALL) == {}
+@pytest.mark.parametrize("rows", STORIES_THAT_LEAVE_THE_FORECAST.values(), ids=STORIES_THAT_LEAVE_THE_FORECAST)
+def test_a_forecast_after_a_story_that_no_longer_holds_stays_a_forecast(rows):
+    assert forecast_context(said(*rows), CALL) == {}
 
 
 def test_steps_of_a_future_scenario_are_forecasts_up_to_the_next_speakers_first_sentence():
