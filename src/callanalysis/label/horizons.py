@@ -329,7 +329,8 @@ _FORM_RES = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern, _ in _FORMS
 #: What every form names at the start of a word (a unit of time, a month, a year, a quarter or half by
 #: its code or "tomorrow"): a sentence without it has no time expression.
 _ANY_FORM = re.compile(
-    rf"\b(?:year|quarter|month|week|day|decade|half|tomorrow|h[12]|q[1-4]|[1-4]q|{_YEAR}|{'|'.join(_MONTHS)})", re.IGNORECASE
+    rf"\b(?:year|quarter|month|week|day|decade|half|tomorrow|h[12]|q[1-4]|[1-4]q|{_YEAR}|{'|'.join(_MONTHS)})",
+    re.IGNORECASE,
 )
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)

@@ -197,8 +197,10 @@ class WordIndex:
                 same_start = rows.setdefault(word.rstrip("*")[:3], [])
                 if i not in same_start and i not in self._anywhere:
                     same_start.append(i)
-        #: each key's rows, and the alternation of their patterns
-        self._rows = {key: (re.compile("|".join(f"(?:{self.patterns[i].pattern})" for i in r), re.IGNORECASE), r) for key, r in rows.items()}
+        self._rows: dict[str, tuple[re.Pattern[str], list[int]]] = {}  # each key's alternation and rows
+        for key, same_start in rows.items():
+            either = "|".join(f"(?:{self.patterns[i].pattern})" for i in same_start)
+            self._rows[key] = (re.compile(either, re.IGNORECASE), same_start)
 
     def finditer(self, text: str | Words) -> list[tuple[int, re.Match[str]]]:
         """``(i, match)`` for every match of pattern ``i`` in ``text``, pattern by pattern in
