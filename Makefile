@@ -90,7 +90,7 @@ lab: $(LAB_STAMP)  ## Open JupyterLab in .venv; notebooks/*.md open and run as n
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 eval: $(STAMP)  ## Score the parser and the annotator on labelled real calls (EVAL_CORPUS=dir with truth.jsonl)
-	$(PY) -m callanalysis evaluate $${CALLANALYSIS_EVAL_CORPUS:+--corpus "$$CALLANALYSIS_EVAL_CORPUS"}
+	$(PY) -m tools.evaluate $${CALLANALYSIS_EVAL_CORPUS:+--corpus "$$CALLANALYSIS_EVAL_CORPUS"}
 
 # The norms the chapter "Against other calls" reads: the corpus mode over a folder of calls, then
 # the small tables committed in data/norms/ (its README says what they hold and how they regenerate).
@@ -102,7 +102,7 @@ export CALLANALYSIS_NORMS_CORPUS = $(value CORPUS)
 norms: $(STAMP)  ## Rebuild data/norms/ from a folder of transcripts (CORPUS=dir, default ../shared/corpus/fool-dev)
 	mkdir -p _build
 	$(PY) -m callanalysis corpus "$$CALLANALYSIS_NORMS_CORPUS" -o _build/norms-corpus
-	$(PY) -m callanalysis.measure.norms "$$CALLANALYSIS_NORMS_CORPUS" _build/norms-corpus -o data/norms
+	$(PY) -m tools.norms "$$CALLANALYSIS_NORMS_CORPUS" _build/norms-corpus -o data/norms
 
 bench: $(STAMP)  ## Time the seed, unseen text, corpus scaling 1->2 workers and the book build (BENCH_ARGS=--only ...)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)

@@ -18,6 +18,7 @@ from callanalysis import report
 from callanalysis.corpus import run as run_corpus
 from callanalysis.measure import norms, stats, summary
 from callanalysis.present import chapters, charts, wording
+from tools import norms as builder
 
 from .conftest import FIXTURES
 
@@ -211,14 +212,14 @@ def test_the_norms_regenerate_byte_for_byte(tmp_path, monkeypatch):
     for _ in range(2):  # the whole of `make norms`, twice, into the same folders
         shutil.rmtree(work, ignore_errors=True)
         assert run_corpus(folder, work, workers=1, progress=False).succeeded == 3
-        runs.append({p.name: p.read_bytes() for p in norms.build(folder, work, out)})
+        runs.append({p.name: p.read_bytes() for p in builder.build(folder, work, out)})
     assert runs[0] == runs[1]
     assert set(pd.read_csv(out / "speakers.csv")["call"]) == {"AGO_q4_2021", "MSM_q1_2021", "BEN_q4_2021-oneline"}
     assert json.loads(runs[0]["provenance.json"])["date"] == "2023-11-14T22:13:20+00:00"
 
 
 def test_the_builder_without_a_corpus_output_says_so_in_one_line(tmp_path, capsys):
-    assert norms.main([str(REAL), str(tmp_path / "nothing"), "-o", str(tmp_path)]) == 1
+    assert builder.main([str(REAL), str(tmp_path / "nothing"), "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: norms:") and "run the corpus mode" in err and err.count("\n") == 1
 

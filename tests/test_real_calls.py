@@ -8,7 +8,7 @@ import json
 import pytest
 
 from callanalysis import load, split_call
-from callanalysis.measure import parser_eval
+from tools import evaluate
 
 from .conftest import FIXTURES
 
@@ -82,6 +82,6 @@ def test_generic_label_listed_with_a_firm_is_that_analyst():
 
 
 def test_parser_evaluation_scores_the_excerpts_perfectly():
-    scores = parser_eval.score_folder(REAL)
+    scores = evaluate.score_folder(REAL)
     assert {s.layout for s in scores} == {"multi-line", "one-line"}
     assert all(s.share == 1.0 and s.exact_count and s.right_sections == s.turns and not s.fake for s in scores)

@@ -170,9 +170,9 @@ def test_pooled_counts_are_the_sum_of_the_calls(reports):
 
 
 def test_the_text_report_names_each_set_its_baselines_and_the_caveat(reports):
-    from callanalysis.measure.validation import report
+    from tools.evaluate import annotator_report
 
-    text = report(reports)
+    text = annotator_report(reports)
     assert "developed on" in text and "optimistic" in text
     for title in ("Tesla Q1 2024", "Two other real calls", "Tennant Q2 2021", "Bio-Rad Q1 2021"):
         assert title in text

@@ -34,10 +34,6 @@ import pandas as pd
 from .errors import TranscriptError
 from .parse.sentences import sentences_frame, turns_frame
 from .parse.transcript import Call, Participant, QualityNote, load
-from .paths import ROOT
-
-#: The real calls with known turns that ``evaluate`` reads by default (outside the repository).
-DEFAULT_EVAL_CORPUS = ROOT.parent / "shared" / "corpus" / "fool-dev"
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -112,23 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="run on this Dask cluster (tcp://host:8786); its workers must see DIR at the same path")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction,
                    help="progress bar on stderr (default: when stderr is a terminal)")
-    p = sub.add_parser("evaluate", help="score the parser and the annotator against labelled real calls",
-                       description="Score the parser against a folder of transcripts with truth.jsonl (speaker, "
-                       "section and offsets of every turn), and the annotator against every reference set in "
-                       "data/annotations/. Prints one report; scores on sets the rules were developed on are "
-                       "optimistic.")
-    p.add_argument("--corpus", metavar="DIR", default=str(DEFAULT_EVAL_CORPUS),
-                   help=f"folder of transcripts with truth.jsonl (default {DEFAULT_EVAL_CORPUS}, skipped when missing)")
     return parser
-
-
-def _evaluate(args: argparse.Namespace) -> int:
-    from .measure import parser_eval, validation
-
-    truth = Path(args.corpus) / "truth.jsonl"
-    print(parser_eval.report(truth.parent) if truth.is_file() else f"parser: skipped, no {truth}")
-    print(validation.report())
-    return 0
 
 
 class _Stopped(BaseException):
@@ -205,8 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "corpus":
         return _corpus(args)
-    if args.command == "evaluate":
-        return _evaluate(args)
     try:
         call = load(args.file)
         if getattr(args, "call_date", None):

@@ -1,11 +1,9 @@
 """Norms from other calls: where each speaker of a call, and the call itself, stand among real calls.
 
-``make norms`` runs the corpus mode over a folder of transcripts, then :func:`build` turns its
-sentence table into small committed tables in ``data/norms/`` (its README describes them):
-``speakers.csv`` (one row per speaker per call, :data:`SPEAKER_COLUMNS`; only speakers of at
-least :data:`MIN_WORDS` words enter a distribution), ``quantiles.csv`` (:func:`quantiles`) and
-``provenance.json`` (:func:`provenance`: its date does not depend on the run). The same corpus
-gives byte-identical tables (and, at the same commit, provenance).
+The norms are small committed tables in ``data/norms/`` (its README describes them; ``make norms``
+rebuilds them with ``tools/norms.py``): :func:`load_norms` reads ``speakers.csv`` (one row per
+speaker per call, :data:`SPEAKER_COLUMNS`; only speakers of at least :data:`MIN_WORDS` words enter
+a distribution); :func:`quantiles` summarises it.
 
 :func:`standing` places each speaker of a call among the peers: the speakers of the same role
 detail with at least :data:`MIN_WORDS` words on *other* calls (a call with the same ticker,
@@ -20,26 +18,17 @@ the other calls (:data:`CALL_MEASURES`).
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
-import os
 import re
-import shlex
-import subprocess
-import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from .. import __version__
 from ..errors import TranscriptError
-from ..parse.transcript import ROLES, load
-from ..paths import DATA, ROOT
-from . import readability, stats, summary
+from ..parse.transcript import ROLES
+from ..paths import DATA
+from . import stats, summary
 
 NORMS_DIR = DATA / "norms"
 #: Under this many words a speaker is kept in ``speakers.csv`` but enters no distribution.
@@ -89,22 +78,18 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
                          "exec_hedges": d["hedge_cue_count"] * execs})
 
 
-def call_speakers(sentences: pd.DataFrame, call, sectors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per speaker of one annotated ``call`` (:data:`SPEAKER_COLUMNS`; ``call`` is its file's stem)."""
-    meta, titles = call.metadata, {p.name: p.title for p in call.participants}
+def call_speakers(sentences: pd.DataFrame, call) -> pd.DataFrame:
+    """One row per speaker of one annotated ``call``, by name: ``role``, ``words``, ``sentences``, the
+    counts of :data:`MEASURES` and their rates per 100 words, ``in_norms``, ``title`` and ``role_detail``."""
+    titles = {p.name: p.title for p in call.participants}
     out = sentence_counts(sentences).groupby("speaker", sort=True).agg(
         role=("role", "first"), words=("words", "sum"), sentences=("role", "size"), **{k: (k, "sum") for k in MEASURES})
     for name in MEASURES:
         out[f"{name}_per_100w"] = stats.ratio(out[name], out["words"], 100)
-    fog = readability.readability(sentences, by="speaker").set_index("speaker")
-    sector = sectors.loc[meta.ticker] if sectors is not None and meta.ticker in sectors.index else {}
-    out = out.assign(gunning_fog=fog["gunning_fog"].where(fog["reliable"].astype(bool))).reset_index().assign(
-        call=Path(call.source).stem, ticker=meta.ticker or "", company=sector.get("company", meta.company or ""),
-        sector=sector.get("sector", "unknown"), quarter=meta.quarter, fiscal_year=meta.fiscal_year,
-        call_date=meta.date.isoformat() if meta.date else "", in_norms=lambda x: x["words"] >= MIN_WORDS,
-        title=lambda x: x["speaker"].map(titles).fillna(""))
+    out = out.reset_index().assign(in_norms=lambda x: x["words"] >= MIN_WORDS,
+                                   title=lambda x: x["speaker"].map(titles).fillna(""))
     out["role_detail"] = [role_detail(r, t) for r, t in zip(out["role"], out["title"])]
-    return out[SPEAKER_COLUMNS]
+    return out
 
 
 def call_totals(speakers: pd.DataFrame) -> pd.DataFrame:
@@ -197,61 +182,3 @@ def call_standing(sentences: pd.DataFrame, call, norms: pd.DataFrame, n_boot: in
             for name, (num, den, per) in CALL_MEASURES.items()]
     out = pd.DataFrame(rows, columns=["measure", "value", "value_low", "value_high", "percentile", "low", "high"])
     return out.assign(calls=[int(totals[m].notna().sum()) for m in CALL_MEASURES])
-
-
-def _git(*args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def provenance(folder: Path, commands: list[str], calls: int, skipped: list[str]) -> dict:
-    """What made the tables: every file in ``folder`` with its SHA-256, the commands, version, commit
-    and a date that does not depend on the run (``$SOURCE_DATE_EPOCH``, else the commit date of HEAD)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    date, source = ((datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(), "SOURCE_DATE_EPOCH")
-                    if epoch.isdigit() else (_git("log", "-1", "--format=%cI"), "commit date of git HEAD"))
-    files = [{"file": p.name, "bytes": p.stat().st_size, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
-             for p in sorted(folder.iterdir()) if p.is_file()]
-    return {"corpus": str(folder), "commands": commands, "package_version": __version__,
-            "git_commit": _git("rev-parse", "HEAD"), "date": date, "date_source": source, "calls": calls,
-            "skipped": skipped, "files": files}
-
-
-def build(folder: str | Path, corpus_out: str | Path, out: str | Path = NORMS_DIR) -> list[Path]:
-    """The norms tables of ``folder`` from its corpus-mode output ``corpus_out``, into ``out`` (which
-    holds ``sectors.csv``); returns the files written."""
-    folder, out, table = Path(folder), Path(out), Path(corpus_out) / "sentences.csv"
-    if not table.is_file():
-        raise TranscriptError("no sentences.csv: run the corpus mode on the folder first", str(corpus_out))
-    sentences = pd.read_csv(table, keep_default_na=False)
-    sectors = pd.read_csv(out / "sectors.csv", keep_default_na=False, index_col="ticker")
-    paths = {p.stem: p for p in sorted(folder.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm")}
-    rows = [call_speakers(s, load(paths[c]), sectors) for c, s in sentences.groupby("call", sort=True)]
-    speakers = pd.concat(rows, ignore_index=True)
-    commands = [shlex.join(["python", "-m", "callanalysis", "corpus", str(folder), "-o", str(corpus_out)]),
-                shlex.join(["python", "-m", "callanalysis.measure.norms", str(folder), str(corpus_out), "-o", str(out)])]
-    written = [out / "speakers.csv", out / "quantiles.csv", out / "provenance.json"]
-    for path, df in zip(written, (speakers, quantiles(speakers))):
-        path.write_text(df.round(4).to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    info = provenance(folder, commands, len(rows), sorted(set(paths) - set(sentences["call"])))
-    written[2].write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m callanalysis.measure.norms FOLDER CORPUS_OUT [-o OUT]``: :func:`build`."""
-    p = argparse.ArgumentParser(prog="python -m callanalysis.measure.norms", description=build.__doc__)
-    p.add_argument("folder"), p.add_argument("corpus_out"), p.add_argument("-o", "--out", default=str(NORMS_DIR))
-    args = p.parse_args(argv)
-    try:
-        print("norms: wrote " + ", ".join(map(str, build(args.folder, args.corpus_out, args.out))))
-    except (TranscriptError, OSError, KeyError, ValueError) as exc:
-        print(f"error: norms: {' '.join(str(exc).split())}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -16,9 +16,9 @@ Promises of :func:`score` (one reference set of one call):
 * inputs may be pandas DataFrames or sequences of dicts; nothing is read from disk.
 
 :func:`evaluate` annotates the transcripts of every reference set (:data:`REFERENCE_SETS`: the
-seed's development sentences, and those of two other real calls, scored per call and pooled)
-and :func:`report` prints the result as plain text (``python -m callanalysis evaluate``). These
-are the sentences the rules were developed on, so every figure is optimistic.
+seed's development sentences, and those of two other real calls, scored per call and pooled);
+``make eval`` prints the result as plain text. These are the sentences the rules were developed
+on, so every figure is optimistic.
 """
 
 from __future__ import annotations
@@ -260,23 +260,6 @@ def metrics_table(rep: ValidationReport) -> pd.DataFrame:
 def weakest(rep: ValidationReport) -> str:
     """The label with the lowest F1 of the rules."""
     return str(metrics_table(rep)["f1"].idxmin())
-
-
-def report(reports: Mapping[str, ValidationReport] | None = None) -> str:
-    """The scores of every reference set as plain text (``python -m callanalysis evaluate``)."""
-    reports = evaluate() if reports is None else reports
-    lines = ["Annotator against the reference sets (data/annotations/).",
-             "These are the sentences the rules were developed on: the figures are optimistic.", ""]
-    for name, rep in reports.items():
-        table = metrics_table(rep)
-        lines.append(f"{TITLES.get(name, name)}: {int(table['n'].iloc[0])} development sentences")
-        lines.append(f"  {'label':<9}{'precision':>10}{'recall':>8}{'F1':>6}   word-list baseline F1")
-        for label, row in table.iterrows():
-            lines.append(f"  {label:<9}{row.precision:>10.2f}{row.recall:>8.2f}{row.f1:>6.2f}   {row.baselines}")
-        if rep.horizon["n"]:
-            lines.append(f"  horizons within {rep.horizon['tolerance_days']} days: {rep.horizon['hits']} of {rep.horizon['n']}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def verdict(rep: ValidationReport) -> str:

@@ -1,4 +1,9 @@
-"""Score the transcript parser against real calls whose turns are known.
+"""``make eval``: score the parser against real calls whose turns are known, and the annotator
+against the reference sets of ``data/annotations/``, as one plain-text report.
+
+``python -m tools.evaluate [--corpus DIR]`` prints :func:`parser_report` of ``DIR`` (default
+:data:`DEFAULT_CORPUS`; skipped with a line when it has no ``truth.jsonl``), then
+:func:`annotator_report` of :func:`callanalysis.measure.validation.evaluate`.
 
 A folder holds transcripts and ``truth.jsonl``: one JSON object per file with ``file``,
 ``roster`` (name -> title) and ``turns``, the ordered ``{speaker, section, start, end}`` of every
@@ -14,23 +19,28 @@ speech, label excluded).
   part of the call: the parser's ``opening`` is ``prepared``, every other section ``qa``;
 * ``fake``: speakers of parsed turns who are neither in the truth's roster nor among its speakers.
 
-:func:`report` parses every file of the folder (a file that fails to parse scores zero) and
+:func:`parser_report` parses every file of the folder (a file that fails to parse scores zero) and
 returns those scores as plain text, per layout (:func:`layout_of`), with the worst files.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import TranscriptError
-from ..parse.transcript import Call, parse
-from ..parse.reading import read_transcript
+from callanalysis.errors import TranscriptError
+from callanalysis.measure import validation
+from callanalysis.parse.reading import read_transcript
+from callanalysis.parse.transcript import Call, parse
+from callanalysis.paths import ROOT
 
 LAYOUTS = ("multi-line", "one-line")
+#: The real calls with known turns scored by default (outside the repository).
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fool-dev"
 
 
 @dataclass(frozen=True)
@@ -132,10 +142,45 @@ def summary(scores: list[FileScore], worst: int = 5) -> str:
     return "\n".join(lines)
 
 
-def report(folder: str | Path, files: Iterable[str] | None = None) -> str:
+def parser_report(folder: str | Path, files: Iterable[str] | None = None) -> str:
     """The parser's scores on ``folder`` (see the module docstring), per layout."""
     scores = score_folder(folder, files)
     parts = [f"parser against {Path(folder)}/truth.jsonl"]
     for layout in LAYOUTS:
         parts += [f"{layout}:", summary([s for s in scores if s.layout == layout])]
     return "\n".join(parts)
+
+
+def annotator_report(reports: Mapping[str, validation.ValidationReport] | None = None) -> str:
+    """The annotator's scores on every reference set (:func:`~callanalysis.measure.validation.evaluate`)
+    as plain text."""
+    reports = validation.evaluate() if reports is None else reports
+    lines = ["Annotator against the reference sets (data/annotations/).",
+             "These are the sentences the rules were developed on: the figures are optimistic.", ""]
+    for name, rep in reports.items():
+        table = validation.metrics_table(rep)
+        lines.append(f"{validation.TITLES.get(name, name)}: {int(table['n'].iloc[0])} development sentences")
+        lines.append(f"  {'label':<9}{'precision':>10}{'recall':>8}{'F1':>6}   word-list baseline F1")
+        for label, row in table.iterrows():
+            lines.append(f"  {label:<9}{row.precision:>10.2f}{row.recall:>8.2f}{row.f1:>6.2f}   {row.baselines}")
+        if rep.horizon["n"]:
+            lines.append(f"  horizons within {rep.horizon['tolerance_days']} days: {rep.horizon['hits']} of {rep.horizon['n']}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m tools.evaluate", description="Score the parser against a folder of "
+                                "transcripts with truth.jsonl (speaker, section and offsets of every turn), and the "
+                                "annotator against every reference set in data/annotations/. Prints one report; scores "
+                                "on sets the rules were developed on are optimistic.")
+    p.add_argument("--corpus", metavar="DIR", default=str(DEFAULT_CORPUS),
+                   help=f"folder of transcripts with truth.jsonl (default {DEFAULT_CORPUS}, skipped when missing)")
+    truth = Path(p.parse_args(argv).corpus) / "truth.jsonl"
+    print(parser_report(truth.parent) if truth.is_file() else f"parser: skipped, no {truth}")
+    print(annotator_report())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
