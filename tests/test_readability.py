@@ -62,12 +62,24 @@ def test_module_states_that_the_formulas_were_built_for_written_text():
 def test_score_draws_are_the_formulas_of_resampled_sentence_counts():
     import numpy as np
 
-    texts = pd.Series(["We grew revenue twenty percent.", "Margins were stable.", "Thank you.", "Autonomy is the future."])
-    fre, fog = R.score_draws(texts, 50, np.random.default_rng(7))
+    from callanalysis.measure import stats
+
+    texts = ["We grew revenue twenty percent.", "Margins were stable.", "Thank you.", "Autonomy is the future."]
+    df = frame([(i, "A", t) for i, t in enumerate(texts, start=1)])
+    fre, fog = R.score_draws(df, 50, 7)
     counts = np.array([R.components(t) for t in texts], dtype=float)
-    sums = np.take(counts, np.random.default_rng(7).integers(0, len(texts), size=(50, len(texts))), axis=0).sum(axis=1)
+    rng = stats.generator(7, ("readability", 1, 2, 3, 4))
+    sums = np.take(counts, rng.integers(0, len(texts), size=(50, len(texts))), axis=0).sum(axis=1)
     want_fre, want_fog = R.formulas(sums[:, 0], sums[:, 1], sums[:, 2], sums[:, 3])
     assert fre.tolist() == want_fre.tolist() and fog.tolist() == want_fog.tolist()
+
+
+def test_counts_added_once_give_the_same_scores_as_counting_on_the_fly():
+    df = frame([(i, "A" if i % 2 else "B", f"We built {i} cars in Texas last quarter, mostly Model Y.")
+                for i in range(1, 12)])
+    counted = R.add_counts(df)
+    assert list(counted.columns[-4:]) == list(R.COUNTS)
+    pd.testing.assert_frame_equal(R.readability_ci(counted, n_boot=50), R.readability_ci(df, n_boot=50))
 
 
 def test_reading_the_scores_leaves_textstats_syllable_counter_as_installed():

@@ -7,7 +7,8 @@ after removing transcription markers such as ``[Inaudible]`` and bare dashes. A 
 ``min_words`` words is kept but marked ``reliable = False``; a group without words scores NaN.
 Because the counts add up, a group and any bootstrap resample of its sentences are scored from
 summed counts (:func:`formulas`), and a set of sentences gets the same resamples whichever
-function asks (the generator is keyed on their ids).
+function asks (the generator is keyed on their ids). :func:`add_counts` counts a table's sentences
+once, for every score that follows.
 
 Caveat: both formulas were built for *written* text (Flesch 1948, Gunning 1952). Where a spoken
 sentence ends is the transcriber's choice, so both scores depend on the transcript's editing as
@@ -27,6 +28,8 @@ from . import stats
 from .summary import PHASE_COLUMNS, PHASE_ORDER, phase_groups
 
 MIN_WORDS = 100
+#: What :func:`components` counts in a sentence; the columns :func:`add_counts` adds.
+COUNTS = ("readable_words", "readable_sentences", "syllables", "difficult_words")
 #: textstat 0.7.8's English constants: Flesch (1948) reading ease, Gunning fog's syllable cut-off.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
 FOG_SYLLABLES = 3
@@ -66,14 +69,24 @@ def formulas(words, sentences, syllables, difficult) -> tuple[np.ndarray, np.nda
     return FRE_BASE - FRE_SENTENCE * wps - FRE_SYLLABLE * spw, 0.4 * (wps + difficult_share)
 
 
-def _counts(texts: pd.Series) -> np.ndarray:
-    return np.array([components(t) for t in texts], dtype=float).reshape(-1, 4)
+def add_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the sentence table with :data:`COUNTS`, each sentence's :func:`components`: a table
+    that goes through several scores below is counted once, not once per score."""
+    counts = np.array([components(t) for t in df["text"]], dtype=int).reshape(-1, len(COUNTS))
+    return df.assign(**dict(zip(COUNTS, counts.T)))
 
 
-def _draws(grp: pd.DataFrame, n_boot: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`score_draws` of a group's sentences, from a generator keyed on their ids (or texts)."""
-    key = grp["sentence_id"] if "sentence_id" in grp else grp["text"]
-    return score_draws(grp["text"], n_boot, stats.generator(seed, ("readability", *sorted(key))))
+def _counts(df: pd.DataFrame) -> np.ndarray:
+    """Each sentence's :data:`COUNTS`, from the columns :func:`add_counts` made, else counted now."""
+    return (df if set(COUNTS) <= set(df.columns) else add_counts(df))[list(COUNTS)].to_numpy(dtype=float)
+
+
+def score_draws(df: pd.DataFrame, n_boot: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``n_boot`` bootstrap draws of (Flesch reading ease, Gunning fog) of a set of sentences, from a
+    generator keyed on their ids (or texts), so the same sentences draw the same resamples anywhere."""
+    key = df["sentence_id"] if "sentence_id" in df else df["text"]
+    rng = stats.generator(seed, ("readability", *sorted(key)))
+    return formulas(*stats.resample_sums(_counts(df), n_boot, rng).T)
 
 
 def readability(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS) -> pd.DataFrame:
@@ -81,15 +94,10 @@ def readability(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORD
     ``flesch_reading_ease``, ``gunning_fog``, ``reliable`` (at least ``min_words`` words)."""
     rows = []
     for key, grp in df.groupby(by, sort=True):
-        counts = _counts(grp["text"]).sum(axis=0)
+        counts = _counts(grp).sum(axis=0)
         fre, fog = formulas(*counts)
         rows.append((key, int(counts[0]), len(grp), float(fre), float(fog), counts[0] >= min_words))
     return pd.DataFrame(rows, columns=[by, "words", "sentences", "flesch_reading_ease", "gunning_fog", "reliable"])
-
-
-def score_draws(texts: pd.Series, n_boot: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """``n_boot`` bootstrap draws of (Flesch reading ease, Gunning fog) of a list of sentences."""
-    return formulas(*stats.resample_sums(_counts(texts), n_boot, rng).T)
 
 
 def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS, n_boot: int = stats.N_BOOT,
@@ -104,9 +112,9 @@ def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_W
     stats.check_level(level)
     rows = []
     for key, grp in df.groupby(by, sort=True):
-        words, sentences, syllables, difficult = _counts(grp["text"]).sum(axis=0)
+        words, sentences, syllables, difficult = _counts(grp).sum(axis=0)
         fre, fog = formulas(words, sentences, syllables, difficult)
-        fre_draws, fog_draws = _draws(grp, n_boot, seed)
+        fre_draws, fog_draws = score_draws(grp, n_boot, seed)
         rows.append((key, int(words), len(grp), float(fre), *stats.interval(fre_draws, level), float(fog),
                      *stats.interval(fog_draws, level), words / max(sentences, 1.0) if words else np.nan,
                      float(stats.ratio(100 * difficult, words)), float(stats.ratio(syllables, words)),
@@ -134,8 +142,8 @@ def phase_readability(df: pd.DataFrame, score: str = "gunning_fog", role: str = 
         parts = []
         for phase in PHASE_ORDER[:2]:
             part = sub[sub["phase"].eq(phase)]
-            point = formulas(*_counts(part["text"]).sum(axis=0))[fog]
-            parts.append((float(point), _draws(part, n_boot, seed)[fog], int(part["words"].sum())))
+            point = formulas(*_counts(part).sum(axis=0))[fog]
+            parts.append((float(point), score_draws(part, n_boot, seed)[fog], int(part["words"].sum())))
         (o, o_draws, o_words), (q, q_draws, q_words) = parts
         lo, hi = stats.interval(q_draws - o_draws, level)
         rows.append((name, o_words, q_words, o, *stats.interval(o_draws, level), q, *stats.interval(q_draws, level),

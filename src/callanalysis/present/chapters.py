@@ -568,7 +568,7 @@ def speakers(r, n_boot: int = N_BOOT) -> Chapter:
     """Speaker profiles, what their sentences do, readability, prepared against spontaneous speech."""
     from ..measure import readability
 
-    s, min_words = summary.add_phase(r.sentences), readability.MIN_WORDS
+    s, min_words = readability.add_counts(summary.add_phase(r.sentences)), readability.MIN_WORDS
     profile = summary.speaker_profile(s, r.turns)
     roles, titles = profile.set_index("speaker")["role"], profile.set_index("speaker")["title"].fillna("")
     read = readability.readability_ci(s, "speaker", min_words=min_words, n_boot=n_boot)
