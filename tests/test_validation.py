@@ -105,21 +105,19 @@ def test_accepts_dataframes():
     assert score(pred, ref).metrics.query("label == 'claim' and system == 'rules'").iloc[0].f1 == 1.0
 
 
-def test_load_reference_reads_the_dev_labels_and_horizons():
-    from callanalysis.measure.validation import load_reference
+def test_the_seed_reference_horizons_point_at_reference_sentences():
+    from callanalysis.paths import ANNOTATIONS
 
-    ref, horizons = load_reference()
-    assert len(ref) == 184 and {"sid", "start", "end", "claim", "forecast", "hedged", "boosted"} <= set(ref.columns)
+    ref, horizons = (pd.read_csv(ANNOTATIONS / name) for name in ("reference_dev.csv", "horizons_dev.csv"))
+    assert {"sid", "start", "end", "claim", "forecast", "hedged", "boosted"} <= set(ref.columns)
     assert set(horizons.sid) <= set(ref.sid)
 
 
-def test_load_reference_names_a_missing_file(tmp_path):
-    import pytest
-
-    from callanalysis.measure.validation import load_reference
+def test_a_missing_reference_file_is_named(tmp_path):
+    from callanalysis.measure.validation import evaluate
 
     with pytest.raises(FileNotFoundError, match="reference_dev.csv"):
-        load_reference(tmp_path)
+        evaluate(directory=tmp_path)
 
 
 def test_error_row_names_the_reports_own_sentence_for_linking():

@@ -281,20 +281,19 @@ def hedged_vs_boosted(card: pd.DataFrame, level: float = 0.95, min_cell: int = 5
     rows = []
     for flag in ("hedged", "boosted"):
         usable = card[card["resolved"] & card[flag].notna()]
-        excluded = int(len(card) - len(usable))
         groups = []
         for value, name in ((1, flag), (0, f"un{flag}")):
             g = usable[usable[flag].astype(int) == value]
             groups.append((name, len(g), int(g["met"].astype(int).sum())))
         (_, n1, m1), (_, n0, m0) = groups
         p = stats.fisher_p(m1, n1 - m1, m0, n0 - m0)
-        cis = [stats.wilson(m, n, level) for _, n, m in groups]
-        widths = [hi - lo if n else math.inf for (lo, hi), (_, n, _) in zip(cis, groups)]
+        shares = [stats.proportion(met, n, level) for _, n, met in groups]
+        widths = [hi - lo if n else math.inf for (_, lo, hi), (_, n, _) in zip(shares, groups)]
         small = min(m1, n1 - m1, m0, n0 - m0) < min_cell or max(widths) > max_ci_width
-        rows += [{"comparison": f"{flag} vs un{flag}", "group": name, "n": n, "met": met,
-                  "share_met": met / n if n else np.nan, "ci_low": lo, "ci_high": hi, "fisher_p": p,
-                  "too_small": bool(small), "excluded": excluded} for (name, n, met), (lo, hi) in zip(groups, cis)]
-    return pd.DataFrame(rows)
+        rows += [(f"{flag} vs un{flag}", *group, *share, p, bool(small), len(card) - len(usable))
+                 for group, share in zip(groups, shares)]
+    return pd.DataFrame(rows, columns=["comparison", "group", "n", "met", "share_met", "ci_low", "ci_high", "fisher_p",
+                                       "too_small", "excluded"])
 
 
 # --------------------------------------------------------------------------- what the scorecard covers
@@ -342,13 +341,10 @@ def met_summary(card: pd.DataFrame, level: float = 0.95) -> dict:
     ``ci_high`` (Wilson interval at ``level``) and one count per status of :data:`STATUSES`."""
     resolved = int(card["resolved"].sum())
     met = int((card["status"] == "met").sum())
-    lo, hi = stats.wilson(met, resolved, level)
+    share, lo, hi = stats.proportion(met, resolved, level)
     counts = card["status"].value_counts()
-    return {
-        "outcomes": int(len(card)), "resolved": resolved, "open": int(len(card) - resolved), "met": met,
-        "share_met": met / resolved if resolved else math.nan, "ci_low": lo, "ci_high": hi,
-        **{s: int(counts.get(s, 0)) for s in STATUSES},
-    }
+    return {"outcomes": int(len(card)), "resolved": resolved, "open": int(len(card) - resolved), "met": met,
+            "share_met": share, "ci_low": lo, "ci_high": hi, **{s: int(counts.get(s, 0)) for s in STATUSES}}
 
 
 def coverage(card: pd.DataFrame, sentences: pd.DataFrame) -> dict:

@@ -90,24 +90,21 @@ def score_draws(df: pd.DataFrame, n_boot: int, seed: int) -> tuple[np.ndarray, n
 
 
 def readability(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS) -> pd.DataFrame:
-    """Scores per group, sorted by ``by``: ``by``, ``words``, ``sentences``,
-    ``flesch_reading_ease``, ``gunning_fog``, ``reliable`` (at least ``min_words`` words)."""
-    rows = []
-    for key, grp in df.groupby(by, sort=True):
-        counts = _counts(grp).sum(axis=0)
-        fre, fog = formulas(*counts)
-        rows.append((key, int(counts[0]), len(grp), float(fre), float(fog), counts[0] >= min_words))
-    return pd.DataFrame(rows, columns=[by, "words", "sentences", "flesch_reading_ease", "gunning_fog", "reliable"])
+    """:func:`readability_ci`'s scores without intervals: ``by``, ``words``, ``sentences``,
+    ``flesch_reading_ease``, ``gunning_fog``, ``reliable``."""
+    scores = readability_ci(df, by, min_words, n_boot=0)  # no resamples
+    return scores[[by, "words", "sentences", "flesch_reading_ease", "gunning_fog", "reliable"]]
 
 
 def readability_ci(df: pd.DataFrame, by: str = "speaker", min_words: int = MIN_WORDS, n_boot: int = stats.N_BOOT,
                    seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
-    """:func:`readability` with percentile bootstrap intervals (each group's sentences resampled).
+    """Scores per group with percentile bootstrap intervals (each group's sentences resampled).
 
     Columns: ``by``, ``words``, ``sentences``, ``flesch_reading_ease``, ``fre_low``,
     ``fre_high``, ``gunning_fog``, ``fog_low``, ``fog_high``, the counts that drive them
     (``words_per_sentence``, ``difficult_per_100w``: Gunning's words of three or more syllables
-    not on textstat's easy-word list, ``syllables_per_word``), then ``reliable``. Sorted by ``by``.
+    not on textstat's easy-word list, ``syllables_per_word``), then ``reliable`` (at least ``min_words``
+    words). Sorted by ``by``.
     """
     stats.check_level(level)
     rows = []

@@ -88,6 +88,11 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
     return float(ci.low), float(ci.high)
 
 
+def proportion(successes: int, n: int, level: float = 0.95) -> tuple[float, float, float]:
+    """``successes / n`` (NaN when ``n`` is 0) and its :func:`wilson` interval."""
+    return (successes / n if n else math.nan, *wilson(successes, n, level))
+
+
 def fisher_p(a: int, b: int, c: int, d: int) -> float:
     """Two-sided Fisher exact p-value of the 2x2 table ``[[a, b], [c, d]]`` (scipy)."""
     from scipy import stats

@@ -206,22 +206,21 @@ def hedging_table(df: pd.DataFrame, by: By = ("speaker",), n_boot: int = stats.N
     instead (:func:`zero_count_upper`), and the balance's interval widens to match.
     """
     grouped, keys = _grouped(df, by)
-    d = prepare(grouped)
-    d["certainty_net"] = d["booster_cue_count"] - d["hedge_cue_count"]
-    parts = _bootstrap(d, keys, ("hedge_cue_count", "booster_cue_count", "certainty_net"), 100.0, n_boot, seed, level)
-    out = parts["hedge_cue_count"][[*keys, "sentences", "words", "value_total"]].rename(columns={"value_total": "hedges"})
-    out["boosters"] = parts["booster_cue_count"]["value_total"].to_numpy()
-    out[["hedges", "boosters"]] = out[["hedges", "boosters"]].astype(int)
-    for name, value in (("hedges", "hedge_cue_count"), ("boosters", "booster_cue_count"), ("balance", "certainty_net")):
-        p = parts[value]
+    d = prepare(grouped).assign(certainty_net=lambda x: x["booster_cue_count"] - x["hedge_cue_count"])
+    columns = {"hedges": "hedge_cue_count", "boosters": "booster_cue_count", "balance": "certainty_net"}
+    found = _bootstrap(d, keys, tuple(columns.values()), 100.0, n_boot, seed, level)
+    parts = {name: found[value] for name, value in columns.items()}
+    out = parts["hedges"][[*keys, "sentences", "words"]].copy()
+    for name in ("hedges", "boosters"):
+        out[name] = parts[name]["value_total"].astype(int).to_numpy()
+    for name, p in parts.items():
         out["balance" if name == "balance" else f"{name}_per_100w"] = p["rate"].to_numpy()
         out[f"{name}_low"], out[f"{name}_high"] = p["ci_low"].to_numpy(), p["ci_high"].to_numpy()
     for name in ("hedges", "boosters"):
         zero = out[name].eq(0)
         out.loc[zero, f"{name}_high"] = out.loc[zero, "words"].map(lambda n: zero_count_upper(n, level))
-    out["balance_low"] = np.where(out["hedges"].eq(0), np.fmin(out["balance_low"], -out["hedges_high"]), out["balance_low"])
-    out["balance_high"] = np.where(out["boosters"].eq(0), np.fmax(out["balance_high"], out["boosters_high"]),
-                                   out["balance_high"])
+    out.loc[out["hedges"].eq(0), "balance_low"] = np.fmin(out["balance_low"], -out["hedges_high"])
+    out.loc[out["boosters"].eq(0), "balance_high"] = np.fmax(out["balance_high"], out["boosters_high"])
     return out
 
 
@@ -529,6 +528,12 @@ def horizon_profile(ledger: pd.DataFrame, call_date: date | None) -> dict:
     return out
 
 
+def _hedged_and_boosted(flags: pd.DataFrame, level: float) -> tuple:
+    """How many of ``flags``' rows are hedged, and are boosted, each with its share and Wilson interval."""
+    h, b = int(flags["hedged"].sum()), int(flags["boosted"].sum())
+    return h, *stats.proportion(h, len(flags), level), b, *stats.proportion(b, len(flags), level)
+
+
 def commitment(df: pd.DataFrame, by: str = "speaker", level: float = 0.95) -> pd.DataFrame:
     """How committed each group's forecasts are (dated, hedged, boosted, with Wilson intervals),
     beside the group's other sentences (its baseline); one row per group with a forecast, most first."""
@@ -537,13 +542,10 @@ def commitment(df: pd.DataFrame, by: str = "speaker", level: float = 0.95) -> pd
     rows = []
     for g, grp in d.groupby(by, sort=False):
         f, other = grp[grp["fc"]], grp[~grp["fc"]]
-        n = len(f)
-        if not n:
-            continue
-        h, b = int(f["hedged"].sum()), int(f["boosted"].sum())
-        rows.append((g, n, int(f["dated"].sum()), f["dated"].sum() / n, h, h / n, *stats.wilson(h, n, level),
-                     b, b / n, *stats.wilson(b, n, level), int((f["hedged"] & f["boosted"]).sum()), len(other),
-                     _share(other["hedged"].sum(), len(other)), _share(other["boosted"].sum(), len(other))))
+        if len(f):
+            rows.append((g, len(f), int(f["dated"].sum()), f["dated"].sum() / len(f), *_hedged_and_boosted(f, level),
+                         int((f["hedged"] & f["boosted"]).sum()), len(other), _share(other["hedged"].sum(), len(other)),
+                         _share(other["boosted"].sum(), len(other))))
     cols = [by, "forecasts", "dated", "dated_share", "hedged", "hedged_share", "hedged_low", "hedged_high", "boosted",
             "boosted_share", "boosted_low", "boosted_high", "both", "other_sentences", "other_hedged_share",
             "other_boosted_share"]
@@ -556,14 +558,15 @@ def commitment_by_kind(df: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     and of the rest (:data:`SENTENCE_KINDS`); ``hedged_p`` / ``boosted_p`` on every row: Fisher's
     exact test of forecasts against claims."""
     fc, cl = _flag(df, "forecast").eq(1), _flag(df, "claim").eq(1)
-    kind = pd.Series(np.where(fc, SENTENCE_KINDS[0], np.where(cl, SENTENCE_KINDS[1], SENTENCE_KINDS[2])), index=df.index)
-    hedged, boosted = _flag(df, "hedged"), _flag(df, "boosted")
-    counts = {k: (int(kind.eq(k).sum()), int(hedged[kind.eq(k)].sum()), int(boosted[kind.eq(k)].sum()))
-              for k in SENTENCE_KINDS}
-    (nf, hf, bf), (nc, hc, bc) = counts[SENTENCE_KINDS[0]], counts[SENTENCE_KINDS[1]]
-    p = stats.fisher_p(hf, nf - hf, hc, nc - hc), stats.fisher_p(bf, nf - bf, bc, nc - bc)
-    rows = [(k, n, h, _share(h, n), *stats.wilson(h, n, level), b, _share(b, n), *stats.wilson(b, n, level), *p)
-            for k, (n, h, b) in counts.items()]
+    kind = np.where(fc, SENTENCE_KINDS[0], np.where(cl, SENTENCE_KINDS[1], SENTENCE_KINDS[2]))
+    d = pd.DataFrame({"hedged": _flag(df, "hedged"), "boosted": _flag(df, "boosted")})
+    parts = {k: d[kind == k] for k in SENTENCE_KINDS}
+    forecasts, claims = parts[SENTENCE_KINDS[0]], parts[SENTENCE_KINDS[1]]
+    p = []
+    for col in ("hedged", "boosted"):  # Fisher's test of forecasts against claims
+        f, c = int(forecasts[col].sum()), int(claims[col].sum())
+        p.append(stats.fisher_p(f, len(forecasts) - f, c, len(claims) - c))
+    rows = [(k, len(part), *_hedged_and_boosted(part, level), *p) for k, part in parts.items()]
     return pd.DataFrame(rows, columns=["kind", "sentences", "hedged", "hedged_share", "hedged_low", "hedged_high",
                                        "boosted", "boosted_share", "boosted_low", "boosted_high", "hedged_p", "boosted_p"])
 

@@ -85,12 +85,6 @@ def _read(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, keep_default_na=False)
 
 
-def load_reference(directory: Path = ANNOTATIONS) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The seed's dev reference labels and normalised horizons (``reference_dev.csv``,
-    ``horizons_dev.csv``). Raises ``FileNotFoundError`` naming the missing file."""
-    return _read(directory / "reference_dev.csv"), _read(directory / "horizons_dev.csv")
-
-
 @dataclass(frozen=True)
 class ValidationReport:
     """Scores, horizon accuracy and the disagreements."""
