@@ -48,7 +48,7 @@ NUMBER_WEIGHT = 2.0
 FORECAST_BONUS = 0.25
 #: Runners-up within this fraction of the best adjusted score are listed as ``candidates``.
 CANDIDATE_RATIO = 0.8
-#: A quoted passage counts on its own (:func:`quote_weights`) from this many content tokens.
+#: A quoted passage counts on its own (:func:`_match_scores`) from this many content tokens.
 QUOTE_MIN_TOKENS = 3
 #: Under this score no sentence is matched; under :data:`CONFIDENT_SCORE` the match carries a note.
 MIN_SCORE = 0.2
@@ -172,21 +172,12 @@ def _score(weights: dict[str, float], have: set[str]) -> float:
     return sum(w for tok, w in weights.items() if tok in have) / total
 
 
-def _speakers(cell: str) -> set[str]:
-    return {s.strip() for s in cell.split("/") if s.strip()}
-
-
-def quote_weights(forecast: str) -> list[dict[str, float]]:
-    """:func:`forecast_weights` of each quoted passage of at least :data:`QUOTE_MIN_TOKENS`
-    content tokens (a phrase, not a single word) of an outcome's ``forecast`` text."""
-    quotes = (tokens(_EDITORIAL.sub(" ", q)) for q in _QUOTED.findall(forecast))
-    return [dict.fromkeys(q, 1.0) for q in quotes if len(set(q)) >= QUOTE_MIN_TOKENS]
-
-
 def _match_scores(forecast: str, have: list[set[str]]) -> np.ndarray:
     """The match score of ``forecast`` against each token set of ``have``: the larger of the
-    weighted share of the whole text found and the share of its best-found quoted phrase."""
-    parts = [forecast_weights(forecast), *quote_weights(forecast)]
+    weighted share of the whole text found, and the share of the best-found quoted passage of at
+    least :data:`QUOTE_MIN_TOKENS` content tokens (a phrase, not a single word; each token weighs one)."""
+    quotes = (tokens(_EDITORIAL.sub(" ", q)) for q in _QUOTED.findall(forecast))
+    parts = [forecast_weights(forecast), *(dict.fromkeys(q, 1.0) for q in quotes if len(set(q)) >= QUOTE_MIN_TOKENS)]
     return np.array([max(_score(w, h) for w in parts) for h in have]) if have else np.zeros(0)
 
 
@@ -209,7 +200,7 @@ def match_outcomes(outcomes: pd.DataFrame, sentences: pd.DataFrame, min_score: f
     have = [set(tokens(t)) for t in sents["text"]]
     raw = np.zeros((len(out), len(sents)))
     for i, o in out.iterrows():
-        mine = sents["speaker"].isin(_speakers(o["speaker"])).to_numpy()
+        mine = sents["speaker"].isin({s.strip() for s in o["speaker"].split("/")} - {""}).to_numpy()
         raw[i] = np.where(mine, _match_scores(o["forecast"], have), -1.0)
     rank = raw * bonus - 1e-9 * np.arange(len(sents))  # the earlier of two equal sentences wins
     chosen = dict(zip(*linear_sum_assignment(rank, maximize=True))) if raw.size else {}

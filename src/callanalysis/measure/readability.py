@@ -41,17 +41,14 @@ def clean_text(text: str) -> str:
     return " ".join(_DASH.sub(" ", MARKER.sub(" ", text)).split())
 
 
-def _sentence(text: str) -> str:
-    """A cleaned sentence ending in terminal punctuation ('' when nothing is left)."""
-    c = clean_text(str(text)).rstrip(",;:")
-    return c if not c or c[-1] in ".?!\"”’)" else c + "."
-
-
 def components(sentence: str) -> tuple[int, int, int, int]:
     """(words, sentences, syllables, difficult words) of one of the report's sentences: its
     spoken words (:func:`~callanalysis.parse.sentences.word_count`), one sentence (none without
-    words), and textstat's syllables and Gunning's difficult words of the cleaned text."""
-    text = _sentence(sentence)
+    words), and textstat's syllables and Gunning's difficult words of the cleaned text, ended
+    with a full stop when it has no terminal punctuation."""
+    text = clean_text(str(sentence)).rstrip(",;:")
+    if text and text[-1] not in ".?!\"”’)":
+        text += "."
     words = word_count(text) if text else 0
     if not words:
         return 0, 0, 0, 0
@@ -136,13 +133,10 @@ def phase_readability(df: pd.DataFrame, score: str = "gunning_fog", role: str = 
     fog = score == "gunning_fog"
     rows = []
     for name, sub in phase_groups(df, role, min_words):
-        parts = []
-        for phase in PHASE_ORDER[:2]:
-            part = sub[sub["phase"].eq(phase)]
-            point = formulas(*_counts(part).sum(axis=0))[fog]
-            parts.append((float(point), score_draws(part, n_boot, seed)[fog], int(part["words"].sum())))
-        (o, o_draws, o_words), (q, q_draws, q_words) = parts
+        opening, qa = (sub[sub["phase"].eq(phase)] for phase in PHASE_ORDER[:2])
+        o, q = (float(formulas(*_counts(part).sum(axis=0))[fog]) for part in (opening, qa))
+        o_draws, q_draws = (score_draws(part, n_boot, seed)[fog] for part in (opening, qa))
         lo, hi = stats.interval(q_draws - o_draws, level)
-        rows.append((name, o_words, q_words, o, *stats.interval(o_draws, level), q, *stats.interval(q_draws, level),
-                     q - o, lo, hi, stats.verdict(lo, hi)))
+        rows.append((name, int(opening["words"].sum()), int(qa["words"].sum()), o, *stats.interval(o_draws, level), q,
+                     *stats.interval(q_draws, level), q - o, lo, hi, stats.verdict(lo, hi)))
     return pd.DataFrame(rows, columns=PHASE_COLUMNS)

@@ -258,7 +258,7 @@ def weakest(rep: ValidationReport) -> str:
 
 def verdict(rep: ValidationReport) -> str:
     """How the rules compare with the word lists, in words: "above its best word-list baseline on
-    every label", or which labels are above and which are not."""
+    every label", or which labels are above and which are not ("a", "a and b", "a, b and c")."""
     table = metrics_table(rep)
     above = [lab for lab, row in table.iterrows() if row.f1 > row.baseline_f1]
     below = [lab for lab in table.index if lab not in above]
@@ -266,12 +266,8 @@ def verdict(rep: ValidationReport) -> str:
         return "above its best word-list baseline on every label"
     if not above:
         return "not above its best word-list baseline on any label"
-    return f"above its best word-list baseline on {_series(above)}, not on {_series(below)}"
-
-
-def _series(words: Sequence[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    above, below = (ws[0] if len(ws) == 1 else ", ".join(ws[:-1]) + " and " + ws[-1] for ws in (above, below))
+    return f"above its best word-list baseline on {above}, not on {below}"
 
 
 def figures(reports: Mapping[str, ValidationReport]) -> dict[str, Any]:
