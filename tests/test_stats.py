@@ -88,3 +88,12 @@ def test_poisson_upper_after_no_event_is_minus_log_of_half_alpha():
 
 def test_poisson_upper_after_some_events_is_garwoods_bound():
     assert stats.poisson_upper(5) == pytest.approx(11.668, abs=1e-3)  # Garwood (1936), 95%
+
+
+def test_percentile_of_is_scipys_percentileofscore_of_kind_mean():
+    from scipy import stats as sps
+
+    values = np.random.default_rng(3).integers(0, 20, 300).astype(float)  # many ties
+    scores = np.array([-1.0, 0.0, 3.0, 7.5, 19.0, 25.0])
+    assert stats.percentile_of(values, scores).tolist() == sps.percentileofscore(values, scores, kind="mean").tolist()
+    assert float(stats.percentile_of(values, 7.0)) == sps.percentileofscore(values, 7.0, kind="mean")

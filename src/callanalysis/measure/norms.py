@@ -8,8 +8,8 @@ a distribution); :func:`quantiles` summarises it.
 :func:`standing` places each speaker of a call among the peers: the speakers of the same role
 detail with at least :data:`MIN_WORDS` words on *other* calls (a call with the same ticker,
 quarter and fiscal year is left out), or of the same role when the detail has fewer than
-:data:`MIN_PEERS`. The percentile is scipy's ``percentileofscore`` (``kind="mean"``: the share of
-peers with a lower rate, a tie counting half); its interval is the percentile of each bootstrap
+:data:`MIN_PEERS`. The percentile is the share of peers with a lower rate, a tie counting half
+(:func:`~callanalysis.measure.stats.percentile_of`); its interval is the percentile of each bootstrap
 draw of the speaker's rate (the speaker's sentences resampled, :mod:`~callanalysis.measure.stats`'
 one bootstrap, a generator keyed on the speaker; for a speaker without a single cue, from zero to
 the exact Poisson bound). :func:`call_standing` does the same for the call as a whole against
@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 from ..errors import TranscriptError
 from ..parse.transcript import ROLES
@@ -153,8 +152,8 @@ def _place(counts: np.ndarray, values: pd.Series, per: float, key: tuple, n_boot
     span = (lambda x: (float(x[0]), float(x[-1]))) if exact else stats.interval
     if not len(values) or not np.isfinite(rate):
         return [rate, *span(draws), np.nan, np.nan, np.nan]
-    ranks = np.where(np.isfinite(draws), sps.percentileofscore(values, np.nan_to_num(draws), kind="mean"), np.nan)
-    return [rate, *span(draws), float(sps.percentileofscore(values, rate, kind="mean")), *span(ranks)]
+    ranks = np.where(np.isfinite(draws), stats.percentile_of(values, np.nan_to_num(draws)), np.nan)
+    return [rate, *span(draws), float(stats.percentile_of(values, rate)), *span(ranks)]
 
 
 def standing(sentences: pd.DataFrame, call, norms: pd.DataFrame, n_boot: int = stats.N_BOOT,

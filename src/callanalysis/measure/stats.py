@@ -8,6 +8,7 @@ Promises:
   counts with replacement (their number kept) and sums each column, so any ratio of sums (cues
   per 100 words, a share of sentences, a readability formula) is recomputed from its draws;
 * :func:`interval` is the percentile interval of the draws, ignoring draws that are NaN;
+  :func:`percentile_of` places a value among others (a tie counting half);
 * :func:`wilson`, :func:`fisher_p` and :func:`poisson_upper` are scipy's Wilson score interval,
   two-sided Fisher exact test and exact Poisson bound (the gamma quantile), not re-derived here.
 
@@ -66,6 +67,13 @@ def interval(draws: np.ndarray, level: float = 0.95) -> tuple[float, float]:
     alpha = (1 - level) / 2
     lo, hi = np.nanquantile(draws, [alpha, 1 - alpha])
     return float(lo), float(hi)
+
+
+def percentile_of(values: np.ndarray, scores: np.ndarray | float) -> np.ndarray:
+    """Where each score stands among ``values``, in percent: the share below it, a tie counting half
+    (scipy's ``percentileofscore`` with ``kind="mean"``, by binary search in the sorted values)."""
+    ordered = np.sort(values)
+    return (np.searchsorted(ordered, scores, "left") + np.searchsorted(ordered, scores, "right")) * (50.0 / len(ordered))
 
 
 def verdict(low: float, high: float) -> str:

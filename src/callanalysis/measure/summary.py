@@ -291,10 +291,10 @@ def versus_rest(df: pd.DataFrame, by: str = "speaker", value: str = "hedge_cue_c
                 n_boot: int = stats.N_BOOT, seed: int = stats.DEFAULT_SEED, level: float = 0.95) -> pd.DataFrame:
     """Each group's rate against the rest of the table (:func:`compare_rates`). With many groups,
     about one interval in twenty excludes zero by chance alone."""
-    rows = []
-    for key in df[by].drop_duplicates():
-        m = df[by].eq(key)
-        c = compare_rates(df, m, ~m, value, per, n_boot, zlib.crc32(str(key).encode("utf-8")) ^ seed, level)
+    d, rows = prepare(df), []  # words counted once, not once per group
+    for key in d[by].drop_duplicates():
+        m = d[by].eq(key)
+        c = compare_rates(d, m, ~m, value, per, n_boot, zlib.crc32(str(key).encode("utf-8")) ^ seed, level)
         rows.append((key, c["rate_a"], c["rate_b"], c["difference"], c["ci_low"], c["ci_high"], c["verdict"]))
     return _sort(pd.DataFrame(rows, columns=[by, "rate", "rest_rate", "difference", "ci_low", "ci_high", "verdict"]), [by])
 
