@@ -73,7 +73,8 @@ def percentile_of(values: np.ndarray, scores: np.ndarray | float) -> np.ndarray:
     """Where each score stands among ``values``, in percent: the share below it, a tie counting half
     (scipy's ``percentileofscore`` with ``kind="mean"``, by binary search in the sorted values)."""
     ordered = np.sort(values)
-    return (np.searchsorted(ordered, scores, "left") + np.searchsorted(ordered, scores, "right")) * (50.0 / len(ordered))
+    below, up_to = np.searchsorted(ordered, scores, "left"), np.searchsorted(ordered, scores, "right")
+    return (below + up_to) * (50.0 / len(ordered))
 
 
 def verdict(low: float, high: float) -> str:
