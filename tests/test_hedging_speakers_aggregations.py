@@ -325,7 +325,7 @@ def test_readability_ci_is_wider_for_speakers_with_fewer_words(call_table):
 
 
 def test_score_draws_of_no_sentences_are_nan():
-    fre, fog = R.score_draws(pd.Series([], dtype=str), 10, np.random.default_rng(0))
+    fre, fog = R.score_draws(pd.DataFrame({"sentence_id": [], "text": []}), 10, seed=0)
     assert np.isnan(fre).all() and np.isnan(fog).all()
 
 
