@@ -147,12 +147,9 @@ def _flag(value: Any) -> int:
 
 
 def _join(values: Sequence[Any]) -> str:
-    out: list[str] = []
-    for v in values:
-        for part in ("" if v is None or v != v else str(v)).split(";"):
-            if part and part not in out:
-                out.append(part)
-    return ";".join(out)
+    """The ';'-separated parts of ``values``, each once, in order (blanks and NaN left out)."""
+    parts = (part for v in values if v is not None and v == v for part in str(v).split(";"))
+    return ";".join(dict.fromkeys(part for part in parts if part))
 
 
 def _cell(counts: dict[tuple[str, str, str], list[int]], key: tuple[str, str, str], truth: int, guess: int) -> None:
