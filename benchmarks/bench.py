@@ -158,7 +158,6 @@ def _empty_notebooks(book: Path) -> int:
 
 
 def _make_book(copy: Path) -> dict[str, Any]:
-    (copy / ".venv").symlink_to(ROOT / ".venv")  # the installed environment, not a new one
     env = {k: v for k, v in ENV.items() if not k.startswith("CALLANALYSIS_")} | {"PYTHONPATH": str(copy / "src")}
     t = time.perf_counter()  # -o: never reinstall into the shared .venv from the copy
     out = subprocess.run(["make", "-C", str(copy), "-o", ".venv/.installed", "book"], capture_output=True, text=True, env=env)
@@ -175,6 +174,8 @@ def bench_book(tmp: Path, runs: int) -> dict[str, Any]:
     shutil.copytree(ROOT, full, ignore=_SKIP, symlinks=True)
     shutil.copytree(ROOT, empty, ignore=_SKIP, symlinks=True)
     notebooks = _empty_notebooks(empty)
+    for copy in (full, empty):
+        (copy / ".venv").symlink_to(ROOT / ".venv")  # the installed environment, not a new one
     builds: dict[str, list[dict[str, Any]]] = {"full": [], "empty": []}
     for _ in range(runs):
         for side, copy in (("full", full), ("empty", empty)):
