@@ -232,3 +232,18 @@ ONLY = {
 @pytest.mark.parametrize(("sentence", "written", "first", "last"), ONLY.values(), ids=ONLY.keys())
 def test_the_one_time_expression(sentence, written, first, last):
     assert only(sentence) == (written, first, last)
+
+
+def test_each_form_is_looked_for_only_in_a_sentence_with_a_word_it_needs():
+    """Every match of a form names one of the words that form needs (so skipping a sentence without
+    them loses nothing): on the sentences of these tests, the seed, the fixtures and the real excerpts."""
+    from callanalysis.label import horizons
+    from callanalysis.label.lexicons import Words
+
+    from .test_lexicons import _real_sentences
+
+    written = [sentence for sentence, *_ in ONLY.values()] + ["In 1Q24 and 2Q '24, Q3 2025, H2, FY2024 and mid-2026."]
+    for text in written + _real_sentences():
+        for (name, _, _), pattern in zip(horizons._FORMS, horizons._FORM_RES):
+            for m in pattern.finditer(text):
+                assert not horizons._NEEDS[name].isdisjoint(Words(m.group()).at), (name, m.group(), text)

@@ -51,7 +51,7 @@ def label_sentence(text: str, *, when: Anchor | date | None, role: str | None = 
     stype = sentence_type(words, role)
     cues = find_forecast_cues(words)
     # times matter only to a statement with a future verb group (its decision and horizon)
-    horizons = normalise(time_expressions(text), a) if a is not None and cues and stype == STATEMENT else ()
+    horizons = normalise(time_expressions(words), a) if a is not None and cues and stype == STATEMENT else ()
     forecast = decide_forecast(text, cues, stype, horizons, call_date)
     horizon = select_horizon(horizons, [c.start for c in cues], call_date) if forecast else None
     claim = is_claim(words, role=role, forecast=forecast, stype=stype, cues=cues)

@@ -56,7 +56,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .lexicons import longest_of_overlapping
+from .lexicons import Words, longest_of_overlapping, words_of
 
 
 Handler = Callable[["re.Match[str]", "Anchor", bool], tuple[date, date]]
@@ -326,12 +326,19 @@ _FORMS: tuple[tuple[str, str, Handler], ...] = (
 #: The forms' patterns, compiled once (each form's match starts a word).
 _FORM_RES = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern, _ in _FORMS)
 
-#: What every form names at the start of a word (a unit of time, a month, a year, a quarter or half by
-#: its code or "tomorrow"): a sentence without it has no time expression.
-_ANY_FORM = re.compile(
-    rf"\b(?:year|quarter|month|week|day|decade|half|tomorrow|h[12]|q[1-4]|[1-4]q|{_YEAR}|{'|'.join(_MONTHS)})",
-    re.IGNORECASE,
+#: The words (:class:`~.lexicons.Words` keys: a word's first three characters) of which each form
+#: needs one (its unit of time, month, year, quarter code ...): a form is looked for only where one is.
+_UNIT_KEYS = {"day", "wee", "mon", "qua", "yea"}
+_MONTH_KEYS = {name[:3].lower() for name in _MONTHS}
+_YEAR_AND_CODE_KEYS = (  # "2024", "Q1", "1Q", "1Q24"
+    {f"{c}{d}" for c in ("19", "20") for d in "0123456789"} | {f"q{n}" for n in "1234"}
+    | {f"{n}q{d}" for n in "1234" for d in ("", *"0123456789")}
 )
+_NEEDS = {
+    "edge": {"end", "sta", "beg", "mid", "clo"}, "half": {"hal", "h1", "h2"}, "part": {"ear", "mid", "lat"},
+    "rest": {"res", "rem", "bal"}, "day": _MONTH_KEYS, "next_n": _UNIT_KEYS, "ago": {"ago"}, "past": {"pas", "las"},
+    "relative": _UNIT_KEYS, "period": _UNIT_KEYS | {"dec"} | _MONTH_KEYS | _YEAR_AND_CODE_KEYS, "tomorrow": {"tom"},
+}
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
@@ -360,12 +367,15 @@ def normalise(expressions: Sequence[Horizon], when: Anchor | date) -> tuple[Hori
 _Candidate = tuple[int, int, str, "re.Match[str]", Handler]  # (start, end, form name, match, handler)
 
 
-def time_expressions(text: str) -> tuple[Horizon, ...]:
-    """The time expressions of ``text`` in text order, without dates yet (:func:`normalise`)."""
-    if not _ANY_FORM.search(text):
-        return ()
+def time_expressions(text: str | Words) -> tuple[Horizon, ...]:
+    """The time expressions of ``text`` (or its :class:`~.lexicons.Words`) in text order, without
+    dates yet (:func:`normalise`)."""
+    words = words_of(text)
+    text = words.text
     cands: list[_Candidate] = []
     for (name, _, handler), pattern in zip(_FORMS, _FORM_RES):
+        if _NEEDS[name].isdisjoint(words.at):
+            continue
         for m in pattern.finditer(text):
             if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
                 continue  # "2025%", "2025 $": an amount, not a year
