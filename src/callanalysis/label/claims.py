@@ -152,6 +152,8 @@ _REPORTED = re.compile(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b", _I)
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
 _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
+#: The words (:class:`~.lexicons.Words` keys) of which every match of these patterns holds one.
+_NEEDS = {_ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"}, _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"}}
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
 _STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
 
@@ -171,13 +173,24 @@ def is_generic_you(text: str) -> bool:
     return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
-def _pre_cue_statement(text: str, cues: tuple[CueMatch, ...]) -> bool:
+def _blank(patterns: tuple[re.Pattern[str], ...], text: str, words: Words) -> str:
+    """``text`` (the sentence ``words`` or a part of it) with the matches of each pattern in turn
+    blanked out; while none is, a pattern is looked for only when the sentence has a word it needs
+    (:data:`_NEEDS`)."""
+    blanked = 0
+    for pattern in patterns:
+        if blanked or not _NEEDS[pattern].isdisjoint(words.at):
+            text, n = pattern.subn(" ", text)
+            blanked += n
+    return text
+
+
+def _pre_cue_statement(words: Words, cues: tuple[CueMatch, ...]) -> bool:
     """The part before the first forecast cue (of ``cues``) states something present or past
     ("roughly 35,000 H100s are active, and we expect ...")."""
     if not cues:
         return False
-    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", text[: cues[0].start]))
-    head = _CONDITION_CLAUSE.sub(" ", head)
+    head = _blank((_ATTRIBUTION, _OPINION_FRAME, _CONDITION_CLAUSE), words.text[: cues[0].start], words)
     if _word_count(head) < 6 or not _STATE_VERB.search(head):
         return False
     anchored = (  # pure tests: the costly count of quantities comes last
@@ -197,12 +210,12 @@ class _Anchors:
     I said", if/unless/whether clauses and "we're talking about" blanked out), each looked for
     when a test first asks: most sentences are decided without them."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, words: Words) -> None:
+        self.words = words
 
     @cached_property
     def asserted(self) -> str:
-        return _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", self.text)))
+        return _blank((_ATTRIBUTION, _CONDITION_CLAUSE, _WE_ARE_TALKING), self.words.text, self.words)
 
     @cached_property
     def past(self) -> bool:
@@ -233,10 +246,10 @@ def claim_reason(
     reason = _form_reason(text, forms)
     if reason:
         return reason
-    anchors = _Anchors(text)
+    anchors = _Anchors(words)
     if not forecast:
         return _statement_reason(text, forms, anchors)
-    return _forecast_reason(text, role, anchors, find_forecast_cues(words) if cues is None else cues)
+    return _forecast_reason(words, role, anchors, find_forecast_cues(words) if cues is None else cues)
 
 
 def _form_reason(text: str, forms: set[str]) -> str:
@@ -259,10 +272,10 @@ def _form_reason(text: str, forms: set[str]) -> str:
     return ""
 
 
-def _forecast_reason(text: str, role: str | None, anchors: _Anchors, cues: tuple[CueMatch, ...]) -> str:
+def _forecast_reason(words: Words, role: str | None, anchors: _Anchors, cues: tuple[CueMatch, ...]) -> str:
     """A forecast is a claim too when it has a past or present anchor."""
-    reported = role == "analyst" and bool(_REPORTED.search(text))
-    if reported or anchors.present or anchors.past or _pre_cue_statement(text, cues):
+    reported = role == "analyst" and bool(_REPORTED.search(words.text))
+    if reported or anchors.present or anchors.past or _pre_cue_statement(words, cues):
         return "claim: forecast with a past/present anchor"
     return "forecast only"
 
