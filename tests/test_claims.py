@@ -147,7 +147,8 @@ def test_what_a_claim_reads_past_is_looked_for_only_in_a_sentence_with_a_word_it
 
     from .test_lexicons import _real_sentences
 
-    for text in ["As I said, if it rains, we're talking about a delay; I think that we will, unless we don't."] + _real_sentences():
+    written = "As I said, if it rains, we're talking about a delay; I think that we will, unless we don't."
+    for text in [written, *_real_sentences()]:
         for pattern, needs in claims._NEEDS.items():
             for m in pattern.finditer(text):
                 assert not needs.isdisjoint(Words(m.group()).at), (pattern.pattern[:30], m.group(), text)

@@ -46,19 +46,46 @@ _PAST_IRREGULAR = (
     r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence reports something
-#: that has happened. (Every form begins where a word begins or at an apostrophe: the lookahead
-#: passes over the other places at once.)
-PAST_CLAUSE = re.compile(
-    r"(?=(?<!\w)\w|['’])(?:"
-    rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
-    r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
-    r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex|expenses?|income|earnings)\s+"
-    r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b"
-    r"|\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
-    r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
-    r"said|told|met|paid|learned|started|gone)\b"
-    r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
-    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b)", re.IGNORECASE)
+#: that has happened. Each form with the words it can begin with (one :class:`~.lexicons.WordIndex`
+#: pass, :func:`is_past`).
+_PAST_FORMS = (
+    (
+        _PAST_IRREGULAR.replace("|", " "),
+        rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b",
+    ),
+    (
+        "we i they he she it you who that which company tesla",
+        r"\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?"
+        r"(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b",
+    ),
+    (
+        "production margin margins revenue revenues cost costs sales deliveries price prices deployment deployments "
+        "demand volume volumes output profitability spending capex expense expenses income earnings",
+        r"\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output"
+        r"|profitability|spending|capex|expenses?|income|earnings)\s+(?:\w+ly\s+)?(?:increased|decreased|declined"
+        r"|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b",
+    ),
+    (
+        "have has 've",
+        r"\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
+        r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won"
+        r"|put|set|said|told|met|paid|learned|started|gone)\b",
+    ),
+    (
+        "'s",
+        r"['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*"
+        r"(?:been|become|had|gotten|gone|done|made|taken|grown)\b",
+    ),
+    ("ago previously in", r"\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"),
+)
+_PAST_INDEX = WordIndex([re.compile(p, _I) for _, p in _PAST_FORMS], [s.split() for s, _ in _PAST_FORMS], "past")
+
+
+def is_past(text: str | Words) -> bool:
+    """The sentence (text or :class:`~.lexicons.Words`) has a past-tense or present-perfect
+    clause, a past date or "ago" (:data:`_PAST_FORMS`)."""
+    return bool(_PAST_INDEX.finditer(text))
+
 
 _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
@@ -153,7 +180,10 @@ _REPORTED = re.compile(
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
 _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
 #: The words (:class:`~.lexicons.Words` keys) of which every match of these patterns holds one.
-_NEEDS = {_ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"}, _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"}}
+_NEEDS = {
+    _ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"},
+    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"},
+}
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
 _STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
 
@@ -193,11 +223,12 @@ def _pre_cue_statement(words: Words, cues: tuple[CueMatch, ...]) -> bool:
     head = _blank((_ATTRIBUTION, _OPINION_FRAME, _CONDITION_CLAUSE), words.text[: cues[0].start], words)
     if _word_count(head) < 6 or not _STATE_VERB.search(head):
         return False
+    head_words = Words(head)
     anchored = (  # pure tests: the costly count of quantities comes last
-        _EXISTENTIAL.search(head) or PAST_CLAUSE.search(head)
-        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or find_quantities(head)
+        _EXISTENTIAL.search(head) or is_past(head_words)
+        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or find_quantities(head_words)
     )
-    return bool(anchored) and claim_reason(head, forecast=False).startswith("claim")
+    return bool(anchored) and claim_reason(head_words, forecast=False).startswith("claim")
 
 
 _MODAL_OR_CONDITION = re.compile(
@@ -219,8 +250,8 @@ class _Anchors:
 
     @cached_property
     def past(self) -> bool:
-        """A past-tense or present-perfect clause (:data:`PAST_CLAUSE`)."""
-        return bool(PAST_CLAUSE.search(self.asserted))
+        """A past-tense or present-perfect clause (:func:`is_past`)."""
+        return is_past(self.words if self.asserted == self.words.text else self.asserted)
 
     @cached_property
     def present(self) -> bool:

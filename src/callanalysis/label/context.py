@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from .claims import FIRST_PERSON, PAST_CLAUSE
+from .claims import FIRST_PERSON, is_past
 
 
 _I = re.IGNORECASE
@@ -71,14 +71,17 @@ def _future_question(text: str, cues: str) -> bool:
 
 
 def _told_in_past(text: str) -> bool:
-    return bool(_SEQUENCED.search(text) or PAST_CLAUSE.search(text))
+    return bool(_SEQUENCED.search(text) or is_past(text))
 
 
 def _step(s: Said) -> bool:
     """A present-tense step with a generic "you": no forecast of its own, no past, no question,
     no first person."""
     t = s.text
-    return not s.forecast and bool(_YOU.search(t)) and not FIRST_PERSON.search(t) and not t.rstrip().endswith("?") and not PAST_CLAUSE.search(t)
+    return (
+        not s.forecast and bool(_YOU.search(t)) and not FIRST_PERSON.search(t)
+        and not t.rstrip().endswith("?") and not is_past(t)
+    )
 
 
 def forecast_context(said: Sequence[Said], call_date: date | None) -> dict[int, bool]:
@@ -108,7 +111,7 @@ def forecast_context(said: Sequence[Said], call_date: date | None) -> dict[int, 
         if s.forecast and _FRAME.search(s.text):
             in_scenario = True
         if not in_story:
-            in_story = bool(_RECOLLECTION.search(s.text) and PAST_CLAUSE.search(s.text)) and not _NOW.search(s.text)
+            in_story = bool(_RECOLLECTION.search(s.text) and is_past(s.text)) and not _NOW.search(s.text)
             voicing = False
         elif _NOW.search(s.text) or (s.horizon_end is not None and call_date is not None and s.horizon_end >= call_date):
             in_story = voicing = False
