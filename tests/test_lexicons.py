@@ -149,7 +149,7 @@ def _indexes():
     yield from (("hedges", hedges._HEDGES.index), ("boosters", boosters._BOOSTERS.index))
     yield from (("forecast_cues", forecasts._FORECAST_CUES.index), ("topics", topics._patterns()))
     yield "sentence_types", sentence_types._phrases()[1]
-    yield from (("claims", claims._FORM_INDEX), ("past clauses", claims._PAST_INDEX))
+    yield from (("claims", claims._FORM_INDEX), ("past", claims._PAST_INDEX), ("present", claims._PRESENT_INDEX))
 
 
 @pytest.mark.parametrize(("name", "index"), list(_indexes()))

@@ -170,11 +170,14 @@ _ATTRIBUTION = re.compile(
 _CONDITION_CLAUSE = re.compile(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
-_PRESENT_ANCHOR = re.compile(
-    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
-    r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
+#: A present anchor ("right now", "our costs are dropping"), each form with the words it can begin with.
+_PRESENT_INDEX = WordIndex([re.compile(p, _I) for p in (
+    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now"
+    r"|even\s+now)\b",
+    r"\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
-    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b", _I)
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b",
+)], ["right today currently already at so as even".split(), "are is 're am 'm".split()], "present")
 _REPORTED = re.compile(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b", _I)
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
@@ -226,7 +229,7 @@ def _pre_cue_statement(words: Words, cues: tuple[CueMatch, ...]) -> bool:
     head_words = Words(head)
     anchored = (  # pure tests: the costly count of quantities comes last
         _EXISTENTIAL.search(head) or is_past(head_words)
-        or _PRESENT_ANCHOR.search(head) or _STILL.search(head) or find_quantities(head_words)
+        or _PRESENT_INDEX.finditer(head_words) or _STILL.search(head) or find_quantities(head_words)
     )
     return bool(anchored) and claim_reason(head_words, forecast=False).startswith("claim")
 
@@ -249,14 +252,18 @@ class _Anchors:
         return _blank((_ATTRIBUTION, _CONDITION_CLAUSE, _WE_ARE_TALKING), self.words.text, self.words)
 
     @cached_property
+    def asserted_words(self) -> Words:
+        return self.words if self.asserted == self.words.text else Words(self.asserted)
+
+    @cached_property
     def past(self) -> bool:
         """A past-tense or present-perfect clause (:func:`is_past`)."""
-        return is_past(self.words if self.asserted == self.words.text else self.asserted)
+        return is_past(self.asserted_words)
 
     @cached_property
     def present(self) -> bool:
         """A present anchor ("right now", "our costs are dropping")."""
-        return bool(_PRESENT_ANCHOR.search(self.asserted))
+        return bool(_PRESENT_INDEX.finditer(self.asserted_words))
 
 
 def claim_reason(
