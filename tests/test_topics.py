@@ -87,3 +87,15 @@ def test_cell_counts_as_a_battery_cell_only():
 ])
 def test_words_other_calls_use_in_another_sense_name_no_topic(text):
     assert assign_topic(text) == OTHER
+
+
+def test_what_sets_a_topic_aside_begins_with_one_of_its_start_words():
+    """So a sentence without them is not searched for it: on the seed, the fixtures and the real excerpts."""
+    from callanalysis.label import topics
+    from callanalysis.label.lexicons import Words
+
+    from .test_lexicons import _real_sentences
+
+    for text in ["Excluding credits, and except for FX, other than that, aside from and apart from it.", *_real_sentences()]:
+        for m in topics._SET_ASIDE.finditer(text):
+            assert not topics._SET_ASIDE_STARTS.isdisjoint(Words(m.group()).at), (m.group(), text)

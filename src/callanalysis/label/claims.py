@@ -98,12 +98,14 @@ _FEELING = re.compile(
     r"|great|good|comfortable|confident|looking\s+forward)\b", _I)
 #: A short statement about "that" / "those" with nothing to check ("So those are our priorities.").
 _DEMONSTRATIVE = re.compile(_LEAD + r"(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)\b", _I)
+#: A finite verb; each form begins a word or at an apostrophe or "n't" (the lookahead passes over other places).
 _FINITE = re.compile(
+    r"(?=(?<!\w)\w|['’]|n['’]t)(?:"
     r"\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|shall"
     r"|continue|remain|represent|include|reflect|show|tend|seem|appear|drive|help|provide|offer|allow|require|need|see|expect)\b"
     r"|['’](?:s|re|m|ve|d|ll)\b|n['’]t\b"
     r"|\b(?:we|i|they|you|he|she|it|people|who|which|that|everyone|everything|nobody|somebody)\s+(?:\w+ly\s+)?[a-z]+\b"
-    r"|\b\w+(?:ed|es)\b", _I)
+    r"|\b\w+(?:ed|es)\b)", _I)
 _STRONG_IMPERATIVE = re.compile(
     _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
     r"keep|stop|buy|check|watch)\b", _I)

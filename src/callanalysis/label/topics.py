@@ -28,13 +28,15 @@ def _patterns() -> WordIndex:
 
 #: A phrase that sets something aside, up to the end of its clause.
 _SET_ASIDE = re.compile(r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\b[^,;.?!]*", re.IGNORECASE)
+_SET_ASIDE_STARTS = {"exc", "oth", "asi", "apa"}  # the words (Words keys) a match of it begins with
 
 
 def topic_scores(text: str | Words) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     words = words_of(text)
     found = _patterns().finditer(words)
-    aside = [m.span() for m in _SET_ASIDE.finditer(words.text)] if found else []
+    setting_aside = found and not _SET_ASIDE_STARTS.isdisjoint(words.at)
+    aside = [m.span() for m in _SET_ASIDE.finditer(words.text)] if setting_aside else []
     scores: dict[str, int] = {}
     topics = load_topics()
     for i, m in found:
