@@ -39,9 +39,11 @@ _YES_NO = re.compile(
     r"^(?:[^,?]{0,40},\s*)*(?:(?:so|and|but|well|okay|ok|now|then|just|also)\W+)*"
     r"(?:will|would|won['’]t|can|could|should|shall|do|does|did|is|are|was|were|has|have|had|may|might)\b[^?]*\?\W*$", _I)
 _CAN_WE = re.compile(r"\b(?:can|could)\s+(?:we|they|(?-i:[A-Z][a-z]+))\s+(?!hear\b|see\s+(?:it|that|the\s+slide))[a-z]", _I)
+#: A recollection; each form begins a word with one of these letters (the lookahead passes over other places).
 _RECOLLECTION = re.compile(
-    r"\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b|\bback\s+(?:then|in\s+(?:the\s+day|\d{4}|(?:the\s+)?\d{2,4}['’]?s))\b"
-    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b", _I)
+    r"(?=(?<!\w)[abdiwy])(?:\b(?:i|we)\s+(?:still\s+|can\s+|do\s+)?(?:remember|recall)\b"
+    r"|\bback\s+(?:then|in\s+(?:the\s+day|\d{4}|(?:the\s+)?\d{2,4}['’]?s))\b"
+    r"|\b(?:years|decades)\s+ago\b|\bin\s+those\s+days\b|\bat\s+(?:that|the)\s+time\b|\bwhen\s+i\s+was\b)", _I)
 #: A sentence that says the one before it still holds ("That's still the case.").
 _STILL_SO = re.compile(
     r"^\W*(?:(?:and|so|but|yes|yeah)\W+)*"
