@@ -127,3 +127,13 @@ def test_an_aside_in_parentheses_is_not_negative():
 ])
 def test_the_sentences_words_give_the_same_quantities(text):
     assert find_quantities(Words(text)) == find_quantities(text)
+
+
+def test_a_sentence_given_as_its_words_has_the_same_quantities():
+    """Words lets find_quantities pass over what a sentence cannot hold (no number, no word that
+    makes an amount negative) and loses nothing: on these, the seed, the fixtures and the real excerpts."""
+    from .test_lexicons import _real_sentences
+
+    written = ["A loss of about $25 million, MINUS 30%, a negative FX impact of $55 million.", "Negative 1% to 0%."]
+    for text in [*written, *_real_sentences()]:
+        assert find_quantities(text) == find_quantities(Words(text)), text

@@ -90,6 +90,7 @@ _CLOCK_AFTER = re.compile(r":\d")  # used with match()
 _NEGATIVE_BEFORE = re.compile(
     r"(?:\b(?<!plus\sor\s)(?<!plus/)(?:negative|minus)|\bnegative\s+(?:[a-z-]+\s+){1,3}?of|\bloss\s+(?:of|was|is|totaled|totaling))"
     r"\s+(?:(?:about|approximately|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
+_NEGATIVE_WORDS = {"neg", "min", "los"}  # the words (Words keys) a match of it begins with
 _VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
@@ -146,16 +147,17 @@ class _Draft(NamedTuple):
     num_end: int
 
 
-def _draft(text: str, m: re.Match[str]) -> _Draft | None:
+def _draft(text: str, m: re.Match[str], negative_words: bool = True) -> _Draft | None:
     """The number of ``m`` (a match of _NUMBER) with its value and the unit after it; None for
-    a name or a vague count ('several hundred thousand dollars' is not a stated value)."""
+    a name or a vague count ('several hundred thousand dollars' is not a stated value).
+    ``negative_words``: the sentence may say that an amount is negative (:data:`_NEGATIVE_WORDS`)."""
     sign, cur, paren, num, suffix, mag, pct = m.group("sign", "cur", "paren", "num", "suffix", "mag", "pct")
     if not (cur or pct) and _is_name(text, m, num, suffix, mag):
         return None
     if num.isalpha() and _VAGUE_BEFORE.search(text[: m.start("num")]):
         return None
     value = _value(num)
-    if sign or paren or _NEGATIVE_BEFORE.search(text, 0, m.start()):
+    if sign or paren or (negative_words and _NEGATIVE_BEFORE.search(text, 0, m.start())):
         value = -value
     if suffix:
         value *= _SUFFIX[suffix.lower()]
@@ -198,12 +200,14 @@ def _unit_after(text: str, end: int, num: str) -> tuple[str, int]:
 def find_quantities(text: str | Words) -> tuple[Quantity, ...]:
     """All quantities with a unit, in text order (see module docstring). Given the sentence's
     :class:`~.lexicons.Words`, a sentence with no word that begins with a digit or a number word
-    is passed over at once."""
+    is passed over at once, and one with no word that makes an amount negative is not searched for it."""
+    negative_words = True
     if isinstance(text, Words):
         if not any(key[0].isdigit() or key in _NUMBER_KEYS for key in text.at):
             return ()
+        negative_words = not _NEGATIVE_WORDS.isdisjoint(text.at)
         text = text.text
-    found = [draft for m in _NUMBER.finditer(text) if (draft := _draft(text, m)) is not None]
+    found = [draft for m in _NUMBER.finditer(text) if (draft := _draft(text, m, negative_words)) is not None]
     # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'
     for i in range(len(found) - 2, -1, -1):
         cur, nxt = found[i], found[i + 1]
