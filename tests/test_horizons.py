@@ -243,7 +243,11 @@ def test_each_form_is_looked_for_only_in_a_sentence_with_a_word_it_needs():
     from .test_lexicons import _real_sentences
 
     written = [sentence for sentence, *_ in ONLY.values()] + ["In 1Q24 and 2Q '24, Q3 2025, H2, FY2024 and mid-2026."]
+    written += ["Even if I leave tomorrow, unless it rains in May, whether by 2025 or not."]
     for text in written + _real_sentences():
         for (name, _, _), pattern in zip(horizons._FORMS, horizons._FORM_RES):
             for m in pattern.finditer(text):
                 assert not horizons._NEEDS[name].isdisjoint(Words(m.group()).at), (name, m.group(), text)
+        for h in time_expressions(text):  # and an if-clause open before a time begins with a word it needs
+            m = horizons._IF_OPEN.search(text, 0, h.char_start)
+            assert m is None or not horizons._IF_WORDS.isdisjoint(Words(m.group()).at), (m.group(), text)

@@ -340,6 +340,7 @@ _NEEDS = {
     "relative": _UNIT_KEYS, "period": _UNIT_KEYS | {"dec"} | _MONTH_KEYS | _YEAR_AND_CODE_KEYS, "tomorrow": {"tom"},
 }
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
+_IF_WORDS = {"if", "unl", "whe"}  # the words (Words keys) a match of it begins with
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
 
@@ -380,14 +381,15 @@ def time_expressions(text: str | Words) -> tuple[Horizon, ...]:
             if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
                 continue  # "2025%", "2025 $": an amount, not a year
             cands.append((m.start(), m.end(), name, m, handler))
-    return tuple(_expression(text, c) for c in longest_of_overlapping(cands, lambda c: (c[0], c[1])))
+    return tuple(_expression(words, c) for c in longest_of_overlapping(cands, lambda c: (c[0], c[1])))
 
 
-def _expression(text: str, cand: _Candidate) -> Horizon:
+def _expression(words: Words, cand: _Candidate) -> Horizon:
     """A kept candidate with the words around it read: the preposition before it (part of the
     written text, except for "relative", whose own "in / within / after" counts), a leading hedge
     dropped, and whether it sits in an if-clause."""
     s, e, name, m, handler = cand
+    text = words.text
     prep_m = _PREP_BEFORE.search(text, 0, s)
     prep = prep_m.group("prep").lower() if prep_m else ""
     span_start = s
@@ -404,7 +406,7 @@ def _expression(text: str, cand: _Candidate) -> Horizon:
     return Horizon(
         written.strip(), span_start, e, comparison=bool(_COMPARISON.match(prep)),
         past_reference=name in ("ago", "past") or _LAST.match(text, s, e) is not None,
-        conditional=_IF_OPEN.search(text, 0, span_start) is not None,
+        conditional=not _IF_WORDS.isdisjoint(words.at) and _IF_OPEN.search(text, 0, span_start) is not None,
         from_call=prep in _BY_LIKE or written.lower().startswith("later"), match=m, handler=handler,
     )
 
