@@ -187,7 +187,8 @@ _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)
 #: The words (:class:`~.lexicons.Words` keys) of which every match of these patterns holds one.
 _NEEDS = {
     _ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"},
-    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"},
+    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"}, _TAUTOLOGY: {"is"}, _GENERIC_YOU: {"you"},
+    _NORMATIVE: {"sho", "mus", "oug", "nee", "hav", "has", "got", "'ve"},
 }
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
 _STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
@@ -208,13 +209,18 @@ def is_generic_you(text: str) -> bool:
     return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
+def _may_match(pattern: re.Pattern[str], words: Words) -> bool:
+    """The sentence ``words`` has a word that every match of ``pattern`` holds (:data:`_NEEDS`)."""
+    return not _NEEDS[pattern].isdisjoint(words.at)
+
+
 def _blank(patterns: tuple[re.Pattern[str], ...], text: str, words: Words) -> str:
     """``text`` (the sentence ``words`` or a part of it) with the matches of each pattern in turn
     blanked out; while none is, a pattern is looked for only when the sentence has a word it needs
     (:data:`_NEEDS`)."""
     blanked = 0
     for pattern in patterns:
-        if blanked or not _NEEDS[pattern].isdisjoint(words.at):
+        if blanked or _may_match(pattern, words):
             text, n = pattern.subn(" ", text)
             blanked += n
     return text
@@ -322,9 +328,10 @@ def _forecast_reason(words: Words, role: str | None, anchors: _Anchors, cues: tu
 
 def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
     """Why a statement that is not a forecast is (or is not) a claim."""
+    words = anchors.words
     if _WANT_START.match(text) or ("want" in forms and not anchors.past):
         return "want / wish"
-    if "way_to_think" in forms or _TAUTOLOGY.search(text):
+    if "way_to_think" in forms or (_may_match(_TAUTOLOGY, words) and _TAUTOLOGY.search(text)):
         return "evaluation only"
     if _EVALUATION.match(text) and _word_count(text) <= 12 and not find_quantities(text):
         return "evaluation only"
@@ -332,10 +339,11 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
         return "impression"
     if "opinion" in forms and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
-    if _PLACE_FRAME.match(text) and is_generic_you(text):
+    generic_you = _may_match(_GENERIC_YOU, words) and is_generic_you(text)
+    if _PLACE_FRAME.match(text) and generic_you:
         return "claim: how things are in a named place"
     if (
-        is_generic_you(text) and not FIRST_PERSON.search(text) and not anchors.past
+        generic_you and not FIRST_PERSON.search(text) and not anchors.past
         and (not find_quantities(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
@@ -344,7 +352,7 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
     if "possibility" in forms and not anchors.past and not anchors.present:
         return "possibility"
     if (
-        _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
+        _may_match(_NORMATIVE, words) and _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
         and not anchors.past and not find_quantities(text) and not anchors.present
     ):
         return "norm"
