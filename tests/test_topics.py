@@ -96,6 +96,7 @@ def test_what_sets_a_topic_aside_begins_with_one_of_its_start_words():
 
     from .test_lexicons import _real_sentences
 
-    for text in ["Excluding credits, and except for FX, other than that, aside from and apart from it.", *_real_sentences()]:
+    written = "Excluding credits, and except for FX, other than that, aside from and apart from it."
+    for text in [written, *_real_sentences()]:
         for m in topics._SET_ASIDE.finditer(text):
             assert not topics._SET_ASIDE_STARTS.isdisjoint(Words(m.group()).at), (m.group(), text)

@@ -46,44 +46,30 @@ _PAST_IRREGULAR = (
     r"told|felt|left|led|kept|paid|met|ran|won|lost|became|wrote|struck|drove|chose|heard|held|meant|sent|understood|thought|got"
 )
 #: A past-tense or present-perfect clause, a past date or "ago": the sentence reports something
-#: that has happened. Each form with the words it can begin with (one :class:`~.lexicons.WordIndex`
-#: pass, :func:`is_past`).
-_PAST_FORMS = (
-    (
-        _PAST_IRREGULAR.replace("|", " "),
-        rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b",
-    ),
-    (
-        "we i they he she it you who that which company tesla",
-        r"\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?"
-        r"(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b",
-    ),
-    (
-        "production margin margins revenue revenues cost costs sales deliveries price prices deployment deployments "
-        "demand volume volumes output profitability spending capex expense expenses income earnings",
-        r"\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output"
-        r"|profitability|spending|capex|expenses?|income|earnings)\s+(?:\w+ly\s+)?(?:increased|decreased|declined"
-        r"|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b",
-    ),
-    (
-        "have has 've",
-        r"\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
-        r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won"
-        r"|put|set|said|told|met|paid|learned|started|gone)\b",
-    ),
-    (
-        "'s",
-        r"['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*"
-        r"(?:been|become|had|gotten|gone|done|made|taken|grown)\b",
-    ),
-    ("ago previously in", r"\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b"),
+#: that has happened. (Every form begins where a word begins or at an apostrophe: the lookahead
+#: passes over the other places at once.)
+PAST_CLAUSE = re.compile(
+    r"(?=(?<!\w)\w|['’])(?:"
+    rf"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!['’]ve\s)(?<!\bhave\s)(?:{_PAST_IRREGULAR})\b"
+    r"|\b(?:we|i|they|he|she|it|you|who|that|which|company|tesla)\s+(?:\w+ly\s+|already\s+|also\s+|just\s+)?(?!(?:proceed|succeed|exceed|indeed|embed|shred)\b)\w{3,}ed\b"
+    r"|\b(?:production|margins?|revenues?|costs?|sales|deliveries|prices?|deployments?|demand|volumes?|output|profitability|spending|capex|expenses?|income|earnings)\s+"
+    r"(?:\w+ly\s+)?(?:increased|decreased|declined|dropped|improved|reached|doubled|tripled|expanded|grew|rose|fell|came\s+in|resulted)\b"
+    r"|\b(?:have|has|['’]ve)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|not\s+|never\s+|all\s+)*"
+    r"(?:been|\w+ed|done|made|seen|had|built|shown|taken|grown|sold|spent|given|become|begun|known|found|won|put|set|"
+    r"said|told|met|paid|learned|started|gone)\b"
+    r"|['’]s\s+(?:\w+ly\s+|already\s+|now\s+|also\s+|just\s+|never\s+)*(?:been|become|had|gotten|gone|done|made|taken|grown)\b"
+    r"|\bago\b|\bpreviously\b|\bin\s+Q[1-4]\b)", re.IGNORECASE)
+#: The words a past clause can begin with: :func:`is_past` tries it only where one begins.
+_PAST_STARTS = (
+    f"{_PAST_IRREGULAR.replace('|', ' ')} we i they he she it you who that which company tesla production margin"
+    " margins revenue revenues cost costs sales deliveries price prices deployment deployments demand volume volumes"
+    " output profitability spending capex expense expenses income earnings have has 've 's ago previously in"
 )
-_PAST_INDEX = WordIndex([re.compile(p, _I) for _, p in _PAST_FORMS], [s.split() for s, _ in _PAST_FORMS], "past")
+_PAST_INDEX = WordIndex([PAST_CLAUSE], [_PAST_STARTS.split()], "past")
 
 
 def is_past(text: str | Words) -> bool:
-    """The sentence (text or :class:`~.lexicons.Words`) has a past-tense or present-perfect
-    clause, a past date or "ago" (:data:`_PAST_FORMS`)."""
+    """The sentence (text or :class:`~.lexicons.Words`) has a :data:`PAST_CLAUSE`."""
     return bool(_PAST_INDEX.finditer(text))
 
 
@@ -172,14 +158,13 @@ _ATTRIBUTION = re.compile(
 _CONDITION_CLAUSE = re.compile(
     r"(?:^\W*|[,;]\s*|--\s*|\b(?:and|but|so|then|because|even|I\s+think)\s+)(?:if|unless)\b[^,;.?!]*|\bwhether\b[^,;.?!]*", _I
 )
-#: A present anchor ("right now", "our costs are dropping"), each form with the words it can begin with.
-_PRESENT_INDEX = WordIndex([re.compile(p, _I) for p in (
-    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now"
-    r"|even\s+now)\b",
-    r"\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
+_PRESENT_ANCHOR = re.compile(
+    r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
+    r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
-    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b",
-)], ["right today currently already at so as even".split(), "are is 're am 'm".split()], "present")
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b", _I)
+_PRESENT_STARTS = "right today currently already at so as even are is 're am 'm"  # the words it can begin with
+_PRESENT_INDEX = WordIndex([_PRESENT_ANCHOR], [_PRESENT_STARTS.split()], "present")
 _REPORTED = re.compile(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b", _I)
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
@@ -187,8 +172,7 @@ _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)
 #: The words (:class:`~.lexicons.Words` keys) of which every match of these patterns holds one.
 _NEEDS = {
     _ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"},
-    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"}, _TAUTOLOGY: {"is"}, _GENERIC_YOU: {"you"},
-    _NORMATIVE: {"sho", "mus", "oug", "nee", "hav", "has", "got", "'ve"},
+    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"},
 }
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
 _STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
@@ -209,18 +193,13 @@ def is_generic_you(text: str) -> bool:
     return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
-def _may_match(pattern: re.Pattern[str], words: Words) -> bool:
-    """The sentence ``words`` has a word that every match of ``pattern`` holds (:data:`_NEEDS`)."""
-    return not _NEEDS[pattern].isdisjoint(words.at)
-
-
 def _blank(patterns: tuple[re.Pattern[str], ...], text: str, words: Words) -> str:
     """``text`` (the sentence ``words`` or a part of it) with the matches of each pattern in turn
     blanked out; while none is, a pattern is looked for only when the sentence has a word it needs
     (:data:`_NEEDS`)."""
     blanked = 0
     for pattern in patterns:
-        if blanked or _may_match(pattern, words):
+        if blanked or not _NEEDS[pattern].isdisjoint(words.at):
             text, n = pattern.subn(" ", text)
             blanked += n
     return text
@@ -256,22 +235,19 @@ class _Anchors:
         self.words = words
 
     @cached_property
-    def asserted(self) -> str:
-        return _blank((_ATTRIBUTION, _CONDITION_CLAUSE, _WE_ARE_TALKING), self.words.text, self.words)
-
-    @cached_property
-    def asserted_words(self) -> Words:
-        return self.words if self.asserted == self.words.text else Words(self.asserted)
+    def asserted(self) -> Words:
+        text = _blank((_ATTRIBUTION, _CONDITION_CLAUSE, _WE_ARE_TALKING), self.words.text, self.words)
+        return self.words if text == self.words.text else Words(text)
 
     @cached_property
     def past(self) -> bool:
         """A past-tense or present-perfect clause (:func:`is_past`)."""
-        return is_past(self.asserted_words)
+        return is_past(self.asserted)
 
     @cached_property
     def present(self) -> bool:
         """A present anchor ("right now", "our costs are dropping")."""
-        return bool(_PRESENT_INDEX.finditer(self.asserted_words))
+        return bool(_PRESENT_INDEX.finditer(self.asserted))
 
 
 def claim_reason(
@@ -328,10 +304,9 @@ def _forecast_reason(words: Words, role: str | None, anchors: _Anchors, cues: tu
 
 def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
     """Why a statement that is not a forecast is (or is not) a claim."""
-    words = anchors.words
     if _WANT_START.match(text) or ("want" in forms and not anchors.past):
         return "want / wish"
-    if "way_to_think" in forms or (_may_match(_TAUTOLOGY, words) and _TAUTOLOGY.search(text)):
+    if "way_to_think" in forms or _TAUTOLOGY.search(text):
         return "evaluation only"
     if _EVALUATION.match(text) and _word_count(text) <= 12 and not find_quantities(text):
         return "evaluation only"
@@ -339,11 +314,10 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
         return "impression"
     if "opinion" in forms and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
-    generic_you = _may_match(_GENERIC_YOU, words) and is_generic_you(text)
-    if _PLACE_FRAME.match(text) and generic_you:
+    if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
     if (
-        generic_you and not FIRST_PERSON.search(text) and not anchors.past
+        is_generic_you(text) and not FIRST_PERSON.search(text) and not anchors.past
         and (not find_quantities(text) or _MODAL_OR_CONDITION.search(text))
     ):
         return "generic 'you'"
@@ -352,7 +326,7 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
     if "possibility" in forms and not anchors.past and not anchors.present:
         return "possibility"
     if (
-        _may_match(_NORMATIVE, words) and _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
+        _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))
         and not anchors.past and not find_quantities(text) and not anchors.present
     ):
         return "norm"

@@ -80,10 +80,8 @@ def _step(s: Said) -> bool:
     """A present-tense step with a generic "you": no forecast of its own, no past, no question,
     no first person."""
     t = s.text
-    return (
-        not s.forecast and bool(_YOU.search(t)) and not FIRST_PERSON.search(t)
-        and not t.rstrip().endswith("?") and not is_past(t)
-    )
+    asks = t.rstrip().endswith("?")
+    return not s.forecast and bool(_YOU.search(t)) and not FIRST_PERSON.search(t) and not asks and not is_past(t)
 
 
 def forecast_context(said: Sequence[Said], call_date: date | None) -> dict[int, bool]:
