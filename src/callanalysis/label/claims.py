@@ -169,11 +169,6 @@ _REPORTED = re.compile(
     r"\b(?:you|your\s+team|the\s+company|management|they)\b[^.?!]{0,40}?\b(?:expect|expects|guided|said|mentioned|indicated|characterized|announced|stated)\b", _I)
 _OPINION_FRAME = re.compile(r"\b(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|actually))*\s+(?:think|believe)\b(?:\s+that)?", _I)
 _WE_ARE_TALKING = re.compile(r"\bwe(?:['’]re|\s+are)\s+talking\s+about\b", _I)  # "we're talking about tens of millions"
-#: The words (:class:`~.lexicons.Words` keys) of which every match of these patterns holds one.
-_NEEDS = {
-    _ATTRIBUTION: {"as", "lik"}, _CONDITION_CLAUSE: {"if", "unl", "whe"},
-    _WE_ARE_TALKING: {"tal"}, _OPINION_FRAME: {"thi", "bel"},
-}
 _EXISTENTIAL = re.compile(r"\bthere(?:['’]s|\s+is|\s+are|['’]re|\s+was|\s+were)\b", _I)
 _STATE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|['’](?:s|re|ve)\b", _I)
 
@@ -193,24 +188,13 @@ def is_generic_you(text: str) -> bool:
     return bool(m) and _word_count(text[: m.start()]) <= 10
 
 
-def _blank(patterns: tuple[re.Pattern[str], ...], text: str, words: Words) -> str:
-    """``text`` (the sentence ``words`` or a part of it) with the matches of each pattern in turn
-    blanked out; while none is, a pattern is looked for only when the sentence has a word it needs
-    (:data:`_NEEDS`)."""
-    blanked = 0
-    for pattern in patterns:
-        if blanked or not _NEEDS[pattern].isdisjoint(words.at):
-            text, n = pattern.subn(" ", text)
-            blanked += n
-    return text
-
-
 def _pre_cue_statement(words: Words, cues: tuple[CueMatch, ...]) -> bool:
     """The part before the first forecast cue (of ``cues``) states something present or past
     ("roughly 35,000 H100s are active, and we expect ...")."""
     if not cues:
         return False
-    head = _blank((_ATTRIBUTION, _OPINION_FRAME, _CONDITION_CLAUSE), words.text[: cues[0].start], words)
+    head = _OPINION_FRAME.sub(" ", _ATTRIBUTION.sub(" ", words.text[: cues[0].start]))
+    head = _CONDITION_CLAUSE.sub(" ", head)
     if _word_count(head) < 6 or not _STATE_VERB.search(head):
         return False
     head_words = Words(head)
@@ -236,7 +220,7 @@ class _Anchors:
 
     @cached_property
     def asserted(self) -> Words:
-        text = _blank((_ATTRIBUTION, _CONDITION_CLAUSE, _WE_ARE_TALKING), self.words.text, self.words)
+        text = _WE_ARE_TALKING.sub(" ", _CONDITION_CLAUSE.sub(" ", _ATTRIBUTION.sub(" ", self.words.text)))
         return self.words if text == self.words.text else Words(text)
 
     @cached_property
