@@ -137,4 +137,3 @@ CASES = {
 @pytest.mark.parametrize(("sentence", "forecast", "expected"), CASES.values(), ids=CASES.keys())
 def test_claim_decision(sentence, forecast, expected):
     assert is_claim(sentence, forecast=forecast) is expected
-
