@@ -56,7 +56,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .lexicons import Words, longest_of_overlapping, words_of
+from .lexicons import Words, keys_of, longest_of_overlapping, words_of
 
 
 Handler = Callable[["re.Match[str]", "Anchor", bool], tuple[date, date]]
@@ -328,19 +328,20 @@ _FORM_RES = tuple(re.compile(pattern, re.IGNORECASE) for _, pattern, _ in _FORMS
 
 #: The words (:class:`~.lexicons.Words` keys: a word's first three characters) of which each form
 #: needs one (its unit of time, month, year, quarter code ...): a form is looked for only where one is.
-_UNIT_KEYS = {"day", "wee", "mon", "qua", "yea"}
-_MONTH_KEYS = {name[:3].lower() for name in _MONTHS}
-_YEAR_AND_CODE_KEYS = (  # "2024", "Q1", "1Q", "1Q24"
+_UNIT_KEYS = keys_of("day week month quarter year")
+_MONTH_KEYS = keys_of(" ".join(_MONTHS))
+_YEAR_AND_CODE_KEYS = frozenset(  # "2024", "Q1", "1Q", "1Q24"
     {f"{c}{d}" for c in ("19", "20") for d in "0123456789"} | {f"q{n}" for n in "1234"}
     | {f"{n}q{d}" for n in "1234" for d in ("", *"0123456789")}
 )
 _NEEDS = {
-    "edge": {"end", "sta", "beg", "mid", "clo"}, "half": {"hal", "h1", "h2"}, "part": {"ear", "mid", "lat"},
-    "rest": {"res", "rem", "bal"}, "day": _MONTH_KEYS, "next_n": _UNIT_KEYS, "ago": {"ago"}, "past": {"pas", "las"},
-    "relative": _UNIT_KEYS, "period": _UNIT_KEYS | {"dec"} | _MONTH_KEYS | _YEAR_AND_CODE_KEYS, "tomorrow": {"tom"},
+    "edge": keys_of("end start beginning mid close"), "half": keys_of("half h1 h2"), "part": keys_of("early mid late"),
+    "rest": keys_of("rest remainder balance"), "day": _MONTH_KEYS, "next_n": _UNIT_KEYS, "ago": keys_of("ago"),
+    "past": keys_of("past last"), "relative": _UNIT_KEYS, "tomorrow": keys_of("tomorrow"),
+    "period": _UNIT_KEYS | keys_of("decade") | _MONTH_KEYS | _YEAR_AND_CODE_KEYS,
 }
 _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
-_IF_WORDS = {"if", "unl", "whe"}  # the words (Words keys) a match of it begins with
+_IF_WORDS = keys_of("if unless whether")  # the words a match of it begins with
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
 
@@ -375,7 +376,7 @@ def time_expressions(text: str | Words) -> tuple[Horizon, ...]:
     text = words.text
     cands: list[_Candidate] = []
     for (name, _, handler), pattern in zip(_FORMS, _FORM_RES):
-        if _NEEDS[name].isdisjoint(words.at):
+        if not words.has_any(_NEEDS[name]):
             continue
         for m in pattern.finditer(text):
             if name == "period" and _YEAR_RE.fullmatch(m.group("p")) and _PERCENT_OR_DOLLAR.match(text, m.end()):
@@ -406,7 +407,7 @@ def _expression(words: Words, cand: _Candidate) -> Horizon:
     return Horizon(
         written.strip(), span_start, e, comparison=bool(_COMPARISON.match(prep)),
         past_reference=name in ("ago", "past") or _LAST.match(text, s, e) is not None,
-        conditional=not _IF_WORDS.isdisjoint(words.at) and _IF_OPEN.search(text, 0, span_start) is not None,
+        conditional=words.has_any(_IF_WORDS) and _IF_OPEN.search(text, 0, span_start) is not None,
         from_call=prep in _BY_LIKE or written.lower().startswith("later"), match=m, handler=handler,
     )
 

@@ -169,6 +169,16 @@ class Words:
             for w in word_starts.finditer(folded):
                 self.at.setdefault(w.group(), []).append(w.start())
 
+    def has_any(self, keys: frozenset[str]) -> bool:
+        """Does a word with one of ``keys`` (:func:`keys_of`) begin in the sentence?"""
+        return not keys.isdisjoint(self.at)
+
+
+def keys_of(words: str) -> frozenset[str]:
+    """The :class:`Words` keys of ``words`` (separated by spaces): a rule that needs one of these
+    words is looked for only in a sentence that :meth:`Words.has_any` of them."""
+    return frozenset(w.lower()[:3] for w in words.split())
+
 
 def words_of(text: str | Words) -> Words:
     """``text`` read into :class:`Words` (unless it already is)."""

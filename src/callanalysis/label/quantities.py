@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .lexicons import Words
+from .lexicons import Words, keys_of
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ _CLOCK_AFTER = re.compile(r":\d")  # used with match()
 _NEGATIVE_BEFORE = re.compile(
     r"(?:\b(?<!plus\sor\s)(?<!plus/)(?:negative|minus)|\bnegative\s+(?:[a-z-]+\s+){1,3}?of|\bloss\s+(?:of|was|is|totaled|totaling))"
     r"\s+(?:(?:about|approximately|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
-_NEGATIVE_WORDS = {"neg", "min", "los"}  # the words (Words keys) a match of it begins with
+_NEGATIVE_WORDS = keys_of("negative minus loss")  # the words a match of it begins with
 _VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|couple\s+of|tens\s+of|hundreds\s+of|some)\s+$", re.IGNORECASE)
 
 _AMOUNT_START = re.compile(
@@ -205,7 +205,7 @@ def find_quantities(text: str | Words) -> tuple[Quantity, ...]:
     if isinstance(text, Words):
         if not any(key[0].isdigit() or key in _NUMBER_KEYS for key in text.at):
             return ()
-        negative_words = not _NEGATIVE_WORDS.isdisjoint(text.at)
+        negative_words = text.has_any(_NEGATIVE_WORDS)
         text = text.text
     found = [draft for m in _NUMBER.finditer(text) if (draft := _draft(text, m, negative_words)) is not None]
     # ranges: '12 to 24 months', 'three or four months', '50- or 60-kilowatt-hour'

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import WordIndex, Words, load_topics, words_of
+from .lexicons import WordIndex, Words, keys_of, load_topics, words_of
 
 
 OTHER = "other"
@@ -28,14 +28,14 @@ def _patterns() -> WordIndex:
 
 #: A phrase that sets something aside, up to the end of its clause.
 _SET_ASIDE = re.compile(r"\b(?:excluding|exclude|excludes|except(?:\s+for)?|other\s+than|aside\s+from|apart\s+from)\b[^,;.?!]*", re.IGNORECASE)
-_SET_ASIDE_STARTS = {"exc", "oth", "asi", "apa"}  # the words (Words keys) a match of it begins with
+_SET_ASIDE_STARTS = keys_of("excluding except other aside apart")  # the words a match of it begins with
 
 
 def topic_scores(text: str | Words) -> dict[str, int]:
     """Number of keyword matches per topic (topics with no match omitted)."""
     words = words_of(text)
     found = _patterns().finditer(words)
-    setting_aside = found and not _SET_ASIDE_STARTS.isdisjoint(words.at)
+    setting_aside = found and words.has_any(_SET_ASIDE_STARTS)
     aside = [m.span() for m in _SET_ASIDE.finditer(words.text)] if setting_aside else []
     scores: dict[str, int] = {}
     topics = load_topics()
