@@ -13,7 +13,6 @@ commit, provenance). A problem is one line on stderr and exit status 1.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shlex
@@ -28,6 +27,7 @@ from callanalysis import __version__
 from callanalysis.errors import TranscriptError
 from callanalysis.measure import norms, readability
 from callanalysis.parse.transcript import load
+from callanalysis.present.provenance import sha256
 from callanalysis.paths import ROOT
 
 
@@ -60,7 +60,7 @@ def provenance(folder: Path, commands: list[str], calls: int, skipped: list[str]
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     date, source = ((datetime.fromtimestamp(int(epoch), timezone.utc).isoformat(), "SOURCE_DATE_EPOCH")
                     if epoch.isdigit() else (_git("log", "-1", "--format=%cI"), "commit date of git HEAD"))
-    files = [{"file": p.name, "bytes": p.stat().st_size, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+    files = [{"file": p.name, "bytes": p.stat().st_size, "sha256": sha256(p)}
              for p in sorted(folder.iterdir()) if p.is_file()]
     return {"corpus": str(folder), "commands": commands, "package_version": __version__,
             "git_commit": _git("rev-parse", "HEAD"), "date": date, "date_source": source, "calls": calls,
