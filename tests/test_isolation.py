@@ -62,6 +62,15 @@ def test_default_transcript_resolves_from_the_repository_root(tmp_path, monkeypa
     assert report.resolve("data/raw/tsla-2024-q1-earnings-call.txt") == SEED
 
 
+def test_transcript_path_is_the_book_s_transcript_unless_a_chapter_names_one(tmp_path, monkeypatch):
+    monkeypatch.delenv(report.ENV_VAR, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert report.transcript_path() == SEED
+    assert report.transcript_path("data/raw/tsla-2024-q1-earnings-call.txt") == SEED
+    monkeypatch.setenv(report.ENV_VAR, str(tmp_path / "other.txt"))
+    assert report.transcript_path() == tmp_path / "other.txt"
+
+
 @pytest.mark.slow
 @pytest.mark.notebooks
 def test_a_notebook_runs_with_nothing_but_its_defaults(tmp_path, monkeypatch):

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from callanalysis.paths import ROOT
-from callanalysis.report import default_transcript, resolve
+from callanalysis.report import transcript_path
 
 from .bookconfig import book_title, read_base, toc_docnames
 
@@ -136,7 +136,7 @@ def call_facts(transcript: str | os.PathLike[str] | None = None) -> dict[str, st
     from callanalysis.parse.transcript import load
     from callanalysis.present.provenance import sha256
 
-    path = resolve(transcript or default_transcript())
+    path = transcript_path(transcript)
     call = load(path)
     meta = call.metadata
     when = meta.date.strftime("%-d %B %Y") if meta.date else "not given"
@@ -305,7 +305,7 @@ def build_pdf(
     if missing:
         raise PrintError(f"pages in _toc.yml missing from {site}: {', '.join(missing)}")
 
-    title = book_title(load(resolve(transcript or default_transcript())).metadata)
+    title = book_title(load(transcript_path(transcript)).metadata)
     author = str(read_base().get("author") or "")
     built = build_date().strftime("%-d %B %Y, %H:%M UTC")
 
@@ -356,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", help="the built HTML book (default: the site of $CALLANALYSIS_TRANSCRIPT's book)")
     parser.add_argument("--output", help="the PDF to write (default: pdf/report.pdf beside the site)")
     args = parser.parse_args(argv)
-    built = Path(args.site) if args.site else site(output_root(resolve(default_transcript())))
+    built = Path(args.site) if args.site else site(output_root(transcript_path()))
     output = Path(args.output) if args.output else built.parent / "pdf" / "report.pdf"
     try:
         report = build_pdf(built, output)

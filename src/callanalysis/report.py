@@ -39,6 +39,12 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     return ROOT / p if (ROOT / p).exists() else p
 
 
+def transcript_path(transcript: str | os.PathLike[str] | None = None) -> Path:
+    """The transcript a chapter reads for ``transcript`` (None: :func:`default_transcript`), found
+    as :func:`resolve` finds it."""
+    return resolve(transcript or default_transcript())
+
+
 def setup(charts: bool = True) -> None:
     """Enable the offline Altair renderer and the report's theme (idempotent).
 
@@ -67,9 +73,8 @@ class Report:
 
 
 def open_call(transcript: str | os.PathLike[str] | None = None) -> Report:
-    """Load and annotate ``transcript`` (default: :func:`default_transcript`), found as
-    :func:`resolve` finds it."""
-    return annotate_call(resolve(transcript or default_transcript()))
+    """Load and annotate the transcript :func:`transcript_path` gives for ``transcript``."""
+    return annotate_call(transcript_path(transcript))
 
 
 def annotate_call(path: str | os.PathLike[str]) -> Report:
