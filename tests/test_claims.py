@@ -105,6 +105,8 @@ CASES = {
         ("So we're very bullish on AMR.", False, False),
     "a_feeling_is_no_claim-3":
         ("We feel great about what our outlook is.", False, False),
+    "a_feeling_after_a_discourse_marker_is_no_claim":
+        ("Listen, we are very excited about how that business is developing.", False, False),
     "a_short_statement_about_that_is_an_evaluation-1":
         ("So those are our priorities.", False, False),
     "a_short_statement_about_that_is_an_evaluation-2":

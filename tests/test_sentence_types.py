@@ -65,6 +65,16 @@ def test_greetings_thanks_and_wishes_are_courtesy():
     assert sentence_type("It's been a pleasure working with you.", "executive") == COURTESY  # Tesla
 
 
+def test_thanks_that_ends_the_sentence_is_courtesy():
+    assert sentence_type("I appreciate it.", "analyst") == COURTESY  # Tennant: the readers call it neither claim nor forecast
+    assert sentence_type("I really appreciate that, Josh.", "executive") == COURTESY  # Computer Services
+    assert sentence_type("I appreciate the color there.", "analyst") == COURTESY
+
+
+def test_appreciating_a_fact_is_a_statement():
+    assert sentence_type("I appreciate that margins fell 3% in Europe.", "analyst") == STATEMENT
+
+
 def test_thanks_to_a_cause_is_no_courtesy():
     assert sentence_type("Thanks to strong demand, sales rose 8%.", "executive") == STATEMENT
 

@@ -36,7 +36,7 @@ from .sentence_types import STATEMENT, sentence_type
 _I = re.IGNORECASE
 _MARKERS = (
     r"so|and|but|well|yeah|yes|no|i\s+mean|like|oh|ok|okay|now|then|again|also|anyway|right|of\s+course|obviously|"
-    r"clearly|actually|really|basically|look|you\s+know|in\s+short|moreover|just|in\s+fact|indeed|because|hey|"
+    r"clearly|actually|really|basically|look|listen|you\s+know|in\s+short|moreover|just|in\s+fact|indeed|because|hey|"
     r"in\s+conclusion|to\s+recap|finally|lastly|once\s+again|in\s+addition|additionally|again|anyway"
 )
 _LEAD = rf"^\W*(?:(?:{_MARKERS})\b\W*)*"
