@@ -50,6 +50,17 @@ def test_what_an_assumption_supposes_is_not_asserted():
     assert not forecast("It also assumes there will be no significant pandemic-related restrictions in our major markets.", when=TENNANT)
 
 
+def test_if_you_look_at_points_at_something_and_sets_no_condition():
+    assert forecast("Yeah, I think on average, Adam, if you look at the average of 3Q versus 4Q, 4Q will be higher.")  # Packaging Corp
+    text = ("But generally speaking, if you recall in our guidance from last quarter, we did indicate that most of the "
+            "COVID-related sales will be in the first half of the year.")
+    assert forecast(text, when=BIO_RAD)
+
+
+def test_if_you_think_that_asks_whether():
+    assert not forecast("I mean if you think that will ever materialize to a real opportunity.", role="analyst")  # Huntington Ingalls
+
+
 def test_will_in_an_indirect_question_is_not_a_forecast():
     assert not forecast("And so I don't want to get into projecting a quarter when things will improve, it's always difficult to tell.", when=TENNANT)
 

@@ -41,8 +41,10 @@ _I = re.IGNORECASE
 #: Generic "you" as the subject of a clause ("if you live there, you'll drive better"), not "you" in
 #: a relative clause ("that's something you'll move forward with").
 _GENERIC_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|but|so|then|that|because|like|as))\W*you(?:['’]re|\s+are|\s+just|\s+would)?\s*$", _I)
+#: "if you recall", "if you look at": a way of pointing at something, not a condition.
+_POINTING_IF = r"if\s+(?:you|we)\s+(?:think\s+about|look|recall|remember|run|compare|go\s+back)\b"
 _GENERIC_CONDITION = re.compile(
-    r"\bif\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
+    rf"\b(?!{_POINTING_IF})if\s+(?:you|somebody|someone|anyone|people|one)\b|\bfor\s+any\s+given\b|\bwhenever\b|\bevery\s+time\b"
     r"|^\W*(?:(?:so|and|but|anyway|then|now|well)\W+)*you\b", _I)
 _SPECIFIC_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:we|I|us|our|there)|\d|\b[A-Z][a-z]+)(?:['’](?:re|m|s))?(?:\s+(?:is|are|am|will|also|still|just|really|then|definitely|certainly|probably))*\s*$"
@@ -68,7 +70,7 @@ _DISCOURSE_AFTER = re.compile(
 _NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", _I)
 #: An if-clause, or what an assumption supposes, open before the cue (no clause mark since).
 _SUPPOSED_BEFORE = re.compile(
-    r"\b(?:if(?!\s+(?:you|we)\s+(?:think|look|recall|remember|run|compare|go\s+back)\b)|unless|whether|assum(?:e|es|ed|ing|ption)|provided|as\s+long\s+as|in\s+case)\b[^,;.?!]*$",
+    rf"\b(?:(?!{_POINTING_IF})if|unless|whether|assum(?:e|es|ed|ing|ption)|provided|as\s+long\s+as|in\s+case)\b[^,;.?!]*$",
     _I,
 )
 #: "projecting a quarter when things will improve", "hard to know whether it will": the cue is in
