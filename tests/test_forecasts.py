@@ -188,3 +188,20 @@ SENTENCES = {
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES.values(), ids=SENTENCES.keys())
 def test_forecast_decision(sentence, expected):
     assert forecast(sentence) is expected
+
+
+def test_should_of_expectation_is_a_forecast():
+    assert forecast("Average deposits should remain relatively stable in the fourth quarter.", when=date(2021, 10, 21))  # KeyCorp Q3 2021
+    assert forecast("Low inventories across the value chain should provide opportunities in 2022.", when=date(2021, 10, 28))  # Stepan Q3 2021
+    assert forecast("But now that we are getting those co-packers we should see benefits from that part as well.")  # Boston Beer Q1 2021
+
+
+def test_should_of_duty_or_of_regret_is_not_a_forecast():
+    assert not forecast("We probably should have.")  # Oshkosh Q4 2021
+    assert not forecast("Investors should review the reconciliation of these non-GAAP measures.", when=BIO_RAD)
+    assert not forecast("By now, you should have all received a copy of the press release.")  # Alamo Group Q3 2021
+
+
+def test_we_did_see_is_the_past_not_a_view_of_the_future():
+    # Camden Property Trust Q3 2020 (call on 2020-10-30): "in October" ends after the call
+    assert not forecast("We did see a little uptick in October to 18%, but Q4 is always a little bit elevated.", when=date(2020, 10, 30))
