@@ -205,3 +205,9 @@ def test_should_of_duty_or_of_regret_is_not_a_forecast():
 def test_we_did_see_is_the_past_not_a_view_of_the_future():
     # Camden Property Trust Q3 2020 (call on 2020-10-30): "in October" ends after the call
     assert not forecast("We did see a little uptick in October to 18%, but Q4 is always a little bit elevated.", when=date(2020, 10, 30))
+
+
+def test_may_have_with_a_past_participle_is_the_past_not_a_forecast():
+    assert not forecast("You might have seen the announcements on Rainmaker, for example, in the army.")  # Booz Allen Q4 2021
+    assert not forecast("There may have been a little bit of slightly favorable mix in plumbing.")  # Masco Q3 2021
+    assert forecast("We may have to raise prices again in the second half.")  # the near-miss: 'may have to' still points ahead
