@@ -211,3 +211,14 @@ def test_may_have_with_a_past_participle_is_the_past_not_a_forecast():
     assert not forecast("You might have seen the announcements on Rainmaker, for example, in the army.")  # Booz Allen Q4 2021
     assert not forecast("There may have been a little bit of slightly favorable mix in plumbing.")  # Masco Q3 2021
     assert forecast("We may have to raise prices again in the second half.")  # the near-miss: 'may have to' still points ahead
+
+
+def test_i_want_to_with_a_speech_act_frames_the_speakers_words():
+    assert not forecast("But again, I want to reiterate what I said in the first quarter call.")  # Aflac Q2 2021
+    assert not forecast("I want to take a moment to reflect on the past year.")  # TrueBlue Q4 2021
+    assert forecast("We want to invest in the core title business.")  # First American Q4 2020: intent stays a forecast
+
+
+def test_i_have_to_say_frames_the_speakers_words():
+    assert not forecast("That said, I have to tell you, I'm really excited by Kim Schachler taking over.")  # MSC Industrial Q4 2021
+    assert not forecast("So I have to admit, the Hummer announcement last night put a smile on my face.")  # AutoNation Q3 2020
