@@ -222,3 +222,9 @@ def test_i_want_to_with_a_speech_act_frames_the_speakers_words():
 def test_i_have_to_say_frames_the_speakers_words():
     assert not forecast("That said, I have to tell you, I'm really excited by Kim Schachler taking over.")  # MSC Industrial Q4 2021
     assert not forecast("So I have to admit, the Hummer announcement last night put a smile on my face.")  # AutoNation Q3 2020
+
+
+def test_well_see_how_it_plays_out_leaves_the_outcome_open():
+    assert not forecast("And obviously, we'll see how the year plays out and adjust accordingly.")  # Illinois Tool Works Q4 2019
+    assert not forecast("We'll see where that ends up, but it's a smaller rate request on our part.")  # Black Hills Q4 2020
+    assert forecast("We'll see some acceleration of that.")  # the near-miss: an outcome that is seen

@@ -143,7 +143,7 @@ _FORMS: dict[str, tuple[str, str]] = {
         "would i we it that you they if for",
         r"would\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
         r"|if\s+(?:you|somebody|someone|anyone|people|one)\b|for\s+any\s+given\b"),
-    "possibility": ("could might may", r"(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b"),
+    "possibility": ("could might may we i", r"(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b|(?:we|I)(?:['’]ll|\s+will)\s+(?:just\s+)?see\s+(?:how|where|what|whether|if)\b"),
 }
 _FORM_INDEX = WordIndex([re.compile(rf"\b(?:{p})", _I) for _, p in _FORMS.values()], [st.split() for st, _ in _FORMS.values()], "claims")
 _FORM_NAMES = tuple(_FORMS)

@@ -67,7 +67,8 @@ _DISCOURSE_AFTER = re.compile(
     r"|give\s+you|walk|touch|highlight|dimensionalize|elaborate|pass|turn\s+(?:it|the|things)|hand|take\s+(?:that|this|the\s+(?:first|second|last))"
     r"|feature|discuss|cover|review|describe|outline|summarize|explain|talk|speak|update\s+you|go\s+(?:through|over)|stop|remind"
     r"|(?:start|begin)\s+(?:with|by)|go\s+to\s+the\s+next|let)\b", _I)
-_NONCOMMITTAL_AFTER = re.compile(r"^\s+see\s*(?:[.!,;]|$)", _I)
+#: "we'll see.", "we'll see how it plays out": an outcome left open.
+_NONCOMMITTAL_AFTER = re.compile(r"^\s+(?:just\s+)?see\s*(?:[.!,;]|$|(?:how|where|what|whether|if)\b)", _I)
 #: An if-clause, or what an assumption supposes, open before the cue (no clause mark since).
 _SUPPOSED_BEFORE = re.compile(
     rf"\b(?:(?!{_POINTING_IF})if|unless|whether|assum(?:e|es|ed|ing|ption)|provided|as\s+long\s+as|in\s+case)\b[^,;.?!]*$",
