@@ -48,3 +48,23 @@ def test_an_outcome_announced_for_the_future_is_a_forecast(text):
 @pytest.mark.parametrize("text", PROCEDURE.values(), ids=PROCEDURE.keys())
 def test_the_calls_own_agenda_is_no_forecast(text):
     assert label_sentence(text, when=CALL, role="executive")["forecast"] == 0
+
+
+#: Turn-taking in the Q&A (each from a real call): the speaker's next move on the call, no outcome.
+TURN_TAKING = {
+    "an analyst leaving it there": "I'll leave it there.",  # Waste Management Q3 2021
+    "an analyst back in the queue": "I'll jump back in line.",  # Standex Q2 2021
+    "an executive kicking off an answer": "I'll kick this off.",  # H&R Block Q4 2021
+    "an executive taking a question": "So Sheila, I will take the JV question and then I'll hand it over to Barry.",  # Iron Mountain Q4 2020
+    "an executive trying an answer": "Well, I'll take a stab at that.",  # WEC Energy Q4 2020
+}
+
+
+@pytest.mark.parametrize("text", TURN_TAKING.values(), ids=TURN_TAKING.keys())
+def test_turn_taking_in_the_questions_is_no_forecast(text):
+    assert label_sentence(text, when=CALL, role="executive")["forecast"] == 0
+
+
+def test_taking_a_look_later_is_still_a_forecast():
+    # Brandywine Q1 2020: 'take' of a future action, not of a question
+    assert label_sentence("We deferred those projects, and we'll take a look at that in 2021.", when=date(2020, 4, 24), role="executive")["forecast"] == 1

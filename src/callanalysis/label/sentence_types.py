@@ -87,7 +87,8 @@ _OWN_SPEECH = (
     r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:" + REMARK + r")\b)|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
     r"|(?:begin|start)(?=\s+(?:with|by|off|today|here|our|the\s+call)|\W*$)|open\s+(?:the\s+(?:call|line|floor)|it\s+up|up\s+the)|move\s+on\b"
     r"|close\s+the\s+call|conclude|wrap\s+up|focus\s+my|be\s+(?:happy|glad|pleased)\s+to\s+(?:answer|take)|put\s+some\s+color"
-    r"|try\s+to\s+(?:answer|address|dimensionalize|give)|ask\s+(?:you|(?-i:[A-Z]))|be\s+your)\b"
+    r"|try\s+to\s+(?:answer|address|dimensionalize|give)|ask\s+(?:you|(?-i:[A-Z]))|be\s+your"
+    r"|leave\s+it\s+there|jump\s+back|kick\s+(?:it|off|this)|take\s+(?:a\s+(?:shot|stab)|the\s+\w+\s+question)|close\s+with|emphasize|turn\s+this\s+call|make\s+(?:a\s+few|some)\s+comments)\b"
 )
 #: How call procedure opens: the speaker (or a named colleague) announcing what is said next on the
 #: call, a change of subject, a speaker saying who they are, the operator addressed.
