@@ -113,6 +113,82 @@ HEDGE = {
         ("It's a tough one to quantify.", "tough one to quantify"),
     "it_sounds_like_is_a_hedge":
         ("Now it sounds like that's something you'll move forward with.", "sounds like"),
+    # Real sentences of the fool-dev calls (the call named in each comment).
+    # PBH Q3 2021: a capital 'May' inside a sentence is the month
+    "the_month_may_inside_a_sentence_is_not_a_hedge":
+        ("So, we'll give an updated outlook on what to expect for Fiscal 2022 on our May call.", ""),
+    # TRI Q2 2021
+    "may_of_permission_to_access_is_not_a_hedge":
+        ("You may access these documents on our website or by contacting our investor relations department.", ""),
+    # CPT Q3 2020
+    "may_i_asking_leave_is_not_a_hedge":
+        ("May I ask who the buyer was.", ""),
+    # ITW Q4 2019
+    "i_think_before_in_is_a_hedge":
+        ("I think in Q1 we had this added uncertainty around China.", "I think"),
+    # SNV Q3 2021
+    "believe_in_is_not_a_hedge":
+        ("We believe in our partnerships.", ""),
+    # PBH Q3 2021
+    "i_would_think_is_a_hedge":
+        ("I would think that your interest expense should come down meaningfully, just given your fundamentals.", "I would think"),
+    # PBH Q3 2021
+    "i_would_imagine_is_a_hedge":
+        ("So, I would imagine that's going to continue.", "I would imagine"),
+    # T Q4 2021
+    "we_feel_like_is_a_hedge":
+        ("We feel like we're through the supply related issues.", "We feel like"),
+    # ELS Q2 2020
+    "feeling_good_about_is_not_a_hedge":
+        ("We feel very good about our business going forward.", ""),
+    # CAG Q2 2022
+    "it_looks_like_is_a_hedge":
+        ("I look at what's changed in my model anyway, is it looks like you raised your pricing guidance for the year.", "it looks like"),
+    # FLR Q2 2021
+    "what_that_looks_like_is_not_a_hedge":
+        ("But until they do their work and until we receive their feedback, we won't know what that looks like.", ""),
+    # ITW Q4 2019
+    "too_early_to_tell_is_a_shield":
+        ("But obviously it's too early to tell and we'll continue to monitor the situation closely.", "too early to tell"),
+    # CMA Q4 2020
+    "remains_to_be_seen_is_a_shield":
+        ("So how much liquidity and excess liquidity we have, remains to be seen.", "remains to be seen"),
+    # MYE Q2 2020
+    "a_crystal_ball_is_a_shield":
+        ("No one has a crystal ball here.", "crystal ball"),
+    # VGR Q3 2020
+    "to_some_degree_is_an_approximator":
+        ("So the market has recovered to some degree, but prices are still down from the highs.", "to some degree"),
+    # SBH Q2 2021
+    "to_a_lesser_degree_is_a_comparison_not_a_hedge":
+        ("And then January was a challenging month for the international markets and to a lesser degree for BSG.", ""),
+    # NOV Q3 2021
+    "we_are_hopeful_is_a_hedge":
+        ("We are hopeful that the worst of the steel inflation is behind us.", "We are hopeful"),
+    # RPM Q4 2021
+    "an_estimated_figure_is_a_hedge":
+        ("In Q4, this raw material availability cost us an estimated $100 million in revenue.", "an estimated"),
+    # VGR Q3 2020
+    "unclear_is_a_hedge":
+        ("That's unclear at the moment.", "That's unclear"),
+    # EQR Q1 2020
+    "my_sense_is_a_hedge":
+        ("So my sense is that you're going to see investor interest get sorted out.", "my sense"),
+    # WM Q3 2021
+    "somewhere_between_two_amounts_is_an_approximator":
+        ("The cost of that was somewhere between $2 million and $3 million over a two-week period.", "somewhere between"),
+    # EXR Q3 2021
+    "somewhere_as_a_place_is_not_a_hedge":
+        ("Most of our customers are somewhere in the moving process.", ""),
+    # MSA Q2 2021
+    "in_the_ballpark_is_an_approximator":
+        ("That's -- you're right in the ballpark of that.", "ballpark"),
+    # PFS Q3 2021
+    "call_it_before_an_amount_is_an_approximator":
+        ("So call it $61 million to $62 million, excluding the provisions for commitments on credit.", "call it"),
+    # GGG Q3 2020
+    "call_it_naming_something_is_not_a_hedge":
+        ("So, CapEx is done here and I'll call it a decentralized basis.", ""),
 }
 
 

@@ -10,7 +10,8 @@ like"``); a sentence is hedged iff there is one. The context rules its ``rule`` 
   out your guest room"), in requests ("could you help us") or negated ("I couldn't agree more");
 * ``about`` / ``around`` / ``close to`` before an amount ("about 18%"), not as prepositions
   ("talking about tens of millions");
-* first-person ``think`` / ``believe`` ("I don't think"), not "think about/of", "believe in";
+* first-person ``think`` / ``believe`` ("I don't think", "I think in Q1 we had"), not "think
+  about/of", "believe in";
 * ``kind of`` / ``sort of`` except as "type of" ("what kind of car"); the month ``May`` is not
   the modal; ``maybe`` not as an analyst's polite frame ("maybe one for Annette").
 
@@ -37,7 +38,7 @@ _CLAUSE_START = re.compile(r"(?:^|[.?!,;:]|\b(?:and|but|so|or|first|maybe|then|a
 _NEGATION_AFTER = re.compile(r"^\s*(?:n['’]t|\s+not)\b", re.IGNORECASE)
 _TYPE_DETERMINER = re.compile(
     r"\b(?:what|which|this|that|these|those|any|every|each|same|different|all|many|some|one|a|the|other|new|that['’]s\s+the)\s+$", re.IGNORECASE)
-_MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|since|until|till|early|late|mid|end\s+of|on)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;\]\"“])\W*$")
 
 
 def _could(text: str, m: re.Match[str]) -> bool:
@@ -58,7 +59,8 @@ _SPEECH_VERB_BEFORE = re.compile(
     r"\b(?:talk|talks|talking|talked|think|thinking|thought|say|said|saying|speak|speaking|spoke|ask|asking|asked|"
     r"know|knew|worried|excited|care|cares|learn|learned|hear|heard|read|write|wrote|forget|remember|complain\w*|"
     r"hanging|look|looking|go|going|come|coming|turn|turning)\s+$", re.IGNORECASE)
-_ABOUT_OF_AFTER = re.compile(r"^\s+(?:about|of|in|through)\b", re.IGNORECASE)
+#: matched at the end of the verb: "think about/of/through", "believe in" ("I think in the first quarter" stays)
+_ABOUT_OF_AFTER = re.compile(r"\s+(?:about|of|through)\b|(?<=believe)\s+in\b", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"^\s+\d")
 
 
@@ -69,14 +71,15 @@ def _before_amount(text: str, m: re.Match[str]) -> bool:
 
 
 def _epistemic_verb(text: str, m: re.Match[str]) -> bool:
-    return not _ABOUT_OF_AFTER.match(text[m.end():])
+    return not _ABOUT_OF_AFTER.match(text, m.end())
 
 
 def _not_type(text: str, m: re.Match[str]) -> bool:
     return not _TYPE_DETERMINER.search(text[: m.start()]) and not text[m.start():m.end()].lower().startswith(("kinds", "sorts"))
 
 
-_PERMISSION_AFTER = re.compile(r"^\s+(?:now\s+)?(?:begin|continue|proceed|go\s+ahead|ask|press|disconnect|start)\b", re.IGNORECASE)
+_PERMISSION_AFTER = re.compile(
+    r"^\s+(?:now\s+)?(?:begin|be\s+begin|continue|proceed|go\s+ahead|ask|press|disconnect|start|access|do\s+so|I|we)\b", re.IGNORECASE)
 _FRAMING_AFTER = re.compile(
     r"^\s*,?\s+(?:just\s+)?(?:starting|shifting|building|moving|switching|turning|going\s+back|one\s+(?:more\s+)?(?:for|on|question)|a\s+(?:quick|follow)|I\s+can\s+make)\b",
     re.IGNORECASE,
@@ -84,7 +87,8 @@ _FRAMING_AFTER = re.compile(
 
 
 def _epistemic_may(text: str, m: re.Match[str]) -> bool:
-    """'may' of possibility: not the month (:func:`not_month`) nor permission ('you may begin your conference')."""
+    """'may' of possibility: not the month (:func:`not_month`) nor permission ('you may begin your
+    conference', 'you may access the replay', 'May I ask who the buyer was')."""
     return not_month(text, m) and not _PERMISSION_AFTER.match(text[m.end():])
 
 
@@ -95,13 +99,12 @@ def _not_framing(text: str, m: re.Match[str]) -> bool:
 
 
 def not_month(text: str, m: re.Match[str]) -> bool:
-    """'May' the modal, not the month ('in May', 'May 8'); shared by the hedge and forecast cues."""
-    word = m.group(0)
-    if word == "May" and m.start() > 0:
-        before = text[: m.start()]
-        if _MONTH_CONTEXT.search(before) or _DIGIT_AFTER.match(text[m.end():]):
-            return False
-    return True
+    """'May' the modal, not the month: a capital 'May' inside a sentence is the month ('in April
+    and May', 'on our May call'), so is one before a day ('May 8'); shared by the hedge and
+    forecast cues."""
+    if m.group(0) != "May":
+        return True
+    return bool(_SENTENCE_START.search(text[: m.start()])) and not _DIGIT_AFTER.match(text[m.end():])
 
 
 #: Context rules named in the lexicon's ``rule`` column.
