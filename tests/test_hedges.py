@@ -268,6 +268,19 @@ BOOSTER = {
         ("Actually, we were pretty pleased with the recovery.", "Actually"),
     "really_before_a_verb_of_the_present_stresses_truth":
         ("So I'd say it's really meeting our expectations for the year.", "really"),
+    # Bio-Rad Q1 2021 (the reference annotation: hedged, not boosted)
+    "as_you_probably_know_is_not_a_booster":
+        ("I mean we're not a major player, I think, as you probably know, in this segment, particularly.", ""),
+    # NOW Q2 2021
+    "repeated_really_is_degree_not_a_booster":
+        ("So really, really pleased with the progress there.", ""),
+    # EME Q2 2021
+    "what_we_know_as_a_thing_is_not_a_booster":
+        ("We tell them what we know.", ""),
+    # CLF Q1 2021
+    "what_i_know_is_that_is_a_booster":
+        ("What I know is that if I have my footprint, producing 17 million tons of steel a year, producing $4 billion-plus of EBITDA here, debt-free.",
+         "I know"),
 }
 
 

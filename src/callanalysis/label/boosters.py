@@ -14,7 +14,8 @@ candidates the longer one; a sentence is boosted iff there is one. The context r
   after a negation ("not really");
 * ``absolutely`` affirms ("Yes, absolutely."), not as a degree word ("absolutely huge");
   ``certainly`` / ``clearly`` / ``definitely`` do not count negated;
-* "we know" / "I know" count (factive), not "know if/whether"; confidence phrases do not count
+* "we know" / "I know" count (factive), not "know if/whether" nor "what we know" as a thing
+  ("based on what we know today"; but "What I know is that ..." counts); confidence phrases do not count
   inside a condition ("once we have confidence that ...").
 
 Not boosters: "will" (a forecast cue), degree words ("very", "super"), superlatives,
@@ -40,7 +41,7 @@ _NP_OR_WH_AFTER = re.compile(
 )
 _NEGATED_VERB_AFTER = re.compile(
     r"^\s+(?:do\s+not|don['’]t|does\s+not|doesn['’]t|did\s+not|didn['’]t|can['’]t|cannot|is\s+not|isn['’]t|are\s+not|aren['’]t)\b", re.IGNORECASE)
-_SUBJECT_AFTER = re.compile(r"^\s*,|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"^\s*,(?!\s*really\b)|^\s+(?:we|it|the|this|that|there|they|I|you|our|Tesla|people)\b", re.IGNORECASE)
 _AFFIRM_AFTER = re.compile(
     r"^\s*(?:[,.!?;]|--|—|$)|^\s+(?:is|are|was|were|will|would|can|could|do|does|did|not|it|we|they|I|you|that|this|there|true|right|correct|sure|certain|agree|believe|know)\b",
     re.IGNORECASE,
@@ -48,6 +49,8 @@ _AFFIRM_AFTER = re.compile(
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"^\s*,")
 _KNOW_IF_AFTER = re.compile(r"^\s+(?:if|whether)\b", re.IGNORECASE)
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
+_IS_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:is|was|will)\b", re.IGNORECASE)
 _CONDITION_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|before|after)\b[^,.;]*$", re.IGNORECASE)
 
 
@@ -82,7 +85,10 @@ def _not_negated(text: str, m: re.Match[str]) -> bool:
 
 
 def _factive_know(text: str, m: re.Match[str]) -> bool:
-    return not _KNOW_IF_AFTER.match(text[m.end():])
+    after = text[m.end():]
+    if _WHAT_BEFORE.search(text[: m.start()]) and not _IS_AFTER.match(after):
+        return False  # "I'll share what we know" (the things known), not "What I know is that ..."
+    return not _KNOW_IF_AFTER.match(after)
 
 
 def _not_conditional(text: str, m: re.Match[str]) -> bool:
