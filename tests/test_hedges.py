@@ -189,6 +189,12 @@ HEDGE = {
     # GGG Q3 2020
     "call_it_naming_something_is_not_a_hedge":
         ("So, CapEx is done here and I'll call it a decentralized basis.", ""),
+    # ITW Q4 2019
+    "we_will_see_how_it_plays_out_is_a_shield":
+        ("We'll see how that plays out.", "We'll see how"),
+    # MHK Q2 2021
+    "we_will_see_more_is_a_forecast_not_a_hedge":
+        ("We'll see more of those.", ""),
 }
 
 
