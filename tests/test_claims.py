@@ -139,3 +139,9 @@ CASES = {
 @pytest.mark.parametrize(("sentence", "forecast", "expected"), CASES.values(), ids=CASES.keys())
 def test_claim_decision(sentence, forecast, expected):
     assert is_claim(sentence, forecast=forecast) is expected
+
+
+def test_look_or_remember_with_a_comma_opens_a_statement_not_an_imperative():
+    assert is_claim("Look, inventories are down 10% from pre-pandemic levels.", role="executive")  # Prologis Q2 2021
+    assert is_claim("Remember, our target in 2030 was 45% BEV.", role="executive")  # BorgWarner Q3 2021
+    assert not is_claim("Look at the margin.", role="executive")  # near miss: still an imperative
