@@ -107,3 +107,12 @@ def test_investor_relations_moderating_is_procedure():
 def test_a_plain_statement_is_a_statement():
     assert sentence_type("Tennant generated $19.4 million in cash flow from operations in the second quarter.", "executive") == STATEMENT
     assert sentence_type("We will begin shipping in Q3.", "executive") == STATEMENT
+
+
+def test_an_analyst_opening_without_a_subject_asks():
+    assert sentence_type("Just curious how that's shaken out.", "analyst") == QUESTION  # Oshkosh Q4 2021
+    assert sentence_type("Wanted to start with Appriss.", "analyst") == QUESTION  # Equifax Q3 2021
+    assert sentence_type("And then, just one more, if I may.", "analyst") == QUESTION  # Farmer Mac Q1 2020
+    # near miss: an executive's subjectless opening can carry a claim (Kaman Q3 2020)
+    text = "And so trying to understand when our customers are comfortable enough is, for us, right now, very challenging."
+    assert sentence_type(text, "executive") == STATEMENT

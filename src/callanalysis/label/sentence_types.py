@@ -56,8 +56,10 @@ _WH_QUESTION = re.compile(
 )
 #: How a request opens ("Could you speak to ...", "Help us understand ...").
 _REQUEST_OPENS = re.compile(_OPEN + r"(?:(?:can|could|would|will)\s+you|help\s+us\s+(?:understand|think))\b", _I)
-#: An analyst framing what they ask ("First question on the propane strength ...").
-_ASKING = re.compile(r"\b(?:question|follow-up)s?\b", _I)
+#: An analyst framing what they ask ("First question on the propane strength ...", "Just curious how
+#: that trended.", "Wanted to start with Appriss.", "And then just one more, if I may.").
+_ASKING = re.compile(r"\b(?:question|follow-up)s?\b|" + _OPEN + r"(?:kind\s+of\s+)?(?:curious|wondering|I\s+wonder|wanted\s+to|want\s+to"
+                     r"|hoping|trying\s+to\s+(?:understand|get|figure)|one\s+(?:more|last|final)|last\s+one)\b", _I)
 
 #: How a greeting, thanks, a compliment or a wish opens.
 _COURTESY_OPENS = re.compile(
