@@ -116,3 +116,9 @@ def test_an_analyst_opening_without_a_subject_asks():
     # near miss: an executive's subjectless opening can carry a claim (Kaman Q3 2020)
     text = "And so trying to understand when our customers are comfortable enough is, for us, right now, very challenging."
     assert sentence_type(text, "executive") == STATEMENT
+
+
+def test_a_wish_without_its_subject_is_courtesy():
+    assert sentence_type("Hope you guys are doing well.", "analyst") == COURTESY  # Carnival Q3 2021
+    assert sentence_type("I hope everybody is staying safe.", "executive") == COURTESY  # Envestnet Q2 2020
+    assert sentence_type("We hope to close the deal in May.", "executive") == STATEMENT  # near miss: a hope about an outcome
