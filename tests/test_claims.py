@@ -145,3 +145,22 @@ def test_look_or_remember_with_a_comma_opens_a_statement_not_an_imperative():
     assert is_claim("Look, inventories are down 10% from pre-pandemic levels.", role="executive")  # Prologis Q2 2021
     assert is_claim("Remember, our target in 2030 was 45% BEV.", role="executive")  # BorgWarner Q3 2021
     assert not is_claim("Look at the margin.", role="executive")  # near miss: still an imperative
+
+
+def test_a_feeling_that_presupposes_a_fact_states_it():
+    text = "I am pleased to report that Omicron absences are down significantly, and our operation is once again stable."
+    assert is_claim(text, role="executive")  # Alaska Air Q4 2021
+    assert is_claim("We're also pleased that we generated positive free cash flow of $3.7 million during the quarter.")  # Myers Q2 2020
+    assert not is_claim("We're very proud of that order.")  # near miss: Tennant Q2 2021, the feeling alone
+
+
+def test_a_pleased_feeling_with_figures_states_them():
+    text = "And we are pleased with positive blended leasing spreads on new and renewal leases of 3.3% and 11% for the quarter."
+    assert is_claim(text, role="executive")  # Whitestone Q3 2020
+    # near miss: confidence is no presupposition, its figure is a target (Cigna Q4 2021)
+    assert not is_claim("We are confident in our ability to deliver our 2022 full-year adjusted earnings of at least $22.40 per share.")
+
+
+def test_looking_forward_is_a_feeling_not_a_claim():
+    assert not is_claim("We look forward to speaking with you again on our fourth quarter call in February.")  # Alamo Q3 2021
+    assert not is_claim("I look forward to discussing additional new products with you in the coming quarters.")  # Oshkosh Q4 2021

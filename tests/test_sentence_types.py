@@ -122,3 +122,11 @@ def test_a_wish_without_its_subject_is_courtesy():
     assert sentence_type("Hope you guys are doing well.", "analyst") == COURTESY  # Carnival Q3 2021
     assert sentence_type("I hope everybody is staying safe.", "executive") == COURTESY  # Envestnet Q2 2020
     assert sentence_type("We hope to close the deal in May.", "executive") == STATEMENT  # near miss: a hope about an outcome
+
+
+def test_a_compliment_on_the_question_is_courtesy():
+    assert sentence_type("Marc, it's a great question.", "executive") == COURTESY  # NOV Q2 2021
+    assert sentence_type("Yeah, I think that's a good question, Aaron.", "executive") == COURTESY  # Whitestone Q3 2020
+    # near miss: the compliment opens a statement (H&R Block Q4 2021)
+    text = "Yeah, it's a great question and one of the most important things that we're paying attention to."
+    assert sentence_type(text, "executive") == STATEMENT

@@ -6,7 +6,8 @@ decision; :func:`claim_reason` says why):
 * only a statement (:mod:`.sentence_types`) can be a claim;
 * never a claim: back-channel ("Yeah.", "That's it."), no finite verb (unless a quantity: "Five
   million cars."), imperatives, infinitive fragments ("But also to win."), wants ("We don't want
-  that."), feelings ("We're very proud of that order."), evaluations with nothing to check
+  that."), feelings ("We're very proud of that order.", "We look forward to ..."; not "pleased to
+  report that ...", "pleased with EPS of $1.10": these state a fact), evaluations with nothing to check
   ("It's profound.", "So those are our priorities."), impressions ("it almost feels like ..."),
   opinions on value ("I don't think it's super important"), tautologies ("A road is a road."),
   generic second-person truisms and hypotheticals ("If you've got cars on ships, they cannot be
@@ -78,10 +79,10 @@ _BACKCHANNEL = re.compile(
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
     r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$", _I)
 _FEELING = re.compile(
-    _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?feel|\s+remain)"
+    _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?(?:feel|look(?=\s+forward))|\s+remain)"
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
-    r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:proud|pleased|happy|excited|thrilled|delighted|encouraged|bullish|optimistic|grateful|thankful|humbled|anxious|eager"
-    r"|great|good|comfortable|confident|looking\s+forward)\b", _I)
+    r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:(?P<factive>proud|pleased|happy|excited|thrilled|delighted|encouraged|grateful|thankful|humbled)\b"
+    r"(?!\s+(?:that|to\s+(?:report|announce|say|\w+\s+that)|of\s+the\s+fact)\b)|bullish|optimistic|anxious|eager|great|good|comfortable|confident|(?:looking\s+)?forward)\b", _I)
 #: A short statement about "that" / "those" with nothing to check ("So those are our priorities.").
 _DEMONSTRATIVE = re.compile(_LEAD + r"(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)\b", _I)
 #: A finite verb; each form begins a word or at an apostrophe or "n't" (the lookahead passes over other places).
@@ -261,7 +262,8 @@ def claim_reason(
 def _form_reason(text: str, forms: set[str]) -> str:
     """The reason when the form of a statement decides (no finite verb, an imperative ...),
     else ""; ``forms``: the names of :data:`_FORMS` found in it."""
-    if "agreement" in forms or _FEELING.match(text):
+    feeling = _FEELING.match(text)  # one that presupposes a fact states it ("pleased that ...", "pleased with EPS of $1.10")
+    if "agreement" in forms or (feeling and not (feeling["factive"] and find_quantities(text))):
         return "feeling"
     if "wording" in forms and _word_count(text) <= 12:
         return "wording"
