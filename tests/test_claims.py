@@ -111,6 +111,10 @@ CASES = {
         ("So those are our priorities.", False, False),
     "a_short_statement_about_that_is_an_evaluation-2":
         ("That's our assumption.", False, False),
+    "agreeing_that_it_makes_sense_is_no_claim":  # KeyCorp Q3 2021
+        ("That makes a lot of sense.", False, False),
+    "what_makes_sense_in_a_longer_statement_stays_a_claim":  # Bio-Rad Q1 2021 (near miss)
+        ("Europe is closed, and that's a region where we have very strong sales, so that makes sense.", False, True),
     "a_fronted_purpose_with_a_main_clause_is_a_claim":
         ("To address material inflation, our teams are working diligently to find additional partners.", False, True),
     "a_plural_subject_with_a_present_verb_is_a_claim":

@@ -83,8 +83,9 @@ _FEELING = re.compile(
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
     r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:(?P<factive>proud|pleased|happy|excited|thrilled|delighted|encouraged|grateful|thankful|humbled)\b"
     r"(?!\s+(?:that|to\s+(?:report|announce|say|\w+\s+that)|of\s+the\s+fact)\b)|bullish|optimistic|anxious|eager|great|good|comfortable|confident|(?:looking\s+)?forward)\b", _I)
-#: A short statement about "that" / "those" with nothing to check ("So those are our priorities.").
-_DEMONSTRATIVE = re.compile(_LEAD + r"(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)\b", _I)
+#: A short statement about "that" / "those" with nothing to check ("So those are our priorities.", "Makes sense.").
+_DEMONSTRATIVE = re.compile(_LEAD + r"(?:(?:that|those|this|these)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:still\s+|really\s+|also\s+)*(?:our|the|a|an|my|just)"
+                            r"|(?:(?:that|it)\s+)?makes?\s+(?:a\s+lot\s+of\s+|total\s+|perfect\s+)?sense)\b", _I)  # or "(That) makes sense."
 #: A finite verb; each form begins a word or at an apostrophe or "n't" (the lookahead passes over other places).
 _FINITE = re.compile(
     r"(?=(?<!\w)\w|['’]|n['’]t)(?:"
