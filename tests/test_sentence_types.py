@@ -130,3 +130,9 @@ def test_a_compliment_on_the_question_is_courtesy():
     # near miss: the compliment opens a statement (H&R Block Q4 2021)
     text = "Yeah, it's a great question and one of the most important things that we're paying attention to."
     assert sentence_type(text, "executive") == STATEMENT
+
+
+def test_a_request_in_the_imperative_asks():
+    assert sentence_type("Give us some perspective on how big that is.", "analyst") == QUESTION  # KeyCorp Q3 2021
+    assert sentence_type("So just talk a little bit more about how responsive your A&M plan is.", "analyst") == QUESTION  # Prestige Q1 2022
+    assert sentence_type("Walk-in traffic remains stronger than events still.", "executive") == STATEMENT  # near miss: Callaway Q1 2021

@@ -54,8 +54,8 @@ def _marked(words: Words) -> set[str]:
 _WH_QUESTION = re.compile(
     _OPEN + r"(?:what|how|why|when|where|who|which)\s+(?:should|would|could|can|do|does|did|will|shall|are|is)\s+(?:we|you|they|i|he|she|it)\b", _I
 )
-#: How a request opens ("Could you speak to ...", "Help us understand ...").
-_REQUEST_OPENS = re.compile(_OPEN + r"(?:(?:can|could|would|will)\s+you|help\s+us\s+(?:understand|think))\b", _I)
+#: How a request opens ("Could you speak to ...", "Help us understand ...", "Maybe give us a sense of ...").
+_REQUEST_OPENS = re.compile(_OPEN + r"(?:(?:can|could|would|will)\s+you|(?:help|give|remind)\s+(?:us|me)|talk|explain|elaborate)\b", _I)
 #: An analyst framing what they ask ("First question on the propane strength ...", "Just curious how
 #: that trended.", "Wanted to start with Appriss.", "And then just one more, if I may.").
 _ASKING = re.compile(r"\b(?:question|follow-up)s?\b|" + _OPEN + r"(?:kind\s+of\s+)?(?:curious|wondering|I\s+wonder|wanted\s+to|want\s+to"
