@@ -136,3 +136,9 @@ def test_a_request_in_the_imperative_asks():
     assert sentence_type("Give us some perspective on how big that is.", "analyst") == QUESTION  # KeyCorp Q3 2021
     assert sentence_type("So just talk a little bit more about how responsive your A&M plan is.", "analyst") == QUESTION  # Prestige Q1 2022
     assert sentence_type("Walk-in traffic remains stronger than events still.", "executive") == STATEMENT  # near miss: Callaway Q1 2021
+
+
+def test_a_question_by_its_word_order_asks_without_a_question_mark():
+    assert sentence_type("Did you complete the inventory rationalization.", "analyst") == QUESTION  # Callaway Q4 2020
+    assert sentence_type("And are you seeing any push back in any areas.", "analyst") == QUESTION  # TrueBlue Q2 2021
+    assert sentence_type("There is some seasonality in that business.", "analyst") == STATEMENT  # near miss: no inversion

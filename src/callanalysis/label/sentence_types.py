@@ -52,8 +52,9 @@ def _marked(words: Words) -> set[str]:
 
 
 _WH_QUESTION = re.compile(
-    _OPEN + r"(?:what|how|why|when|where|who|which)\s+(?:should|would|could|can|do|does|did|will|shall|are|is)\s+(?:we|you|they|i|he|she|it)\b", _I
-)
+    _OPEN + r"(?:(?:what|how|why|when|where|who|which)\s+(?:should|would|could|can|do|does|did|will|shall|are|is)"
+    r"|(?:do|does|did|is|are|was|were|have|has))\s+(?:we|you|they|i|he|she|it|there|that|this|your|any)\b", _I
+)  # "So how do you ...", "And is there any ..." (no question mark in the transcript)
 #: How a request opens ("Could you speak to ...", "Help us understand ...", "Maybe give us a sense of ...").
 _REQUEST_OPENS = re.compile(_OPEN + r"(?:(?:can|could|would|will)\s+you|(?:help|give|remind)\s+(?:us|me)|talk|explain|elaborate)\b", _I)
 #: An analyst framing what they ask ("First question on the propane strength ...", "Just curious how
