@@ -168,3 +168,9 @@ def test_a_pleased_feeling_with_figures_states_them():
 def test_looking_forward_is_a_feeling_not_a_claim():
     assert not is_claim("We look forward to speaking with you again on our fourth quarter call in February.")  # Alamo Q3 2021
     assert not is_claim("I look forward to discussing additional new products with you in the coming quarters.")  # Oshkosh Q4 2021
+
+
+def test_a_want_that_frames_what_is_said_is_no_want():
+    text = "Looking more closely at the quarterly comparison, I want to note that our 2020 third quarter benefited from higher demand."
+    assert is_claim(text, role="executive")  # MSA Safety Q3 2021
+    assert not is_claim("We want to make sure that service is not affected.", role="executive")  # near miss: First BanCorp Q4 2021

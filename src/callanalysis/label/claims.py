@@ -100,9 +100,11 @@ _STRONG_IMPERATIVE = re.compile(
 _WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b(?!\s*,)", _I)  # "Look, ..." opens a statement
 _INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+[^,;]*$", _I)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
+#: A want that only frames what the speaker says ("I want to point out that revenue grew ...") is no want.
+_SAYING = r"(?!\s+to\s+(?:\w+\s+)?(?:say|add|highlight|emphasize|point\s+out|note|stress|reiterate|underscore|be\s+clear|clarify|mention)\s*(?:that\b|,))"
 _WANT_START = re.compile(
-    _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b"
-    r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b", _I)
+    _LEAD + r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also|would|['’]d))*\s+(?:want|wish|hope|like|love|prefer)\b" + _SAYING
+    + r"|" + _LEAD + r"(?:we|I)['’]d\s+(?:like|love|prefer)\b" + _SAYING, _I)
 _EVAL = (
     r"(?:profound|great|good|well|bright|important|smart|amazing|incredible|fantastic|helpful|wrong|right|best|excellent|eager|"
     r"crazy|weird|bonkers|difficult|hard|easy|prosperous|exciting|excited|rewarding|attractive|valuable|interesting|obvious|key|true|"
@@ -137,7 +139,7 @@ _FORMS: dict[str, tuple[str, str]] = {
         "wrong right correct proper new different better i sorry",
         r"(?:wrong|right|correct|proper|new|different|(?<!lack\sof\sa\s)(?<!want\sof\sa\s)better)\s+(?:word|term|name)\b"
         r"|I\s+(?:meant|misspoke|mis-spoke|mean\s+to\s+say)\b|sorry,?\s+I\s+mean\b"),
-    "want": ("we i", r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b"),
+    "want": ("we i", r"(?:we|I)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:want|wish|hope)\b" + _SAYING),
     "impression": ("it that this is", r"(?:it|that|this)\s+(?:\w+\s+)?(?:feels|seems|looks|sounds)\s+like\b|is\s+what\s+(?:matters|counts)\b"),
     "way_to_think": ("the", r"the\s+way\s+to\s+(?:think|look)\s+(?:of|about|at)\b"),
     "opinion": ("i we", r"(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b"),
