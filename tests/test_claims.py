@@ -174,3 +174,11 @@ def test_a_want_that_frames_what_is_said_is_no_want():
     text = "Looking more closely at the quarterly comparison, I want to note that our 2020 third quarter benefited from higher demand."
     assert is_claim(text, role="executive")  # MSA Safety Q3 2021
     assert not is_claim("We want to make sure that service is not affected.", role="executive")  # near miss: First BanCorp Q4 2021
+
+
+def test_a_future_left_open_is_no_claim():
+    assert not is_claim("I don't know what's going to happen next.")  # Cleveland-Cliffs Q1 2021
+    assert not is_claim("We're not sure if that will happen now.")  # Unum Q1 2021
+    # near miss: a coordinated clause still asserts the present (Vail Resorts Q3 2021)
+    text = "However, we still have the majority of our pass selling season ahead of us, and it is not yet clear if these trends will continue through the fall."
+    assert is_claim(text)

@@ -65,6 +65,12 @@ def test_will_in_an_indirect_question_is_not_a_forecast():
     assert not forecast("And so I don't want to get into projecting a quarter when things will improve, it's always difficult to tell.", when=TENNANT)
 
 
+def test_what_or_where_in_an_indirect_question_is_not_a_forecast():
+    assert not forecast("I don't know what's going to happen next.")  # Cleveland-Cliffs Q1 2021
+    assert not forecast("It's really hard to predict what's going to happen past Q1 for us.")  # Prestige Consumer Healthcare Q4 2020
+    assert forecast("What we're going to do is add a second shift.")  # near miss: a pseudo-cleft asserts its plan
+
+
 def test_an_analysts_own_inference_about_a_future_period_is_a_forecast():
     text = "It would suggest that organic growth over the balance of the year would be about flat to maybe plus 1%."
     assert forecast(text, role="analyst", when=BIO_RAD)

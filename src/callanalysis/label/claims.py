@@ -11,9 +11,9 @@ decision; :func:`claim_reason` says why):
   ("It's profound.", "So those are our priorities."), impressions ("it almost feels like ..."),
   opinions on value ("I don't think it's super important"), tautologies ("A road is a road."),
   generic second-person truisms and hypotheticals ("If you've got cars on ships, they cannot be
-  delivered."), possibilities ("It could be plugged in or not."), norms ("you should ..."), and
-  short remarks on the speaker's own wording ("GPU is wrong word.", "No, I meant within the
-  25%.");
+  delivered."), possibilities ("It could be plugged in or not."), a future left open ("I don't
+  know what's going to happen", unless a coordinated clause asserts), norms ("you should ..."),
+  and short remarks on the speaker's own wording ("GPU is wrong word.", "I meant within 25%.");
 * a forecast is also a claim only with a checkable past or present anchor outside if-clauses: a
   past-tense or present-perfect clause, a present progressive ("our costs are dropping"; not "we
   are now guiding"), "right now / today / already", a forecast an analyst attributes to someone
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from .forecasts import find_forecast_cues
+from .forecasts import INDIRECT_QUESTION, QUESTION_VERBS, find_forecast_cues
 from .lexicons import CueMatch, WordIndex, Words, words_of
 from .quantities import find_quantities
 from .sentence_types import STATEMENT, sentence_type
@@ -147,10 +147,15 @@ _FORMS: dict[str, tuple[str, str]] = {
         "would i we it that you they if for",
         r"would\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
         r"|if\s+(?:you|somebody|someone|anyone|people|one)\b|for\s+any\s+given\b"),
+    # "I don't know what's going to happen", "hard to predict what we might expect": a future left open
+    "open_question": (QUESTION_VERBS, INDIRECT_QUESTION + r"(?:will|won['’]t|going\s+to|gonna|might|expect)\b"),
     "possibility": ("could might may we i", r"(?:could|might|may)\s+(?:\w+ly\s+|well\s+|even\s+)*(?:be|have)\b|(?:we|I)(?:['’]ll|\s+will)\s+(?:just\s+)?see\s+(?:how|where|what|whether|if)\b"),
 }
 _FORM_INDEX = WordIndex([re.compile(rf"\b(?:{p})", _I) for _, p in _FORMS.values()], [st.split() for st, _ in _FORMS.values()], "claims")
 _FORM_NAMES = tuple(_FORMS)
+#: A coordinated second clause, which may assert what an open question does not ("it's hard to tell
+#: when this will end, but we're not back to normal yet").
+_COORDINATED = re.compile(r"[,;]\s*(?:and|but)\b|;", _I)
 _SUPPOSING = re.compile(r"^\W*(?:(?:so|and|but|well|like|i\s+mean|because|i\s+think|then)\W+)*(?:if|even\s+if|assuming|suppose|imagine)\b", _I)
 _NORMATIVE = re.compile(
     r"\b(?:should|shouldn['’]t|must|ought\s+to|need\s+to|needs\s+to|have\s+to|has\s+to|got\s+to|['’]ve\s+got\s+to)\b", _I
@@ -312,7 +317,8 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
         return "generic 'you'"
     if (_SUPPOSING.match(text) or "hypothetical" in forms) and not anchors.past and not anchors.present:
         return "hypothetical"
-    if "possibility" in forms and not anchors.past and not anchors.present:
+    open_question = "open_question" in forms and not _COORDINATED.search(text)
+    if ("possibility" in forms or open_question) and not anchors.past and not anchors.present:
         return "possibility"
     if (
         _NORMATIVE.search(_SELF_CORRECTION.sub(" ", text))

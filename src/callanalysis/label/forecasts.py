@@ -74,11 +74,12 @@ _SUPPOSED_BEFORE = re.compile(
     rf"\b(?:(?!{_POINTING_IF})if|unless|whether|assum(?:e|es|ed|ing|ption)|provided|as\s+long\s+as|in\s+case)\b[^,;.?!]*$",
     _I,
 )
-#: "projecting a quarter when things will improve", "hard to know whether it will": the cue is in
-#: a question the sentence does not answer.
-_INDIRECT_QUESTION_BEFORE = re.compile(
-    r"\b(?:know|knows|knew|tell|see|understand|predict|predicting|projecting|project|sure|certain|decide|ask|asking|wonder|wondering|clear|idea|visibility)"
-    r"\s+(?:\w+\s+){0,2}?(?:when|whether|how|if)\s+(?:\w+\s+){0,3}$", _I)
+#: "projecting a quarter when things will improve", "hard to know whether it will", "I don't know
+#: what's going to happen": the cue is in a question the sentence does not answer (the verbs it follows:
+#: :data:`QUESTION_VERBS`).
+QUESTION_VERBS = "know knows knew tell see understand predict predicting projecting project sure certain decide ask asking wonder wondering clear idea visibility"
+INDIRECT_QUESTION = rf"(?:{'|'.join(QUESTION_VERBS.split())})\s+(?:\w+\s+){{0,2}}?(?:when|whether|how|if|what|where)(?:['’]s)?\s+(?:\w+\s+){{0,3}}"
+_INDIRECT_QUESTION_BEFORE = re.compile(rf"\b{INDIRECT_QUESTION}$", _I)
 _PAST_BEFORE = re.compile(
     r"\b(?:didn['’]t|did\s+not|hadn['’]t|had\s+not|never|was|were)\s+(?:\w+\s+)?$|\b(?:can|could|cannot|can['’]t)\s+$", _I
 )
