@@ -68,3 +68,17 @@ def test_turn_taking_in_the_questions_is_no_forecast(text):
 def test_taking_a_look_later_is_still_a_forecast():
     # Brandywine Q1 2020: 'take' of a future action, not of a question
     assert label_sentence("We deferred those projects, and we'll take a look at that in 2021.", when=date(2020, 4, 24), role="executive")["forecast"] == 1
+
+
+def test_telling_the_audience_what_to_expect_is_a_forecast():
+    assert label_sentence("And you can expect that that full run rate will be achieved by 2023.", when=CALL, role="executive")["forecast"] == 1  # Cigna Q4 2021
+    assert label_sentence("But I think in both cases, you can expect margins to creep up.", when=CALL, role="executive")["forecast"] == 1  # Prologis Q2 2021
+    # near miss: 'as you can expect' is an aside on a present fact (Aflac Q3 2020)
+    text = "As you can expect that's a lumpy business, because it's largely a start-up at Zurich and it tends to focus in on large accounts."
+    assert label_sentence(text, when=CALL, role="executive")["forecast"] == 0
+
+
+def test_going_to_work_on_something_is_a_plan_not_a_way_to_the_office():
+    assert label_sentence("We're going to work on accelerating the top line.", when=CALL, role="executive")["forecast"] == 1  # Thomson Reuters Q2 2021
+    assert label_sentence("Its -- we're going to work hard with the postal service.", when=CALL, role="executive")["forecast"] == 1  # Oshkosh Q2 2021
+    assert label_sentence("People are going to work every day.", when=CALL, role="executive")["forecast"] == 0  # near miss: motion
