@@ -182,3 +182,8 @@ def test_a_future_left_open_is_no_claim():
     # near miss: a coordinated clause still asserts the present (Vail Resorts Q3 2021)
     text = "However, we still have the majority of our pass selling season ahead of us, and it is not yet clear if these trends will continue through the fall."
     assert is_claim(text)
+
+
+def test_right_now_is_a_time_not_an_opinion_on_value():
+    assert is_claim("I think the Navy is very pleased with the performance of that ship right now.")  # Huntington Ingalls Q1 2021
+    assert not is_claim("I don't think that's the right way to look at it.")  # near miss: 'right' evaluates

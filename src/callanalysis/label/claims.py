@@ -120,7 +120,8 @@ _EVALUATION = re.compile(
     + _EVAL
     + r"\b", _I)
 _TAUTOLOGY = re.compile(r"\b(\w+)\s+is\s+an?\s+\1\b", _I)
-_EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right|should|shouldn['’]t|valuable|better)\b", _I)
+#: What makes an opinion one on value ("I don't think that's the right way"; not the time "right now").
+_EVAL_WORD = re.compile(r"\b(?:super\s+important|important|best|worst|great|wrong|right(?!\s+(?:now|away|here|there)\b)|should|shouldn['’]t|valuable|better)\b", _I)
 _NOTE_THAT = re.compile(r"\b(?:it['’]s|it\s+is)\s+important\s+to\s+(?:note|remember|point\s+out|acknowledge|say)\s*(?:also\s+)?(?:that\s+|,\s*)?", _I)
 _GENERIC_YOU = re.compile(
     r"(?:^|[,;.]\s*|--\s*|—\s*|\b(?:and|but|so|then|if|when|once|just\s+like\s+a\s+human,?)\s+)you(?:\s+|(?=['’]))"
