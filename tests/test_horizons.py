@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from callanalysis.label.forecasts import is_forecast
 from callanalysis.label.horizons import anchor, can_anchor, find_horizons, normalise, select_horizon, time_expressions
 
 CALL = date(2024, 4, 23)
@@ -251,3 +252,39 @@ def test_each_form_is_looked_for_only_in_a_sentence_with_a_word_it_needs():
         for h in time_expressions(text):  # and an if-clause open before a time begins with a word it needs
             m = horizons._IF_OPEN.search(text, 0, h.char_start)
             assert m is None or not horizons._IF_WORDS.isdisjoint(Words(m.group()).at), (m.group(), text)
+
+
+def test_this_quarter_that_may_be_the_reported_quarter_cannot_make_a_forecast():
+    # ABC_q3_2021: the quarter being reported, not the one the call takes place in
+    text = "Our specialty physician services business had strong performance this quarter and continues to differentiate AmerisourceBergen."
+    (h,) = find_horizons(text, CALL)
+    assert h.may_be_reported and not can_anchor(h)
+    assert is_forecast(text, when=CALL) is False
+
+
+def test_this_quarter_stays_the_horizon_of_a_forecast_made_by_a_future_verb():
+    # TEL_q3_2021: "will / expect ... this quarter" is the current quarter
+    text = "And we expect to close by the end of this quarter."
+    assert only(text) == ("by the end of this quarter", "2024-04-23", "2024-06-30")
+    h = select_horizon(find_horizons("We expect to complete our next securitization this quarter.", CALL), [3], CALL)  # VAC_q3_2021
+    assert (h.text, h.start, h.end) == ("this quarter", date(2024, 4, 1), date(2024, 6, 30))
+
+
+def test_the_year_after_a_fourth_quarter_may_be_the_reported_year():
+    # BAH_q4_2021 (fiscal year to March): the year just reported, not the new one
+    when = anchor(date(2021, 5, 25), 4, 2021)
+    text = "Capital expenditures for the year totaled $87 million, as we continue to invest in infrastructure."
+    (h,) = find_horizons(text, when)
+    assert h.may_be_reported and is_forecast(text, when=when) is False
+
+
+def test_this_year_before_the_fourth_quarter_can_still_make_a_forecast():
+    # near miss: mid-year, the reported quarter's year is the current one (GUIDELINE: "continue to ramp this year")
+    (h,) = find_horizons("And we continue to ramp this year.", CALL)
+    assert not h.may_be_reported and is_forecast("And we continue to ramp this year.", when=CALL)
+
+
+def test_the_year_ahead_is_the_coming_year():
+    # BAH_q4_2021: "ahead" leaves no reading of the year just reported
+    when = anchor(date(2021, 5, 25), 4, 2021)
+    assert is_forecast("We see growth in the year ahead.", when=when)

@@ -42,6 +42,12 @@ Promises of :func:`find_horizons`:
 * "by / before / until / till / through / later" make the range start at the call date;
 * a bare duration ("three years") is a horizon only when anchored in time: after "in / within
   / another / the next", after a hedge ("probably three years"), or before "from now / out";
+* "this quarter" and "this year" / "the year" are the current quarter and fiscal year, but a speaker
+  often means the reported one ("we had strong performance this quarter", "Capital expenditures
+  for the year totaled ..." after a fourth quarter): when that reading has ended,
+  :attr:`Horizon.may_be_reported` is set and the time cannot by itself make a forecast
+  (:func:`can_anchor`), yet stays the horizon of one ("we expect to close this quarter"); in a
+  comparison they are the reported period; "the year ahead" is the current year;
 * :func:`select_horizon` picks a forecast's horizon: the first expression after its first
   cue, else the nearest before it; it never picks a comparison ("from 2023"), a past reference
   ("a month ago", "last year") or a time inside an if-clause ("even if I leave tomorrow");
@@ -79,6 +85,7 @@ class Horizon:
     start: date | None = None
     end: date | None = None
     anachronism: bool = False  # the range ends before the call date
+    may_be_reported: bool = False  # "this quarter", "this year" (after a fourth quarter) may mean the reported period, now ended
 
 
 def add_months(d: date, months: int) -> date:
@@ -202,6 +209,8 @@ def _period(text: str, a: Anchor, past_bias: bool) -> tuple[date, date, str]:
     m = _RELATIVE_PERIOD.fullmatch(low)
     if m:
         rel, unit = m.groups()
+        if past_bias and rel in ("this", "the") and unit in ("year", "quarter"):  # the reported quarter, its fiscal year
+            return (*(_span(a.fiscal_start, 12) if unit == "year" else a.quarter(0)), unit)
         if unit == "year":
             return (*a.year(_YEAR_OFFSET[rel]), "year")
         if unit == "quarter":
@@ -344,6 +353,8 @@ _IF_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;.?!]*$", re.IGNORECASE)
 _IF_WORDS = keys_of("if unless whether")  # the words a match of it begins with
 _PREP_BEFORE = re.compile(rf"(?:^|(?<=\W))(?P<prep>{_PREP})\s+$", re.IGNORECASE)
 _HEDGE_PREFIX = re.compile(rf"{_HEDGE_WORDS}\s+", re.IGNORECASE)  # used with match()
+#: "this quarter", "the year": may be the reported period (fullmatch), unless "ahead" follows ("the year ahead").
+_THIS_PERIOD, _AHEAD = re.compile(r"(?:this|the)\s+(?:fiscal\s+)?(?:quarter|year)", re.IGNORECASE), re.compile(r"\s+ahead\b", re.IGNORECASE)
 
 
 def find_horizons(text: str, when: Anchor | date) -> tuple[Horizon, ...]:
@@ -362,7 +373,9 @@ def normalise(expressions: Sequence[Horizon], when: Anchor | date) -> tuple[Hori
             start, end = e.handler(e.match, a, e.comparison)
         except (ValueError, KeyError):
             continue
-        out.append(replace(e, start=min(a.call, end) if e.from_call else start, end=end, anachronism=end < a.call))
+        m = e.match
+        reported = _THIS_PERIOD.fullmatch(m.group(0)) and not _AHEAD.match(m.string, m.end()) and e.handler(m, a, True)[1] < a.call
+        out.append(replace(e, start=min(a.call, end) if e.from_call else start, end=end, anachronism=end < a.call, may_be_reported=bool(reported)))
     return tuple(out)
 
 
@@ -413,8 +426,8 @@ def _expression(words: Words, cand: _Candidate) -> Horizon:
 
 
 def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None) -> Horizon | None:
-    """The horizon of a forecast (see module docstring): one that :func:`can_anchor` it."""
-    horizons = [h for h in horizons if can_anchor(h)]
+    """The horizon of a forecast (see module docstring): no comparison, past reference or condition."""
+    horizons = [h for h in horizons if not (h.comparison or h.past_reference or h.conditional)]
     if not horizons:
         return None
     if cue_starts:
@@ -430,6 +443,8 @@ def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), 
 
 
 def can_anchor(time: Horizon) -> bool:
-    """A time that can be a forecast's horizon: no comparison ("from 2023"), no past reference
-    ("a month ago") and not inside an if-clause."""
-    return not (time.comparison or time.past_reference or time.conditional)
+    """A time that can make a forecast of a cue that needs one (``with_future_time``): no comparison
+    ("from 2023"), past reference ("a month ago"), time inside an if-clause, nor a time that may be
+    the reported period ("strong performance this quarter and continues to ..."), though "will ...
+    this quarter" keeps it as the horizon (:func:`select_horizon`)."""
+    return not (time.comparison or time.past_reference or time.conditional or time.may_be_reported)
