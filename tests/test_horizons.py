@@ -288,3 +288,15 @@ def test_the_year_ahead_is_the_coming_year():
     # BAH_q4_2021: "ahead" leaves no reading of the year just reported
     when = anchor(date(2021, 5, 25), 4, 2021)
     assert is_forecast("We see growth in the year ahead.", when=when)
+
+
+@pytest.mark.parametrize("written", ["earlier this year", "so far this year"])
+def test_earlier_or_so_far_this_year_is_a_past_reference(written):
+    # DVN_q3_2021 ("found the bottom of this cycle earlier this year"), FSS_q3_2021 ("orders so far this year")
+    (h,) = find_horizons(f"We continue to see strong momentum, as orders grew {written}.", CALL)
+    assert h.text == written and h.past_reference and not can_anchor(h)
+
+
+def test_later_this_year_is_still_a_future_time():
+    # near miss: "later" keeps the horizon and runs from the call date
+    assert only("We expect to launch later this year.") == ("later this year", "2024-04-23", "2024-12-31")

@@ -50,7 +50,7 @@ Promises of :func:`find_horizons`:
   comparison they are the reported period; "the year ahead" is the current year;
 * :func:`select_horizon` picks a forecast's horizon: the first expression after its first
   cue, else the nearest before it; it never picks a comparison ("from 2023"), a past reference
-  ("a month ago", "last year") or a time inside an if-clause ("even if I leave tomorrow");
+  ("a month ago", "last year", "earlier this year") or a time in an if-clause ("if I leave tomorrow");
 * :attr:`Horizon.anachronism` is true when the range ends before the call date.
 """
 
@@ -77,7 +77,7 @@ class Horizon:
     char_start: int
     char_end: int
     comparison: bool  # introduced by "from / since / than / versus"
-    past_reference: bool  # "a month ago", "the past few weeks", "last year": never a forecast's horizon
+    past_reference: bool  # "a month ago", "the past few weeks", "last year", "so far this year": never a forecast's horizon
     conditional: bool  # inside an if-clause ("even if I leave tomorrow")
     from_call: bool  # "by / before / until / ... / later": the range starts at the call date
     match: re.Match[str] = field(repr=False, compare=False)
@@ -175,7 +175,7 @@ _QUARTER_CODE = re.compile(rf"q([1-4])(?: (?:of )?({_YEAR}))?|([1-4])q(?: ?['’
 _QUARTER_WORDS = re.compile(rf"(?:the )?(first|second|third|fourth) quarter(?: of (this year|next year|the year|{_YEAR}))?")
 _MONTH_YEAR = re.compile(rf"({'|'.join(_MONTHS)})(?: ({_YEAR}))?")
 _PERCENT_OR_DOLLAR = re.compile(r"\s*(?:%|\$)")
-_LAST = re.compile(r"(?:the\s+)?(?:last|prior|previous)\b", re.IGNORECASE)
+_LAST = re.compile(r"(?:the\s+)?(?:last|prior|previous|earlier|so\s+far)\b", re.IGNORECASE)
 #: Offset from the reported quarter (quarters) or from the current fiscal year (years).
 _QUARTER_OFFSET = {"the": 0, "this": 1, "current": 1, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "prior": -1, "previous": -1}
 _YEAR_OFFSET = {"this": 0, "the": 0, "current": 0, "coming": 0, "upcoming": 0, "next": 1, "last": -1, "prior": -1, "previous": -1}
@@ -329,7 +329,7 @@ _FORMS: tuple[tuple[str, str, Handler], ...] = (
     ("relative", rf"(?:\b(?P<pre>in|within|after|for\s+another|another)\b[,\s]+(?:{_HEDGE_WORDS}[,\s]+)*|\b{_HEDGE_WORDS}\s+(?=(?:{_N})\s))"
      rf"(?P<a>{_N})(?:\s+(?:or|to)\s+(?P<b>{_N}))?\s+(?P<u>{_UNIT})\b(?:\s+or\s+so)?(?:\s+(?:from\s+now|out|away|later|time))?(?!\s+ago)"
      rf"|\b(?P<a2>{_N})(?:\s+(?:or|to)\s+(?P<b2>{_N}))?\s+(?P<u2>{_UNIT})\s+(?:from\s+now|out|away|later|before)\b", _relative_any),
-    ("period", rf"\b(?:later\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
+    ("period", rf"\b(?:(?:later|earlier|so\s+far)\s+(?:in\s+)?)?(?P<p>{_PERIOD})\b", _whole_period),
     ("tomorrow", r"\btomorrow\b", lambda m, a, past: (a.call + timedelta(days=1),) * 2),
 )
 #: The forms' patterns, compiled once (each form's match starts a word).
