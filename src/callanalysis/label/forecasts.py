@@ -15,8 +15,8 @@ The decision follows the grammar of the sentence, not the times it names:
   to" with a first-person subject, not for policy ("we have to be careful");
 * a cue of the kind ``with_future_time`` (would, could be, we see, continue to, planned) needs a
   future time: a time of the sentence that ends after the call date
-  (:func:`~callanalysis.label.horizons.anchor`) and is no comparison, past reference or
-  condition, or a future adverbial (:data:`FUTURE_ADVERBIAL`: "going forward", "over time");
+  (:func:`~callanalysis.label.horizons.anchor`) and is no comparison, past reference,
+  condition or time that may mean the reported period ("strong performance this quarter"), or a future adverbial (:data:`FUTURE_ADVERBIAL`: "going forward", "over time");
 * a time alone makes no forecast ("During the quarter, interest income resulted in ...").
 
 A forecast stays one when hedged, negated ("we don't expect these to recur") or reported
@@ -156,8 +156,8 @@ def decide_forecast(
     """The forecast decision from the evidence: the sentence's :func:`find_forecast_cues`, its
     :func:`~callanalysis.label.sentence_types.sentence_type` and its horizons for the call
     (none without a date). Cues of the kind :data:`WITH_FUTURE_TIME` need a future time: a time
-    that ends after the call and can anchor a forecast (no comparison, past reference or
-    condition), or a future adverbial."""
+    that ends after the call and can anchor a forecast (no comparison, past reference,
+    condition or time that may mean the reported period), or a future adverbial."""
     if stype != STATEMENT or not cues:
         return False
     if any(c.kind != WITH_FUTURE_TIME for c in cues):
