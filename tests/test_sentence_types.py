@@ -142,3 +142,64 @@ def test_a_question_by_its_word_order_asks_without_a_question_mark():
     assert sentence_type("Did you complete the inventory rationalization.", "analyst") == QUESTION  # Callaway Q4 2020
     assert sentence_type("And are you seeing any push back in any areas.", "analyst") == QUESTION  # TrueBlue Q2 2021
     assert sentence_type("There is some seasonality in that business.", "analyst") == STATEMENT  # near miss: no inversion
+
+
+def test_a_discourse_marker_before_the_speaker_keeps_call_procedure():
+    text = "Now I will turn the call over to Jim for a more in-depth review of our results and updated financial guidance."
+    assert sentence_type(text, "executive") == PROCEDURE  # AmerisourceBergen Q3 2021
+    assert sentence_type("Sure I'll start.", "executive") == PROCEDURE  # Aaron's Q1 2021
+    text = "This morning I'll provide an overview of the quarter and how we performed by operating segments."
+    assert sentence_type(text, "executive") == PROCEDURE  # Aflac Q3 2020
+    # near miss: a clause joined by "and" before the announcement states a fact (MSC Industrial Q4 2021)
+    text = "Our structural cost takeout also helped drive profitability, and I'll speak more to that in just a minute."
+    assert sentence_type(text, "executive") == STATEMENT
+
+
+def test_a_colleague_following_with_a_discussion_is_procedure():
+    text = "Ademir will follow with a discussion of our consolidated results and financial position."
+    assert sentence_type(text, "executive") == PROCEDURE  # Standex Q2 2021
+    assert sentence_type("After his comments, I will follow with some closing remarks.", "executive") == PROCEDURE  # Nabors Q4 2020
+
+
+def test_starting_on_a_slide_or_before_a_colleague_is_procedure():
+    text = "I'll start, as I always do with an update on cash flow, liquidity and our balance sheet."
+    assert sentence_type(text, "executive") == PROCEDURE  # Alaska Air Q4 2021
+    assert sentence_type("I'll start on Slide 9.", "executive") == PROCEDURE  # Black Hills Q4 2020
+    assert sentence_type("So maybe I'll start, and then Bob can kind of fill in.", "executive") == PROCEDURE  # Equity Residential Q1 2020
+    # near miss: "start" of a programme, then a forecast (Bio-Rad Q1 2021)
+    text = ("We will start, and we expect to see some benefit to start sometime next year, and to fully realize it in 2023, "
+            "and that's part of our kind of long-term strategy, and that's part of what we have been communicating since December.")
+    assert sentence_type(text, "executive") == STATEMENT
+
+
+def test_a_presentation_used_on_the_call_is_procedure():
+    text = "We have prepared a slide presentation that we will refer to in our remarks today."
+    assert sentence_type(text, "executive") == PROCEDURE  # Central Pacific Q1 2021
+
+
+def test_highlighting_that_a_fact_holds_is_a_statement_of_it():
+    text = "As Ted mentioned, I want to highlight that during Q3, we executed a $600 million five-year senior secured bond at 1.573%."
+    assert sentence_type(text, "executive") == STATEMENT  # Sealed Air Q3 2021
+    text = "Joan, let me remind you that Cosmetics is a very small percentage of our business, less than 6% of Sally and even less than BSG."
+    assert sentence_type(text, "executive") == STATEMENT  # Sally Beauty Q2 2021
+    # near misses: "that" as the thing clarified; the safe-harbour reminder (Aaron's Q3 2021, NOV Q2 2021)
+    assert sentence_type("I'll clarify that for you.", "executive") == PROCEDURE
+    text = ("Before we begin, I would like to remind you that some of today's comments are forward-looking statements "
+            "within the meaning of the federal security laws.")
+    assert sentence_type(text, "investor relations") == PROCEDURE
+
+
+def test_saying_followed_by_a_clause_is_a_statement_of_it():
+    assert sentence_type("I will say it was close.", "executive") == STATEMENT  # Fluor Q2 2021
+    text = ("But I can tell you when it comes to auto retail and people buying individual cars, both pre-owned and new, "
+            "the demand is exceptionally strong.")
+    assert sentence_type(text, "executive") == STATEMENT  # AutoNation Q3 2020
+    assert sentence_type("Yeah I'll say two things.", "executive") == PROCEDURE  # near miss: Kimberly-Clark Q2 2021
+
+
+def test_a_back_reference_to_the_prepared_remarks_is_a_statement():
+    text = "We are seeing some supply chain impact, as I said in our prepared remarks."
+    assert sentence_type(text, "executive") == STATEMENT  # Estee Lauder Q1 2022
+    # near misses: the agenda around the prepared remarks (Aaron's Q1 2021, Estee Lauder Q1 2022)
+    assert sentence_type("After our prepared remarks, we will open the call for questions.", "investor relations") == PROCEDURE
+    assert sentence_type("That concludes our prepared remarks.", "executive") == PROCEDURE

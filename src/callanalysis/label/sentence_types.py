@@ -68,12 +68,15 @@ _COURTESY_OPENS = re.compile(
     r"|(?:very\s+)?(?:nice|great|good)\s+(?:job|quarter|results|work)|much\s+appreciated|have\s+a\s+(?:nice|good|great|wonderful|safe)"
     r"|take\s+care|stay\s+(?:safe|healthy|well)|happy\s+(?:holidays|new\s+year))\b", _I)
 
+#: A frame verb followed by a that-clause states the clause ("I want to highlight that during Q3, we executed
+#: a $600 million bond"); "I'll clarify that for you." stays procedure.
+_FRAME = r"(?!(?:\s+(?:you|everyone|everybody|all))?(?:\s+(?:though|again|also))?\s+that\s+(?!for\b|later\b|in\s+more\b)\w)"
 #: Verbs of the speech acts that run a call ("discuss", "walk you through", "turn the call over").
 _SPEECH = (
-    r"(?:discuss|review|cover|walk|talk|tell\s+you(?!\s*(?:that|this|,|:|--|—))|comment|touch\s+on|highlight|summarize|share(?!\s+with\s+you)|remind|introduce(?=\s+(?:you\b|myself\b|(?-i:[A-Z])|(?:our|the|my)\s+(?:\w+\s+){0,3}?(?:speakers?|host|team|colleagues?|officer|CFO|CEO|president|chair\w*|management|panel\w*)\b))|brief|elaborate|expand(?=\s+(?:on|upon)\b)|clarify"
+    r"(?:discuss|review|cover|walk|talk|tell\s+you(?=\s+(?:about|more|a\s+(?:little|bit|few|couple)|how\s+we|the\s+(?:\w+\s+)?(?:things?|actions?|reasons?)|why\W*$)|\W*$)|comment|touch\s+on|(?:highlight|remind|clarify|emphasize)" + _FRAME + r"|summarize|share(?!\s+with\s+you)|introduce(?=\s+(?:you\b|myself\b|(?-i:[A-Z])|(?:our|the|my)\s+(?:\w+\s+){0,3}?(?:speakers?|host|team|colleagues?|officer|CFO|CEO|president|chair\w*|management|panel\w*)\b))|brief|elaborate|expand(?=\s+(?:on|upon)\b)"
     r"|speak|recap|outline|describe|explain|update\s+you|go\s+(?:through|over)|take\s+(?:you|your|questions?|that|this|the\s+(?:first|second|next|last))"
-    r"|answer|address\s+(?:your|that|this|the)\s+question|provide\s+(?:you\s+)?(?:with\s+)?(?:an?\s+|some\s+|more\s+|additional\s+|our\s+|a\s+brief\s+)?"
-    r"(?:update|overview|color|detail|details|comments|closing|review|summary|perspective)|give\s+(?:you\s+)?(?:an?\s+|some\s+|more\s+)?(?:update|overview|color|detail|details|sense))\b"
+    r"|answer|address\s+(?:your|that|this|the)\s+question|(?:provide|follow)\s+(?:you\s+)?(?:with\s+)?(?:(?:an?|some|more|additional|our|brief|the|little|bit|of|his|my)\s+)*(?:[\w'-]+\s+)?"
+    r"(?:update|overview|color|detail|details|comments|closing|review|summary|perspective|background|context|discussion)|give\s+(?:you\s+)?(?:an?\s+|some\s+|more\s+)?(?:update|overview|color|detail|details|sense))\b"
 )
 #: A colleague named as the one who speaks next ("Bob will review ..."): a capitalised word that is
 #: no pronoun or determiner ("That will cover ..." names no one).
@@ -87,19 +90,24 @@ REMARK = (
 )
 #: Speech acts the speaker alone makes ("I'll just add", "I'll now turn the call over").
 _OWN_SPEECH = (
-    r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:" + REMARK + r")\b)|say(?!\s+that)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
-    r"|(?:begin|start)(?=\s+(?:with|by|off|today|here|our|the\s+call)|\W*$)|open\s+(?:the\s+(?:call|line|floor)|it\s+up|up\s+the)|move\s+on\b"
+    r"(?:add(?=\s*(?:[.;!?]|$)|\s+(?:" + REMARK + r")\b)|say(?=\s*[.;!?]|\s+(?:a\s+few|a\s+couple|one|two|three|a\s+word|this|something|thank|how|hello|goodbye|again)\b)|hand|pass|turn\s+(?:the\s+call|it|things|the\s+floor|over|back|now|to\s+(?:the|our|slide|page))"
+    r"|(?:begin|start)(?=\s+(?:with|by|off|today|here|there|our|the\s+(?:call|discussion)|and|first|quickly|on\s+(?:slide|page|that|this))\b|\s*,(?!\s*(?:and|but)\s+(?!then\b))|\W*$)|open\s+(?:the\s+(?:call|line|floor)|it\s+up|up\s+the)|move\s+on\b"
     r"|close\s+the\s+call|conclude|wrap\s+up|focus\s+my|be\s+(?:happy|glad|pleased)\s+to\s+(?:answer|take)|put\s+some\s+color"
     r"|try\s+to\s+(?:answer|address|dimensionalize|give)|ask\s+(?:you|(?-i:[A-Z]))|be\s+your"
-    r"|leave\s+it\s+there|jump\s+back|kick\s+(?:it|off|this)|take\s+(?:a\s+(?:shot|stab)|the\s+\w+\s+question)|close\s+with|emphasize|turn\s+this\s+call|make\s+(?:a\s+few|some)\s+comments)\b"
+    r"|leave\s+it\s+there|jump\s+back|kick\s+(?:it|off|this)|take\s+(?:a\s+(?:shot|stab)|the\s+\w+\s+question)|close\s+with|turn\s+this\s+call|make\s+(?:a\s+(?:few|couple)|some)\s+(?:of\s+)?(?:\w+\s+)?comments)\b"
 )
+#: What may come before the speaker: discourse markers ("So maybe I'll start ...", "Yeah, and I'll add ..."),
+#: fronted phrases closed by a comma, the time of the call ("This morning I'll provide ..."); not a clause
+#: joined by "and" ("Cost takeout helped, and I'll speak more to that in a minute.").
+_MARKERS = r"so|well|now|okay|yes|yeah|sure|then|next|also|maybe|first|finally|lastly"
+_LEAD = rf"^(?:(?:and|but|{_MARKERS})\W+)*(?:[^,.;:?!]{{0,60}},\s*|(?:{_MARKERS}|this\s+(?:morning|afternoon)|today)\s+)*"
 #: How call procedure opens: the speaker (or a named colleague) announcing what is said next on the
 #: call, a change of subject, a speaker saying who they are, the operator addressed.
 _PROCEDURE_OPENS = re.compile("|".join(f"(?:{p})" for p in [
-    r"^(?:[^,.;:?!]{0,60},\s*)*(?:(?:I|we)(?:['’](?:ll|d\s+like\s+to|m\s+going\s+to|re\s+going\s+to)\s+|\s+(?:will|shall|would\s+like\s+to"
+    _LEAD + r"(?:(?:I|we)(?:['’](?:ll|d\s+like\s+to|m\s+going\s+to|re\s+going\s+to)\s+|\s+(?:will|shall|would\s+like\s+to"
     r"|want\s+to|am\s+going\s+to|are\s+going\s+to|can|will\s+then)\s+)|let\s+me\s+|let['’]s\s+)(?:now\s+|then\s+|also\s+|just\s+|first\s+|briefly\s+|quickly\s+"
     r"|start\s+by\s+|begin\s+by\s+)*(?:" + _SPEECH + "|" + _OWN_SPEECH + ")",
-    r"^(?:[^,.;:?!]{0,60},\s*)*" + NAME + r"(?:\s+and\s+I)?(?:\s+will|['’]ll)\s+(?:now\s+|then\s+|also\s+)*" + _SPEECH,
+    _LEAD + NAME + r"(?:\s+and\s+I)?(?:\s+will|['’]ll)\s+(?:now\s+|then\s+|also\s+)*" + _SPEECH,
     _OPEN + r"(?:[A-Z]\w+,\s*)?(?:maybe\s+|just\s+|now\s+)*(?:starting|shifting|building|moving|turning|switching|going|jumping|pivoting|coming"
     r"|(?:let['’]s\s+)?(?:turn|flip|skip|move|go)(?=\s+(?:now\s+)?(?:over\s+)?to\s+(?:slide|page)\b))\s+(?:back\s+)?(?:over\s+)?(?:with|to|on|off)\b[^,;]*$",
     _OPEN + r"(?:my\s+name\s+is|I['’]m|I\s+am|this\s+is|it['’]s)\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+))*(?:\s*(?:,|--|—|\bfrom\b|\bwith\b|\bof\b|\bon\s+for\b|\bspeaking\b|\bhere\b)|\W*$)",
