@@ -234,3 +234,30 @@ def test_well_see_how_it_plays_out_leaves_the_outcome_open():
     assert not forecast("And obviously, we'll see how the year plays out and adjust accordingly.")  # Illinois Tool Works Q4 2019
     assert not forecast("We'll see where that ends up, but it's a smaller rate request on our part.")  # Black Hills Q4 2020
     assert forecast("We'll see some acceleration of that.")  # the near-miss: an outcome that is seen
+
+
+def test_you_will_see_an_outcome_told_to_the_audience_is_a_forecast():
+    # KeyCorp Q3 2021, Prologis Q1 2021: the speaker tells the audience what will happen
+    assert forecast("And so you will see a decline in NII of about $10 million and an increase of fee income in the range of $5 million to help offset that.")
+    assert forecast("You're going to see this number move up.")
+
+
+def test_you_will_see_where_to_look_is_not_a_forecast():
+    # Martin Marietta Q1 2020, MSC Industrial Q1 2021: a pointer to a slide
+    assert not forecast("As you will see on slide five, first quarter 2020 earnings before income tax, absent items affecting comparability, improved $15 million.")
+    assert not forecast("For reference on Slide 4 of the presentation, you'll see key metrics for the first quarter on a reported basis.")
+
+
+def test_you_will_see_a_past_result_is_not_a_forecast():
+    # CTS Q2 2021: what the audience will see is the quarter just reported
+    assert not forecast("Justin, on the profit side, you'll see that the gross margin and the EBITDA performance in the second quarter was considerably stronger than the first quarter.")
+
+
+def test_you_will_see_a_habit_is_not_a_forecast():
+    # Martin Marietta Q1 2020
+    assert not forecast("So at times, you'll see a modestly lower selling price on the muni work simply because it's bid.")
+
+
+def test_you_will_see_after_a_generic_if_clause_is_not_a_forecast():
+    # Western Union Q3 2021; the guideline's "if you live there, you'll drive better" is tested above
+    assert not forecast("If you have time to go to Walmart location, you will see Western Union everywhere there.")

@@ -8,7 +8,8 @@ The decision follows the grammar of the sentence, not the times it names:
   expect, plan, intend, aim, "our guidance reflects", "margin to be about 17%", may / might /
   could + a verb of change ...), makes a statement a forecast where the clause asserts it
   (:data:`RULES`): not with a generic "you" ("if you live there, you'll drive better"), a
-  generic conditional or a routine ("once we have confidence, then we start ..."); not inside an
+  generic conditional or a routine ("once we have confidence, then we start ..."), yet "you'll see X"
+  told to the audience forecasts X unless it says where to look (``_audience_told``); not inside an
   if-clause, an assumption ("It also assumes there will be no restrictions") or an indirect
   question ("projecting a quarter when things will improve"), nor "we'll see."; not in the past
   ("I was just going to add") nor of ability ("issues we can anticipate"); "want to" / "have
@@ -88,6 +89,11 @@ _NOT_LIKE_BEFORE = re.compile(r"\bnot\s+like\s+$", _I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|what)\s+$", _I)
 _BE_ADJECTIVE_AFTER = re.compile(
     r"^\s+be\s+(?:very\s+|really\s+|more\s+|extremely\s+|super\s+)?(?:careful|mindful|prudent|cautious|thoughtful|disciplined|efficient|realistic|honest|clear)\b", _I)
+#: Where to look ("you'll see on Slide 4", "as you will see", "if you look at the schedule, you'll see").
+_POINTER = re.compile(r"\b(?:slides?|pages?|(?:press|earnings)\s+release|appendix|deck|filings?|10-[KQ]|tables?|charts?|schedules?|footnotes?"
+                      r"|presentation|materials|supplement\w*|exhibits?|website)\b|^\W*as\s+you\b|\b(?:if|when)\s+you\s+(?:\w+ly\s+)?(?:look|go|dig|turn|check|read)\b", _I)
+_HABIT = re.compile(r"\b(?:at\s+times|sometimes|typically|traditionally|usually|historically|a\s+day)\b", _I)
+_PAST_SEEN = re.compile(r"\s+(?:that\s+)?(?:\w+\s+){0,12}?(?:was|were|had|did|made|grew|rose|fell|\w+ed\s+(?:by\s+)?\$?\d)\b", _I)
 #: Times with no date that point ahead of the call.
 FUTURE_ADVERBIAL = re.compile(
     r"\b(?:(?:for|in)\s+the\s+foreseeable\s+future|going\s+forward|as\s+we\s+(?:go|move)\s+forward|over\s+time|in\s+the\s+(?:near\s+|distant\s+)?future"
@@ -118,6 +124,15 @@ def _future_modal(text: str, m: re.Match[str]) -> bool:
     return not (cond and not _SPECIFIC_SUBJECT_BEFORE.search(before))  # the outcome of a generic conditional
 
 
+def _audience_told(text: str, m: re.Match[str]) -> bool:
+    """"you'll see X" told to the audience forecasts X ("you will see a decline in NII of about $10 million", KeyCorp Q3 2021), unless it says where to look
+    (:data:`_POINTER`), X is past ("you'll see that we improved"), a habit ("at times, you'll see") or the "you" generic ("if you go to a Walmart, you will see")."""
+    before, seen = text[: m.start()], text[m.end():].split(",")[0]
+    if _POINTER.search(text) or _HABIT.search(before + seen) or _PAST_SEEN.match(text, m.end()) or re.search(r"\bif\s+(?:you|any\w+)\b", before, _I):
+        return False
+    return _asserted(text, m)
+
+
 _PLAN_SUBJECT = re.compile(r"(?:\b(?:we|I|they|he|she|it|company|also|still|now|currently|which|who|that)|(?-i:\b[A-Z]\w*))\s+$", _I)
 
 
@@ -141,7 +156,7 @@ def _first_person(text: str, m: re.Match[str]) -> bool:
 
 #: Context rules named in the lexicon's ``rule`` column.
 RULES: dict[str, Rule] = {
-    "future_modal": _future_modal, "asserted": _asserted, "first_person": _first_person, "plan_verb": _plan_verb, "not_month": _not_month,
+    "future_modal": _future_modal, "asserted": _asserted, "audience_told": _audience_told, "first_person": _first_person, "plan_verb": _plan_verb, "not_month": _not_month,
 }
 _FORECAST_CUES = CueMatcher("forecast_cues.csv", RULES)
 #: The forward-looking cues of a sentence (text or :class:`~.lexicons.Words`) after the context
