@@ -17,7 +17,8 @@ The decision follows the grammar of the sentence, not the times it names:
 * a cue of the kind ``with_future_time`` (would, could be, we see, continue to, planned) needs a
   future time: a time of the sentence that ends after the call date
   (:func:`~callanalysis.label.horizons.anchor`) and is no comparison, past reference,
-  condition or time that may mean the reported period ("strong performance this quarter"), or a future adverbial (:data:`FUTURE_ADVERBIAL`: "going forward", "over time");
+  condition or time that may mean the reported period ("strong performance this quarter"), or
+  a future adverbial (:data:`FUTURE_ADVERBIAL`: "going forward", "over time");
 * a time alone makes no forecast ("During the quarter, interest income resulted in ...").
 
 A forecast stays one when hedged, negated ("we don't expect these to recur") or reported
@@ -93,6 +94,7 @@ _BE_ADJECTIVE_AFTER = re.compile(
 _POINTER = re.compile(r"\b(?:slides?|pages?|(?:press|earnings)\s+release|appendix|deck|filings?|10-[KQ]|tables?|charts?|schedules?|footnotes?"
                       r"|presentation|materials|supplement\w*|exhibits?|website)\b|^\W*as\s+you\b|\b(?:if|when)\s+you\s+(?:\w+ly\s+)?(?:look|go|dig|turn|check|read)\b", _I)
 _HABIT = re.compile(r"\b(?:at\s+times|sometimes|typically|traditionally|usually|historically|a\s+day)\b", _I)
+_IF_YOU = re.compile(r"\bif\s+(?:you|any\w+)\b", _I)  # "if you go to a Walmart", "if anybody drives by"
 _PAST_SEEN = re.compile(r"\s+(?:that\s+)?(?:\w+\s+){0,12}?(?:was|were|had|did|made|grew|rose|fell|\w+ed\s+(?:by\s+)?\$?\d)\b", _I)
 #: Times with no date that point ahead of the call.
 FUTURE_ADVERBIAL = re.compile(
@@ -125,10 +127,12 @@ def _future_modal(text: str, m: re.Match[str]) -> bool:
 
 
 def _audience_told(text: str, m: re.Match[str]) -> bool:
-    """"you'll see X" told to the audience forecasts X ("you will see a decline in NII of about $10 million", KeyCorp Q3 2021), unless it says where to look
-    (:data:`_POINTER`), X is past ("you'll see that we improved"), a habit ("at times, you'll see") or the "you" generic ("if you go to a Walmart, you will see")."""
+    """"you'll see X" told to the audience forecasts X ("you will see a decline in NII of about $10
+    million", KeyCorp Q3 2021), unless it says where to look (:data:`_POINTER`), X is past ("you'll
+    see that we improved"), a habit ("at times, you'll see") or the "you" generic ("if you go to a
+    Walmart, you will see")."""
     before, seen = text[: m.start()], text[m.end():].split(",")[0]
-    if _POINTER.search(text) or _HABIT.search(before + seen) or _PAST_SEEN.match(text, m.end()) or re.search(r"\bif\s+(?:you|any\w+)\b", before, _I):
+    if _POINTER.search(text) or _HABIT.search(before + seen) or _PAST_SEEN.match(text, m.end()) or _IF_YOU.search(before):
         return False
     return _asserted(text, m)
 

@@ -426,8 +426,8 @@ def _expression(words: Words, cand: _Candidate) -> Horizon:
 
 
 def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), call_date: date | None = None) -> Horizon | None:
-    """The horizon of a forecast (see module docstring): no comparison, past reference or condition."""
-    horizons = [h for h in horizons if not (h.comparison or h.past_reference or h.conditional)]
+    """The horizon of a forecast (see module docstring): one that :func:`can_date` it."""
+    horizons = [h for h in horizons if can_date(h)]
     if not horizons:
         return None
     if cue_starts:
@@ -442,9 +442,14 @@ def select_horizon(horizons: Sequence[Horizon], cue_starts: Sequence[int] = (), 
     return future[0] if future else None
 
 
+def can_date(time: Horizon) -> bool:
+    """A time that can be a forecast's horizon: no comparison ("from 2023"), no past reference
+    ("a month ago") and not inside an if-clause."""
+    return not (time.comparison or time.past_reference or time.conditional)
+
+
 def can_anchor(time: Horizon) -> bool:
-    """A time that can make a forecast of a cue that needs one (``with_future_time``): no comparison
-    ("from 2023"), past reference ("a month ago"), time inside an if-clause, nor a time that may be
-    the reported period ("strong performance this quarter and continues to ..."), though "will ...
-    this quarter" keeps it as the horizon (:func:`select_horizon`)."""
-    return not (time.comparison or time.past_reference or time.conditional or time.may_be_reported)
+    """A time that can make a forecast of a cue that needs one (``with_future_time``): one that
+    :func:`can_date` it and that is not the reported period ("strong performance this quarter and
+    continues to ..."), though "will ... this quarter" keeps it as the horizon."""
+    return can_date(time) and not time.may_be_reported
