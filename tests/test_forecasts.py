@@ -261,3 +261,28 @@ def test_you_will_see_a_habit_is_not_a_forecast():
 def test_you_will_see_after_a_generic_if_clause_is_not_a_forecast():
     # Western Union Q3 2021; the guideline's "if you live there, you'll drive better" is tested above
     assert not forecast("If you have time to go to Walmart location, you will see Western Union everywhere there.")
+
+
+def test_a_speech_act_set_at_a_later_call_or_event_is_a_forecast():
+    # a scheduled event: FMC Q3 2021, Equifax Q3 2021, CTS Q2 2021
+    assert forecast("We will share more detailed guidance for 2022 in our February call.", when=date(2021, 11, 3))
+    text = "We believe it's an important lever for delivering strong future growth going forward, and we'll give you much more detail during our Investor Day."
+    assert forecast(text, when=date(2021, 10, 21))
+    text = "We are carefully watching the new tax proposals and initiatives of the Biden Administration, and we'll discuss the impact on our business in the coming months as we get more clarity."
+    assert forecast(text, when=date(2021, 7, 23))
+
+
+def test_talking_to_you_next_quarter_as_a_sign_off_is_not_a_forecast():
+    # Helmerich & Payne Q4 2021: the goodbye, not an event announced
+    assert not forecast("So we're looking forward to the future and we'll talk to you next quarter.", when=date(2021, 11, 18))
+
+
+def test_you_will_hear_from_us_at_a_later_investor_day_is_a_forecast():
+    # AT&T Q4 2021
+    assert forecast("You'll hear from us on 2023 at analyst day in March.", when=date(2022, 1, 26))
+    assert forecast("Dave, on your free cash flow question, you'll hear more from us at Investor Day, but here's what -- just to reiterate some of the piece parts.", when=date(2022, 1, 26))
+
+
+def test_you_will_hear_this_calls_speakers_is_not_a_forecast():
+    # Alaska Air Q4 2021
+    assert not forecast("On today's call, you'll hear updates from Ben, Andrew and Shane.", role="investor relations", when=date(2022, 1, 27))

@@ -203,3 +203,25 @@ def test_a_back_reference_to_the_prepared_remarks_is_a_statement():
     # near misses: the agenda around the prepared remarks (Aaron's Q1 2021, Estee Lauder Q1 2022)
     assert sentence_type("After our prepared remarks, we will open the call for questions.", "investor relations") == PROCEDURE
     assert sentence_type("That concludes our prepared remarks.", "executive") == PROCEDURE
+
+
+def test_a_speech_act_set_at_a_later_call_or_time_is_a_statement():
+    # a scheduled event, not the running of this call: KeyCorp Q3 2021, Thomson Reuters Q2 2021, Waste Management Q3 2021
+    assert sentence_type("We will share that guidance with everybody in our January call.", "executive") == STATEMENT
+    assert sentence_type("And we'll provide an update in February on '22 and '23.", "executive") == STATEMENT
+    assert sentence_type("We'll give you more color next quarter.", "executive") == STATEMENT
+
+
+def test_a_speech_act_later_in_this_call_stays_procedure():
+    # Sempra Q4 2021; Beazer Homes Q3 2020 (the later time is the objectives', not the recap's); Equity LifeStyle Q1 2020
+    text = "Trevor will walk through the details on our long-term growth drivers later in the presentation."
+    assert sentence_type(text, "executive") == PROCEDURE
+    text = "On our call today, Allan will review highlights from the third quarter and then recap our strategic objectives for the coming quarters."
+    assert sentence_type(text, "investor relations") == PROCEDURE
+    assert sentence_type("I will provide an overview of our first quarter results and highlight operating performance in April.", "executive") == PROCEDURE
+
+
+def test_a_later_event_outside_the_clause_of_the_turn_over_keeps_it_procedure():
+    # Equifax Q3 2021: the later meeting is what the next speaker talks about
+    text = "Let me now turn it over to Dorian, who will give you the details on our November 10 meeting focused on the new Equifax, and then we'll take some questions."
+    assert sentence_type(text, "executive") == PROCEDURE

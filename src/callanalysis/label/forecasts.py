@@ -33,7 +33,7 @@ from datetime import date
 from .hedges import not_month as _not_month
 from .horizons import Anchor, Horizon, anchor, can_anchor, find_horizons
 from .lexicons import CueMatch, CueMatcher, Rule
-from .sentence_types import NAME, REMARK, STATEMENT, sentence_type
+from .sentence_types import LATER, NAME, REMARK, STATEMENT, sentence_type
 
 
 #: The lexicon ``kind`` of cues that count only with a future time.
@@ -114,8 +114,8 @@ def _asserted(text: str, m: re.Match[str]) -> bool:
 def _future_modal(text: str, m: re.Match[str]) -> bool:
     """Will / 'll / going to where the clause asserts an outcome (see module docstring)."""
     before, after = text[: m.start()], text[m.end():]
-    if _NONCOMMITTAL_AFTER.match(after) or (_DISCOURSE_AFTER.match(after) and _SPEAKER_BEFORE.search(before)):
-        return False  # "we'll see." commits to nothing; "I'll add" is the speaker's next words (a thing can't speak)
+    if _NONCOMMITTAL_AFTER.match(after) or (_DISCOURSE_AFTER.match(after) and _SPEAKER_BEFORE.search(before) and not LATER.match(after)):
+        return False  # "we'll see." commits to nothing; "I'll add" is the speaker's next words, unless placed later (LATER)
     if m.group(0).lower().startswith(("going", "gonna")) and _PAST_GOING_TO.search(before):
         return False  # "I was just going to add": a past intention
     if _GENERIC_SUBJECT_BEFORE.search(before) or _HABITUAL_SEQUENCE.match(text):

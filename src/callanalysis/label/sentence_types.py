@@ -113,6 +113,15 @@ _PROCEDURE_OPENS = re.compile("|".join(f"(?:{p})" for p in [
     _OPEN + r"(?:my\s+name\s+is|I['’]m|I\s+am|this\s+is|it['’]s)\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+))*(?:\s*(?:,|--|—|\bfrom\b|\bwith\b|\bof\b|\bon\s+for\b|\bspeaking\b|\bhere\b)|\W*$)",
     r"^\W*operator\b",
 ]), _I)
+#: A speech act placed, in its clause, at a later call or event or a later time: a scheduled event, no procedure of
+#: this call ("We will share that guidance in our January call.", KeyCorp Q3 2021; "we'll give you more color next quarter");
+#: not a sign-off ("we'll talk to you next quarter").
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+LATER = re.compile(
+    r"(?!(?:\s+(?:talk|speak))?\s+(?:to|with)\s+(?:you|everyone|everybody)(?:\s+again)?\s+(?:next|soon|on\s+our)\b)[^,;]*?\b(?:(?:in|on|at|during|to)\s+(?:our\s+|the\s+)?"
+    r"(?:(?:\w+[\s-]+){0,3}?(?:next|future|upcoming|" + _MONTH + r"|year-end|\w+-quarter)[\s-]+(?:\w+\s+){0,2}?(?:calls?|meetings?)|(?:investor|analyst)\s+(?:day|conference))"
+    r"|(?:in|over)\s+the\s+(?:coming|next|upcoming)\s+(?:few\s+)?(?:weeks|months|quarters?)|next\s+(?:quarter|year|call)|later\s+this\s+year|(?:more|that|this|it)\s+in\s+" + _MONTH + r")\b"
+    r"|\s+(?:\w+\s+){0,2}?in\s+" + _MONTH + r"\b", _I)
 #: Investor relations moderating the call.
 _MODERATION = re.compile(r"\b(?:talked|talk|talking)\s+about\s+(?:that|this)\b|\bquestions?\b|\bcomments?\s+as\s+well\b|\bthank\b", _I)
 
@@ -143,7 +152,7 @@ def sentence_type(text: str | Words, role: str | None = None) -> str:
     marked = _marked(words)
     if COURTESY in marked or _COURTESY_OPENS.match(text):
         return COURTESY
-    if PROCEDURE in marked or _PROCEDURE_OPENS.match(text) or (role == "investor relations" and _MODERATION.search(text)):
+    if PROCEDURE in marked or ((opens := _PROCEDURE_OPENS.match(text)) and not LATER.match(text, opens.end())) or (role == "investor relations" and _MODERATION.search(text)):
         return PROCEDURE
     if QUESTION in marked or is_question(text) or _REQUEST_OPENS.match(text) or (role == "analyst" and _ASKING.search(text)):
         return QUESTION
