@@ -286,3 +286,21 @@ def test_you_will_hear_from_us_at_a_later_investor_day_is_a_forecast():
 def test_you_will_hear_this_calls_speakers_is_not_a_forecast():
     # Alaska Air Q4 2021
     assert not forecast("On today's call, you'll hear updates from Ben, Andrew and Shane.", role="investor relations", when=date(2022, 1, 27))
+
+
+def test_looking_forward_to_an_update_at_a_later_time_is_a_forecast():
+    # Illinois Tool Works Q4 2019, Cigna Q4 2021
+    text = "We look forward to providing a full progress update on our enterprise strategy and our progress toward ITW's full potential performance at our Investor Day in March."
+    assert forecast(text, when=date(2020, 1, 31))
+    assert forecast("We look forward to sharing more details in the coming weeks.", role="investor relations", when=date(2022, 2, 3))
+
+
+def test_looking_forward_to_an_update_with_no_time_is_not_a_forecast():
+    # AmerisourceBergen Q3 2021
+    text = "We look forward to providing further updates on our ESG progress as we continue to find ways to make a positive impact on the people, planet and communities where we live and work."
+    assert not forecast(text, when=date(2021, 8, 4))
+
+
+def test_looking_forward_to_talking_to_you_next_quarter_is_not_a_forecast():
+    # Franklin Resources Q4 2021: the sign-off
+    assert not forecast("And we look forward to speaking to you again in next quarter.", when=date(2021, 11, 2))
