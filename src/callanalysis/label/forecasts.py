@@ -3,7 +3,7 @@
 The decision follows the grammar of the sentence, not the times it names:
 
 * only a statement (:mod:`.sentence_types`) can be a forecast ("Today, we will review the first
-  quarter" is procedure);
+  quarter" is procedure; "we will share that guidance on our January call" is a scheduled event);
 * a *future verb group*, a cue of ``data/lexicons/forecast_cues.csv`` (will / 'll / going to,
   expect, plan, intend, aim, "our guidance reflects", "margin to be about 17%", may / might /
   could + a verb of change ...), makes a statement a forecast where the clause asserts it

@@ -6,7 +6,8 @@
   agenda ("I'll now turn the call over to Dave.", "Today, we will review the first quarter
   results."); who is speaking ("I'm William Prate, Senior Director of Investor Relations.");
   the safe-harbour and non-GAAP notices; a speaker announcing their own next words ("Let me put
-  some color around that.", "Moving on to the guidance.");
+  some color around that.", "Moving on to the guidance."), but not one placed at a later call or
+  time ("We will share that guidance on our January call": :data:`LATER`), a scheduled event;
 * ``courtesy``: greetings, thanks, welcomes, wishes and compliments ("Thanks for taking my
   questions.", "Congratulations on the quarter.");
 * ``question``: questions and requests ("Could you speak to what the guide assumes?", "I just
@@ -152,7 +153,8 @@ def sentence_type(text: str | Words, role: str | None = None) -> str:
     marked = _marked(words)
     if COURTESY in marked or _COURTESY_OPENS.match(text):
         return COURTESY
-    if PROCEDURE in marked or ((opens := _PROCEDURE_OPENS.match(text)) and not LATER.match(text, opens.end())) or (role == "investor relations" and _MODERATION.search(text)):
+    opens = _PROCEDURE_OPENS.match(text)
+    if PROCEDURE in marked or (opens and not LATER.match(text, opens.end())) or (role == "investor relations" and _MODERATION.search(text)):
         return PROCEDURE
     if QUESTION in marked or is_question(text) or _REQUEST_OPENS.match(text) or (role == "analyst" and _ASKING.search(text)):
         return QUESTION
