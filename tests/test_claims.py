@@ -203,3 +203,9 @@ def test_a_clause_in_progress_beside_an_opinion_on_value_is_a_claim():
 def test_a_short_opinion_on_a_past_act_stays_an_opinion():
     assert not is_claim("I think it was just a great moment.")  # AutoNation Q3 2020
     assert not is_claim("But I think Cathie Wood said it best.")  # seed
+
+
+def test_what_a_speaker_would_just_say_is_no_hypothetical():
+    assert is_claim("I would just say that it's factored into our YieldStar net pricing.")  # Camden Property Trust Q3 2020
+    # near miss: 'would just' with another verb stays a hypothetical
+    assert not is_claim("We would just need more trucks on the road.")

@@ -146,7 +146,7 @@ _FORMS: dict[str, tuple[str, str]] = {
     "opinion": ("i we", r"(?:I|we)(?:\s+(?:do|don['’]t|do\s+not|really|just|also))*\s+(?:think|believe)\b"),
     "hypothetical": (  # besides a sentence that opens with "if" (_SUPPOSING)
         "would i we it that you they if for",
-        r"would\b(?!\s+(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
+        r"would\b(?!\s+(?:just\s+|also\s+)?(?:add|say|highlight|tell|note|point|characterize|describe|argue|guess|think))|(?:I|we|it|that|you|they)['’]d\s+(?:be|have|need|get)\b"
         r"|if\s+(?:you|somebody|someone|anyone|people|one)\b|for\s+any\s+given\b"),
     # "I don't know what's going to happen", "hard to predict what we might expect": a future left open
     "open_question": (QUESTION_VERBS, INDIRECT_QUESTION + r"(?:will|won['’]t|going\s+to|gonna|might|expect)\b"),
