@@ -209,3 +209,9 @@ def test_what_a_speaker_would_just_say_is_no_hypothetical():
     assert is_claim("I would just say that it's factored into our YieldStar net pricing.")  # Camden Property Trust Q3 2020
     # near miss: 'would just' with another verb stays a hypothetical
     assert not is_claim("We would just need more trucks on the road.")
+
+
+def test_keep_in_mind_frames_a_statement_not_an_imperative():
+    assert is_claim("Keep in mind that net sales were down 28% in Q3 of last year.")  # Sally Beauty Q2 2021
+    # near miss: 'keep' giving an order stays an imperative
+    assert not is_claim("Keep improving the product every quarter.")

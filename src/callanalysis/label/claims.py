@@ -96,7 +96,7 @@ _FINITE = re.compile(
     r"|\b\w+(?:ed|es)\b)", _I)
 _STRONG_IMPERATIVE = re.compile(
     _LEAD + r"(?:imagine|try|go|drive|let['’]s|don['’]t|do\s+not|make|take|get|please|license|summon|press|feel\s+free|"
-    r"keep|stop|buy|check|watch)\b", _I)
+    r"keep(?!\s+in\s+mind)|stop|buy|check|watch)\b", _I)  # "keep in mind (that) ..." frames a statement
 _WEAK_IMPERATIVE = re.compile(_LEAD + r"(?:think|look|consider|remember|note)\b(?!\s*,)", _I)  # "Look, ..." opens a statement
 _INFINITIVE_FRAGMENT = re.compile(r"^\W*(?:(?:but|and|so|also|or|just)\W+)*to\s+[a-z]+[^,;]*$", _I)
 _SUBJECT_CLAUSE = re.compile(r"\b(?:we|I|they|he|she|it|there)(?:['’]\w+)?\s+\w+", _I)
