@@ -215,3 +215,9 @@ def test_keep_in_mind_frames_a_statement_not_an_imperative():
     assert is_claim("Keep in mind that net sales were down 28% in Q3 of last year.")  # Sally Beauty Q2 2021
     # near miss: 'keep' giving an order stays an imperative
     assert not is_claim("Keep improving the product every quarter.")
+
+
+def test_a_feeling_after_a_fronted_phrase_is_no_claim():
+    assert not is_claim("In spite of this, I remain optimistic about the future prospects for our company.")  # Alamo Q3 2021
+    # near miss: a fronted feeling that presupposes a fact stays a claim (Bio-Rad Q1 2021, a claim in the reference)
+    assert is_claim("Overall, we continue to be very pleased with our employee safety despite the increases in COVID in some areas of the world.")

@@ -78,8 +78,8 @@ _BACKCHANNEL = re.compile(
     _LEAD + r"(?:yeah|yes|no|ok|okay|sure|right|great|exactly|thanks|thank\s+you|hi|hello|hey|good\s+(?:morning|afternoon|evening)"
     r"|all\s+right|absolutely|wow|cool|indeed|bonkers|next|correct|true|perfect|got\s+it|of\s+course|not\s+even"
     r"|that['’]s\s+(?:it|right|true|correct))\b[\W\w]{0,20}$", _I)
-_FEELING = re.compile(
-    _LEAD + r"(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?(?:feel|look(?=\s+forward))|\s+remain)"
+_FEELING = re.compile(  # also after a fronted phrase ("In spite of this, I remain optimistic ...")
+    _LEAD + r"(?P<fronted>(?:in|with|despite|given|even|at|overall)\b[^,.;]{0,60},\s*)?(?:(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+were|\s+was|\s+(?:also\s+)?continue\s+to\s+be|\s+(?:couldn['’]t|could\s+not)\s+be|\s+(?:\w+\s+)?(?:feel|look(?=\s+forward))|\s+remain)"
     r"|(?:it['’]s|it\s+is)\s+(?:(?:very|really|so|always|particularly)\s+)*(?:nice|great|good)\s+to\s+(?:see|hear))"
     r"\s+(?:(?:\w+ly|very|so|also|really|just|more|all|quite)\s+)*(?:(?P<factive>proud|pleased|happy|excited|thrilled|delighted|encouraged|grateful|thankful|humbled)\b"
     r"(?!\s+(?:that|to\s+(?:report|announce|say|\w+\s+that)|of\s+the\s+fact)\b)|bullish|optimistic|anxious|eager|great|good|comfortable|confident|(?:looking\s+)?forward)\b", _I)
@@ -276,8 +276,10 @@ def claim_reason(
 def _form_reason(text: str, forms: set[str]) -> str:
     """The reason when the form of a statement decides (no finite verb, an imperative ...),
     else ""; ``forms``: the names of :data:`_FORMS` found in it."""
-    feeling = _FEELING.match(text)  # one that presupposes a fact states it ("pleased that ...", "pleased with EPS of $1.10")
-    if "agreement" in forms or (feeling and not (feeling["factive"] and find_quantities(text))):
+    # one that presupposes a fact states it ("pleased that ...", "pleased with EPS of $1.10"), and so does one after a
+    # fronted phrase ("Overall, we continue to be very pleased with our employee safety despite ...", Bio-Rad Q1 2021)
+    feeling = _FEELING.match(text)
+    if "agreement" in forms or (feeling and not (feeling["factive"] and (feeling["fronted"] or find_quantities(text)))):
         return "feeling"
     if "wording" in forms and _word_count(text) <= 12:
         return "wording"
