@@ -170,9 +170,9 @@ _CONDITION_CLAUSE = re.compile(
 )
 _PRESENT_ANCHOR = re.compile(
     r"\b(?:right\s+now|today|currently|already|at\s+this\s+point|so\s+far|at\s+the\s+moment|as\s+of\s+now|even\s+now)\b"
-    r"|\b(?P<ongoing>(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
+    r"|\b(?:are|is|['’]re|am|['’]m)\s+(?:\w+ly\s+|still\s+|now\s+|already\s+|also\s+|all\s+)*"
     r"(?!going\b|trying\b|planning\b|hoping\b|looking\s+forward\b|expecting\b|aiming\b|asking\b|guiding\b|operating\s+under\b|assuming\b"
-    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing)\b", _I)
+    r"|projecting\b|anticipating\b|targeting\b|forecasting\b)[a-z]+ing\b", _I)
 _PRESENT_STARTS = "right today currently already at so as even are is 're am 'm"  # the words it can begin with
 _PRESENT_INDEX = WordIndex([_PRESENT_ANCHOR], [_PRESENT_STARTS.split()], "present")
 _REPORTED = re.compile(
@@ -243,11 +243,6 @@ class _Anchors:
         """A present anchor ("right now", "our costs are dropping")."""
         return bool(_PRESENT_INDEX.finditer(self.asserted))
 
-    @cached_property
-    def ongoing(self) -> bool:
-        """A present anchor that is a clause in progress ("we're seeing"), not only a time ("right now")."""
-        return any(m["ongoing"] for _, m in _PRESENT_INDEX.finditer(self.asserted))
-
 
 def claim_reason(
     text: str | Words, *, role: str | None = None, forecast: bool = False, stype: str | None = None,
@@ -314,10 +309,7 @@ def _statement_reason(text: str, forms: set[str], anchors: _Anchors) -> str:
         return "evaluation only"
     if "impression" in forms and not anchors.past and not find_quantities(text):
         return "impression"
-    # over 10 words, a past or ongoing clause beside the opinion is asserted: "We know exactly where we think we should be
-    # making moves, and you've seen us do some smaller moves." (OSK Q4 2021); not "I think Cathie Wood said it best." (seed)
-    if "opinion" in forms and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)) and not (
-            _word_count(text) > 10 and (anchors.past or anchors.ongoing)):
+    if "opinion" in forms and _EVAL_WORD.search(_NOTE_THAT.sub(" ", text)):
         return "opinion on value"
     if _PLACE_FRAME.match(text) and is_generic_you(text):
         return "claim: how things are in a named place"
