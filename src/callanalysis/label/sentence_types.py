@@ -32,7 +32,9 @@ STATEMENT, QUESTION, PROCEDURE, COURTESY = "statement", "question", "procedure",
 
 _I = re.IGNORECASE
 #: Discourse markers a sentence may open with before what it does.
-_OPEN = r"^\W*(?:(?:so|and|but|well|now|okay|ok|all\s+right|yes|yeah|great|first(?:\s+of\s+all)?|lastly|finally|next|then|also|again|just|maybe|perhaps)\b\W*)*"
+#: The discourse markers a sentence may open with ("So, ...", "Yeah, and ...", "Now ...").
+_MARKERS = r"so|well|now|okay|ok|all\s+right|yes|yeah|sure|great|first(?:\s+of\s+all)?|lastly|finally|next|then|also|again|just|maybe|perhaps"
+_OPEN = rf"^\W*(?:(?:and|but|{_MARKERS})\b\W*)*"
 
 _QUESTION_END = re.compile(r"\?[\s\"'’”)\]]*$")
 _TAG_QUESTION = re.compile(r",\s*(?:right|correct|no|yes|yeah|okay|ok|isn['’]t\s+it|is\s+that\s+right)\s*\?[\s\"'’”)\]]*$", _I)
@@ -100,7 +102,6 @@ _OWN_SPEECH = (
 #: What may come before the speaker: discourse markers ("So maybe I'll start ...", "Yeah, and I'll add ..."),
 #: fronted phrases closed by a comma, the time of the call ("This morning I'll provide ..."); not a clause
 #: joined by "and" ("Cost takeout helped, and I'll speak more to that in a minute.").
-_MARKERS = r"so|well|now|okay|yes|yeah|sure|then|next|also|maybe|first|finally|lastly"
 _LEAD = rf"^(?:(?:and|but|{_MARKERS})\W+)*(?:[^,.;:?!]{{0,60}},\s*|(?:{_MARKERS}|this\s+(?:morning|afternoon)|today)\s+)*"
 #: How call procedure opens: the speaker (or a named colleague) announcing what is said next on the
 #: call, a change of subject, a speaker saying who they are, the operator addressed.
